@@ -1,0 +1,249 @@
+"""Resolving noun phrases to actors, within one article.
+
+An argument of an event is a noun phrase; its actor is decided by what the
+phrase contains: a person with a dated role, a press metonym, an IGO, a country
+name, capital or demonym, and a title that gives the sector ("Russian President
+Vladimir Putin" → RUS, GOV, "Vladimir Putin"). Pronouns and people named again
+later take what the article said about them earlier; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors.dictionary import ActorDictionary, ActorEntry, ActorMatcher
+from detente.model import Actor
+
+# Dependents that belong to a noun phrase's own description of its referent.
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "case", "flat", "nn"}
+# Prepositions whose object can name the referent's country ("officials from the US").
+OWNER_PREPOSITIONS = {"of", "from"}
+ENTRY_PRIORITY = {"person": 0, "metonym": 1, "igo": 2, "contextual": 3, "country": 4,
+                  "capital": 5, "demonym": 6}
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
+
+
+@dataclass
+class DocIndex:
+    """Alias, title and person-name matches of one paragraph Doc, by token."""
+
+    actor_at: dict[int, Span]
+    title_at: dict[int, Span]
+    person_at: dict[int, Span]
+
+    @classmethod
+    def build(cls, doc: Doc, matcher: ActorMatcher) -> DocIndex:
+        def by_token(spans: list[Span]) -> dict[int, Span]:
+            return {token.i: span for span in spans for token in span}
+
+        people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        return cls(by_token(matcher.actor_spans(doc)), by_token(matcher.title_spans(doc)),
+                   by_token(people))
+
+
+@dataclass
+class ArticleContext:
+    """What the article has established so far: countries it mentions (for
+    contextual aliases), people it has introduced, and the last actor that was
+    the subject of a clause (for pronouns)."""
+
+    matcher: ActorMatcher
+    offset_of: dict[int, int] = field(default_factory=dict)
+    mentioned: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    people: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    last_subject: Actor | None = None
+
+    @property
+    def dictionary(self) -> ActorDictionary:
+        return self.matcher.dictionary
+
+    def note_document(self, doc: Doc, index: DocIndex) -> None:
+        """Record the countries and words a paragraph mentions."""
+        self.words.update(token.text for token in doc)
+        for span in set(index.actor_at.values()):
+            for entry in self.matcher.entries(span):
+                if entry.kind != "contextual":
+                    self.mentioned.add(entry.actor)
+
+
+def noun_phrase_tokens(head: Token) -> list[Token]:
+    """The head and its descriptive dependents (not clauses, not other nouns' preps)."""
+    tokens, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        stack.extend(child for child in token.children if child.dep_ in MODIFIER_DEPS)
+    return sorted(tokens, key=lambda token: token.i)
+
+
+def coordinated(head: Token) -> list[Token]:
+    """The head and every noun coordinated with it ("Australia and Italy")."""
+    heads, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        heads.append(token)
+        stack.extend(child for child in token.children if child.dep_ == "conj")
+    return sorted(heads, key=lambda token: token.i)
+
+
+class ActorResolver:
+    """Resolves argument heads to actors against one article's context."""
+
+    def __init__(self, context: ArticleContext, index: DocIndex, paragraph_offset: int) -> None:
+        self.context = context
+        self.index = index
+        self.offset = paragraph_offset
+
+    def resolve_all(self, head: Token, on: date | None) -> list[Actor]:
+        """Actors for a head and everything coordinated with it."""
+        actors: list[Actor] = []
+        for token in coordinated(head):
+            for actor in self.resolve(token, on):
+                if actor not in actors:
+                    actors.append(actor)
+        return actors
+
+    def resolve(self, head: Token, on: date | None) -> list[Actor]:
+        """The actor(s) a noun phrase headed by ``head`` refers to (empty: unknown).
+
+        Several only for "officials from the US, Japan and the UK"."""
+        if head.lower_ in PRONOUNS and head.pos_ == "PRON":
+            actor = self._pronoun(head)
+            return [actor] if actor else []
+        tokens = noun_phrase_tokens(head)
+        actor = self._from_tokens(head, tokens, on)
+        if actor is not None:
+            return [actor]
+        if head.i not in self.index.title_at:
+            return []
+        for prep in head.children:  # "officials from the US": people of a country
+            if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPOSITIONS:
+                owners = [owner for pobj in prep.children if pobj.dep_ == "pobj"
+                          for token in coordinated(pobj)
+                          if (owner := self._from_tokens(token, noun_phrase_tokens(token), on))]
+                if owners:
+                    first = self._with_sector(owners[0], head, tokens)
+                    return [first] + [replace(owner, code=_code(owner.country or owner.code or "",
+                                                                  first.sector),
+                                              sector=first.sector, basis="owner")
+                                      for owner in owners[1:]]
+        return []
+
+    def mention(self, span: Span, on: date | None) -> Actor | None:
+        """The actor an alias match stands for on its own (for the mentions table)."""
+        return self._from_tokens(span.root, list(span), on)
+
+    def _pronoun(self, head: Token) -> Actor | None:
+        """"it"/"they" refer back to the last clause subject that was an actor."""
+        antecedent = self.context.last_subject
+        if antecedent is None:
+            return None
+        return Actor(head.text, antecedent.code, antecedent.country, antecedent.sector,
+                     antecedent.name, self._start(head), self._end(head), basis="pronoun")
+
+    def _from_tokens(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
+        candidates: list[tuple[int, int, ActorEntry, Span]] = []
+        for span in {self.index.actor_at[t.i] for t in tokens if t.i in self.index.actor_at}:
+            for entry in self.context.matcher.entries(span):
+                if self._applies(entry, on):
+                    distance = 0 if head.i in range(span.start, span.end) else 1
+                    candidates.append((distance, ENTRY_PRIORITY[entry.kind], entry, span))
+        person = self._person_name(tokens)
+        if not candidates and person is None:
+            return None
+        country, sector, name = None, None, None
+        if candidates:
+            _, _, entry, _ = min(candidates, key=lambda item: (item[0], item[1]))
+            country, sector, name = self._entry_actor(entry, on)
+        if person is not None:
+            name = name or person
+            known = self.context.people.get(person)
+            if country is None and known is not None:
+                country, sector = known
+        if country is None:
+            return None
+        sector = self._title_sector(tokens) or sector
+        if person is not None and person not in self.context.people:
+            self.context.people[person] = (country, sector)
+        words = _display_tokens(head, tokens, self.index)
+        first, last = (words[0], words[-1]) if words else (head, head)
+        text = head.doc[first.i:last.i + 1].text
+        return Actor(text, _code(country, sector), None if country.startswith("IGO") else country,
+                     sector, name, self._start(first), self._end(last))
+
+    def _entry_actor(self, entry: ActorEntry, on: date | None) -> tuple[str | None, str | None,
+                                                                         str | None]:
+        if entry.kind == "person":
+            role = self.context.dictionary.role_on(entry.name or entry.alias, on)
+            if role is None:
+                return None, None, entry.name
+            return role.country, role.sector, entry.name
+        return entry.actor, entry.sector, entry.name if entry.is_igo else None
+
+    def _applies(self, entry: ActorEntry, on: date | None) -> bool:
+        if on is not None and entry.valid_from and on < entry.valid_from:
+            return False
+        if on is not None and entry.valid_to and on >= entry.valid_to:
+            return False
+        if entry.kind == "contextual" and entry.requires:
+            return any(
+                requirement[5:] in self.context.words if requirement.startswith("word:")
+                else requirement in self.context.mentioned
+                for requirement in entry.requires
+            )
+        return ";" not in entry.actor
+
+    def _person_name(self, tokens: list[Token]) -> str | None:
+        for token in tokens:
+            span = self.index.person_at.get(token.i)
+            if span is not None:
+                return span.text
+        return None
+
+    def _title_sector(self, tokens: list[Token]) -> str | None:
+        for token in reversed(tokens):
+            span = self.index.title_at.get(token.i)
+            if span is not None:
+                return self.context.dictionary.titles.get(span.text.lower())
+        return None
+
+    def _with_sector(self, owner: Actor, head: Token, tokens: list[Token]) -> Actor:
+        """"officials from the US": the owner's country with the head's sector."""
+        sector = self._title_sector(tokens) or owner.sector
+        start = self._start(tokens[0])
+        end = max(owner.end or 0, self._end(head))
+        text = head.doc.text[start - self.offset:end - self.offset]
+        actor = owner.code if owner.country is None else owner.country
+        return Actor(text, _code(actor or "", sector), owner.country, sector, owner.name,
+                     start, end, basis="owner")
+
+    def _start(self, token: Token) -> int:
+        return self.offset + token.idx
+
+    def _end(self, token: Token) -> int:
+        return self.offset + token.idx + len(token.text)
+
+
+def _display_tokens(head: Token, tokens: list[Token], index: DocIndex) -> list[Token]:
+    """The words that name the actor: an apposition only when it names someone
+    ("the South Korean President, Kim Young Sam"), not "North Korea, the last…"."""
+    shown = []
+    for appos in (child for child in head.children if child.dep_ == "appos"):
+        own = noun_phrase_tokens(appos)
+        if not any(t.i in index.person_at or t.i in index.actor_at for t in own):
+            hidden = {t.i for t in own}
+            tokens = [t for t in tokens if t.i not in hidden]
+    for token in tokens:
+        if not token.is_punct and token.dep_ not in {"det", "case"}:
+            shown.append(token)
+    return shown
+
+
+def _code(actor: str, sector: str | None) -> str:
+    if actor.startswith("IGO") or not sector or sector == "IGO":
+        return actor
+    return actor + sector

@@ -1,0 +1,155 @@
+"""The ``detente`` command line: thin commands over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from detente.data import data_path
+from detente.ingest.readers import IngestFailure, iter_files, read_articles
+from detente.model import Article
+from detente.store import Store, StoreError
+
+app = typer.Typer(help="News text in, political event data out.", no_args_is_help=True,
+                  add_completion=False)
+out = Console()
+err = Console(stderr=True)
+DEFAULT_DB = "detente.duckdb"
+FORMATS = ("jsonl", "table", "none")
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err,
+                    transient=True)
+
+
+def run_extract(paths: list[str], db: str, output_format: str) -> tuple[int, int, int]:
+    """Ingest, code and store ``paths``; print events; return (articles, events, failures)."""
+    from detente.pipeline import Pipeline  # spaCy loads only for commands that need it
+
+    try:
+        store = Store(db)
+    except StoreError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2) from None
+    total = sum(1 for _ in iter_files(paths))
+    articles = events = failures = 0
+    table_rows: list[dict] = []
+    with store, _progress() as progress:
+        task = progress.add_task("coding", total=total, rate="")
+        pipeline = Pipeline()
+
+        def fresh_articles() -> Iterator[Article]:
+            nonlocal failures
+            for item in read_articles(paths):
+                if isinstance(item, IngestFailure):
+                    failures += 1
+                    err.print(f"[red]error:[/] {item}", highlight=False, soft_wrap=True)
+                    store.add_failure(item.path, item.message)
+                    progress.advance(task)
+                    continue
+                yield item
+
+        for coded in pipeline.code_many(fresh_articles()):
+            article = coded.article
+            stored = store.add_article(article, coded.mentions, coded.events)
+            records = ([event.to_record() for event in coded.events] if stored
+                       else list(store.event_records(article.doc_id)))
+            articles += 1
+            events += len(records)
+            if output_format == "jsonl":
+                for record in records:
+                    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            elif output_format == "table":
+                table_rows += records
+            progress.advance(task)
+            elapsed = progress.tasks[0].elapsed or 0
+            progress.update(task, rate=f"{articles / elapsed:.1f} articles/s" if elapsed else "")
+    if output_format == "table":
+        out.print(event_table(table_rows))
+    return articles, events, failures
+
+
+def event_table(records: list[dict], title: str = "Events") -> Table:
+    table = Table(title=title, show_lines=False)
+    for column in ("date", "source", "event", "target", "status", "evidence"):
+        table.add_column(column, overflow="fold")
+    for record in records:
+        evidence = record["sentence"]
+        table.add_row(
+            record["event_date"] or f"({record['pub_date'] or '?'})",
+            f"{record['source']['code']}",
+            f"{record['cameo']} {record['trigger']}",
+            f"{record['target']['code']}",
+            record["status"],
+            evidence if len(evidence) < 140 else evidence[:137] + "…",
+        )
+    return table
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files or folders of HTML / plain-text news."),
+    output_format: str = typer.Option("table", "--format", "-f",
+                                      help="jsonl (one event record per line), table, none."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="DuckDB file to store results in."),
+) -> None:
+    """Code the events in news files and store them; exit status 1 if some inputs failed."""
+    if output_format not in FORMATS:
+        err.print(f"[red]error:[/] --format must be one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    articles, events, failures = run_extract(paths, db, output_format)
+    err.print(f"{articles} articles, {events} events, {failures} failed inputs → {db}")
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def summary(db: str = typer.Option(DEFAULT_DB, "--db", help="DuckDB file to read."),
+            examples: int = typer.Option(8, help="Events to show with their evidence.")) -> None:
+    """Events per dyad and a few events with the sentences that state them."""
+    try:
+        store = Store(db, read_only=True)
+    except StoreError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2) from None
+    with store:
+        print_summary(store, examples)
+
+
+def print_summary(store: Store, examples: int) -> None:
+    counts = store.counts()
+    out.print(f"[bold]{counts['articles']}[/] articles · [bold]{counts['event_mentions']}[/] "
+              f"event mentions · {counts['mentions']} actor mentions · "
+              f"{counts['failures']} failed inputs")
+    dyads = Table(title="Most active dyads (both directions)")
+    for column in ("side A", "side B", "events", "mean Goldstein", "cooperative", "conflictual"):
+        dyads.add_column(column, justify="right" if column not in {"side A", "side B"} else "left")
+    for side_a, side_b, count, goldstein, coop, conflict in store.dyad_counts():
+        dyads.add_row(side_a, side_b, str(count), f"{goldstein:+.2f}", str(coop), str(conflict))
+    out.print(dyads)
+    records = sorted(store.event_records(), key=lambda r: -r["confidence"])[:examples]
+    out.print(event_table(records, title="Some events and their evidence"))
+
+
+@app.command()
+def demo(db: str = typer.Option("demo.duckdb", "--db", help="DuckDB file for the demo.")) -> None:
+    """Code the bundled sample corpus, store it, and print a summary."""
+    corpus = data_path("sample")
+    err.print(f"coding the sample corpus in {corpus}")
+    run_extract([str(path) for path in sorted(Path(corpus).iterdir())
+                 if path.suffix in {".txt", ".html"}], db, "none")
+    with Store(db, read_only=True) as store:
+        print_summary(store, examples=12)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,121 @@
+"""Where an event's sides stand in the dependency parse.
+
+Plain functions from a trigger token to the head tokens of its source and target
+phrases: subjects (through control, coordination, gerunds and relative clauses),
+passive agents, objects, prepositional objects, and the arguments of event nouns
+("the visit of X to Y", "the visit made by X", "X held talks with Y")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+# Steps up from a verb without its own subject to the clause that supplies one.
+SUBJECT_CLIMB_DEPS = {"xcomp", "pcomp", "advcl", "conj", "prep", "pobj", "acomp", "ccomp"}
+MAX_CLIMB = 6
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def prepositional_objects(token: Token, preposition: str) -> list[Token]:
+    """Objects of ``preposition`` attached to ``token`` ("talks with X" → X)."""
+    return [pobj for prep in token.children
+            if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ == preposition
+            for pobj in prep.children if pobj.dep_ == "pobj"]
+
+
+def verb_subject(verb: Token) -> Token | None:
+    """The head of the phrase doing what ``verb`` says (the agent in a passive)."""
+    token = verb
+    via = None
+    for _ in range(MAX_CLIMB):
+        if is_passive(token):
+            agents = prepositional_objects(token, "by")
+            if agents:
+                return agents[0]
+            if token is verb:
+                return None
+        subjects = children(token, "nsubj")
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                return token.head
+            return subject
+        if via == "xcomp":
+            objects = children(token, "dobj")
+            if objects:  # object control: "urged Iran to negotiate"
+                return objects[0]
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ not in SUBJECT_CLIMB_DEPS or token.head is token:
+            return None
+        via = token.dep_
+        token = token.head
+    return None
+
+
+def clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest clause above ``token`` (for host-side visits)."""
+    current = token
+    for _ in range(MAX_CLIMB + 2):
+        if current.head is current:
+            break
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            subject = verb_subject(current)
+            if subject is not None:
+                return subject
+    return None
+
+
+def verb_objects(verb: Token) -> list[Token]:
+    """Direct objects, or the subject of a passive ("relations were sealed")."""
+    if is_passive(verb):
+        return children(verb, "nsubjpass")
+    return children(verb, "dobj")
+
+
+def noun_source_candidates(noun: Token) -> list[Token]:
+    """Phrases that may name who performs an event noun, most specific first."""
+    found = [noun]  # its own modifiers: "Putin's visit", "US sanctions"
+    found += prepositional_objects(noun, "of") + prepositional_objects(noun, "by")
+    for participle in children(noun, "acl"):  # "the visit made by X"
+        found += prepositional_objects(participle, "by")
+    if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
+        subject = verb_subject(noun.head)  # "X held talks", "X proposed the establishment"
+        if subject is not None:
+            found.append(subject)
+    return found
+
+
+def target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | None) -> list[Token]:
+    """Heads of the target phrase, trying each role in the pattern's order."""
+    holders = [trigger]
+    if object_token is not None:
+        holders.append(object_token)
+    holders += children(trigger, "acl")
+    if trigger.pos_ in {"NOUN", "PROPN"}:  # "the visit of X to Y" parsed as "X to Y"
+        holders += prepositional_objects(trigger, "of")
+    for role in roles:
+        if role == "obj":
+            if object_token is None and trigger.pos_ in {"VERB", "AUX"}:
+                objects = verb_objects(trigger)
+                if objects:
+                    return objects
+            continue
+        if role == "dative":
+            datives = [d for d in children(trigger, "dative") if d.pos_ != "ADP"]
+            if datives:
+                return datives
+            continue
+        for holder in holders:
+            found = prepositional_objects(holder, role)
+            if found:
+                return found
+    return []

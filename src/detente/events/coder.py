@@ -1,0 +1,265 @@
+"""The event coder: from parsed paragraphs of one article to event mentions.
+
+For every sentence it finds trigger words from the pattern book, locates the
+source and target phrases in the dependency parse, resolves them to actors on
+the event's own date, reads the event's status and date, and keeps the
+character span of the evidence. Control verbs ("refused to let … visit")
+fold the event beneath them into one event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors.dictionary import ActorMatcher
+from detente.actors.resolve import ActorResolver, ArticleContext, DocIndex
+from detente.events import arguments
+from detente.events.modality import event_status
+from detente.events.ontology import lookup
+from detente.events.patterns import ControlVerb, EventPattern, PatternBook, pattern_book
+from detente.events.timex import event_date
+from detente.model import Actor, Article, DatePoint, EventMention
+
+BASE_CONFIDENCE = 0.9
+PENALTIES = {"implied": 0.25, "pronoun": 0.1, "noun": 0.05, "host": 0.15}
+
+
+@dataclass
+class Trigger:
+    """A word that states an event, with the pattern it fits."""
+
+    token: Token
+    code: str
+    pattern: EventPattern | None
+    object_token: Token | None = None
+    control: ControlVerb | None = None
+    embedded: Trigger | None = None
+
+
+def as_date(point: DatePoint) -> date | None:
+    """The first day a date point covers (for resolving dated roles)."""
+    if not point.value:
+        return None
+    year, month, day = (point.value.split("-") + ["1", "1"])[:3]
+    return date(int(year), int(month), int(day))
+
+
+class EventCoder:
+    """Codes events in articles; holds the matcher and pattern book it needs."""
+
+    def __init__(self, nlp: Language, patterns: PatternBook | None = None,
+                 matcher: ActorMatcher | None = None) -> None:
+        self.patterns = patterns or pattern_book()
+        self.matcher = matcher or ActorMatcher(nlp)
+
+    def code_article(self, article: Article, docs: list[Doc]) -> tuple[list[EventMention],
+                                                                        list[Actor]]:
+        """All event mentions and actor mentions of one article."""
+        context = ArticleContext(self.matcher)
+        indexes = [DocIndex.build(doc, self.matcher) for doc in docs]
+        for doc, index in zip(docs, indexes, strict=True):
+            context.note_document(doc, index)
+        published_on = as_date(article.pub_date)
+        events: list[EventMention] = []
+        mentions: list[Actor] = []
+        sentence_index = 0
+        offsets = article.paragraph_offsets()
+        for doc, index, offset in zip(docs, indexes, offsets, strict=True):
+            resolver = ActorResolver(context, index, offset)
+            for span in sorted(set(index.actor_at.values()), key=lambda s: s.start):
+                actor = resolver.mention(span, published_on)
+                if actor is not None:
+                    mentions.append(actor)
+            for sentence in doc.sents:
+                self._note_subject(sentence, resolver, published_on, context)
+                events += self._code_sentence(article, sentence, sentence_index, offset,
+                                              resolver, context)
+                sentence_index += 1
+        return events, mentions
+
+    def _note_subject(self, sentence: Span, resolver: ActorResolver, on: date | None,
+                      context: ArticleContext) -> None:
+        """Remember the main clause's subject as the antecedent for later pronouns."""
+        subject = arguments.verb_subject(sentence.root)
+        if subject is None or subject.pos_ == "PRON":
+            return
+        actors = resolver.resolve(subject, on)
+        if len(actors) == 1:
+            context.last_subject = actors[0]
+
+    # -- triggers ---------------------------------------------------------------
+
+    def find_triggers(self, sentence: Span) -> list[Trigger]:
+        """Triggers in a sentence; complements of control verbs are folded in."""
+        found: dict[int, Trigger] = {}
+        for token in sentence:
+            trigger = self._match(token)
+            if trigger is not None:
+                found[token.i] = trigger
+        for token in sentence:
+            control = self.patterns.control.get(token.lemma_.lower())
+            if control is None or token.pos_ not in {"VERB", "AUX"}:
+                continue
+            complements = arguments.children(token, "xcomp")
+            if not complements:
+                continue
+            embedded = found.pop(complements[0].i, None)
+            code = control.code_for(embedded.code if embedded else None)
+            found[token.i] = Trigger(token, code, embedded.pattern if embedded else None,
+                                     embedded.object_token if embedded else None,
+                                     control=control, embedded=embedded)
+        return sorted(found.values(), key=lambda trigger: trigger.token.i)
+
+    def _match(self, token: Token) -> Trigger | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"}:
+            part_of_speech = "verb"
+            objects = arguments.verb_objects(token)
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            part_of_speech = "noun"
+            objects = arguments.prepositional_objects(token, "of")
+            lemma = lemma if self.patterns.candidates(lemma, "noun") else token.lower_
+        else:
+            return None
+        object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
+        for pattern in self.patterns.candidates(lemma, part_of_speech):
+            if pattern.fits_object(object_lemmas):
+                obj = next((o for o in objects if pattern.objects & {o.lemma_.lower(), o.lower_}),
+                           None)
+                return Trigger(token, pattern.code, pattern, obj)
+        return None
+
+    # -- arguments ------------------------------------------------------------------
+
+    def _code_sentence(self, article: Article, sentence: Span, sentence_index: int,
+                       offset: int, resolver: ActorResolver,
+                       context: ArticleContext) -> list[EventMention]:
+        events = []
+        for trigger in self.find_triggers(sentence):
+            status = event_status(trigger.token)
+            future = status in {"planned", "proposed"}
+            when = event_date(trigger.token, sentence, article.pub_date, future)
+            on = as_date(when) or as_date(article.pub_date)
+            pairs = self._sides(trigger, resolver, on, context)
+            for source, target, penalty in pairs:
+                events.append(self._mention(article, trigger, sentence, sentence_index, offset,
+                                            source, target, status, when, penalty))
+        return events
+
+    def _sides(self, trigger: Trigger, resolver: ActorResolver, on: date | None,
+               context: ArticleContext) -> list[tuple[Actor, Actor, float]]:
+        """(source, target, confidence penalty) for every pair the sentence states."""
+        token = trigger.token
+        penalty = PENALTIES["noun"] if token.pos_ in {"NOUN", "PROPN"} else 0.0
+        sources = self._sources(token, resolver, on)
+        targets = self._targets(trigger, resolver, on)
+        pattern = trigger.pattern
+        symmetric = pattern is not None and pattern.symmetric and trigger.control is None
+        between = arguments.prepositional_objects(token, "between")
+        if symmetric and between and not sources:
+            sides = resolver.resolve_all(between[0], on)
+            return [(a, b, penalty) for a in sides for b in sides if a.code != b.code]
+        if symmetric and not targets and len(sources) > 1:
+            return [(a, b, penalty) for a in sources for b in sources if a.code != b.code]
+        if not targets and pattern is not None and pattern.host_target and sources:
+            host = arguments.clause_subject(token)
+            if host is not None:
+                targets = resolver.resolve_all(host, on)
+                penalty += PENALTIES["host"]
+        if not sources and targets and symmetric and context.last_subject is not None:
+            sources = [replace(context.last_subject, basis="implied")]
+            penalty += PENALTIES["implied"]
+        pairs = []
+        for source in sources:
+            for target in targets:
+                if source.code == target.code or source.country and source.country == target.country:
+                    continue
+                extra = PENALTIES["pronoun"] if "pronoun" in {source.basis, target.basis} else 0.0
+                pairs.append((source, target, penalty + extra))
+        return pairs
+
+    def _sources(self, token: Token, resolver: ActorResolver, on: date | None) -> list[Actor]:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            for candidate in arguments.noun_source_candidates(token):
+                actors = (resolver.resolve(candidate, on) if candidate is token
+                          else resolver.resolve_all(candidate, on))
+                if actors:
+                    return actors
+            return []
+        subject = arguments.verb_subject(token)
+        return resolver.resolve_all(subject, on) if subject is not None else []
+
+    def _targets(self, trigger: Trigger, resolver: ActorResolver, on: date | None) -> list[Actor]:
+        token = trigger.token
+        if trigger.control is not None:
+            heads = arguments.verb_objects(token) + [
+                pobj for prep in self.patterns.control_prepositions
+                for pobj in arguments.prepositional_objects(token, prep)]
+            if not heads and trigger.embedded is not None and trigger.pattern is not None:
+                heads = arguments.target_heads(trigger.embedded.token, trigger.pattern.target,
+                                               trigger.embedded.object_token)
+            if not heads:
+                heads = _embedded_participants(token)
+        elif trigger.pattern is not None:
+            heads = arguments.target_heads(token, trigger.pattern.target, trigger.object_token)
+        else:
+            heads = []
+        actors: list[Actor] = []
+        for head in heads:
+            for actor in resolver.resolve_all(head, on):
+                if actor not in actors:
+                    actors.append(actor)
+        return actors
+
+    def _mention(self, article: Article, trigger: Trigger, sentence: Span, sentence_index: int,
+                 offset: int, source: Actor, target: Actor, status: str, when: DatePoint,
+                 penalty: float) -> EventMention:
+        code = lookup(trigger.code)
+        token = trigger.token
+        trigger_start = offset + token.idx
+        trigger_span = (trigger_start, trigger_start + len(token.text))
+        sentence_start = offset + sentence.start_char
+        sentence_end = offset + sentence.end_char
+        points = [*trigger_span]
+        for actor in (source, target):
+            if actor.start is not None and sentence_start <= actor.start < sentence_end:
+                points += [actor.start, actor.end or actor.start]
+        if source.basis == "implied":
+            penalty = max(penalty, PENALTIES["implied"])
+        return EventMention(
+            doc=article.doc,
+            doc_id=article.doc_id,
+            source=source,
+            target=target,
+            cameo=code.code,
+            goldstein=code.goldstein,
+            quad=code.quad,
+            plover=code.plover,
+            plover_mode=code.plover_mode,
+            status=status,
+            sentence=sentence.text,
+            sentence_index=sentence_index,
+            span=(min(points), max(points)),
+            trigger=token.text,
+            trigger_span=trigger_span,
+            confidence=max(0.05, BASE_CONFIDENCE - penalty),
+            pub_date=article.pub_date,
+            event_date=when,
+        )
+
+
+def _embedded_participants(control_verb: Token) -> list[Token]:
+    """"refused to let inspectors visit": the people the complement is about."""
+    for complement in arguments.children(control_verb, "xcomp"):
+        objects = arguments.children(complement, "dobj")
+        if objects:
+            return objects
+        for clause in arguments.children(complement, "ccomp", "xcomp"):
+            subjects = arguments.children(clause, "nsubj")
+            if subjects:
+                return subjects
+    return []
+

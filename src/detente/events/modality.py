@@ -1,0 +1,108 @@
+"""The status of an event: occurred, ongoing, planned, proposed, negated,
+conditional or hypothetical, read off the words that govern its trigger."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import srsly
+from spacy.tokens import Token
+
+from detente.data import data_path
+
+# Dependency steps through which a governing word still speaks about the event.
+GOVERNING_DEPS = {"xcomp", "pcomp", "pobj", "prep", "acomp", "ccomp", "dobj", "attr", "acl",
+                  "advcl", "conj", "relcl", "nsubjpass", "nsubj", "oprd", "amod"}
+MAX_CLIMB = 5
+
+
+@dataclass(frozen=True)
+class ModalityLexicon:
+    planned_heads: frozenset[str]
+    proposed_heads: frozenset[str]
+    negating_heads: frozenset[str]
+    conditional_marks: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    negations: frozenset[str]
+
+
+@cache
+def lexicon() -> ModalityLexicon:
+    spec = srsly.read_yaml(data_path("modality.yaml"))
+    return ModalityLexicon(**{key: frozenset(values) for key, values in spec.items()})
+
+
+def governing_chain(trigger: Token) -> list[Token]:
+    """The trigger and the words above it, up to the first finite clause head."""
+    chain = [trigger]
+    token = trigger
+    for _ in range(MAX_CLIMB):
+        if token.dep_ not in GOVERNING_DEPS or token.head is token:
+            break
+        if token.dep_ in {"advcl", "conj", "relcl", "nsubj", "nsubjpass"} and token is not trigger:
+            break
+        token = token.head
+        chain.append(token)
+        if _is_finite_clause(token) and token.dep_ in {"ROOT", "advcl", "relcl", "conj"}:
+            break
+    return chain
+
+
+def _is_finite_clause(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and any(
+        child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in token.children
+    )
+
+
+def event_status(trigger: Token, skip: Token | None = None) -> str:
+    """The status of the event stated by ``trigger``.
+
+    ``skip`` is a controlling verb that is itself part of the coded event
+    ("refused" in "refused to let … visit") and so does not negate it.
+    """
+    words = lexicon()
+    chain = [token for token in governing_chain(trigger) if token is not skip]
+    auxiliaries = {child.lower_ for token in chain for child in token.children
+                   if child.dep_ in {"aux", "auxpass"}}
+    if any(_is_condition(child, words) for token in chain for child in token.children):
+        return "conditional"
+    if any(child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in words.negations)
+           for token in chain for child in token.children):
+        return "negated"
+    heads = {token.lemma_.lower() for token in chain[1:]}
+    if heads & words.negating_heads:
+        return "negated"
+    if heads & words.proposed_heads:
+        return "proposed"
+    if heads & words.planned_heads or auxiliaries & words.future_auxiliaries:
+        return "planned"
+    if _is_to_infinitive_of_be(chain):
+        return "planned"
+    if heads & words.hypothetical_heads or auxiliaries & words.hypothetical_auxiliaries:
+        return "hypothetical"
+    if trigger.tag_ == "VBG" and any(child.lemma_ == "be" and child.dep_ in {"aux", "auxpass"}
+                                     for child in trigger.children):
+        return "ongoing"
+    return "occurred"
+
+
+def _is_condition(child: Token, words: ModalityLexicon) -> bool:
+    """An "if" on the event's own clause, or an "if"-clause hanging off it."""
+    if child.dep_ == "mark":
+        return child.lower_ in words.conditional_marks
+    return child.dep_ == "advcl" and any(
+        grand.dep_ == "mark" and grand.lower_ in words.conditional_marks
+        for grand in child.children)
+
+
+def _is_to_infinitive_of_be(chain: list[Token]) -> bool:
+    """"Washington is to open an office": be + to-infinitive announces a plan."""
+    trigger = chain[0]
+    return (
+        trigger.dep_ == "xcomp"
+        and trigger.head.lemma_ == "be"
+        and any(child.dep_ == "aux" and child.lower_ == "to" for child in trigger.children)
+    )

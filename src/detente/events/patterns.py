@@ -1,0 +1,81 @@
+"""The event vocabulary (``data/event_patterns.yaml``) as lookup tables.
+
+A pattern says which verb or noun (with which object) states which CAMEO code,
+and where its target stands; control verbs ("agreed to", "refused to") combine
+with the event beneath them into one event."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+import srsly
+
+from detente.data import data_path
+from detente.events.ontology import lookup
+
+
+@dataclass(frozen=True)
+class EventPattern:
+    code: str
+    triggers: tuple[str, ...]
+    part_of_speech: str  # "verb" or "noun"
+    objects: frozenset[str] = frozenset()
+    target: tuple[str, ...] = ("obj",)
+    symmetric: bool = False
+    host_target: bool = False
+
+    def fits_object(self, lemmas: set[str]) -> bool:
+        return not self.objects or bool(self.objects & lemmas)
+
+
+@dataclass(frozen=True)
+class ControlVerb:
+    """A verb that codes the event in its complement ("refused to let … visit")."""
+
+    meaning: str
+    codes: dict[str, str]
+
+    def code_for(self, embedded_code: str | None) -> str:
+        if embedded_code is None:
+            return self.codes["default"]
+        return self.codes.get(embedded_code[:2], self.codes["default"])
+
+
+class PatternBook:
+    """Patterns indexed by trigger lemma and part of speech."""
+
+    def __init__(self, path: str = "event_patterns.yaml") -> None:
+        spec = srsly.read_yaml(data_path(path))
+        self.by_trigger: dict[tuple[str, str], list[EventPattern]] = defaultdict(list)
+        for entry in spec["patterns"]:
+            lookup(entry["code"])  # an unknown code fails loudly at load time
+            for part_of_speech, key in (("verb", "verbs"), ("noun", "nouns")):
+                for trigger in entry.get(key, []):
+                    pattern = EventPattern(
+                        code=entry["code"],
+                        triggers=tuple(entry[key]),
+                        part_of_speech=part_of_speech,
+                        objects=frozenset(entry.get("objects", [])),
+                        target=tuple(entry.get("target", ["obj"])),
+                        symmetric=bool(entry.get("symmetric", False)),
+                        host_target=bool(entry.get("host_target", False)),
+                    )
+                    self.by_trigger[(trigger, part_of_speech)].append(pattern)
+        control = spec["control"]
+        self.control_prepositions = frozenset(control.pop("target_prepositions"))
+        self.control: dict[str, ControlVerb] = {}
+        for meaning, entry in control.items():
+            for code in entry["codes"].values():
+                lookup(code)
+            for verb in entry["verbs"]:
+                self.control[verb] = ControlVerb(meaning, dict(entry["codes"]))
+
+    def candidates(self, lemma: str, part_of_speech: str) -> list[EventPattern]:
+        return self.by_trigger.get((lemma, part_of_speech), [])
+
+
+@cache
+def pattern_book() -> PatternBook:
+    return PatternBook()

@@ -1,0 +1,125 @@
+"""Event dates: the event's own date as the sentence states it, resolved
+against the publication date ("in May" in an October 2000 story is 2000-05).
+
+A date is taken from the DATE entity nearest to the trigger in the dependency
+tree; durations ("for years", "17 years") are not points in time and are
+skipped. Without a publication date, relative expressions stay unresolved."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from detente.ingest.dates import MONTHS, parse_date
+from detente.model import DatePoint
+
+MAX_TREE_DISTANCE = 4
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+         "months": "month", "year": "year", "years": "year"}
+DURATION = re.compile(r"^(?:for|over|during)?\s*(?:the\s+)?(?:past|last|next)?\s*\d+\s+|decades|years$",
+                      re.IGNORECASE)
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency edges between two tokens of one sentence."""
+    path_a = [a, *a.ancestors]
+    depth = {token.i: index for index, token in enumerate(path_a)}
+    for steps, token in enumerate([b, *b.ancestors]):
+        if token.i in depth:
+            return steps + depth[token.i]
+    return 10_000
+
+
+def event_date(trigger: Token, sentence: Span, published: DatePoint, future: bool) -> DatePoint:
+    """The event's date from the nearest DATE expression, or an unknown DatePoint."""
+    candidates = []
+    for entity in sentence.ents:
+        if entity.label_ != "DATE":
+            continue
+        distance = tree_distance(entity.root, trigger)
+        if distance <= MAX_TREE_DISTANCE:
+            candidates.append((distance, entity.start, entity))
+    for _, _, entity in sorted(candidates, key=lambda item: (item[0], item[1])):
+        point = resolve_expression(entity.text, published, future)
+        if point:
+            return point
+    return DatePoint()
+
+
+def resolve_expression(text: str, published: DatePoint, future: bool = False) -> DatePoint:
+    """An ISO date for a date expression; relative ones need the publication date."""
+    words = text.lower().replace(",", " ").split()
+    if not words or _is_duration(words):
+        return DatePoint()
+    full = parse_date(text)
+    if full:
+        return DatePoint(full.value, "day", "explicit")
+    month = next((MONTHS[w.rstrip(".")] for w in words if w.rstrip(".") in MONTHS
+                  and (w != "may" or text.strip()[0].isupper() or len(words) > 1)), None)
+    year = next((int(w) for w in words if re.fullmatch(r"1[89]\d\d|20\d\d", w)), None)
+    if month and year:
+        return DatePoint(f"{year:04d}-{month:02d}", "month", "explicit")
+    if year and not any(w.endswith("s") and w[:-1].isdigit() for w in words):
+        return DatePoint(f"{year:04d}", "year", "explicit")
+    if published.value is None:
+        return DatePoint()
+    pub = date.fromisoformat(published.value.ljust(10, "-")[:10]) if published.precision == "day" \
+        else None
+    if month:
+        resolved_year = published.year or 0
+        if not future and published.month and month > published.month:
+            resolved_year -= 1
+        if future and published.month and month < published.month:
+            resolved_year += 1
+        return DatePoint(f"{resolved_year:04d}-{month:02d}", "month", "relative")
+    return _relative(words, published, pub, future)
+
+
+def _is_duration(words: list[str]) -> bool:
+    if words[0] in {"for", "over"}:
+        return True
+    if words[-1] in {"decades", "years", "months", "weeks", "days"} and words[0] not in {"last",
+                                                                                       "next"}:
+        return not any(w == "ago" for w in words)
+    return False
+
+
+def _relative(words: list[str], published: DatePoint, pub: date | None, future: bool) -> DatePoint:
+    year = published.year or 0
+    phrase = " ".join(words)
+    if phrase in {"last year", "a year ago", "the previous year"}:
+        return DatePoint(f"{year - 1:04d}", "year", "relative")
+    if phrase in {"this year", "earlier this year", "later this year"}:
+        return DatePoint(f"{year:04d}", "year", "relative")
+    if phrase == "next year":
+        return DatePoint(f"{year + 1:04d}", "year", "relative")
+    if pub is None:
+        return DatePoint()
+    if phrase in {"last month", "next month", "this month"}:
+        shift = {"last": -1, "next": 1, "this": 0}[words[0]]
+        month_index = pub.year * 12 + pub.month - 1 + shift
+        return DatePoint(f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month", "relative")
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1}
+    if phrase in offsets:
+        return _day(pub + timedelta(days=offsets[phrase]))
+    weekday = next((w for w in words if w in WEEKDAYS), None)
+    if weekday is not None:
+        delta = (WEEKDAYS.index(weekday) - pub.weekday()) % 7
+        if future:
+            return _day(pub + timedelta(days=delta or 7))
+        return _day(pub - timedelta(days=(7 - delta) % 7))
+    if words[-1] == "ago" and len(words) == 3 and words[1] in UNITS:
+        count = NUMBER_WORDS.get(words[0]) or (int(words[0]) if words[0].isdigit() else None)
+        if count is not None and UNITS[words[1]] in {"day", "week"}:
+            days = count * (7 if UNITS[words[1]] == "week" else 1)
+            return _day(pub - timedelta(days=days))
+    return DatePoint()
+
+
+def _day(day: date) -> DatePoint:
+    return DatePoint(day.isoformat(), "day", "relative")

@@ -1,0 +1,56 @@
+"""Main text, title, date and URL of an HTML page, by trafilatura (htmldate inside)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import trafilatura
+
+from detente.ingest.textdump import ends_like_a_sentence
+from detente.model import DatePoint
+
+
+class NoArticleError(ValueError):
+    """The page has no main text worth coding."""
+
+
+@dataclass(frozen=True)
+class HtmlArticle:
+    title: str | None
+    paragraphs: list[str]
+    pub_date: DatePoint
+    url: str | None
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
+        "<body" in head or "<head" in head
+    )
+
+
+def extract_html(html: str) -> HtmlArticle:
+    """The article in an HTML page; raises NoArticleError when there is none."""
+    extracted = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        deduplicate=True,
+    )
+    text = (getattr(extracted, "text", None) or "").strip() if extracted else ""
+    if not text:
+        raise NoArticleError("HTML page has no article text")
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    paragraphs = [line for line in lines if ends_like_a_sentence(line)]
+    if not paragraphs:
+        raise NoArticleError("HTML page has no article text")
+    published = getattr(extracted, "date", None)
+    pub_date = DatePoint(published[:10], "day", "metadata") if published else DatePoint()
+    return HtmlArticle(
+        title=getattr(extracted, "title", None),
+        paragraphs=paragraphs,
+        pub_date=pub_date,
+        url=getattr(extracted, "url", None),
+    )

@@ -1,0 +1,176 @@
+"""The data model shared by every stage: plain dataclasses, no behaviour beyond
+serialisation, so stages stay plain functions over plain data."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+PRECISIONS = ("day", "month", "year")
+STATUSES = (
+    "occurred",
+    "ongoing",
+    "planned",
+    "proposed",
+    "negated",
+    "conditional",
+    "hypothetical",
+)
+
+
+@dataclass(frozen=True)
+class DatePoint:
+    """A date known to some precision, and how we came to know it.
+
+    ``value`` is an ISO string cut to its precision ("2000", "2000-07",
+    "2000-07-19"); ``basis`` says where it came from ("explicit", "relative",
+    "dateline", "metadata", ...). An unknown date is ``DatePoint()``.
+    """
+
+    value: str | None = None
+    precision: str | None = None
+    basis: str | None = None
+
+    def __bool__(self) -> bool:
+        return self.value is not None
+
+    @property
+    def year(self) -> int | None:
+        return int(self.value[:4]) if self.value else None
+
+    @property
+    def month(self) -> int | None:
+        return int(self.value[5:7]) if self.value and len(self.value) >= 7 else None
+
+
+@dataclass
+class Article:
+    """One news article after ingest: clean text plus what we know about it.
+
+    ``paragraphs`` are the clean paragraphs; ``text`` joins them with blank
+    lines and is the coordinate system for every character span downstream.
+    """
+
+    doc: str
+    paragraphs: list[str]
+    title: str | None = None
+    pub_date: DatePoint = field(default_factory=DatePoint)
+    path: str | None = None
+    url: str | None = None
+    source_format: str = "text"
+
+    PARAGRAPH_SEPARATOR = "\n\n"
+
+    @property
+    def text(self) -> str:
+        return self.PARAGRAPH_SEPARATOR.join(self.paragraphs)
+
+    @property
+    def doc_id(self) -> str:
+        """Content hash of the clean text: the article's identity."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:20]
+
+    def paragraph_offsets(self) -> list[int]:
+        """Character offset of each paragraph within ``text``."""
+        offsets, position = [], 0
+        for paragraph in self.paragraphs:
+            offsets.append(position)
+            position += len(paragraph) + len(self.PARAGRAPH_SEPARATOR)
+        return offsets
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved actor mention: its words in the text and its CAMEO-style code."""
+
+    text: str
+    code: str | None
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    start: int | None = None
+    end: int | None = None
+    basis: str = "text"
+
+    def to_record(self) -> dict[str, Any]:
+        return {key: getattr(self, key) for key in ACTOR_FIELDS}
+
+
+@dataclass
+class EventMention:
+    """One event as stated in one sentence, with the evidence to trace it."""
+
+    doc: str
+    doc_id: str
+    source: Actor
+    target: Actor
+    cameo: str
+    goldstein: float
+    quad: int
+    plover: str | None
+    plover_mode: str | None
+    status: str
+    sentence: str
+    sentence_index: int
+    span: tuple[int, int]
+    trigger: str
+    trigger_span: tuple[int, int]
+    confidence: float
+    pub_date: DatePoint = field(default_factory=DatePoint)
+    event_date: DatePoint = field(default_factory=DatePoint)
+
+    @property
+    def root(self) -> str:
+        return self.cameo[:2]
+
+    def to_row(self) -> dict[str, Any]:
+        """Flat columns, as the store keeps them (see ``EVENT_COLUMNS``)."""
+        row: dict[str, Any] = {
+            "doc_id": self.doc_id, "doc": self.doc, "sentence_index": self.sentence_index,
+            "sentence": self.sentence, "span_start": self.span[0], "span_end": self.span[1],
+            "trigger": self.trigger, "trigger_start": self.trigger_span[0],
+            "trigger_end": self.trigger_span[1],
+        }
+        for prefix, actor in (("source", self.source), ("target", self.target)):
+            for key, value in actor.to_record().items():
+                row[f"{prefix}_{key}"] = value
+        row.update(
+            cameo=self.cameo, root=self.root, quad=self.quad, goldstein=self.goldstein,
+            plover=self.plover, plover_mode=self.plover_mode, status=self.status,
+            event_date=self.event_date.value, date_precision=self.event_date.precision,
+            date_basis=self.event_date.basis, pub_date=self.pub_date.value,
+            confidence=self.confidence,
+        )
+        return row
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSONL event record; field names are part of the public interface."""
+        return event_record(self.to_row())
+
+
+ACTOR_FIELDS = ("text", "code", "country", "sector", "name")
+EVENT_COLUMNS = (
+    "doc_id", "doc", "sentence_index", "sentence", "span_start", "span_end", "trigger",
+    "trigger_start", "trigger_end",
+    *(f"source_{key}" for key in ACTOR_FIELDS), *(f"target_{key}" for key in ACTOR_FIELDS),
+    "cameo", "root", "quad", "goldstein", "plover", "plover_mode", "status", "event_date",
+    "date_precision", "date_basis", "pub_date", "confidence",
+)
+
+
+def event_record(row: dict[str, Any]) -> dict[str, Any]:
+    """The nested JSONL event record (DESIGN.md) from flat event columns."""
+    return {
+        "doc": row["doc"], "doc_id": row["doc_id"], "pub_date": row["pub_date"],
+        "event_date": row["event_date"], "date_precision": row["date_precision"],
+        "date_basis": row["date_basis"],
+        "source": {key: row[f"source_{key}"] for key in ACTOR_FIELDS},
+        "target": {key: row[f"target_{key}"] for key in ACTOR_FIELDS},
+        "cameo": row["cameo"], "root": row["root"], "quad": row["quad"],
+        "goldstein": row["goldstein"], "plover": row["plover"],
+        "plover_mode": row["plover_mode"], "status": row["status"], "trigger": row["trigger"],
+        "sentence": row["sentence"], "sentence_index": row["sentence_index"],
+        "span": [row["span_start"], row["span_end"]],
+        "confidence": round(row["confidence"], 2),
+    }

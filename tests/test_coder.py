@@ -1,0 +1,134 @@
+"""The event coder on sentences that show one construction each.
+
+Each test states a sentence a reporter might write and the event an analyst
+would code from it: who, what (CAMEO), whom, with what status and date."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.pipeline import extract_text
+
+
+def events(pipeline, text: str, pub_date: str | None = "2000-10-23"):
+    return [(e.source.code, e.cameo, e.target.code, e.status, e.event_date.value)
+            for e in extract_text(text, pub_date=pub_date, pipeline=pipeline)]
+
+
+def pairs(pipeline, text: str, pub_date: str | None = "2000-10-23"):
+    return {(source, target) for source, _, target, _, _ in events(pipeline, text, pub_date)}
+
+
+def test_active_verb_with_object(pipeline):
+    found = events(pipeline, "Russian President Vladimir Putin visited North Korea in July.")
+    assert found == [("RUSGOV", "042", "PRK", "occurred", "2000-07")]
+
+
+def test_passive_with_agent(pipeline):
+    found = events(pipeline, "China was visited by the Japanese Prime Minister last year.")
+    assert found == [("JPNGOV", "042", "CHN", "occurred", "1999")]
+
+
+def test_coordinated_targets_give_one_event_each(pipeline):
+    found = pairs(pipeline, "North Korea established diplomatic relations with Australia and "
+                            "Italy.")
+    assert found == {("PRK", "AUS"), ("PRK", "ITA")}
+
+
+def test_coordinated_subjects_of_a_joint_act_are_paired(pipeline):
+    found = pairs(pipeline, "Japan and China held talks in Beijing.")
+    assert found == {("JPN", "CHN"), ("CHN", "JPN")}
+
+
+def test_nominal_event_with_of_and_to(pipeline):
+    found = events(pipeline, "The visit of Chinese Premier Zhu Rongji to Seoul in October "
+                             "was a success.", pub_date="2000-11-05")
+    assert found == [("CHNGOV", "042", "KORGOV", "occurred", "2000-10")]
+
+
+def test_nominal_event_with_participle_and_agent(pipeline):
+    found = events(pipeline, "The secret visit made by North Korean leader Kim Jong-il in May "
+                             "to Beijing surprised diplomats.")
+    assert found == [("PRKGOV", "042", "CHNGOV", "occurred", "2000-05")]
+
+
+def test_light_verb_takes_its_subject(pipeline):
+    assert ("PRKGOV", "USAGOV") in pairs(
+        pipeline, "Pyongyang has held talks with officials from the US.")
+
+
+def test_refusal_is_the_event_not_the_visit(pipeline):
+    found = events(pipeline, "In 1993, North Korea refused to let international inspectors "
+                             "visit its nuclear sites.")
+    assert found == [("PRK", "120", "IGOIAEA", "occurred", "1993")]
+
+
+def test_agreement_to_meet_is_an_intent_to_meet(pipeline):
+    found = events(pipeline, "South Korea agreed to meet North Korea in Beijing.")
+    assert [(s, c, t) for s, c, t, _, _ in found] == [("KOR", "036", "PRK")]
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("The United States is close to opening an office in North Korea.", "planned"),
+    ("North Korea is on the verge of establishing relations with Canada.", "planned"),
+    ("Japan will send aid to North Korea.", "planned"),
+    ("Japan plans to send aid to North Korea.", "planned"),
+    ("Washington is to open an office in Pyongyang.", "planned"),
+    ("China did not send aid to North Korea.", "negated"),
+    ("Japan will send aid to North Korea if Pyongyang returns to talks.", "conditional"),
+    ("Japan could send aid to North Korea.", "hypothetical"),
+    ("Japan is sending aid to North Korea.", "ongoing"),
+    ("Japan sent aid to North Korea.", "occurred"),
+])
+def test_status(pipeline, sentence, status):
+    found = events(pipeline, sentence)
+    assert found and found[0][3] == status
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("Japan sent aid to North Korea in May.", "2000-05"),
+    ("Japan sent aid to North Korea in December.", "1999-12"),
+    ("Japan sent aid to North Korea last year.", "1999"),
+    ("Japan sent aid to North Korea on Monday.", "2000-10-23"),
+    ("Japan sent aid to North Korea on Friday.", "2000-10-20"),
+    ("Japan sent aid to North Korea on 12 June 1999.", "1999-06-12"),
+    ("Japan will send aid to North Korea next month.", "2000-11"),
+    ("Japan sent aid to North Korea.", None),
+])
+def test_event_dates_resolve_against_publication(pipeline, sentence, date):
+    found = events(pipeline, sentence)
+    assert found and found[0][4] == date
+
+
+def test_relative_date_without_publication_date_stays_unknown(pipeline):
+    found = events(pipeline, "Japan sent aid to North Korea in May.", pub_date=None)
+    assert found and found[0][4] is None
+
+
+def test_the_north_needs_korean_context(pipeline):
+    assert pairs(pipeline, "South Korea sent rice to the North.") == {("KOR", "PRK")}
+    assert pairs(pipeline, "Italy sent rice to the North.") == set()
+
+
+def test_pronoun_refers_to_the_last_subject(pipeline):
+    found = pairs(pipeline, "North Korea provoked a crisis when it expelled the IAEA inspectors.")
+    assert ("PRK", "IGOIAEA") in found
+
+
+def test_dated_role_follows_the_event_date(pipeline):
+    text = "Vladimir Putin visited Beijing in July."
+    [event] = extract_text(text, pub_date="2000-10-23", pipeline=pipeline)
+    assert event.source.code == "RUSGOV" and event.source.name == "Vladimir Putin"
+
+
+def test_spans_point_at_the_evidence(pipeline):
+    text = "After long talks, Russian President Vladimir Putin visited North Korea in July."
+    [event] = extract_text(text, pub_date="2000-10-23", pipeline=pipeline)
+    start, end = event.span
+    assert event.trigger in text[start:end]
+    assert text[event.trigger_span[0]:event.trigger_span[1]] == "visited"
+    assert "Putin" in text[start:end] and "North Korea" in text[start:end]
+
+
+def test_no_event_without_two_actors(pipeline):
+    assert events(pipeline, "The minister visited a factory and met workers.") == []
