@@ -151,5 +151,39 @@ def demo(db: str = typer.Option("demo.duckdb", "--db", help="DuckDB file for the
         print_summary(store, examples=12)
 
 
+evaluation = typer.Typer(help="Score the pipeline against labelled data.",
+                         no_args_is_help=True)
+app.add_typer(evaluation, name="eval")
+
+
+@evaluation.command("sample")
+def eval_sample(show_missed: bool = typer.Option(False, "--missed",
+                                                 help="List the expected events not found.")) -> None:
+    """Recall of the expected events of the bundled sample corpus, with date and
+    status accuracy on the events found."""
+    from detente.evaluate import sample_recall
+    from detente.pipeline import Pipeline
+
+    files = sorted(path for path in Path(data_path("sample")).iterdir()
+                   if path.suffix in {".txt", ".html"})
+    articles = [a for a in read_articles(files) if not isinstance(a, IngestFailure)]
+    coded = {c.article.doc: c.events for c in Pipeline().code_many(articles)}
+    report = sample_recall(coded)
+    table = Table(title="detente eval sample (data/sample/expected.tsv)")
+    for column in ("measure", "value", "counts"):
+        table.add_column(column)
+    table.add_row("recall of expected events", f"{report.recall:.3f}",
+                  f"{report.found}/{report.expected}")
+    table.add_row("event-date accuracy (found)", f"{report.date_accuracy:.3f}",
+                  f"{report.date_right}/{report.dated}")
+    table.add_row("status accuracy (found)", f"{report.status_accuracy:.3f}",
+                  f"{report.status_right}/{report.found}")
+    out.print(table)
+    if show_missed:
+        for row in report.missed:
+            out.print(f"missed {row['file']}: {row['source']} {row['cameo_root']} "
+                      f"{row['target']} ({row['trigger']}) {row['note']}", highlight=False)
+
+
 if __name__ == "__main__":
     app()

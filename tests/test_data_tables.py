@@ -1,0 +1,119 @@
+"""The reference tables are data, so they are checked like data: unique keys,
+valid codes, sensible dates, no alias that means two things."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+
+import pytest
+
+from detente.actors.dictionary import actor_dictionary
+from detente.data import read_table, split_list
+from detente.events.ontology import codebook, quad_class
+from detente.events.patterns import pattern_book
+
+SECTORS = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM",
+           "CVL", "LEG", "HLH", "REF", "ELI", "LAB", "AGR", "ENV", "HRI", "NGO", "IGO", "REL",
+           "MOD", "RAD", "UAF", "IMG", "SET"}
+
+
+def iso_date(value: str) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def test_cameo_codebook_is_complete_and_consistent():
+    book = codebook()
+    assert len(book) == 312
+    assert {code.root for code in book.values()} == {f"{n:02d}" for n in range(1, 21)}
+    for code in book.values():
+        assert re.fullmatch(r"\d{2,4}", code.code)
+        assert code.quad == quad_class(code.root)
+        assert -10 <= code.goldstein <= 10
+    assert (book["042"].goldstein, book["042"].plover, book["042"].plover_mode) == (
+        1.9, "CONSULT", "visit")
+
+
+def test_countries_have_unique_valid_codes_and_dates():
+    rows = list(read_table("countries.tsv"))
+    codes = [row["iso3"] for row in rows]
+    assert len(codes) == len(set(codes))
+    for row in rows:
+        assert re.fullmatch(r"[A-Z]{3}", row["iso3"]), row
+        start, end = iso_date(row["valid_from"]), iso_date(row["valid_to"])
+        assert not (start and end) or start < end, row
+        assert row["capitals"] or row["valid_to"] or row["iso3"] in {"ESH"}, row
+    current = [row for row in rows if not row["valid_to"]]
+    assert len(current) >= 193
+
+
+def test_every_alias_means_one_thing():
+    owners: dict[str, set[str]] = defaultdict(set)
+    for row in read_table("countries.tsv"):
+        for field in ("name", "aliases", "adjectives", "capitals"):
+            for alias in split_list(row[field]):
+                owners[alias].add(row["iso3"])
+    for row in read_table("igos.tsv"):
+        for alias in [row["name"], *split_list(row["aliases"])]:
+            owners[alias].add(row["code"])
+    for row in read_table("metonyms.tsv"):
+        owners[row["phrase"]].add(row["country"])
+    clashes = {alias: codes for alias, codes in owners.items() if len(codes) > 1}
+    assert clashes == {}
+    assert not any(alias.startswith(("the ", "The ")) for alias in owners)
+
+
+def test_igos_and_metonyms_use_known_codes():
+    countries = {row["iso3"] for row in read_table("countries.tsv")}
+    igos = [row["code"] for row in read_table("igos.tsv")]
+    assert len(igos) == len(set(igos)) >= 60
+    assert all(re.fullmatch(r"IGO[A-Z0-9]{2,10}", code) for code in igos)
+    for row in read_table("metonyms.tsv"):
+        assert row["country"] in countries, row
+        assert row["sector"] in SECTORS, row
+    for row in read_table("titles.tsv"):
+        assert row["sector"] in SECTORS, row
+        assert row["phrase"] == row["phrase"].lower()
+
+
+def test_people_have_valid_non_overlapping_roles():
+    countries = {row["iso3"] for row in read_table("countries.tsv")}
+    igos = {row["code"] for row in read_table("igos.tsv")}
+    periods: dict[tuple[str, str], list[tuple[date, date]]] = defaultdict(list)
+    alias_owner: dict[str, str] = {}
+    keys = set()
+    for row in read_table("people.tsv"):
+        key = (row["name"], row["role"], row["start"])
+        assert key not in keys, key
+        keys.add(key)
+        assert row["country"] in countries | igos, row
+        assert not row["sector"] or row["sector"] in SECTORS, row
+        start, end = iso_date(row["start"]) or date.min, iso_date(row["end"]) or date.max
+        assert start <= end, row
+        periods[(row["name"], row["role"])].append((start, end))
+        for alias in [row["name"], *split_list(row["aliases"])]:
+            assert alias_owner.setdefault(alias, row["name"]) == row["name"], alias
+    for key, spans in periods.items():
+        spans.sort()
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+            assert end <= start, key
+
+
+@pytest.mark.parametrize(("name", "day", "country"), [
+    ("Kim Dae-jung", date(2000, 6, 13), "KOR"),
+    ("Vladimir Putin", date(2000, 7, 19), "RUS"),
+    ("Madeleine Albright", date(2000, 10, 23), "USA"),
+])
+def test_roles_resolve_on_the_event_date(name, day, country):
+    role = actor_dictionary().role_on(name, day)
+    assert role is not None and role.country == country
+
+
+def test_patterns_and_contextual_aliases_use_known_codes():
+    book = pattern_book()
+    assert book.by_trigger and book.control
+    countries = {row["iso3"] for row in read_table("countries.tsv")}
+    igos = {row["code"] for row in read_table("igos.tsv")}
+    for row in read_table("contextual.tsv"):
+        assert set(split_list(row["actor"])) <= countries | igos | {"IGO"}, row
