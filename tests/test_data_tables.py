@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -96,7 +97,7 @@ def test_people_have_valid_non_overlapping_roles():
             assert alias_owner.setdefault(alias, row["name"]) == row["name"], alias
     for key, spans in periods.items():
         spans.sort()
-        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        for (_, end), (start, _) in pairwise(spans):
             assert end <= start, key
 
 

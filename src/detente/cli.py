@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -97,10 +98,10 @@ def event_table(records: list[dict], title: str = "Events") -> Table:
 
 @app.command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="Files or folders of HTML / plain-text news."),
-    output_format: str = typer.Option("table", "--format", "-f",
-                                      help="jsonl (one event record per line), table, none."),
-    db: str = typer.Option(DEFAULT_DB, "--db", help="DuckDB file to store results in."),
+    paths: Annotated[list[str], typer.Argument(help="Files or folders of HTML / plain-text news.")],
+    output_format: Annotated[str, typer.Option(
+        "--format", "-f", help="jsonl (one event record per line), table, none.")] = "table",
+    db: Annotated[str, typer.Option("--db", help="DuckDB file to store results in.")] = DEFAULT_DB,
 ) -> None:
     """Code the events in news files and store them; exit status 1 if some inputs failed."""
     if output_format not in FORMATS:
@@ -113,8 +114,10 @@ def extract(
 
 
 @app.command()
-def summary(db: str = typer.Option(DEFAULT_DB, "--db", help="DuckDB file to read."),
-            examples: int = typer.Option(8, help="Events to show with their evidence.")) -> None:
+def summary(
+    db: Annotated[str, typer.Option("--db", help="DuckDB file to read.")] = DEFAULT_DB,
+    examples: Annotated[int, typer.Option(help="Events to show with their evidence.")] = 8,
+) -> None:
     """Events per dyad and a few events with the sentences that state them."""
     try:
         store = Store(db, read_only=True)
@@ -141,7 +144,9 @@ def print_summary(store: Store, examples: int) -> None:
 
 
 @app.command()
-def demo(db: str = typer.Option("demo.duckdb", "--db", help="DuckDB file for the demo.")) -> None:
+def demo(
+    db: Annotated[str, typer.Option("--db", help="DuckDB file for the demo.")] = "demo.duckdb",
+) -> None:
     """Code the bundled sample corpus, store it, and print a summary."""
     corpus = data_path("sample")
     err.print(f"coding the sample corpus in {corpus}")
@@ -157,8 +162,10 @@ app.add_typer(evaluation, name="eval")
 
 
 @evaluation.command("sample")
-def eval_sample(show_missed: bool = typer.Option(False, "--missed",
-                                                 help="List the expected events not found.")) -> None:
+def eval_sample(
+    show_missed: Annotated[bool, typer.Option(
+        "--missed", help="List the expected events not found.")] = False,
+) -> None:
     """Recall of the expected events of the bundled sample corpus, with date and
     status accuracy on the events found."""
     from detente.evaluate import sample_recall

@@ -61,6 +61,24 @@ class ArticleContext:
     def dictionary(self) -> ActorDictionary:
         return self.matcher.dictionary
 
+    def known_person(self, name: str) -> str | None:
+        """The person the article already introduced under ``name``: the full name,
+        or a family or given name of it ("Kim" after "Kim Jong-il"; latest wins)."""
+        if name in self.people:
+            return name
+        if " " in name:
+            return None
+        for full_name in reversed(self.people):
+            parts = full_name.replace("-", " ").split()
+            if name in (parts[0], parts[-1]):
+                return full_name
+        return None
+
+    def remember(self, name: str, country: str, sector: str | None) -> None:
+        """Keep what the article said about a person, most recent last."""
+        self.people.pop(name, None)
+        self.people[name] = (country, sector)
+
     def note_document(self, doc: Doc, index: DocIndex) -> None:
         """Record the countries and words a paragraph mentions."""
         self.words.update(token.text for token in doc)
@@ -160,15 +178,15 @@ class ActorResolver:
             _, _, entry, _ = min(candidates, key=lambda item: (item[0], item[1]))
             country, sector, name = self._entry_actor(entry, on)
         if person is not None:
-            name = name or person
-            known = self.context.people.get(person)
-            if country is None and known is not None:
-                country, sector = known
+            known_as = self.context.known_person(person)
+            name = name or known_as or person
+            if country is None and known_as is not None:
+                country, sector = self.context.people[known_as]
         if country is None:
             return None
         sector = self._title_sector(tokens) or sector
-        if person is not None and person not in self.context.people:
-            self.context.people[person] = (country, sector)
+        if person is not None:
+            self.context.remember(name or person, country, sector)
         words = _display_tokens(head, tokens, self.index)
         first, last = (words[0], words[-1]) if words else (head, head)
         text = head.doc[first.i:last.i + 1].text

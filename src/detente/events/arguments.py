@@ -41,7 +41,9 @@ def verb_subject(verb: Token) -> Token | None:
                 return agents[0]
             if token is verb:
                 return None
-        subjects = children(token, "nsubj")
+        # climbing, a passive subject counts: "Germany is expected to establish"
+        subjects = children(token, "nsubj") if token is verb else children(token, "nsubj",
+                                                                              "nsubjpass")
         if subjects:
             subject = subjects[0]
             if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
@@ -72,6 +74,15 @@ def clause_subject(token: Token) -> Token | None:
             if subject is not None:
                 return subject
     return None
+
+
+def complements(verb: Token) -> list[Token]:
+    """Infinitive complements: "agreed to meet", also when parsed as a purpose
+    clause ("called on X to readmit")."""
+    found = children(verb, "xcomp")
+    found += [clause for clause in children(verb, "advcl")
+              if any(aux.dep_ == "aux" and aux.lower_ == "to" for aux in clause.children)]
+    return found
 
 
 def verb_objects(verb: Token) -> list[Token]:
@@ -108,6 +119,12 @@ def target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | N
                 objects = verb_objects(trigger)
                 if objects:
                     return objects
+            continue
+        if role == "clause":
+            subjects = [subject for clause in children(trigger, "ccomp")
+                        for subject in children(clause, "nsubj")]
+            if subjects:
+                return subjects
             continue
         if role == "dative":
             datives = [d for d in children(trigger, "dative") if d.pos_ != "ADP"]

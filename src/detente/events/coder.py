@@ -43,7 +43,7 @@ def as_date(point: DatePoint) -> date | None:
     """The first day a date point covers (for resolving dated roles)."""
     if not point.value:
         return None
-    year, month, day = (point.value.split("-") + ["1", "1"])[:3]
+    year, month, day = [*point.value.split("-"), "1", "1"][:3]
     return date(int(year), int(month), int(day))
 
 
@@ -103,7 +103,8 @@ class EventCoder:
             control = self.patterns.control.get(token.lemma_.lower())
             if control is None or token.pos_ not in {"VERB", "AUX"}:
                 continue
-            complements = arguments.children(token, "xcomp")
+            complements = arguments.complements(token) or [
+                obj for obj in arguments.children(token, "dobj") if obj.i in found]
             if not complements:
                 continue
             embedded = found.pop(complements[0].i, None)
@@ -139,7 +140,9 @@ class EventCoder:
                        context: ArticleContext) -> list[EventMention]:
         events = []
         for trigger in self.find_triggers(sentence):
-            status = event_status(trigger.token)
+            control = trigger.control
+            status = (control.status if control is not None and control.status
+                      else event_status(trigger.token))
             future = status in {"planned", "proposed"}
             when = event_date(trigger.token, sentence, article.pub_date, future)
             on = as_date(when) or as_date(article.pub_date)
@@ -157,7 +160,10 @@ class EventCoder:
         sources = self._sources(token, resolver, on)
         targets = self._targets(trigger, resolver, on)
         pattern = trigger.pattern
-        symmetric = pattern is not None and pattern.symmetric and trigger.control is None
+        if trigger.control is not None:
+            symmetric = trigger.control.symmetric
+        else:
+            symmetric = pattern is not None and pattern.symmetric
         between = arguments.prepositional_objects(token, "between")
         if symmetric and between and not sources:
             sides = resolver.resolve_all(between[0], on)
@@ -175,7 +181,8 @@ class EventCoder:
         pairs = []
         for source in sources:
             for target in targets:
-                if source.code == target.code or source.country and source.country == target.country:
+                same_country = source.country is not None and source.country == target.country
+                if source.code == target.code or same_country:
                     continue
                 extra = PENALTIES["pronoun"] if "pronoun" in {source.basis, target.basis} else 0.0
                 pairs.append((source, target, penalty + extra))
@@ -195,9 +202,10 @@ class EventCoder:
     def _targets(self, trigger: Trigger, resolver: ActorResolver, on: date | None) -> list[Actor]:
         token = trigger.token
         if trigger.control is not None:
-            heads = arguments.verb_objects(token) + [
-                pobj for prep in self.patterns.control_prepositions
-                for pobj in arguments.prepositional_objects(token, prep)]
+            embedded_token = trigger.embedded.token if trigger.embedded else None
+            heads = [obj for obj in arguments.verb_objects(token) if obj is not embedded_token]
+            heads += [pobj for prep in self.patterns.control_prepositions
+                      for pobj in arguments.prepositional_objects(token, prep)]
             if not heads and trigger.embedded is not None and trigger.pattern is not None:
                 heads = arguments.target_heads(trigger.embedded.token, trigger.pattern.target,
                                                trigger.embedded.object_token)
@@ -253,7 +261,7 @@ class EventCoder:
 
 def _embedded_participants(control_verb: Token) -> list[Token]:
     """"refused to let inspectors visit": the people the complement is about."""
-    for complement in arguments.children(control_verb, "xcomp"):
+    for complement in arguments.complements(control_verb):
         objects = arguments.children(complement, "dobj")
         if objects:
             return objects

@@ -36,6 +36,8 @@ class ControlVerb:
 
     meaning: str
     codes: dict[str, str]
+    symmetric: bool = False
+    status: str | None = None
 
     def code_for(self, embedded_code: str | None) -> str:
         if embedded_code is None:
@@ -63,14 +65,15 @@ class PatternBook:
                         host_target=bool(entry.get("host_target", False)),
                     )
                     self.by_trigger[(trigger, part_of_speech)].append(pattern)
-        control = spec["control"]
-        self.control_prepositions = frozenset(control.pop("target_prepositions"))
+        self.control_prepositions = frozenset(spec["control_target_prepositions"])
         self.control: dict[str, ControlVerb] = {}
-        for meaning, entry in control.items():
+        for meaning, entry in spec["control"].items():
             for code in entry["codes"].values():
                 lookup(code)
+            control = ControlVerb(meaning, dict(entry["codes"]), bool(entry.get("symmetric")),
+                                  entry.get("status"))
             for verb in entry["verbs"]:
-                self.control[verb] = ControlVerb(meaning, dict(entry["codes"]))
+                self.control[verb] = control
 
     def candidates(self, lemma: str, part_of_speech: str) -> list[EventPattern]:
         return self.by_trigger.get((lemma, part_of_speech), [])

@@ -16,13 +16,12 @@ from detente.ingest.dates import MONTHS, parse_date
 from detente.model import DatePoint
 
 MAX_TREE_DISTANCE = 4
+DAY_OF_MONTH = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)?")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
          "months": "month", "year": "year", "years": "year"}
-DURATION = re.compile(r"^(?:for|over|during)?\s*(?:the\s+)?(?:past|last|next)?\s*\d+\s+|decades|years$",
-                      re.IGNORECASE)
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -68,6 +67,8 @@ def resolve_expression(text: str, published: DatePoint, future: bool = False) ->
         return DatePoint(f"{year:04d}", "year", "explicit")
     if published.value is None:
         return DatePoint()
+    day = next((int(match.group(1)) for w in words
+                if (match := DAY_OF_MONTH.fullmatch(w)) and 1 <= int(match.group(1)) <= 31), None)
     pub = date.fromisoformat(published.value.ljust(10, "-")[:10]) if published.precision == "day" \
         else None
     if month:
@@ -76,6 +77,11 @@ def resolve_expression(text: str, published: DatePoint, future: bool = False) ->
             resolved_year -= 1
         if future and published.month and month < published.month:
             resolved_year += 1
+        if day is not None:
+            try:
+                return _day(date(resolved_year, month, day))
+            except ValueError:
+                return DatePoint()
         return DatePoint(f"{resolved_year:04d}-{month:02d}", "month", "relative")
     return _relative(words, published, pub, future)
 
