@@ -79,8 +79,8 @@ def run_extract(paths: list[str], db: str, output_format: str) -> tuple[int, int
     return articles, events, failures
 
 
-def event_table(records: list[dict], title: str = "Events") -> Table:
-    table = Table(title=title, show_lines=False)
+def event_table(records: list[dict], title: str = "Events", caption: str | None = None) -> Table:
+    table = Table(title=title, caption=caption, show_lines=False)
     for column in ("date", "source", "event", "target", "status", "evidence"):
         table.add_column(column, overflow="fold")
     for record in records:
@@ -139,8 +139,22 @@ def print_summary(store: Store, examples: int) -> None:
     for side_a, side_b, count, goldstein, coop, conflict in store.dyad_counts():
         dyads.add_row(side_a, side_b, str(count), f"{goldstein:+.2f}", str(coop), str(conflict))
     out.print(dyads)
-    records = sorted(store.event_records(), key=lambda r: -r["confidence"])[:examples]
-    out.print(event_table(records, title="Some events and their evidence"))
+    out.print(event_table(representative_events(store, examples),
+                          title="The strongest event of each active dyad, with its evidence",
+                          caption="dates in brackets: publication date (no event date stated)"))
+
+
+def representative_events(store: Store, count: int) -> list[dict]:
+    """The most confident event mention of each of the ``count`` most active dyads."""
+    best: dict[tuple[str, str], dict] = {}
+    for record in store.event_records():
+        sides = [record[role]["country"] or record[role]["code"] for role in ("source", "target")]
+        key = (min(sides), max(sides))
+        if key not in best or record["confidence"] > best[key]["confidence"]:
+            best[key] = record
+    top = [(a, b) for a, b, *_ in store.dyad_counts(limit=count)]
+    chosen = [best[key] for key in top if key in best]
+    return sorted(chosen, key=lambda r: r["event_date"] or r["pub_date"] or "")
 
 
 @app.command()

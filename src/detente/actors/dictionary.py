@@ -139,7 +139,9 @@ class ActorMatcher:
     def __init__(self, nlp: Language, dictionary: ActorDictionary | None = None) -> None:
         self.dictionary = dictionary or actor_dictionary()
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
-        aliases = sorted(self.dictionary.entries)
+        self.typographic = {alias.replace("'", "’"): alias
+                            for alias in self.dictionary.entries if "'" in alias}
+        aliases = sorted([*self.dictionary.entries, *self.typographic])
         self.names.add("ACTOR", list(nlp.tokenizer.pipe(aliases)))
         self.title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         titles = sorted(self.dictionary.titles)
@@ -156,7 +158,9 @@ class ActorMatcher:
         return filter_spans([doc[start:end] for _, start, end in self.title_matcher(doc)])
 
     def entries(self, span: Span) -> list[ActorEntry]:
-        return self.dictionary.entries.get(span.text, [])
+        """What a matched span stands for ("Côte d’Ivoire" as "Côte d'Ivoire")."""
+        alias = self.typographic.get(span.text, span.text)
+        return self.dictionary.entries.get(alias, [])
 
 
 def _runs_into_name(span: Span) -> bool:
