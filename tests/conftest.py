@@ -3,6 +3,7 @@ and fresh DuckDB files."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,19 @@ import pytest
 from detente.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def find_seeds() -> Path | None:
+    """The seed pages live beside the repository in ``shared/seeds`` (never copied in)."""
+    if os.environ.get("DETENTE_SEEDS"):
+        return Path(os.environ["DETENTE_SEEDS"])
+    for folder in REPO.parents:
+        if (folder / "shared" / "seeds").is_dir():
+            return folder / "shared" / "seeds"
+    return None
+
+
+SEEDS = find_seeds()
 
 
 @pytest.fixture(scope="session")
@@ -20,8 +33,8 @@ def pipeline() -> Pipeline:
 
 @pytest.fixture(scope="session")
 def seeds() -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed pages not found at {SEEDS}")
+    if SEEDS is None or not SEEDS.is_dir():
+        pytest.skip("seed pages not found (set DETENTE_SEEDS or keep ../shared/seeds)")
     return SEEDS
 
 
