@@ -206,5 +206,52 @@ def eval_sample(
                       f"{row['target']} ({row['trigger']}) {row['note']}", highlight=False)
 
 
+@evaluation.command("plv")
+def eval_plv(
+    path: Annotated[Path, typer.Argument(help="PLV TSV file (marked_sentence, gold_root, …).")],
+    out_file: Annotated[Path | None, typer.Option(
+        "--out", help="Write one row per pair: its index, a tab, the predicted label.")] = None,
+) -> None:
+    """Event type between marked source and target: root accuracy, macro-F1, quad
+    accuracy, confusion table, and the end-to-end share found by the extractor."""
+    from detente.evaluate import evaluate_plv, read_plv
+    from detente.pipeline import Pipeline
+
+    try:
+        items = read_plv(path)
+    except (OSError, ValueError, KeyError) as error:
+        err.print(f"[red]error:[/] {path}: cannot read PLV file ({error})", soft_wrap=True)
+        raise typer.Exit(2) from None
+    report = evaluate_plv(items, Pipeline())
+    if out_file is not None:
+        out_file.write_text("".join(f"{item.index}\t{label}\n"
+                                    for item, label in zip(items, report.predicted,
+                                                           strict=True)))
+    summary_table = Table(title=f"detente eval plv {path}")
+    summary_table.add_column("measure")
+    summary_table.add_column("value", justify="right")
+    summary_table.add_row("pairs", str(report.total))
+    summary_table.add_row("root accuracy (pair mode)", f"{report.accuracy:.3f}")
+    summary_table.add_row("macro-F1 (pair mode)", f"{report.macro_f1:.3f}")
+    summary_table.add_row("quad accuracy (pair mode)", f"{report.quad_accuracy:.3f}")
+    summary_table.add_row("end-to-end (extractor, right root between spans)",
+                          f"{report.end_to_end:.3f}")
+    out.print(summary_table)
+    labels = sorted(set(report.gold))
+    columns = [*labels, "NONE"]
+    confusion = report.confusion()
+    matrix = Table(title="confusion (rows gold, columns predicted)")
+    matrix.add_column("gold")
+    for label in columns:
+        matrix.add_column(label[:4], justify="right")
+    matrix.add_column("P/R/F1")
+    scores = report.per_label()
+    for gold in labels:
+        precision, recall, f1, _ = scores[gold]
+        matrix.add_row(gold, *[str(confusion.get((gold, p), "") or "") for p in columns],
+                       f"{precision:.2f}/{recall:.2f}/{f1:.2f}")
+    out.print(matrix)
+
+
 if __name__ == "__main__":
     app()

@@ -1,4 +1,5 @@
-"""Scoring the pipeline against labelled data.
+"""Scoring the pipeline against labelled data: the sample corpus's expected
+events, and the PLV set of sentences with marked source and target.
 
 ``sample_recall`` checks the bundled corpus against ``data/sample/expected.tsv``:
 the events a careful analyst codes from each article (source, target, CAMEO
@@ -9,12 +10,21 @@ then scored on the found ones."""
 
 from __future__ import annotations
 
+import csv
+import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from detente.data import read_table
-from detente.model import EventMention
+from detente.events.ontology import lookup
+from detente.events.pair import PairCoder, plv_label
+from detente.model import Actor, Article, EventMention
+from detente.nlp import parse_paragraphs
+from detente.pipeline import Pipeline
 
+NO_EVENT = "NONE"
 # Roots whose events are joint acts: "X and Y met" is as true as "Y and X met".
 JOINT_ROOTS = {"03", "04", "05", "06"}
 
@@ -77,4 +87,129 @@ def sample_recall(events_by_file: dict[str, list[EventMention]],
         report.dated += 1
         report.date_right += any(same_date(e.event_date.value, row["event_date"]) for e in found)
         report.status_right += any(e.status == row["status"] for e in found)
+    return report
+
+
+# -- PLV: event type between marked source and target spans ----------------------
+
+MARK = re.compile(r"</?[st]>")
+
+
+@dataclass(frozen=True)
+class PlvItem:
+    """One PLV row: a sentence, the source and target spans, the gold labels."""
+
+    index: int
+    sentence: str
+    source: tuple[int, int] | None  # None: an implicit side ("a recipient")
+    target: tuple[int, int] | None
+    gold_root: str
+    gold_quad: int | None
+
+
+def parse_marked(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """"<s>Ukraine</s> accuses <t>Russia</t>" → plain sentence and the s/t spans."""
+    plain, spans, opened, position = [], {}, {}, 0
+    last = 0
+    for match in MARK.finditer(marked):
+        piece = marked[last:match.start()]
+        plain.append(piece)
+        position += len(piece)
+        tag = match.group()
+        if tag.startswith("</"):
+            spans[tag[2]] = (opened.pop(tag[2]), position)
+        else:
+            opened[tag[1]] = position
+        last = match.end()
+    plain.append(marked[last:])
+    return "".join(plain), spans
+
+
+def read_plv(path: Path) -> list[PlvItem]:
+    """Rows of a PLV TSV file (``marked_sentence``, ``gold_root``, ``gold_penta``)."""
+    items = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for index, row in enumerate(csv.DictReader(handle, delimiter="\t")):
+            sentence, spans = parse_marked(row["marked_sentence"])
+            quad = row.get("gold_penta", "")
+            items.append(PlvItem(index, sentence, spans.get("s"), spans.get("t"), row["gold_root"],
+                                 int(quad) if quad.isdigit() else None))
+    return items
+
+
+@dataclass
+class PlvReport:
+    gold: list[str] = field(default_factory=list)
+    predicted: list[str] = field(default_factory=list)
+    quad_gold: list[int | None] = field(default_factory=list)
+    quad_predicted: list[int | None] = field(default_factory=list)
+    end_to_end_hits: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.gold)
+
+    @property
+    def accuracy(self) -> float:
+        right = sum(g == p for g, p in zip(self.gold, self.predicted, strict=True))
+        return right / self.total if self.total else 0.0
+
+    @property
+    def quad_accuracy(self) -> float:
+        pairs = [(g, p) for g, p in zip(self.quad_gold, self.quad_predicted, strict=True)
+                 if g is not None]
+        return sum(g == p for g, p in pairs) / len(pairs) if pairs else 0.0
+
+    @property
+    def end_to_end(self) -> float:
+        return self.end_to_end_hits / self.total if self.total else 0.0
+
+    def per_label(self) -> dict[str, tuple[float, float, float, int]]:
+        """Precision, recall, F1 and support per gold label."""
+        scores = {}
+        for label in sorted(set(self.gold)):
+            true_positive = sum(g == p == label
+                                for g, p in zip(self.gold, self.predicted, strict=True))
+            predicted = self.predicted.count(label)
+            support = self.gold.count(label)
+            precision = true_positive / predicted if predicted else 0.0
+            recall = true_positive / support if support else 0.0
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            scores[label] = (precision, recall, f1, support)
+        return scores
+
+    @property
+    def macro_f1(self) -> float:
+        scores = self.per_label()
+        return sum(f1 for _, _, f1, _ in scores.values()) / len(scores) if scores else 0.0
+
+    def confusion(self) -> Counter[tuple[str, str]]:
+        return Counter(zip(self.gold, self.predicted, strict=True))
+
+
+def _overlaps(actor: Actor, span: tuple[int, int] | None) -> bool:
+    if span is None:
+        return True
+    return (actor.start is not None and actor.end is not None
+            and actor.start < span[1] and actor.end > span[0])
+
+
+def evaluate_plv(items: list[PlvItem], pipeline: Pipeline) -> PlvReport:
+    """Pair-mode labels for every item, and whether the normal extractor emits an
+    event of the gold root between the marked spans (the end-to-end figure)."""
+    pair_coder = PairCoder(pipeline.nlp, pipeline.coder)
+    report = PlvReport()
+    docs = parse_paragraphs([item.sentence for item in items], pipeline.nlp)
+    for item, doc in zip(items, docs, strict=True):
+        event = pair_coder.code_doc(doc, item.source, item.target)
+        label = event.label if event and event.label else NO_EVENT
+        report.gold.append(item.gold_root)
+        report.predicted.append(label)
+        report.quad_gold.append(item.gold_quad)
+        report.quad_predicted.append(lookup(event.cameo).quad if event else None)
+        article = Article(doc=f"plv-{item.index}", paragraphs=[item.sentence])
+        events, _ = pipeline.coder.code_article(article, [doc])
+        report.end_to_end_hits += any(
+            plv_label(e.cameo) == item.gold_root and _overlaps(e.source, item.source)
+            and _overlaps(e.target, item.target) for e in events)
     return report

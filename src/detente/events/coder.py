@@ -189,17 +189,23 @@ class EventCoder:
         return pairs
 
     def _sources(self, token: Token, resolver: ActorResolver, on: date | None) -> list[Actor]:
-        if token.pos_ in {"NOUN", "PROPN"}:
-            for candidate in arguments.noun_source_candidates(token):
-                actors = (resolver.resolve(candidate, on) if candidate is token
-                          else resolver.resolve_all(candidate, on))
-                if actors:
-                    return actors
-            return []
-        subject = arguments.verb_subject(token)
-        return resolver.resolve_all(subject, on) if subject is not None else []
+        """Actors of the first source candidate that resolves (nouns have several)."""
+        for candidate in self.source_heads(token):
+            actors = (resolver.resolve(candidate, on) if candidate is token
+                      else resolver.resolve_all(candidate, on))
+            if actors:
+                return actors
+        return []
 
-    def _targets(self, trigger: Trigger, resolver: ActorResolver, on: date | None) -> list[Actor]:
+    def source_heads(self, token: Token) -> list[Token]:
+        """Heads of the phrases that may name the source, most specific first."""
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return arguments.noun_source_candidates(token)
+        subject = arguments.verb_subject(token)
+        return [subject] if subject is not None else []
+
+    def target_heads(self, trigger: Trigger) -> list[Token]:
+        """Heads of the phrases naming the target, by the pattern or control verb."""
         token = trigger.token
         if trigger.control is not None:
             embedded_token = trigger.embedded.token if trigger.embedded else None
@@ -209,14 +215,14 @@ class EventCoder:
             if not heads and trigger.embedded is not None and trigger.pattern is not None:
                 heads = arguments.target_heads(trigger.embedded.token, trigger.pattern.target,
                                                trigger.embedded.object_token)
-            if not heads:
-                heads = _embedded_participants(token)
-        elif trigger.pattern is not None:
-            heads = arguments.target_heads(token, trigger.pattern.target, trigger.object_token)
-        else:
-            heads = []
+            return heads or _embedded_participants(token)
+        if trigger.pattern is not None:
+            return arguments.target_heads(token, trigger.pattern.target, trigger.object_token)
+        return []
+
+    def _targets(self, trigger: Trigger, resolver: ActorResolver, on: date | None) -> list[Actor]:
         actors: list[Actor] = []
-        for head in heads:
+        for head in self.target_heads(trigger):
             for actor in resolver.resolve_all(head, on):
                 if actor not in actors:
                     actors.append(actor)

@@ -1,0 +1,99 @@
+"""Pair mode: given a sentence and the text spans of a source and a target,
+the best event between them (or none).
+
+This validates existing records (is there really an ACCUSE between these two
+phrases?) and is how detente is scored on the PLV set. It reuses the coder's
+triggers and argument finding, but needs no actor dictionary: the marked spans
+say who the sides are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from detente.actors.resolve import coordinated, noun_phrase_tokens
+from detente.events.coder import EventCoder, Trigger
+from detente.events.ontology import lookup
+from detente.events.timex import tree_distance
+
+# PLV labels fold some PLOVER types together (data README of the PLV set).
+PLV_FOLDS = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "INVESTIGATE": "ACCUSE",
+             "FIGHT": "ASSAULT"}
+MAX_FALLBACK_DISTANCE = 3
+
+
+def plv_label(cameo: str) -> str | None:
+    """The PLV root label of a CAMEO code (None for plain statements, root 01)."""
+    plover = lookup(cameo).plover
+    return PLV_FOLDS.get(plover, plover) if plover else None
+
+
+@dataclass(frozen=True)
+class PairEvent:
+    cameo: str
+    label: str | None
+    trigger: str
+    trigger_start: int
+    matched_sides: int
+
+
+def _touches(head: Token, span: tuple[int, int] | None) -> bool:
+    """Does the phrase headed by ``head`` overlap the character span?"""
+    if span is None:
+        return False
+    start, end = span
+    return any(token.idx < end and token.idx + len(token) > start
+               for token in noun_phrase_tokens(head))
+
+
+def _spans_root(doc: Doc, marked: tuple[int, int] | None) -> Token | None:
+    if marked is None:
+        return None
+    span = doc.char_span(*marked, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+class PairCoder:
+    """Codes the event between two marked spans of a sentence."""
+
+    def __init__(self, nlp: Language, coder: EventCoder | None = None) -> None:
+        self.nlp = nlp
+        self.coder = coder or EventCoder(nlp)
+
+    def code(self, sentence: str, source: tuple[int, int] | None,
+             target: tuple[int, int] | None) -> PairEvent | None:
+        """The best event from ``source`` to ``target`` (character spans; a None
+        side stands for an implicit one), or None when no event word fits."""
+        return self.code_doc(self.nlp(sentence), source, target)
+
+    def code_doc(self, doc: Doc, source: tuple[int, int] | None,
+                 target: tuple[int, int] | None) -> PairEvent | None:
+        triggers = [t for sentence in doc.sents for t in self.coder.find_triggers(sentence)]
+        if not triggers:
+            return None
+        scored = [(self._sides_matched(trigger, source, target), trigger) for trigger in triggers]
+        best_score = max(score for score, _ in scored)
+        anchor = _spans_root(doc, target) or _spans_root(doc, source)
+        candidates = [trigger for score, trigger in scored if score == best_score]
+        trigger = min(candidates, key=lambda t: (tree_distance(t.token, anchor)
+                                                if anchor is not None else 0, t.token.i))
+        if best_score == 0 and (anchor is None or
+                                tree_distance(trigger.token, anchor) > MAX_FALLBACK_DISTANCE):
+            return None
+        return PairEvent(trigger.code, plv_label(trigger.code), trigger.token.text,
+                         trigger.token.idx, best_score)
+
+    def _sides_matched(self, trigger: Trigger, source: tuple[int, int] | None,
+                       target: tuple[int, int] | None) -> int:
+        sources = [t for head in self.coder.source_heads(trigger.token) for t in coordinated(head)]
+        targets = [t for head in self.coder.target_heads(trigger) for t in coordinated(head)]
+        forward = (any(_touches(h, source) for h in sources)
+                   + any(_touches(h, target) for h in targets))
+        symmetric = trigger.pattern is not None and trigger.pattern.symmetric
+        if symmetric:
+            backward = (any(_touches(h, target) for h in sources)
+                        + any(_touches(h, source) for h in targets))
+            return max(forward, backward)
+        return forward
