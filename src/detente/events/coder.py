@@ -126,7 +126,10 @@ class EventCoder:
         else:
             return None
         object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
+        particles = {child.lower_ for child in token.children if child.dep_ == "prt"}
         for pattern in self.patterns.candidates(lemma, part_of_speech):
+            if pattern.particle is not None and pattern.particle not in particles:
+                continue
             if pattern.fits_object(object_lemmas):
                 obj = next((o for o in objects if pattern.objects & {o.lemma_.lower(), o.lower_}),
                            None)

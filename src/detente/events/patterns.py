@@ -25,6 +25,12 @@ class EventPattern:
     target: tuple[str, ...] = ("obj",)
     symmetric: bool = False
     host_target: bool = False
+    particle: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        """Patterns with a particle or an object constraint are tried first."""
+        return 2 * (self.particle is not None) + bool(self.objects)
 
     def fits_object(self, lemmas: set[str]) -> bool:
         return not self.objects or bool(self.objects & lemmas)
@@ -54,7 +60,8 @@ class PatternBook:
         for entry in spec["patterns"]:
             lookup(entry["code"])  # an unknown code fails loudly at load time
             for part_of_speech, key in (("verb", "verbs"), ("noun", "nouns")):
-                for trigger in entry.get(key, []):
+                for phrase in entry.get(key, []):
+                    trigger, _, particle = phrase.partition(" ")
                     pattern = EventPattern(
                         code=entry["code"],
                         triggers=tuple(entry[key]),
@@ -63,8 +70,11 @@ class PatternBook:
                         target=tuple(entry.get("target", ["obj"])),
                         symmetric=bool(entry.get("symmetric", False)),
                         host_target=bool(entry.get("host_target", False)),
+                        particle=particle or None,
                     )
                     self.by_trigger[(trigger, part_of_speech)].append(pattern)
+        for patterns in self.by_trigger.values():
+            patterns.sort(key=lambda pattern: -pattern.specificity)
         self.control_prepositions = frozenset(spec["control_target_prepositions"])
         self.control: dict[str, ControlVerb] = {}
         for meaning, entry in spec["control"].items():
