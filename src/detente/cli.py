@@ -233,24 +233,29 @@ def eval_plv(
     summary_table.add_row("pairs", str(report.total))
     summary_table.add_row("root accuracy (pair mode)", f"{report.accuracy:.3f}")
     summary_table.add_row("macro-F1 (pair mode)", f"{report.macro_f1:.3f}")
-    summary_table.add_row("quad accuracy (pair mode)", f"{report.quad_accuracy:.3f}")
+    summary_table.add_row("quad accuracy (pair mode, PLOVER quads)",
+                          f"{report.quad_accuracy:.3f}")
     summary_table.add_row("end-to-end (extractor, right root between spans)",
                           f"{report.end_to_end:.3f}")
     out.print(summary_table)
     labels = sorted(set(report.gold))
     columns = [*labels, "NONE"]
     confusion = report.confusion()
-    matrix = Table(title="confusion (rows gold, columns predicted)")
+    matrix = Table(title="confusion: rows gold, columns predicted (first 3 letters)",
+                   padding=(0, 0), show_edge=False)
     matrix.add_column("gold")
     for label in columns:
-        matrix.add_column(label[:4], justify="right")
-    matrix.add_column("P/R/F1")
-    scores = report.per_label()
+        matrix.add_column(label[:3], justify="right")
     for gold in labels:
-        precision, recall, f1, _ = scores[gold]
-        matrix.add_row(gold, *[str(confusion.get((gold, p), "") or "") for p in columns],
-                       f"{precision:.2f}/{recall:.2f}/{f1:.2f}")
+        matrix.add_row(gold[:3], *[f" {confusion[(gold, p)]}" if confusion[(gold, p)] else ""
+                                   for p in columns])
     out.print(matrix)
+    per_label = Table(title="per gold label")
+    for column in ("label", "precision", "recall", "F1", "support"):
+        per_label.add_column(column, justify="left" if column == "label" else "right")
+    for label, (precision, recall, f1, support) in report.per_label().items():
+        per_label.add_row(label, f"{precision:.2f}", f"{recall:.2f}", f"{f1:.2f}", str(support))
+    out.print(per_label)
 
 
 if __name__ == "__main__":

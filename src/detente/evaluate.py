@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.data import read_table
-from detente.events.ontology import lookup
-from detente.events.pair import PairCoder, plv_label
+from detente.events.pair import PLOVER_QUAD, PairCoder, plv_label
 from detente.model import Actor, Article, EventMention
 from detente.nlp import parse_paragraphs
 from detente.pipeline import Pipeline
@@ -206,10 +205,10 @@ def evaluate_plv(items: list[PlvItem], pipeline: Pipeline) -> PlvReport:
         report.gold.append(item.gold_root)
         report.predicted.append(label)
         report.quad_gold.append(item.gold_quad)
-        report.quad_predicted.append(lookup(event.cameo).quad if event else None)
+        report.quad_predicted.append(PLOVER_QUAD.get(label))
         article = Article(doc=f"plv-{item.index}", paragraphs=[item.sentence])
         events, _ = pipeline.coder.code_article(article, [doc])
         report.end_to_end_hits += any(
-            plv_label(e.cameo) == item.gold_root and _overlaps(e.source, item.source)
+            plv_label(e.cameo, e.status) == item.gold_root and _overlaps(e.source, item.source)
             and _overlaps(e.target, item.target) for e in events)
     return report

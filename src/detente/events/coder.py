@@ -99,6 +99,9 @@ class EventCoder:
             trigger = self._match(token)
             if trigger is not None:
                 found[token.i] = trigger
+        for trigger in list(found.values()):  # "lifted sanctions": the noun is not its own event
+            if trigger.object_token is not None:
+                found.pop(trigger.object_token.i, None)
         for token in sentence:
             control = self.patterns.control.get(token.lemma_.lower())
             if control is None or token.pos_ not in {"VERB", "AUX"}:
@@ -143,9 +146,7 @@ class EventCoder:
                        context: ArticleContext) -> list[EventMention]:
         events = []
         for trigger in self.find_triggers(sentence):
-            control = trigger.control
-            status = (control.status if control is not None and control.status
-                      else event_status(trigger.token))
+            status = trigger_status(trigger)
             future = status in {"planned", "proposed"}
             when = event_date(trigger.token, sentence, article.pub_date, future)
             on = as_date(when) or as_date(article.pub_date)
@@ -266,6 +267,13 @@ class EventCoder:
             pub_date=article.pub_date,
             event_date=when,
         )
+
+
+def trigger_status(trigger: Trigger) -> str:
+    """Status of a trigger's event; a proposal is coded as proposed whatever its tense."""
+    if trigger.control is not None and trigger.control.status:
+        return trigger.control.status
+    return event_status(trigger.token)
 
 
 def _embedded_participants(control_verb: Token) -> list[Token]:

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from detente.actors.resolve import coordinated, noun_phrase_tokens
-from detente.events.coder import EventCoder, Trigger
+from detente.events.coder import EventCoder, Trigger, trigger_status
 from detente.events.ontology import lookup
 from detente.events.timex import tree_distance
 
@@ -24,10 +24,22 @@ PLV_FOLDS = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "INVESTIGATE": "ACCUSE",
 MAX_FALLBACK_DISTANCE = 3
 
 
-def plv_label(cameo: str) -> str | None:
-    """The PLV root label of a CAMEO code (None for plain statements, root 01)."""
-    plover = lookup(cameo).plover
-    return PLV_FOLDS.get(plover, plover) if plover else None
+# PLOVER's own quad classes of its roots (they differ from CAMEO's for appeals,
+# requests and protests); the PLV set's gold_penta follows them.
+PLOVER_QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "AID": 2, "COOPERATE": 2, "YIELD": 2,
+               "ACCUSE": 3, "REJECT": 3, "REQUEST": 3, "THREATEN": 3, "ASSAULT": 4,
+               "COERCE": 4, "MOBILIZE": 4, "PROTEST": 4, "SANCTION": 4}
+# PLOVER codes what an actor says it will do as intent: cooperation still to come
+# is AGREE, force or coercion still to come is THREATEN (CAMEO 03 and 13 likewise).
+INTENT_STATUSES = {"planned", "proposed"}
+
+
+def plv_label(cameo: str, status: str = "occurred") -> str | None:
+    """The PLV root label of a CAMEO code and status (None for statements, root 01)."""
+    code = lookup(cameo)
+    if status in INTENT_STATUSES and code.root not in {"01", "02", "03", "10", "11", "12", "13"}:
+        return "AGREE" if code.quad <= 2 else "THREATEN"
+    return PLV_FOLDS.get(code.plover, code.plover) if code.plover else None
 
 
 @dataclass(frozen=True)
@@ -82,7 +94,8 @@ class PairCoder:
         if best_score == 0 and (anchor is None or
                                 tree_distance(trigger.token, anchor) > MAX_FALLBACK_DISTANCE):
             return None
-        return PairEvent(trigger.code, plv_label(trigger.code), trigger.token.text,
+        return PairEvent(trigger.code, plv_label(trigger.code, trigger_status(trigger)),
+                         trigger.token.text,
                          trigger.token.idx, best_score)
 
     def _sides_matched(self, trigger: Trigger, source: tuple[int, int] | None,
