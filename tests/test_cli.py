@@ -12,7 +12,7 @@ from detente.store import Store
 
 RECORD_FIELDS = {"doc", "doc_id", "pub_date", "event_date", "date_precision", "date_basis",
                  "source", "target", "cameo", "root", "quad", "goldstein", "plover",
-                 "plover_mode", "status", "trigger", "sentence", "sentence_index", "span",
+                 "plover_mode", "status", "sentence", "sentence_index", "span",
                  "confidence"}
 ACTOR_FIELDS = {"text", "code", "country", "sector", "name"}
 

@@ -11,9 +11,13 @@ from detente.ingest.readers import read_articles
 
 
 @pytest.fixture(scope="module")
-def seed_events(seeds, pipeline):
-    coded = {c.article.doc[:3]: c for c in pipeline.code_many(read_articles([seeds]))}
-    return {key: [e.to_record() for e in c.events] for key, c in coded.items()}
+def seed_coded(seeds, pipeline):
+    return {c.article.doc[:3]: c for c in pipeline.code_many(read_articles([seeds]))}
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed_coded):
+    return {key: [e.to_record() for e in c.events] for key, c in seed_coded.items()}
 
 
 def find(records, source, root, target):
@@ -63,11 +67,11 @@ def test_no_event_from_page_furniture(seed_events):
             assert not any(word in record["sentence"] for word in furniture_words), record
 
 
-def test_spans_contain_their_triggers(seeds, seed_events):
-    articles = {a.doc[:3]: a for a in read_articles([seeds])}
-    for key, records in seed_events.items():
-        text = articles[key].text
-        for record in records:
-            start, end = record["span"]
-            assert record["trigger"] in text[start:end]
-            assert text[start:end] in record["sentence"]
+def test_spans_contain_their_triggers(seed_coded):
+    for coded in seed_coded.values():
+        text = coded.article.text
+        for event in coded.events:
+            start, end = event.span
+            assert start <= event.trigger_span[0] < event.trigger_span[1] <= end
+            assert text[slice(*event.trigger_span)] == event.trigger
+            assert text[start:end] in event.sentence

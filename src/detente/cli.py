@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from detente.data import data_path
+from detente.events.ontology import lookup
 from detente.ingest.readers import IngestFailure, iter_files, read_articles
 from detente.model import Article
 from detente.store import Store, StoreError
@@ -88,7 +89,7 @@ def event_table(records: list[dict], title: str = "Events", caption: str | None 
         table.add_row(
             record["event_date"] or f"({record['pub_date'] or '?'})",
             f"{record['source']['code']}",
-            f"{record['cameo']} {record['trigger']}",
+            f"{record['cameo']} {lookup(record['cameo']).name}",
             f"{record['target']['code']}",
             record["status"],
             evidence if len(evidence) < 140 else evidence[:137] + "…",

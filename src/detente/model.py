@@ -160,7 +160,9 @@ EVENT_COLUMNS = (
 
 
 def event_record(row: dict[str, Any]) -> dict[str, Any]:
-    """The nested JSONL event record (DESIGN.md) from flat event columns."""
+    """The nested JSONL event record (DESIGN.md) from flat event columns.
+
+    Exactly DESIGN.md's fields; the trigger word's own span stays in the store."""
     return {
         "doc": row["doc"], "doc_id": row["doc_id"], "pub_date": row["pub_date"],
         "event_date": row["event_date"], "date_precision": row["date_precision"],
@@ -169,7 +171,7 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
         "target": {key: row[f"target_{key}"] for key in ACTOR_FIELDS},
         "cameo": row["cameo"], "root": row["root"], "quad": row["quad"],
         "goldstein": row["goldstein"], "plover": row["plover"],
-        "plover_mode": row["plover_mode"], "status": row["status"], "trigger": row["trigger"],
+        "plover_mode": row["plover_mode"], "status": row["status"],
         "sentence": row["sentence"], "sentence_index": row["sentence_index"],
         "span": [row["span_start"], row["span_end"]],
         "confidence": round(row["confidence"], 2),
