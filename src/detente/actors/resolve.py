@@ -165,10 +165,15 @@ class ActorResolver:
 
     def _from_tokens(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
         candidates: list[tuple[int, int, ActorEntry, Span]] = []
+        apposed = {t.i for child in head.children if child.dep_ == "appos"
+                   for t in noun_phrase_tokens(child)}
         for span in {self.index.actor_at[t.i] for t in tokens if t.i in self.index.actor_at}:
             for entry in self.context.matcher.entries(span):
                 if self._applies(entry, on):
-                    distance = 0 if head.i in range(span.start, span.end) else 1
+                    # the head names the referent best, then an apposition
+                    # ("Kim's right-hand man, Jo Myong-rok"), then modifiers
+                    distance = (0 if head.i in range(span.start, span.end)
+                                else 1 if span.root.i in apposed else 2)
                     candidates.append((distance, ENTRY_PRIORITY[entry.kind], entry, span))
         person = self._person_name(tokens)
         if not candidates and person is None:
