@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +15,6 @@ from rich.table import Table
 from detente.data import data_path
 from detente.events.ontology import lookup
 from detente.ingest.readers import IngestFailure, iter_files, read_articles
-from detente.model import Article
 from detente.store import Store, StoreError
 
 app = typer.Typer(help="News text in, political event data out.", no_args_is_help=True,
@@ -35,7 +33,7 @@ def _progress() -> Progress:
 
 def run_extract(paths: list[str], db: str, output_format: str) -> tuple[int, int, int]:
     """Ingest, code and store ``paths``; print events; return (articles, events, failures)."""
-    from detente.pipeline import Pipeline  # spaCy loads only for commands that need it
+    from detente.pipeline import Pipeline, process  # spaCy loads only where needed
 
     try:
         store = Store(db)
@@ -47,32 +45,19 @@ def run_extract(paths: list[str], db: str, output_format: str) -> tuple[int, int
     table_rows: list[dict] = []
     with store, _progress() as progress:
         task = progress.add_task("coding", total=total, rate="")
-        pipeline = Pipeline()
-
-        def fresh_articles() -> Iterator[Article]:
-            nonlocal failures
-            for item in read_articles(paths):
-                if isinstance(item, IngestFailure):
-                    failures += 1
-                    err.print(f"[red]error:[/] {item}", highlight=False, soft_wrap=True)
-                    store.add_failure(item.path, item.message)
-                    progress.advance(task)
-                    continue
-                yield item
-
-        for coded in pipeline.code_many(fresh_articles()):
-            article = coded.article
-            stored = store.add_article(article, coded.mentions, coded.events)
-            records = ([event.to_record() for event in coded.events] if stored
-                       else list(store.event_records(article.doc_id)))
+        for result in process(paths, store, Pipeline()):
+            progress.advance(task)
+            if isinstance(result, IngestFailure):
+                failures += 1
+                err.print(f"[red]error:[/] {result}", highlight=False, soft_wrap=True)
+                continue
             articles += 1
-            events += len(records)
+            events += len(result.records)
             if output_format == "jsonl":
-                for record in records:
+                for record in result.records:
                     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             elif output_format == "table":
-                table_rows += records
-            progress.advance(task)
+                table_rows += result.records
             elapsed = progress.tasks[0].elapsed or 0
             progress.update(task, rate=f"{articles / elapsed:.1f} articles/s" if elapsed else "")
     if output_format == "table":
