@@ -192,6 +192,31 @@ def eval_sample(
                       f"{row['target']} ({row['trigger']}) {row['note']}", highlight=False)
 
 
+@evaluation.command("extraction")
+def eval_extraction(
+    directory: Annotated[Path, typer.Argument(
+        help="Benchmark folder: ground-truth.json and html/*.html.gz.")] = Path(
+        "../shared/data/article-extraction-benchmark"),
+) -> None:
+    """Main-text extraction scored with the benchmark's 4-gram shingle P/R/F1, from
+    the HTML and from a plain-text dump of the whole visible page."""
+    from detente.extraction_eval import evaluate_extraction
+
+    if not (directory / "ground-truth.json").is_file():
+        err.print(f"[red]error:[/] {directory}: no ground-truth.json (not a benchmark folder)",
+                  soft_wrap=True)
+        raise typer.Exit(2)
+    table = Table(title=f"detente eval extraction {directory}")
+    for column in ("mode", "precision", "recall", "F1", "mean page F1", "pages/s"):
+        table.add_column(column, justify="left" if column == "mode" else "right")
+    for mode, label in (("html", "from the HTML"), ("dump", "from a plain-text dump")):
+        report = evaluate_extraction(directory, mode)
+        table.add_row(label, f"{report.precision:.3f}", f"{report.recall:.3f}",
+                      f"{report.f1:.3f}", f"{report.mean_page_f1:.3f}",
+                      f"{report.pages_per_second:.1f}")
+    out.print(table)
+
+
 @evaluation.command("plv")
 def eval_plv(
     path: Annotated[Path, typer.Argument(help="PLV TSV file (marked_sentence, gold_root, …).")],

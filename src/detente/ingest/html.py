@@ -16,7 +16,12 @@ class NoArticleError(ValueError):
 
 @dataclass(frozen=True)
 class HtmlArticle:
+    """``main_text`` is the page's main text as extracted (headings and list items
+    included: this is what extraction benchmarks score); ``paragraphs`` are its
+    lines that read as running text, the ones the event coder gets."""
+
     title: str | None
+    main_text: str
     paragraphs: list[str]
     pub_date: DatePoint
     url: str | None
@@ -50,6 +55,7 @@ def extract_html(html: str) -> HtmlArticle:
     pub_date = DatePoint(published[:10], "day", "metadata") if published else DatePoint()
     return HtmlArticle(
         title=getattr(extracted, "title", None),
+        main_text="\n".join(lines),
         paragraphs=paragraphs,
         pub_date=pub_date,
         url=getattr(extracted, "url", None),
