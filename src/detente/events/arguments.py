@@ -92,14 +92,16 @@ def verb_objects(verb: Token) -> list[Token]:
     return children(verb, "dobj")
 
 
-def noun_source_candidates(noun: Token) -> list[Token]:
+def noun_source_candidates(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
     """Phrases that may name who performs an event noun, most specific first."""
     found = [noun]  # its own modifiers: "Putin's visit", "US sanctions"
     found += prepositional_objects(noun, "of") + prepositional_objects(noun, "by")
     for participle in children(noun, "acl"):  # "the visit made by X"
         found += prepositional_objects(participle, "by")
-    if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
-        subject = verb_subject(noun.head)  # "X held talks", "X proposed the establishment"
+    verb = noun.head
+    if (noun.dep_ in {"dobj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"}
+            and verb.lemma_.lower() in light_verbs):
+        subject = verb_subject(verb)  # "X held talks", not "X condemned the attack"
         if subject is not None:
             found.append(subject)
     return found
@@ -115,7 +117,9 @@ def target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | N
         holders += prepositional_objects(trigger, "of")
     for role in roles:
         if role == "obj":
-            if object_token is None and trigger.pos_ in {"VERB", "AUX"}:
+            if object_token is not None:  # "expelled Russian diplomats": theirs
+                return [object_token]
+            if trigger.pos_ in {"VERB", "AUX"}:
                 objects = verb_objects(trigger)
                 if objects:
                     return objects

@@ -24,6 +24,7 @@ from detente.events.timex import event_date
 from detente.model import Actor, Article, DatePoint, EventMention
 
 BASE_CONFIDENCE = 0.9
+NAME_ENTITIES = {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 PENALTIES = {"implied": 0.25, "pronoun": 0.1, "noun": 0.05, "host": 0.15}
 
 
@@ -103,8 +104,12 @@ class EventCoder:
             if trigger.object_token is not None:
                 found.pop(trigger.object_token.i, None)
         for token in sentence:
-            control = self.patterns.control.get(token.lemma_.lower())
+            lemma = token.lemma_.lower()
+            control = self.patterns.control.get(lemma)
             if control is None or token.pos_ not in {"VERB", "AUX"}:
+                continue
+            needed = self.patterns.control_needs.get(lemma)
+            if needed and not any(child.lower_ in needed for child in token.children):
                 continue
             complements = arguments.complements(token) or [
                 obj for obj in arguments.children(token, "dobj") if obj.i in found]
@@ -123,6 +128,8 @@ class EventCoder:
             part_of_speech = "verb"
             objects = arguments.verb_objects(token)
         elif token.pos_ in {"NOUN", "PROPN"}:
+            if token.ent_type_ in NAME_ENTITIES:  # "Gulf Cooperation Council" is a name
+                return None
             part_of_speech = "noun"
             objects = arguments.prepositional_objects(token, "of")
             lemma = lemma if self.patterns.candidates(lemma, "noun") else token.lower_
@@ -204,7 +211,7 @@ class EventCoder:
     def source_heads(self, token: Token) -> list[Token]:
         """Heads of the phrases that may name the source, most specific first."""
         if token.pos_ in {"NOUN", "PROPN"}:
-            return arguments.noun_source_candidates(token)
+            return arguments.noun_source_candidates(token, self.patterns.light_verbs)
         subject = arguments.verb_subject(token)
         return [subject] if subject is not None else []
 

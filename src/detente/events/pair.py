@@ -29,6 +29,7 @@ MAX_FALLBACK_DISTANCE = 3
 PLOVER_QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "AID": 2, "COOPERATE": 2, "YIELD": 2,
                "ACCUSE": 3, "REJECT": 3, "REQUEST": 3, "THREATEN": 3, "ASSAULT": 4,
                "COERCE": 4, "MOBILIZE": 4, "PROTEST": 4, "SANCTION": 4}
+# Cooperation that did not happen ("will not release") is a refusal in PLOVER.
 # PLOVER codes what an actor says it will do as intent: cooperation still to come
 # is AGREE, force or coercion still to come is THREATEN (CAMEO 03 and 13 likewise).
 INTENT_STATUSES = {"planned", "proposed"}
@@ -39,6 +40,8 @@ def plv_label(cameo: str, status: str = "occurred") -> str | None:
     code = lookup(cameo)
     if status in INTENT_STATUSES and code.root not in {"01", "02", "03", "10", "11", "12", "13"}:
         return "AGREE" if code.quad <= 2 else "THREATEN"
+    if status == "negated" and code.quad <= 2:  # "will not release", "failed to agree"
+        return "REJECT"
     return PLV_FOLDS.get(code.plover, code.plover) if code.plover else None
 
 

@@ -76,14 +76,20 @@ class PatternBook:
         for patterns in self.by_trigger.values():
             patterns.sort(key=lambda pattern: -pattern.specificity)
         self.control_prepositions = frozenset(spec["control_target_prepositions"])
+        self.light_verbs = frozenset(spec["light_verbs"])
         self.control: dict[str, ControlVerb] = {}
+        # "call on": the verb controls only with that preposition ("called X" is a phone call)
+        self.control_needs: dict[str, set[str]] = defaultdict(set)
         for meaning, entry in spec["control"].items():
             for code in entry["codes"].values():
                 lookup(code)
             control = ControlVerb(meaning, dict(entry["codes"]), bool(entry.get("symmetric")),
                                   entry.get("status"))
-            for verb in entry["verbs"]:
+            for phrase in entry["verbs"]:
+                verb, _, preposition = phrase.partition(" ")
                 self.control[verb] = control
+                if preposition:
+                    self.control_needs[verb].add(preposition)
 
     def candidates(self, lemma: str, part_of_speech: str) -> list[EventPattern]:
         return self.by_trigger.get((lemma, part_of_speech), [])
