@@ -1,7 +1,8 @@
 """detente: news text in, political event data out.
 
-The public Python API lives here: ``extract_text`` codes a string, ``Pipeline``
-codes many articles, and ``Store`` keeps what was coded in DuckDB.
+The Python API: ``detente.pipeline.extract_text`` codes a string,
+``detente.pipeline.Pipeline`` codes many articles, ``detente.store.Store`` keeps
+what was coded in DuckDB; the records are the dataclasses of ``detente.model``.
 """
 
 from detente.model import Actor, Article, DatePoint, EventMention

@@ -7,7 +7,6 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-PRECISIONS = ("day", "month", "year")
 STATUSES = (
     "occurred",
     "ongoing",

@@ -118,10 +118,6 @@ class ActorDictionary:
         distinct = {(role.country, role.sector) for role in roles}
         return roles[0] if len(distinct) == 1 else None
 
-    @property
-    def title_words(self) -> set[str]:
-        return set(self.titles)
-
 
 def _with_capitalised(phrase: str) -> list[str]:
     """"the North" also matches at the start of a sentence as "The North"."""
