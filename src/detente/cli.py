@@ -104,7 +104,7 @@ def summary(
     db: Annotated[str, typer.Option("--db", help="DuckDB file to read.")] = DEFAULT_DB,
     examples: Annotated[int, typer.Option(help="Events to show with their evidence.")] = 8,
 ) -> None:
-    """Events per dyad and a few events with the sentences that state them."""
+    """Most active dyads, and their strongest events with the evidence."""
     try:
         store = Store(db, read_only=True)
     except StoreError as error:
@@ -166,8 +166,10 @@ def eval_sample(
     show_missed: Annotated[bool, typer.Option(
         "--missed", help="List the expected events not found.")] = False,
 ) -> None:
-    """Recall of the expected events of the bundled sample corpus, with date and
-    status accuracy on the events found."""
+    """Recall of the sample corpus's expected events; date and status accuracy.
+
+    Scores against data/sample/expected.tsv; dates count as right at the
+    precision the labels state."""
     from detente.evaluate import sample_recall
     from detente.pipeline import Pipeline
 
@@ -198,8 +200,10 @@ def eval_extraction(
         help="Benchmark folder: ground-truth.json and html/*.html.gz.")] = Path(
         "../shared/data/article-extraction-benchmark"),
 ) -> None:
-    """Main-text extraction scored with the benchmark's 4-gram shingle P/R/F1, from
-    the HTML and from a plain-text dump of the whole visible page."""
+    """Main-text extraction F1, from the HTML and from a plain-text page dump.
+
+    The benchmark's metric: 4-gram shingle precision, recall and F1; the dump is
+    every visible text block of the page, one per line."""
     from detente.extraction_eval import evaluate_extraction
 
     if not (directory / "ground-truth.json").is_file():
@@ -223,8 +227,11 @@ def eval_plv(
     out_file: Annotated[Path | None, typer.Option(
         "--out", help="Write one row per pair: its index, a tab, the predicted label.")] = None,
 ) -> None:
-    """Event type between marked source and target: root accuracy, macro-F1, quad
-    accuracy, confusion table, and the end-to-end share found by the extractor."""
+    """Event type between marked source and target spans (the PLV set).
+
+    Prints root accuracy, macro-F1, quad accuracy and a confusion table for pair
+    mode, and the end-to-end share: pairs for which the normal extractor emits an
+    event of the right root between the marked spans."""
     from detente.evaluate import evaluate_plv, read_plv
     from detente.pipeline import Pipeline
 
