@@ -73,6 +73,9 @@ def test_agreement_to_meet_is_an_intent_to_meet(pipeline):
     ("North Korea is on the verge of establishing relations with Canada.", "planned"),
     ("Japan will send aid to North Korea.", "planned"),
     ("Japan plans to send aid to North Korea.", "planned"),
+    ("France is ready to send troops to Mali.", "planned"),
+    ("Britain is prepared to send troops to Mali.", "planned"),
+    ("Britain is unwilling to send troops to Mali.", "negated"),
     ("Washington is to open an office in Pyongyang.", "planned"),
     ("China did not send aid to North Korea.", "negated"),
     ("Japan will send aid to North Korea if Pyongyang returns to talks.", "conditional"),
@@ -132,3 +135,21 @@ def test_spans_point_at_the_evidence(pipeline):
 
 def test_no_event_without_two_actors(pipeline):
     assert events(pipeline, "The minister visited a factory and met workers.") == []
+
+
+def test_the_real_head_of_a_quantity_is_the_actor(pipeline):
+    assert pairs(pipeline, "Thousands of Greeks demonstrated against Turkey.") == {
+        ("GRC", "TUR")}
+
+
+def test_a_demand_that_another_side_act_folds_the_clause(pipeline):
+    # the clause is a mandative ("lift", "should lift"): its subject is the target
+    found = events(pipeline, "Cuba demanded that the United States lift the embargo.")
+    assert [(s, c, t) for s, c, t, _, _ in found] == [("CUB", "105", "USA")]
+    found = events(pipeline, "Germany urged that Russia should lift the blockade.")
+    assert [(s, c, t) for s, c, t, _, _ in found] == [("DEU", "025", "RUS")]
+
+
+def test_insisting_on_a_fact_is_not_a_demand_to_act(pipeline):
+    found = events(pipeline, "China insists that it is enforcing the sanctions on North Korea.")
+    assert all(cameo[:2] != "10" for _, cameo, _, _, _ in found)

@@ -68,3 +68,37 @@ def test_eval_plv_reports_and_writes_predictions(tmp_path):
     assert result.exit_code == 0, result.output
     assert "root accuracy" in result.stdout and "0.667" in result.stdout
     assert out.read_text().splitlines() == ["0\tACCUSE", "1\tASSAULT", "2\tNONE"]
+
+
+def test_a_pronoun_side_stands_for_the_subject_of_the_governing_clause(pair_coder):
+    # "it" is the subject of "attack"; its antecedent is the subject of "said"
+    event = code(pair_coder, "<s>Iran</s> said it would attack <t>the tanker</t>.")
+    assert event.trigger == "attack" and event.matched_sides == 2
+    assert event.label == "THREATEN"
+
+
+def test_a_quantity_of_something_is_that_something(pair_coder):
+    # "some of its troops": what was withdrawn is troops, so this is a retreat
+    event = code(pair_coder, "<s>Russia</s> withdrew some of its troops from <t>Syria</t>.")
+    assert event.label == "YIELD" and event.cameo == "0874"
+
+
+@pytest.mark.parametrize(("marked", "cameo"), [
+    ("<s>The prisoners</s> began a hunger strike against <t>the ministry</t>.", "142"),
+    ("<s>The dockers</s> staged a strike against <t>the port authority</t>.", "143"),
+    ("<s>Israel</s> launched air strikes on <t>Syria</t>.", "195"),
+])
+def test_a_modifier_can_change_what_a_noun_states(pair_coder, marked, cameo):
+    event = code(pair_coder, marked)
+    assert event is not None and event.cameo == cameo
+
+
+def test_return_is_a_handover_only_with_an_object(pair_coder):
+    event = code(pair_coder, "<s>Italy</s> returned the stolen statues to <t>Greece</t>.")
+    assert event is not None and event.label == "YIELD"
+    assert code(pair_coder, "<s>The senator</s> returned to <t>Seoul</t> on Friday.") is None
+
+
+def test_found_guilty_is_a_conviction_of_the_object(pair_coder):
+    event = code(pair_coder, "<s>The court</s> found <t>the former minister</t> guilty of fraud.")
+    assert event is not None and event.cameo == "116" and event.matched_sides == 2

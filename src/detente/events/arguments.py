@@ -13,6 +13,15 @@ RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 # Steps up from a verb without its own subject to the clause that supplies one.
 SUBJECT_CLIMB_DEPS = {"xcomp", "pcomp", "advcl", "conj", "prep", "pobj", "acomp", "ccomp"}
 MAX_CLIMB = 6
+# Words that head a phrase only as a quantity of what their "of" names: "some of
+# its troops", "thousands of Serbs", "part of the army" (numbers too, by tag).
+QUANTIFIERS = {"some", "many", "much", "most", "all", "any", "none", "part", "few", "several",
+               "both", "each", "half", "rest", "bulk", "majority", "minority", "number",
+               "handful", "dozen", "dozens", "score", "scores", "hundred", "hundreds",
+               "thousand", "thousands", "million", "millions", "ten", "tens", "one", "two",
+               "remainder", "lot", "lots", "group"}
+# "demanded that X should withdraw", "insisted that X must leave"
+MANDATIVE_AUXILIARIES = {"should", "must", "shall"}
 
 
 def is_passive(verb: Token) -> bool:
@@ -30,8 +39,27 @@ def prepositional_objects(token: Token, preposition: str) -> list[Token]:
             for pobj in prep.children if pobj.dep_ == "pobj"]
 
 
+def phrase_head(token: Token) -> Token:
+    """The word a phrase is about: "some of its troops" is about the troops."""
+    for _ in range(3):
+        if not (token.lower_ in QUANTIFIERS or token.lemma_.lower() in QUANTIFIERS
+                or token.tag_ == "CD"):
+            break
+        inner = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for pobj in prep.children if pobj.dep_ == "pobj"]
+        if not inner:
+            break
+        token = inner[0]
+    return token
+
+
 def verb_subject(verb: Token) -> Token | None:
     """The head of the phrase doing what ``verb`` says (the agent in a passive)."""
+    subject = _verb_subject(verb)
+    return phrase_head(subject) if subject is not None else None
+
+
+def _verb_subject(verb: Token) -> Token | None:
     token = verb
     via = None
     for _ in range(MAX_CLIMB):
@@ -86,18 +114,46 @@ def complements(verb: Token) -> list[Token]:
 
 
 def verb_objects(verb: Token) -> list[Token]:
-    """Direct objects, or the subject of a passive ("relations were sealed")."""
+    """Direct objects, or the subject of a passive ("relations were sealed"), or
+    the subject of an adjective small clause ("found the minister guilty")."""
     if is_passive(verb):
         return children(verb, "nsubjpass")
-    return children(verb, "dobj")
+    objects = children(verb, "dobj")
+    if not objects:
+        objects = [subject for predicate in predicate_adjectives(verb)
+                   for subject in children(predicate, "nsubj")]
+    return objects
+
+
+def predicate_adjectives(verb: Token) -> list[Token]:
+    """Adjectives said of the verb's object or subject ("found X guilty", "was found liable")."""
+    return [child for child in verb.children
+            if child.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} and child.pos_ == "ADJ"]
+
+
+def that_clauses(verb: Token) -> list[Token]:
+    """Mandative complement clauses with their own subject: "demanded that X lift
+    the embargo", "urged that X should withdraw" (a bare or "should" verb; "insists
+    that it is enforcing" states a fact and is not one)."""
+    return [clause for clause in children(verb, "ccomp")
+            if any(child.dep_ == "nsubj" for child in clause.children)
+            and _is_mandative(clause)]
+
+
+def _is_mandative(clause: Token) -> bool:
+    auxiliaries = [child.lower_ for child in clause.children if child.dep_ == "aux"]
+    if auxiliaries:
+        return all(aux in MANDATIVE_AUXILIARIES for aux in auxiliaries)
+    return clause.tag_ in {"VB", "VBP"}  # a plural subject makes "lift" read as present
 
 
 def noun_source_candidates(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
     """Phrases that may name who performs an event noun, most specific first."""
     found = [noun]  # its own modifiers: "Putin's visit", "US sanctions"
-    found += prepositional_objects(noun, "of") + prepositional_objects(noun, "by")
+    found += [phrase_head(head) for head in
+              prepositional_objects(noun, "of") + prepositional_objects(noun, "by")]
     for participle in children(noun, "acl"):  # "the visit made by X"
-        found += prepositional_objects(participle, "by")
+        found += [phrase_head(head) for head in prepositional_objects(participle, "by")]
     verb = noun.head
     if (noun.dep_ in {"dobj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"}
             and verb.lemma_.lower() in light_verbs):
@@ -109,6 +165,11 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str]) -> list[Tok
 
 def target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | None) -> list[Token]:
     """Heads of the target phrase, trying each role in the pattern's order."""
+    return [phrase_head(head) for head in _target_heads(trigger, roles, object_token)]
+
+
+def _target_heads(trigger: Token, roles: tuple[str, ...],
+                  object_token: Token | None) -> list[Token]:
     holders = [trigger]
     if object_token is not None:
         holders.append(object_token)

@@ -25,6 +25,7 @@ from detente.model import Actor, Article, DatePoint, EventMention
 
 BASE_CONFIDENCE = 0.9
 NAME_ENTITIES = {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
 PENALTIES = {"implied": 0.25, "pronoun": 0.1, "noun": 0.05, "host": 0.15}
 
 
@@ -113,6 +114,9 @@ class EventCoder:
                 continue
             complements = arguments.complements(token) or [
                 obj for obj in arguments.children(token, "dobj") if obj.i in found]
+            if not complements and control.clause:  # "demanded that X lift the embargo"
+                complements = [clause for clause in arguments.that_clauses(token)
+                               if clause.i in found]
             if not complements:
                 continue
             embedded = found.pop(complements[0].i, None)
@@ -135,15 +139,28 @@ class EventCoder:
             lemma = lemma if self.patterns.candidates(lemma, "noun") else token.lower_
         else:
             return None
-        object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
+        # "withdrew some of its troops": the troops are what was withdrawn
+        heads = objects + [head for obj in objects
+                           if (head := arguments.phrase_head(obj)) is not obj]
+        object_lemmas = {o.lemma_.lower() for o in heads} | {o.lower_ for o in heads}
         particles = {child.lower_ for child in token.children if child.dep_ == "prt"}
         for pattern in self.patterns.candidates(lemma, part_of_speech):
             if pattern.particle is not None and pattern.particle not in particles:
                 continue
-            if pattern.fits_object(object_lemmas):
-                obj = next((o for o in objects if pattern.objects & {o.lemma_.lower(), o.lower_}),
-                           None)
-                return Trigger(token, pattern.code, pattern, obj)
+            if pattern.transitive and not objects:  # "returned to Seoul" returns nothing
+                continue
+            if not pattern.fits_object(object_lemmas):
+                continue
+            fitting = [o for o in heads if pattern.objects & {o.lemma_.lower(), o.lower_}]
+            if pattern.modifiers:  # "hunger strike": the noun's (or object's) own modifier
+                modified = [token] if part_of_speech == "noun" else fitting or heads
+                present = {lemma for word in modified for lemma in _modifier_lemmas(word)}
+                if part_of_speech == "verb":  # "found X guilty": the object's predicate
+                    present |= {lemma for word in arguments.predicate_adjectives(token)
+                              for lemma in (word.lemma_.lower(), word.lower_)}
+                if not pattern.fits_modifiers(present):
+                    continue
+            return Trigger(token, pattern.code, pattern, fitting[0] if fitting else None)
         return None
 
     # -- arguments ------------------------------------------------------------------
@@ -220,9 +237,14 @@ class EventCoder:
         token = trigger.token
         if trigger.control is not None:
             embedded_token = trigger.embedded.token if trigger.embedded else None
-            heads = [obj for obj in arguments.verb_objects(token) if obj is not embedded_token]
+            heads = [arguments.phrase_head(obj) for obj in arguments.verb_objects(token)
+                     if obj is not embedded_token]
             heads += [pobj for prep in self.patterns.control_prepositions
                       for pobj in arguments.prepositional_objects(token, prep)]
+            clause = trigger.embedded.token if trigger.embedded is not None else None
+            if not heads and clause is not None and clause.dep_ == "ccomp":
+                heads = [arguments.phrase_head(subject)  # "demanded that X lift": X
+                         for subject in arguments.children(clause, "nsubj")]
             if not heads and trigger.embedded is not None and trigger.pattern is not None:
                 heads = arguments.target_heads(trigger.embedded.token, trigger.pattern.target,
                                                trigger.embedded.object_token)
@@ -281,6 +303,12 @@ def trigger_status(trigger: Trigger) -> str:
     if trigger.control is not None and trigger.control.status:
         return trigger.control.status
     return event_status(trigger.token)
+
+
+def _modifier_lemmas(token: Token) -> set[str]:
+    """Compound and adjective modifiers of a noun ("air" in "air strikes")."""
+    return {word for child in token.children if child.dep_ in MODIFIER_DEPS
+            for word in (child.lemma_.lower(), child.lower_)}
 
 
 def _embedded_participants(control_verb: Token) -> list[Token]:

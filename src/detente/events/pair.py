@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from detente.actors.resolve import coordinated, noun_phrase_tokens
+from detente.events import arguments
 from detente.events.coder import EventCoder, Trigger, trigger_status
 from detente.events.ontology import lookup
 from detente.events.timex import tree_distance
@@ -22,6 +23,9 @@ from detente.events.timex import tree_distance
 PLV_FOLDS = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "INVESTIGATE": "ACCUSE",
              "FIGHT": "ASSAULT"}
 MAX_FALLBACK_DISTANCE = 3
+# Pronouns that stand for a side named earlier in the sentence ("Iran said it would").
+SIDE_PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us"}
+MAX_ANTECEDENT_CLIMB = 6
 
 
 # PLOVER's own quad classes of its roots (they differ from CAMEO's for appeals,
@@ -61,6 +65,33 @@ def _touches(head: Token, span: tuple[int, int] | None) -> bool:
     start, end = span
     return any(token.idx < end and token.idx + len(token) > start
                for token in noun_phrase_tokens(head))
+
+
+def antecedent(pronoun: Token) -> Token | None:
+    """The phrase a personal pronoun stands for, without a coreference model: the
+    subject of the nearest clause governing the pronoun's own clause, when it comes
+    before the pronoun ("Iran said it would attack": Iran)."""
+    if pronoun.pos_ != "PRON" or pronoun.lower_ not in SIDE_PRONOUNS:
+        return None
+    clause = pronoun.head
+    for _ in range(MAX_ANTECEDENT_CLIMB):
+        if clause.head is clause:
+            return None
+        clause = clause.head
+        if clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        subject = arguments.verb_subject(clause)
+        if subject is not None and subject.i < pronoun.i and subject.pos_ != "PRON":
+            return subject
+    return None
+
+
+def _side_touches(head: Token, span: tuple[int, int] | None) -> bool:
+    """Does the phrase (or, for a pronoun, its antecedent) overlap the span?"""
+    if _touches(head, span):
+        return True
+    referent = antecedent(head)
+    return referent is not None and _touches(referent, span)
 
 
 def _spans_root(doc: Doc, marked: tuple[int, int] | None) -> Token | None:
@@ -105,11 +136,11 @@ class PairCoder:
                        target: tuple[int, int] | None) -> int:
         sources = [t for head in self.coder.source_heads(trigger.token) for t in coordinated(head)]
         targets = [t for head in self.coder.target_heads(trigger) for t in coordinated(head)]
-        forward = (any(_touches(h, source) for h in sources)
-                   + any(_touches(h, target) for h in targets))
+        forward = (any(_side_touches(h, source) for h in sources)
+                   + any(_side_touches(h, target) for h in targets))
         symmetric = trigger.pattern is not None and trigger.pattern.symmetric
         if symmetric:
-            backward = (any(_touches(h, target) for h in sources)
-                        + any(_touches(h, source) for h in targets))
+            backward = (any(_side_touches(h, target) for h in sources)
+                        + any(_side_touches(h, source) for h in targets))
             return max(forward, backward)
         return forward

@@ -26,14 +26,20 @@ class EventPattern:
     symmetric: bool = False
     host_target: bool = False
     particle: str | None = None
+    # compound or adjective the noun (a verb: its object) must carry: "hunger strike"
+    modifiers: frozenset[str] = frozenset()
+    transitive: bool = False  # a verb that states the event only with an object
 
     @property
     def specificity(self) -> int:
-        """Patterns with a particle or an object constraint are tried first."""
-        return 2 * (self.particle is not None) + bool(self.objects)
+        """Patterns with a particle, a modifier or an object constraint are tried first."""
+        return 4 * (self.particle is not None) + 2 * bool(self.modifiers) + bool(self.objects)
 
     def fits_object(self, lemmas: set[str]) -> bool:
         return not self.objects or bool(self.objects & lemmas)
+
+    def fits_modifiers(self, lemmas: set[str]) -> bool:
+        return not self.modifiers or bool(self.modifiers & lemmas)
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ class ControlVerb:
     codes: dict[str, str]
     symmetric: bool = False
     status: str | None = None
+    clause: bool = False  # also a that-clause: "demanded that X lift the embargo"
 
     def code_for(self, embedded_code: str | None) -> str:
         if embedded_code is None:
@@ -71,6 +78,8 @@ class PatternBook:
                         symmetric=bool(entry.get("symmetric", False)),
                         host_target=bool(entry.get("host_target", False)),
                         particle=particle or None,
+                        modifiers=frozenset(entry.get("modifiers", [])),
+                        transitive=bool(entry.get("transitive", False)),
                     )
                     self.by_trigger[(trigger, part_of_speech)].append(pattern)
         for patterns in self.by_trigger.values():
@@ -84,7 +93,7 @@ class PatternBook:
             for code in entry["codes"].values():
                 lookup(code)
             control = ControlVerb(meaning, dict(entry["codes"]), bool(entry.get("symmetric")),
-                                  entry.get("status"))
+                                  entry.get("status"), bool(entry.get("clause", False)))
             for phrase in entry["verbs"]:
                 verb, _, preposition = phrase.partition(" ")
                 self.control[verb] = control
