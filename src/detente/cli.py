@@ -14,6 +14,7 @@ from rich.table import Table
 
 from detente.data import data_path
 from detente.events.ontology import lookup
+from detente.ingest.jsonl import JSONL_SUFFIXES, JsonlFields
 from detente.ingest.readers import IngestFailure, iter_files, read_articles
 from detente.store import Store, StoreError
 
@@ -31,7 +32,8 @@ def _progress() -> Progress:
                     transient=True)
 
 
-def run_extract(paths: list[str], db: str, output_format: str) -> tuple[int, int, int]:
+def run_extract(paths: list[str], db: str, output_format: str,
+                fields: JsonlFields | None = None) -> tuple[int, int, int]:
     """Ingest, code and store ``paths``; print events; return (articles, events, failures)."""
     from detente.pipeline import Pipeline, process  # spaCy loads only where needed
 
@@ -40,12 +42,14 @@ def run_extract(paths: list[str], db: str, output_format: str) -> tuple[int, int
     except StoreError as error:
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(2) from None
-    total = sum(1 for _ in iter_files(paths))
+    files = list(iter_files(paths))
+    streams = any(isinstance(f, Path) and JSONL_SUFFIXES & set(f.suffixes) for f in files)
+    total = None if streams else len(files)  # a JSONL file holds many articles
     articles = events = failures = 0
     table_rows: list[dict] = []
     with store, _progress() as progress:
         task = progress.add_task("coding", total=total, rate="")
-        for result in process(paths, store, Pipeline()):
+        for result in process(paths, store, Pipeline(), fields):
             progress.advance(task)
             if isinstance(result, IngestFailure):
                 failures += 1
@@ -88,12 +92,21 @@ def extract(
     output_format: Annotated[str, typer.Option(
         "--format", "-f", help="jsonl (one event record per line), table, none.")] = "table",
     db: Annotated[str, typer.Option("--db", help="DuckDB file to store results in.")] = DEFAULT_DB,
+    text_field: Annotated[str, typer.Option(help="JSONL: key of the article text.")] = "text",
+    title_field: Annotated[str, typer.Option(help="JSONL: key of the title.")] = "title",
+    date_field: Annotated[str, typer.Option(help="JSONL: key of the publication date.")] = "date",
+    url_field: Annotated[str, typer.Option(help="JSONL: key of the URL.")] = "url",
+    id_field: Annotated[str, typer.Option(help="JSONL: key of the article id.")] = "id",
 ) -> None:
-    """Code the events in news files and store them; exit status 1 if some inputs failed."""
+    """Code the events in news files and store them; exit status 1 if some inputs failed.
+
+    Reads HTML and plain-text files (.gz too), folders of them, and JSONL files
+    (.jsonl/.ndjson, one article per line)."""
     if output_format not in FORMATS:
         err.print(f"[red]error:[/] --format must be one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
-    articles, events, failures = run_extract(paths, db, output_format)
+    fields = JsonlFields(text_field, title_field, date_field, url_field, id_field)
+    articles, events, failures = run_extract(paths, db, output_format, fields)
     err.print(f"{articles} articles, {events} events, {failures} failed inputs → {db}")
     if failures:
         raise typer.Exit(1)

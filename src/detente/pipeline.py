@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from detente.events.coder import EventCoder
 from detente.ingest.html import looks_like_html
+from detente.ingest.jsonl import JsonlFields
 from detente.ingest.readers import (
     IngestFailure,
     article_from_clean_text,
@@ -66,8 +67,8 @@ class StoredArticle:
     new: bool
 
 
-def process(paths: Iterable[str | Path], store: Store,
-            pipeline: Pipeline) -> Iterator[StoredArticle | IngestFailure]:
+def process(paths: Iterable[str | Path], store: Store, pipeline: Pipeline,
+            fields: JsonlFields | None = None) -> Iterator[StoredArticle | IngestFailure]:
     """Ingest, code and store files in order, one result per input.
 
     Articles already in the store are not parsed again (a re-run or a resumed run
@@ -75,7 +76,7 @@ def process(paths: Iterable[str | Path], store: Store,
     already: list[StoredArticle | IngestFailure] = []
 
     def unseen() -> Iterator[Article]:
-        for item in read_articles(paths):
+        for item in read_articles(paths, fields):
             if isinstance(item, IngestFailure):
                 store.add_failure(item.path, item.message)
                 already.append(item)  # reported in order with the others

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from detente.ingest.dates import split_dateline
 from detente.ingest.html import NoArticleError, extract_html, looks_like_html
+from detente.ingest.jsonl import JSONL_SUFFIXES, JsonlFields, read_jsonl
 from detente.ingest.textdump import clean_text_dump
 from detente.model import Article, DatePoint
 
-TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
+TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", *JSONL_SUFFIXES}
 MAX_BYTES = 50_000_000
 
 
@@ -107,11 +108,21 @@ def _strip_dateline(paragraphs: list[str]) -> tuple[list[str], DatePoint]:
     return [rest, *paragraphs[1:]], when
 
 
-def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | IngestFailure]:
-    """Articles from files and folders, in order; failures in place of bad files."""
+def _from_jsonl_text(doc: str, text: str, is_html: bool) -> Article:
+    return article_from_text(doc, text) if is_html else article_from_clean_text(doc, text)
+
+
+def read_articles(paths: Iterable[str | Path],
+                  fields: JsonlFields | None = None) -> Iterator[Article | IngestFailure]:
+    """Articles from files and folders, in order; failures in place of bad files
+    (and of bad lines of JSONL files, whose ``fields`` name the article's parts)."""
     for item in iter_files(paths):
         if isinstance(item, IngestFailure):
             yield item
+            continue
+        if _suffix(item) in JSONL_SUFFIXES:
+            for name, result in read_jsonl(item, fields or JsonlFields(), _from_jsonl_text):
+                yield result if isinstance(result, Article) else IngestFailure(name, result)
             continue
         try:
             yield article_from_text(item.name, read_text(item), str(item))

@@ -1,0 +1,99 @@
+"""JSONL exports: one article per line, with configurable field names.
+
+News archives and scrapers often hand over JSON lines rather than pages. Each
+line becomes one article (its text may be clean text or HTML); a bad line is a
+failure of its own, named ``file:line``, and the rest of the file goes on. The
+file is streamed, so memory stays flat however long it is."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+from detente.ingest.dates import parse_date
+from detente.ingest.html import NoArticleError, looks_like_html
+from detente.model import Article, DatePoint
+
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+# Builds an article from a line's text: (doc name, text, whether it is HTML).
+ArticleMaker = Callable[[str, str, bool], Article]
+
+
+@dataclass(frozen=True)
+class JsonlFields:
+    """Which keys of a JSON line hold the article's parts."""
+
+    text: str = "text"
+    title: str = "title"
+    date: str = "date"
+    url: str = "url"
+    id: str = "id"
+
+
+def _open(path: Path) -> IO[str]:
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8-sig")
+    return path.open(encoding="utf-8-sig")
+
+
+def _date(value: object) -> DatePoint:
+    """An ISO timestamp or a written date; anything else is no date."""
+    if not isinstance(value, str) or not value.strip():
+        return DatePoint()
+    try:
+        return DatePoint(date.fromisoformat(value.strip()[:10]).isoformat(), "day", "metadata")
+    except ValueError:
+        written = parse_date(value)
+        return DatePoint(written.value, written.precision, "metadata") if written else written
+
+
+def read_jsonl(path: Path, fields: JsonlFields,
+               make_article: ArticleMaker) -> Iterator[tuple[str, Article | str]]:
+    """``(name, article)`` per good line, ``(name, reason)`` per bad one.
+
+    ``make_article(name, text, is_html)`` builds the article from the text field."""
+    try:
+        handle = _open(path)
+    except OSError as error:
+        yield str(path), f"cannot read file ({error.strerror or error})"
+        return
+    number = 0
+    with handle:
+        try:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                yield _article(path, number, line, fields, make_article)
+        except (OSError, EOFError, UnicodeDecodeError) as error:
+            yield f"{path}:{number + 1}", f"unreadable from here on ({error})"
+
+
+def _article(path: Path, number: int, line: str, fields: JsonlFields,
+             make_article: ArticleMaker) -> tuple[str, Article | str]:
+    name = f"{path}:{number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return name, f"invalid JSON ({error.msg} at column {error.colno})"
+    if not isinstance(record, dict):
+        return name, "a JSON line must be an object"
+    text = record.get(fields.text)
+    if not isinstance(text, str) or not text.strip():
+        return name, f"no text in field {fields.text!r}"
+    doc = f"{path.name}:{record.get(fields.id, number)}"
+    try:
+        article = make_article(doc, text, looks_like_html(text))
+    except (ValueError, NoArticleError) as error:
+        return name, str(error)
+    title = record.get(fields.title)
+    article.title = title if isinstance(title, str) else article.title
+    article.pub_date = _date(record.get(fields.date)) or article.pub_date
+    url = record.get(fields.url)
+    article.url = url if isinstance(url, str) else article.url
+    article.path = str(path)
+    return name, article
