@@ -16,6 +16,7 @@ from detente.data import data_path
 from detente.events.ontology import lookup
 from detente.ingest.jsonl import JSONL_SUFFIXES, JsonlFields
 from detente.ingest.readers import IngestFailure, iter_files, read_articles
+from detente.ingest.warc import WARC_SUFFIXES
 from detente.store import Store, StoreError
 
 app = typer.Typer(help="News text in, political event data out.", no_args_is_help=True,
@@ -43,8 +44,9 @@ def run_extract(paths: list[str], db: str, output_format: str,
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(2) from None
     files = list(iter_files(paths))
-    streams = any(isinstance(f, Path) and JSONL_SUFFIXES & set(f.suffixes) for f in files)
-    total = None if streams else len(files)  # a JSONL file holds many articles
+    many = JSONL_SUFFIXES | WARC_SUFFIXES
+    streams = any(isinstance(f, Path) and many & set(f.suffixes) for f in files)
+    total = None if streams else len(files)  # a JSONL or WARC file holds many articles
     articles = events = failures = 0
     table_rows: list[dict] = []
     with store, _progress() as progress:
@@ -100,8 +102,8 @@ def extract(
 ) -> None:
     """Code the events in news files and store them; exit status 1 if some inputs failed.
 
-    Reads HTML and plain-text files (.gz too), folders of them, and JSONL files
-    (.jsonl/.ndjson, one article per line)."""
+    Reads HTML and plain-text files (.gz too), folders of them, JSONL files
+    (.jsonl/.ndjson, one article per line) and web archives (.warc, .warc.gz)."""
     if output_format not in FORMATS:
         err.print(f"[red]error:[/] --format must be one of {', '.join(FORMATS)}")
         raise typer.Exit(2)

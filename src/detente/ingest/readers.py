@@ -15,9 +15,10 @@ from detente.ingest.dates import split_dateline
 from detente.ingest.html import NoArticleError, extract_html, looks_like_html
 from detente.ingest.jsonl import JSONL_SUFFIXES, JsonlFields, read_jsonl
 from detente.ingest.textdump import clean_text_dump
+from detente.ingest.warc import WARC_SUFFIXES, read_warc
 from detente.model import Article, DatePoint
 
-TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", *JSONL_SUFFIXES}
+TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", *JSONL_SUFFIXES, *WARC_SUFFIXES}
 MAX_BYTES = 50_000_000
 
 
@@ -115,13 +116,17 @@ def _from_jsonl_text(doc: str, text: str, is_html: bool) -> Article:
 def read_articles(paths: Iterable[str | Path],
                   fields: JsonlFields | None = None) -> Iterator[Article | IngestFailure]:
     """Articles from files and folders, in order; failures in place of bad files
-    (and of bad lines of JSONL files, whose ``fields`` name the article's parts)."""
+    (and of bad lines of JSONL files, whose ``fields`` name the article's parts,
+    and bad records of WARC files)."""
     for item in iter_files(paths):
         if isinstance(item, IngestFailure):
             yield item
             continue
-        if _suffix(item) in JSONL_SUFFIXES:
-            for name, result in read_jsonl(item, fields or JsonlFields(), _from_jsonl_text):
+        suffix = _suffix(item)
+        if suffix in JSONL_SUFFIXES or suffix in WARC_SUFFIXES:
+            records = (read_jsonl(item, fields or JsonlFields(), _from_jsonl_text)
+                       if suffix in JSONL_SUFFIXES else read_warc(item, article_from_text))
+            for name, result in records:
                 yield result if isinstance(result, Article) else IngestFailure(name, result)
             continue
         try:

@@ -1,0 +1,65 @@
+"""WARC and WARC.gz files (web archives, CommonCrawl News): HTML responses in,
+articles out, streamed record by record with warcio.
+
+Only HTTP responses with an HTML body are news pages; requests, metadata and
+other media types are passed over silently. A record that cannot be read or
+holds no article is a failure of its own, named ``file#record-number``; a
+broken archive ends with one failure after the records read so far."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from detente.ingest.html import NoArticleError
+from detente.model import Article
+
+WARC_SUFFIXES = {".warc", ".arc"}
+# Builds an article from a page: (doc name, page text).
+PageReader = Callable[[str, str], Article]
+
+
+def _charset(content_type: str) -> str:
+    for part in content_type.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return "utf-8"
+
+
+def read_warc(path: Path, make_article: PageReader) -> Iterator[tuple[str, Article | str]]:
+    """``(name, article)`` per HTML response, ``(name, reason)`` per bad one."""
+    number = pages = 0
+    try:
+        with path.open("rb") as stream:
+            for number, record in enumerate(ArchiveIterator(stream), start=1):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                content_type = record.http_headers.get_header("Content-Type") or ""
+                if "html" not in content_type.lower():
+                    continue
+                pages += 1
+                name = f"{path}#{number}"
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                body = record.content_stream().read()
+                try:
+                    page = body.decode(_charset(content_type), errors="replace")
+                    article = make_article(f"{path.name}#{number}", page)
+                except (ValueError, LookupError, NoArticleError) as error:
+                    yield name, str(error)
+                    continue
+                article.url = article.url or url
+                article.path = str(path)
+                yield name, article
+        if pages == 0:
+            yield str(path), "no HTML responses in the archive (not a web archive?)"
+    except OSError as error:
+        yield str(path), f"cannot read file ({error.strerror or error})"
+    # warcio meets garbage where a record header should be with these, AttributeError
+    # included (a header line it could not parse is None)
+    except (ArchiveLoadFailed, EOFError, ValueError, AttributeError) as error:
+        reason = " ".join(str(error).split())[:200]
+        yield f"{path}#{number + 1}", f"broken WARC record ({reason})"
