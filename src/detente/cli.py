@@ -209,6 +209,38 @@ def eval_sample(
                       f"{row['target']} ({row['trigger']}) {row['note']}", highlight=False)
 
 
+@evaluation.command("status")
+def eval_status() -> None:
+    """Status and event-date accuracy on labelled single sentences.
+
+    Scores against data/eval/status_dates.tsv: each sentence with its publication
+    date, the event's sides and root, its status and its own date."""
+    from detente.evaluate import evaluate_status_dates
+    from detente.pipeline import Pipeline
+
+    report = evaluate_status_dates(Pipeline())
+    table = Table(title="detente eval status (data/eval/status_dates.tsv)")
+    for column in ("measure", "value", "counts"):
+        table.add_column(column)
+    table.add_row("labelled event found", f"{report.recall:.3f}",
+                  f"{report.found}/{report.total}")
+    table.add_row("status accuracy (found)", f"{report.status_accuracy:.3f}",
+                  f"{report.status_right}/{report.found}")
+    table.add_row("event date at stated precision", f"{report.date_accuracy:.3f}",
+                  f"{report.date_right}/{report.dated}")
+    table.add_row("no date where none is stated", f"{report.no_date_accuracy:.3f}",
+                  f"{report.undated_right}/{report.undated}")
+    out.print(table)
+    statuses = sorted({gold for gold, _ in report.confusion} | {p for _, p in report.confusion})
+    matrix = Table(title="status: rows labelled, columns coded", padding=(0, 1))
+    matrix.add_column("labelled")
+    for status in statuses:
+        matrix.add_column(status[:5], justify="right")
+    for gold in statuses:
+        matrix.add_row(gold, *[str(report.confusion[(gold, p)] or "") for p in statuses])
+    out.print(matrix)
+
+
 @evaluation.command("extraction")
 def eval_extraction(
     directory: Annotated[Path, typer.Argument(
