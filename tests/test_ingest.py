@@ -122,6 +122,20 @@ def test_bad_inputs_fail_one_by_one(tmp_path):
     assert all("\n" not in message for message in failures.values())
 
 
+def test_pages_in_other_languages_are_skipped_with_a_reason(tmp_path):
+    german = tmp_path / "nachricht.txt"
+    german.write_text("Nordkorea und Südkorea\n\n" + " ".join([
+        "Die beiden koreanischen Staaten haben am Dienstag in Pjöngjang ein Abkommen",
+        "unterzeichnet, das die Zusammenführung getrennter Familien vorsieht.",
+        "Der südkoreanische Präsident Kim Dae-jung traf den nordkoreanischen",
+        "Machthaber Kim Jong-il dreimal während seines Besuchs, dem ersten Gipfel",
+        "beider Staaten seit der Teilung der Halbinsel vor über fünfzig Jahren."]) + "\n",
+        encoding="utf-8")
+    [failure] = read_articles([german])
+    assert isinstance(failure, IngestFailure)
+    assert failure.message.startswith("not English (only ")
+
+
 def test_gzipped_files_are_read(tmp_path):
     text = ("Japan and South Korea signed a fisheries agreement in Tokyo on Friday after "
             "months of negotiations between the two governments.\n")

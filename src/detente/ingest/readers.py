@@ -14,12 +14,14 @@ from pathlib import Path
 from detente.ingest.dates import split_dateline
 from detente.ingest.html import NoArticleError, extract_html, looks_like_html
 from detente.ingest.jsonl import JSONL_SUFFIXES, JsonlFields, read_jsonl
-from detente.ingest.textdump import clean_text_dump
+from detente.ingest.textdump import clean_text_dump, stop_word_share
 from detente.ingest.warc import WARC_SUFFIXES, read_warc
 from detente.model import Article, DatePoint
 
 TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", *JSONL_SUFFIXES, *WARC_SUFFIXES}
 MAX_BYTES = 50_000_000
+MIN_WORDS_FOR_LANGUAGE = 30  # shorter texts say too little about their language
+MIN_ENGLISH_SHARE = 0.15
 
 
 @dataclass(frozen=True)
@@ -87,11 +89,21 @@ def article_from_text(doc: str, raw: str, path: str | None = None) -> Article:
             dump.title, dump.paragraphs, dump.pub_date, None, "text")
     if not paragraphs:
         raise NoArticleError("no article text found (only page furniture)")
+    _require_english(paragraphs)
     paragraphs, dateline_date = _strip_dateline(paragraphs)
     if not pub_date and dateline_date:
         pub_date = dateline_date
     return Article(doc=doc, paragraphs=paragraphs, title=title, pub_date=pub_date,
                    path=path, url=url, source_format=kind)
+
+
+def _require_english(paragraphs: list[str]) -> None:
+    """The coder reads English: a page in another language is skipped with a reason
+    rather than miscoded. English prose is about 40% function words."""
+    words = " ".join(paragraphs).split()
+    if len(words) >= MIN_WORDS_FOR_LANGUAGE and stop_word_share(words) < MIN_ENGLISH_SHARE:
+        raise NoArticleError(
+            f"not English (only {stop_word_share(words):.0%} English function words)")
 
 
 def article_from_clean_text(doc: str, text: str) -> Article:
