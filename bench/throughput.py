@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
-from detente.data import data_path
+from detente.data import sample_files
 from detente.ingest.readers import IngestFailure, read_articles
 from detente.nlp import load_pipeline, parse_paragraphs
 from detente.pipeline import Pipeline
@@ -23,7 +22,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     repeat = parser.parse_args().repeat
 
-    files = sorted(Path(data_path("sample")).glob("*.*[tl]"))
+    files = sample_files()
     list(read_articles([next(f for f in files if f.suffix == ".html")]))  # trafilatura warm-up
     started = time.perf_counter()
     articles = [a for a in read_articles(files) if not isinstance(a, IngestFailure)]

@@ -3,21 +3,15 @@ out, and the coder finds the events an analyst expects from it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from typer.testing import CliRunner
 
 from detente.cli import app
-from detente.data import data_path
+from detente.data import data_path, sample_files
 from detente.evaluate import sample_recall
 from detente.ingest.readers import IngestFailure, read_articles
 from detente.store import Store
 
-SAMPLE = Path(data_path("sample"))
-
-
-def sample_files() -> list[Path]:
-    return sorted(path for path in SAMPLE.iterdir() if path.suffix in {".txt", ".html"})
+SAMPLE = data_path("sample")
 
 
 def test_sample_corpus_is_complete():

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from detente.data import data_path
+from detente.data import data_path, sample_files
 from detente.events.ontology import lookup
 from detente.ingest.jsonl import JSONL_SUFFIXES, JsonlFields
 from detente.ingest.readers import IngestFailure, iter_files, read_articles
@@ -163,12 +163,21 @@ def demo(
     db: Annotated[str, typer.Option("--db", help="DuckDB file for the demo.")] = "demo.duckdb",
 ) -> None:
     """Code the bundled sample corpus, store it, and print a summary."""
-    corpus = data_path("sample")
-    err.print(f"coding the sample corpus in {corpus}")
-    run_extract([str(path) for path in sorted(Path(corpus).iterdir())
-                 if path.suffix in {".txt", ".html"}], db, "none")
+    err.print(f"coding the sample corpus in {data_path('sample')}")
+    run_extract([str(path) for path in sample_files()], db, "none")
     with Store(db, read_only=True) as store:
         print_summary(store, examples=12)
+
+
+def measure_table(title: str, measures: list[tuple[str, int, int]]) -> Table:
+    """Rows of ``(measure, right, out of)`` shown as a share and the counts behind it."""
+    table = Table(title=title)
+    for column in ("measure", "value", "counts"):
+        table.add_column(column)
+    for name, part, whole in measures:
+        share = part / whole if whole else 0.0
+        table.add_row(name, f"{share:.3f}", f"{part}/{whole}")
+    return table
 
 
 evaluation = typer.Typer(help="Score the pipeline against labelled data.",
@@ -188,21 +197,14 @@ def eval_sample(
     from detente.evaluate import sample_recall
     from detente.pipeline import Pipeline
 
-    files = sorted(path for path in Path(data_path("sample")).iterdir()
-                   if path.suffix in {".txt", ".html"})
-    articles = [a for a in read_articles(files) if not isinstance(a, IngestFailure)]
+    articles = [a for a in read_articles(sample_files()) if not isinstance(a, IngestFailure)]
     coded = {c.article.doc: c.events for c in Pipeline().code_many(articles)}
     report = sample_recall(coded)
-    table = Table(title="detente eval sample (data/sample/expected.tsv)")
-    for column in ("measure", "value", "counts"):
-        table.add_column(column)
-    table.add_row("recall of expected events", f"{report.recall:.3f}",
-                  f"{report.found}/{report.expected}")
-    table.add_row("event-date accuracy (found)", f"{report.date_accuracy:.3f}",
-                  f"{report.date_right}/{report.dated}")
-    table.add_row("status accuracy (found)", f"{report.status_accuracy:.3f}",
-                  f"{report.status_right}/{report.found}")
-    out.print(table)
+    out.print(measure_table("detente eval sample (data/sample/expected.tsv)", [
+        ("recall of expected events", report.found, report.expected),
+        ("event-date accuracy (found)", report.date_right, report.dated),
+        ("status accuracy (found)", report.status_right, report.found),
+    ]))
     if show_missed:
         for row in report.missed:
             out.print(f"missed {row['file']}: {row['source']} {row['cameo_root']} "
@@ -219,18 +221,12 @@ def eval_status() -> None:
     from detente.pipeline import Pipeline
 
     report = evaluate_status_dates(Pipeline())
-    table = Table(title="detente eval status (data/eval/status_dates.tsv)")
-    for column in ("measure", "value", "counts"):
-        table.add_column(column)
-    table.add_row("labelled event found", f"{report.recall:.3f}",
-                  f"{report.found}/{report.total}")
-    table.add_row("status accuracy (found)", f"{report.status_accuracy:.3f}",
-                  f"{report.status_right}/{report.found}")
-    table.add_row("event date at stated precision", f"{report.date_accuracy:.3f}",
-                  f"{report.date_right}/{report.dated}")
-    table.add_row("no date where none is stated", f"{report.no_date_accuracy:.3f}",
-                  f"{report.undated_right}/{report.undated}")
-    out.print(table)
+    out.print(measure_table("detente eval status (data/eval/status_dates.tsv)", [
+        ("labelled event found", report.found, report.total),
+        ("status accuracy (found)", report.status_right, report.found),
+        ("event date at stated precision", report.date_right, report.dated),
+        ("no date where none is stated", report.undated_right, report.undated),
+    ]))
     statuses = sorted({gold for gold, _ in report.confusion} | {p for _, p in report.confusion})
     matrix = Table(title="status: rows labelled, columns coded", padding=(0, 1))
     matrix.add_column("labelled")

@@ -28,6 +28,11 @@ NO_EVENT = "NONE"
 JOINT_ROOTS = {"03", "04", "05", "06"}
 
 
+def ratio(part: float, whole: float) -> float:
+    """``part / whole``, and 0 for an empty whole (nothing to score is no success)."""
+    return part / whole if whole else 0.0
+
+
 @dataclass
 class RecallReport:
     expected: int = 0
@@ -39,24 +44,19 @@ class RecallReport:
 
     @property
     def recall(self) -> float:
-        return self.found / self.expected if self.expected else 0.0
+        return ratio(self.found, self.expected)
 
     @property
     def date_accuracy(self) -> float:
-        return self.date_right / self.dated if self.dated else 0.0
+        return ratio(self.date_right, self.dated)
 
     @property
     def status_accuracy(self) -> float:
-        return self.status_right / self.found if self.found else 0.0
-
-
-def side(actor_country: str | None, actor_code: str | None) -> str | None:
-    return actor_country or actor_code
+        return ratio(self.status_right, self.found)
 
 
 def matches(expected: dict[str, str], event: EventMention) -> bool:
-    source = side(event.source.country, event.source.code)
-    target = side(event.target.country, event.target.code)
+    source, target = event.source.side, event.target.side
     if event.root != expected["cameo_root"]:
         return False
     wanted = (expected["source"], expected["target"])
@@ -151,17 +151,17 @@ class PlvReport:
     @property
     def accuracy(self) -> float:
         right = sum(g == p for g, p in zip(self.gold, self.predicted, strict=True))
-        return right / self.total if self.total else 0.0
+        return ratio(right, self.total)
 
     @property
     def quad_accuracy(self) -> float:
         pairs = [(g, p) for g, p in zip(self.quad_gold, self.quad_predicted, strict=True)
                  if g is not None]
-        return sum(g == p for g, p in pairs) / len(pairs) if pairs else 0.0
+        return ratio(sum(g == p for g, p in pairs), len(pairs))
 
     @property
     def end_to_end(self) -> float:
-        return self.end_to_end_hits / self.total if self.total else 0.0
+        return ratio(self.end_to_end_hits, self.total)
 
     def per_label(self) -> dict[str, tuple[float, float, float, int]]:
         """Precision, recall, F1 and support per gold label."""
@@ -171,16 +171,16 @@ class PlvReport:
                                 for g, p in zip(self.gold, self.predicted, strict=True))
             predicted = self.predicted.count(label)
             support = self.gold.count(label)
-            precision = true_positive / predicted if predicted else 0.0
-            recall = true_positive / support if support else 0.0
-            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            precision = ratio(true_positive, predicted)
+            recall = ratio(true_positive, support)
+            f1 = ratio(2 * precision * recall, precision + recall)
             scores[label] = (precision, recall, f1, support)
         return scores
 
     @property
     def macro_f1(self) -> float:
         scores = self.per_label()
-        return sum(f1 for _, _, f1, _ in scores.values()) / len(scores) if scores else 0.0
+        return ratio(sum(f1 for _, _, f1, _ in scores.values()), len(scores))
 
     def confusion(self) -> Counter[tuple[str, str]]:
         return Counter(zip(self.gold, self.predicted, strict=True))
@@ -232,21 +232,21 @@ class StatusDateReport:
 
     @property
     def recall(self) -> float:
-        return self.found / self.total if self.total else 0.0
+        return ratio(self.found, self.total)
 
     @property
     def status_accuracy(self) -> float:
-        return self.status_right / self.found if self.found else 0.0
+        return ratio(self.status_right, self.found)
 
     @property
     def date_accuracy(self) -> float:
         """Right at the stated precision, over found events whose sentence states a date."""
-        return self.date_right / self.dated if self.dated else 0.0
+        return ratio(self.date_right, self.dated)
 
     @property
     def no_date_accuracy(self) -> float:
         """Found events whose sentence states no date and that got none."""
-        return self.undated_right / self.undated if self.undated else 0.0
+        return ratio(self.undated_right, self.undated)
 
 
 def evaluate_status_dates(pipeline: Pipeline,

@@ -92,6 +92,11 @@ class Actor:
     end: int | None = None
     basis: str = "text"
 
+    @property
+    def side(self) -> str | None:
+        """The side of a dyad: the state, or the organisation's own code."""
+        return self.country or self.code
+
     def to_record(self) -> dict[str, Any]:
         return {key: getattr(self, key) for key in ACTOR_FIELDS}
 

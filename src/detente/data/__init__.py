@@ -13,6 +13,12 @@ def data_path(name: str) -> Path:
     return Path(str(resources.files("detente.data").joinpath(name)))
 
 
+def sample_files() -> list[Path]:
+    """The bundled sample corpus's articles (HTML and plain text), in name order."""
+    folder = data_path("sample")
+    return sorted(path for path in folder.iterdir() if path.suffix in {".txt", ".html"})
+
+
 def read_table(name: str) -> Iterator[dict[str, str]]:
     """Rows of a bundled TSV table as dicts keyed by its header; values stripped."""
     with data_path(name).open(encoding="utf-8", newline="") as handle:
