@@ -101,9 +101,11 @@ def _require_english(paragraphs: list[str]) -> None:
     """The coder reads English: a page in another language is skipped with a reason
     rather than miscoded. English prose is about 40% function words."""
     words = " ".join(paragraphs).split()
-    if len(words) >= MIN_WORDS_FOR_LANGUAGE and stop_word_share(words) < MIN_ENGLISH_SHARE:
-        raise NoArticleError(
-            f"not English (only {stop_word_share(words):.0%} English function words)")
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return
+    share = stop_word_share(words)
+    if share < MIN_ENGLISH_SHARE:
+        raise NoArticleError(f"not English (only {share:.0%} English function words)")
 
 
 def article_from_clean_text(doc: str, text: str) -> Article:
