@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: demo test clean
+.PHONY: demo test clean chromium
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,13 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 demo: $(BIN)/.installed
 	$(BIN)/detente demo --db demo.duckdb
 
-test: $(BIN)/.installed
+# The browser tests drive Debian's Chromium; installed here when we may (root), else skipped.
+chromium:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "chromium not installed: browser tests will be skipped"
+
+test: $(BIN)/.installed chromium
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest
 

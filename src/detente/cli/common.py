@@ -1,0 +1,64 @@
+"""What every command shares: the consoles, the default database, tables."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from detente.events.ontology import lookup
+from detente.store import Store, StoreError
+
+out = Console()
+err = Console(stderr=True)
+DEFAULT_DB = "detente.duckdb"
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print ``error: message`` on one line and return the exit to raise."""
+    err.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def open_store(db: str, read_only: bool = False) -> Store:
+    """The store at ``db``, or exit 2 with a one-line reason."""
+    try:
+        return Store(db, read_only=read_only)
+    except StoreError as error:
+        raise fail(str(error)) from None
+
+
+def progress() -> Progress:
+    """A Rich progress bar on stderr with a free-text rate column."""
+    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err,
+                    transient=True)
+
+
+def event_table(records: list[dict], title: str = "Events", caption: str | None = None) -> Table:
+    table = Table(title=title, caption=caption, show_lines=False)
+    for column in ("date", "source", "event", "target", "status", "evidence"):
+        table.add_column(column, overflow="fold")
+    for record in records:
+        evidence = record["sentence"]
+        table.add_row(
+            record["event_date"] or f"({record['pub_date'] or '?'})",
+            f"{record['source']['code']}",
+            f"{record['cameo']} {lookup(record['cameo']).name}",
+            f"{record['target']['code']}",
+            record["status"],
+            evidence if len(evidence) < 140 else evidence[:137] + "…",
+        )
+    return table
+
+
+def measure_table(title: str, measures: list[tuple[str, int, int]]) -> Table:
+    """Rows of ``(measure, right, out of)`` shown as a share and the counts behind it."""
+    table = Table(title=title)
+    for column in ("measure", "value", "counts"):
+        table.add_column(column)
+    for name, part, whole in measures:
+        share = part / whole if whole else 0.0
+        table.add_row(name, f"{share:.3f}", f"{part}/{whole}")
+    return table

@@ -1,0 +1,145 @@
+"""``detente eval``: score the pipeline against labelled data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from detente.cli.app import evaluation
+from detente.cli.common import fail, measure_table, out
+from detente.data import sample_files
+from detente.ingest.readers import IngestFailure, read_articles
+
+
+@evaluation.command("sample")
+def eval_sample(
+    show_missed: Annotated[bool, typer.Option(
+        "--missed", help="List the expected events not found.")] = False,
+) -> None:
+    """Recall of the sample corpus's expected events; date and status accuracy.
+
+    Scores against data/sample/expected.tsv; dates count as right at the
+    precision the labels state."""
+    from detente.evaluate import sample_recall
+    from detente.pipeline import Pipeline
+
+    articles = [a for a in read_articles(sample_files()) if not isinstance(a, IngestFailure)]
+    coded = {c.article.doc: c.events for c in Pipeline().code_many(articles)}
+    report = sample_recall(coded)
+    out.print(measure_table("detente eval sample (data/sample/expected.tsv)", [
+        ("recall of expected events", report.found, report.expected),
+        ("event-date accuracy (found)", report.date_right, report.dated),
+        ("status accuracy (found)", report.status_right, report.found),
+    ]))
+    if show_missed:
+        for row in report.missed:
+            out.print(f"missed {row['file']}: {row['source']} {row['cameo_root']} "
+                      f"{row['target']} ({row['trigger']}) {row['note']}", highlight=False)
+
+
+@evaluation.command("status")
+def eval_status() -> None:
+    """Status and event-date accuracy on labelled single sentences.
+
+    Scores against data/eval/status_dates.tsv: each sentence with its publication
+    date, the event's sides and root, its status and its own date."""
+    from detente.evaluate import evaluate_status_dates
+    from detente.pipeline import Pipeline
+
+    report = evaluate_status_dates(Pipeline())
+    out.print(measure_table("detente eval status (data/eval/status_dates.tsv)", [
+        ("labelled event found", report.found, report.total),
+        ("status accuracy (found)", report.status_right, report.found),
+        ("event date at stated precision", report.date_right, report.dated),
+        ("no date where none is stated", report.undated_right, report.undated),
+    ]))
+    statuses = sorted({gold for gold, _ in report.confusion} | {p for _, p in report.confusion})
+    matrix = Table(title="status: rows labelled, columns coded", padding=(0, 1))
+    matrix.add_column("labelled")
+    for status in statuses:
+        matrix.add_column(status[:5], justify="right")
+    for gold in statuses:
+        matrix.add_row(gold, *[str(report.confusion[(gold, p)] or "") for p in statuses])
+    out.print(matrix)
+
+
+@evaluation.command("extraction")
+def eval_extraction(
+    directory: Annotated[Path, typer.Argument(
+        help="Benchmark folder: ground-truth.json and html/*.html.gz.")] = Path(
+        "../shared/data/article-extraction-benchmark"),
+) -> None:
+    """Main-text extraction F1, from the HTML and from a plain-text page dump.
+
+    The benchmark's metric: 4-gram shingle precision, recall and F1; the dump is
+    every visible text block of the page, one per line."""
+    from detente.extraction_eval import evaluate_extraction
+
+    if not (directory / "ground-truth.json").is_file():
+        raise fail(f"{directory}: no ground-truth.json (not a benchmark folder)")
+    table = Table(title=f"detente eval extraction {directory}")
+    for column in ("mode", "precision", "recall", "F1", "mean page F1", "pages/s"):
+        table.add_column(column, justify="left" if column == "mode" else "right")
+    for mode, label in (("html", "from the HTML"), ("dump", "from a plain-text dump")):
+        report = evaluate_extraction(directory, mode)
+        table.add_row(label, f"{report.precision:.3f}", f"{report.recall:.3f}",
+                      f"{report.f1:.3f}", f"{report.mean_page_f1:.3f}",
+                      f"{report.pages_per_second:.1f}")
+    out.print(table)
+
+
+@evaluation.command("plv")
+def eval_plv(
+    path: Annotated[Path, typer.Argument(help="PLV TSV file (marked_sentence, gold_root, …).")],
+    out_file: Annotated[Path | None, typer.Option(
+        "--out", help="Write one row per pair: its index, a tab, the predicted label.")] = None,
+) -> None:
+    """Event type between marked source and target spans (the PLV set).
+
+    Prints root accuracy, macro-F1, quad accuracy and a confusion table for pair
+    mode, and the end-to-end share: pairs for which the normal extractor emits an
+    event of the right root between the marked spans."""
+    from detente.evaluate import evaluate_plv, read_plv
+    from detente.pipeline import Pipeline
+
+    try:
+        items = read_plv(path)
+    except (OSError, ValueError, KeyError) as error:
+        raise fail(f"{path}: cannot read PLV file ({error})") from None
+    report = evaluate_plv(items, Pipeline())
+    if out_file is not None:
+        out_file.write_text("".join(f"{item.index}\t{label}\n"
+                                    for item, label in zip(items, report.predicted,
+                                                           strict=True)))
+    summary_table = Table(title=f"detente eval plv {path}")
+    summary_table.add_column("measure")
+    summary_table.add_column("value", justify="right")
+    summary_table.add_row("pairs", str(report.total))
+    summary_table.add_row("root accuracy (pair mode)", f"{report.accuracy:.3f}")
+    summary_table.add_row("macro-F1 (pair mode)", f"{report.macro_f1:.3f}")
+    summary_table.add_row("quad accuracy (pair mode, PLOVER quads)",
+                          f"{report.quad_accuracy:.3f}")
+    summary_table.add_row("end-to-end (extractor, right root between spans)",
+                          f"{report.end_to_end:.3f}")
+    out.print(summary_table)
+    labels = sorted(set(report.gold))
+    columns = [*labels, "NONE"]
+    confusion = report.confusion()
+    matrix = Table(title="confusion: rows gold, columns predicted (first 3 letters)",
+                   padding=(0, 0), show_edge=False)
+    matrix.add_column("gold")
+    for label in columns:
+        matrix.add_column(label[:3], justify="right")
+    for gold in labels:
+        matrix.add_row(gold[:3], *[f" {confusion[(gold, p)]}" if confusion[(gold, p)] else ""
+                                   for p in columns])
+    out.print(matrix)
+    per_label = Table(title="per gold label")
+    for column in ("label", "precision", "recall", "F1", "support"):
+        per_label.add_column(column, justify="left" if column == "label" else "right")
+    for label, (precision, recall, f1, support) in report.per_label().items():
+        per_label.add_row(label, f"{precision:.2f}", f"{recall:.2f}", f"{f1:.2f}", str(support))
+    out.print(per_label)
