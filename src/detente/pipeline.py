@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from spacy.language import Language
 
@@ -58,6 +58,36 @@ class Pipeline:
                 yield CodedArticle(article, events, mentions)
 
 
+class Coder(Protocol):
+    """Anything that codes articles: the in-process ``Pipeline`` or an engine of
+    ``detente.engine`` (process pool, Dask). Results may come in any order; an
+    article that cannot be coded comes back as an ``IngestFailure``."""
+
+    def code_many(self, articles: Iterable[Article]) -> Iterator[CodedArticle | IngestFailure]:
+        ...
+
+
+def code_batch(pipeline: Pipeline, articles: list[Article]) -> list[CodedArticle | IngestFailure]:
+    """Code a batch together; if that raises, code its articles one by one so the
+    article that breaks the coder fails alone, with a one-line reason."""
+    try:
+        return list(pipeline.code_many(articles))
+    except Exception:  # a coder bug on one odd article must not stop a whole run
+        results: list[CodedArticle | IngestFailure] = []
+        for article in articles:
+            try:
+                results.append(pipeline.code(article))
+            except Exception as error:
+                reason = " ".join(f"{type(error).__name__}: {error}".split())
+                results.append(IngestFailure(article_label(article), f"coding failed ({reason})"))
+        return results
+
+
+def article_label(article: Article) -> str:
+    """How failures name an article: its file, or its name inside a JSONL/WARC file."""
+    return article.path or article.doc
+
+
 @dataclass
 class StoredArticle:
     """An article after a run: its event records, and whether this run stored it."""
@@ -67,30 +97,39 @@ class StoredArticle:
     new: bool
 
 
-def process(paths: Iterable[str | Path], store: Store, pipeline: Pipeline,
+def process(paths: Iterable[str | Path], store: Store, coder: Coder,
             fields: JsonlFields | None = None) -> Iterator[StoredArticle | IngestFailure]:
-    """Ingest, code and store files in order, one result per input.
+    """Ingest, code and store files, one result per input.
 
-    Articles already in the store are not parsed again (a re-run or a resumed run
-    only reads them back); failures are recorded in the store and passed on."""
-    already: list[StoredArticle | IngestFailure] = []
+    Articles already in the store (same content hash) are not parsed again: a
+    re-run, or a run resumed after a crash, only reads them back. Failures are
+    recorded in the store and passed on."""
+    pending: list[StoredArticle | IngestFailure] = []  # inputs settled without coding
 
     def unseen() -> Iterator[Article]:
         for item in read_articles(paths, fields):
             if isinstance(item, IngestFailure):
-                store.add_failure(item.path, item.message)
-                already.append(item)  # reported in order with the others
+                pending.append(store_result(store, item))
             elif store.has_article(item.doc_id):
-                already.append(StoredArticle(item, list(store.event_records(item.doc_id)), False))
+                pending.append(StoredArticle(item, list(store.event_records(item.doc_id)), False))
             else:
                 yield item
 
-    for coded in pipeline.code_many(unseen()):
-        yield from already
-        already.clear()
-        store.add_article(coded.article, coded.mentions, coded.events)
-        yield StoredArticle(coded.article, [e.to_record() for e in coded.events], True)
-    yield from already
+    for result in coder.code_many(unseen()):
+        yield from pending
+        pending.clear()
+        yield store_result(store, result)
+    yield from pending
+
+
+def store_result(store: Store, result: CodedArticle | IngestFailure
+                 ) -> StoredArticle | IngestFailure:
+    """The one place where a run writes an article (or its failure) to the store."""
+    if isinstance(result, IngestFailure):
+        store.add_failure(result.path, result.message)
+        return result
+    new = store.add_article(result.article, result.mentions, result.events)
+    return StoredArticle(result.article, [event.to_record() for event in result.events], new)
 
 
 def extract_text(text: str, pub_date: str | None = None, doc: str = "text",

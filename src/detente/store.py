@@ -8,6 +8,7 @@ only whole articles behind."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -73,12 +74,37 @@ CREATE TABLE IF NOT EXISTS failures (
 );
 """
 
+ARTICLE_COLUMNS = ("doc_id", "doc", "path", "url", "title", "pub_date", "pub_date_precision",
+                   "pub_date_basis", "source_format", "text")
+MENTION_COLUMNS = ("doc_id", "start_char", "end_char", "text", "code", "country", "sector",
+                   "name")
+
 # A dyad side: a state's code, or the IGO's own code for organisations.
 SIDE = "coalesce({prefix}_country, {prefix}_code)"
 
 
 class StoreError(RuntimeError):
     """The database cannot be opened or written (read-only, locked, disk full)."""
+
+
+def article_row(article: Article) -> dict[str, Any]:
+    """An article as the columns of the ``articles`` table (``ARTICLE_COLUMNS``)."""
+    return {"doc_id": article.doc_id, "doc": article.doc, "path": article.path,
+            "url": article.url, "title": article.title, "pub_date": article.pub_date.value,
+            "pub_date_precision": article.pub_date.precision,
+            "pub_date_basis": article.pub_date.basis, "source_format": article.source_format,
+            "text": article.text}
+
+
+def mention_row(doc_id: str, mention: Actor) -> dict[str, Any]:
+    """An actor mention as the columns of the ``mentions`` table (``MENTION_COLUMNS``)."""
+    return {"doc_id": doc_id, "start_char": mention.start, "end_char": mention.end,
+            "text": mention.text, "code": mention.code, "country": mention.country,
+            "sector": mention.sector, "name": mention.name}
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
 
 
 class Store:
@@ -91,7 +117,7 @@ class Store:
             if not read_only:
                 self.connection.execute(SCHEMA)
         except (duckdb.Error, OSError) as error:
-            raise StoreError(f"{self.path}: cannot open database ({error})") from None
+            raise StoreError(f"{self.path}: cannot open database ({_one_line(error)})") from None
 
     def close(self) -> None:
         self.connection.close()
@@ -111,40 +137,50 @@ class Store:
 
     def add_article(self, article: Article, mentions: Iterable[Actor],
                     events: Iterable[EventMention]) -> bool:
-        """Store one coded article atomically; False if it was already stored."""
+        """Store one coded article atomically; False if it was already stored.
+
+        One transaction per article: a run killed at any moment leaves whole
+        articles or none, and a failed write (disk full, read-only file) rolls
+        back before raising ``StoreError``."""
         if self.has_article(article.doc_id):
             return False
-        cursor = self.connection
-        try:
-            cursor.execute("BEGIN TRANSACTION")
-            cursor.execute(
-                "INSERT INTO articles (doc_id, doc, path, url, title, pub_date, "
-                "pub_date_precision, pub_date_basis, source_format, text) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [article.doc_id, article.doc, article.path, article.url, article.title,
-                 article.pub_date.value, article.pub_date.precision, article.pub_date.basis,
-                 article.source_format, article.text])
-            mention_rows = [[article.doc_id, m.start, m.end, m.text, m.code, m.country,
-                             m.sector, m.name] for m in mentions]
-            if mention_rows:
-                cursor.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                   mention_rows)
-            event_rows = [[event.to_row()[column] for column in EVENT_COLUMNS]
-                          for event in events]
-            if event_rows:
-                placeholders = ", ".join("?" * len(EVENT_COLUMNS))
-                cursor.executemany(
+        row = article_row(article)
+        mention_values = [list(mention_row(article.doc_id, m).values()) for m in mentions]
+        event_values = [[event.to_row()[column] for column in EVENT_COLUMNS] for event in events]
+        with self._transaction(f"cannot store {article.doc}"):
+            self.connection.execute(
+                f"INSERT INTO articles ({', '.join(row)}) "
+                f"VALUES ({', '.join('?' * len(row))})", list(row.values()))
+            if mention_values:
+                self.connection.executemany(
+                    f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(MENTION_COLUMNS))})", mention_values)
+            if event_values:
+                self.connection.executemany(
                     f"INSERT INTO event_mentions ({', '.join(EVENT_COLUMNS)}) "
-                    f"VALUES ({placeholders})", event_rows)
-            cursor.execute("COMMIT")
-        except duckdb.Error as error:
-            cursor.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: cannot store {article.doc} ({error})") from None
+                    f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", event_values)
         return True
 
     def add_failure(self, path: str, message: str) -> None:
-        self.connection.execute("INSERT INTO failures (path, message) VALUES (?, ?)",
-                                [path, message])
+        """Record an input that could not be coded, once: a resumed or repeated run
+        does not list the same failure twice."""
+        with self._transaction(f"cannot record the failure of {path}"):
+            self.connection.execute(
+                "INSERT INTO failures (path, message) SELECT ?, ? WHERE NOT EXISTS "
+                "(SELECT 1 FROM failures WHERE path = ? AND message = ?)",
+                [path, message, path, message])
+
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[None]:
+        """All or nothing; any database error becomes a one-line ``StoreError``."""
+        try:
+            self.connection.execute("BEGIN TRANSACTION")
+            yield
+            self.connection.execute("COMMIT")
+        except duckdb.Error as error:
+            with suppress(duckdb.Error):  # a failed BEGIN or a lost connection
+                self.connection.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: {what} ({_one_line(error)})") from None
 
     # -- reads --------------------------------------------------------------------
 

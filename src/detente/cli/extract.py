@@ -3,56 +3,108 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import TimeRemainingColumn
 from rich.table import Table
 
 from detente.cli.app import app
 from detente.cli.common import DEFAULT_DB, err, event_table, fail, open_store, out, progress
 from detente.data import data_path, sample_files
+from detente.engine import ENGINES, EngineError
 from detente.ingest.jsonl import JSONL_SUFFIXES, JsonlFields
 from detente.ingest.readers import IngestFailure, iter_files
 from detente.ingest.warc import WARC_SUFFIXES
-from detente.store import Store
+from detente.store import Store, StoreError
 
 FORMATS = ("jsonl", "table", "none")
+TABLE_LIMIT = 500  # rows a terminal table can usefully show; jsonl has them all
+
+
+@dataclass
+class RunCounts:
+    """What an extract run did: articles read (``new`` of them coded by this run),
+    event mentions, and inputs that failed."""
+
+    articles: int = 0
+    new: int = 0
+    events: int = 0
+    failures: int = 0
+
+
+@dataclass(frozen=True)
+class EngineChoice:
+    """Where the coding happens: ``--engine``, ``--workers``, ``--scheduler``, ``--parquet``."""
+
+    name: str = "local"
+    workers: int = 1
+    scheduler: str | None = None
+    parquet: str | None = None
 
 
 def run_extract(paths: list[str], db: str, output_format: str,
-                fields: JsonlFields | None = None) -> tuple[int, int, int]:
-    """Ingest, code and store ``paths``; print events; return (articles, events, failures)."""
-    from detente.pipeline import Pipeline, process  # spaCy loads only where needed
+                fields: JsonlFields | None = None,
+                engine: EngineChoice = EngineChoice()) -> RunCounts:
+    """Ingest, code and store ``paths``; print events; exit 2 if the store fails."""
+    from detente.engine import open_engine  # spaCy loads only where needed
+    from detente.pipeline import process
 
     store = open_store(db)
+    counts = RunCounts()
+    table_rows: list[dict] = []
+    bar = progress()
+    bar.columns = (*bar.columns, TimeRemainingColumn())  # the ETA, when the total is known
+    try:
+        with store, bar, open_engine(engine.name, engine.workers, engine.scheduler,
+                                     engine.parquet or default_parquet(db)) as coder:
+            task = bar.add_task("coding", total=count_inputs(paths), rate="")
+            for result in process(paths, store, coder, fields):
+                bar.advance(task)
+                if isinstance(result, IngestFailure):
+                    counts.failures += 1
+                    err.print(f"[red]error:[/] {result}", highlight=False, soft_wrap=True)
+                    continue
+                counts.articles += 1
+                counts.new += result.new
+                counts.events += len(result.records)
+                if output_format == "jsonl":
+                    for record in result.records:
+                        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    sys.stdout.flush()  # downstream readers see each article as it is stored
+                elif output_format == "table":
+                    table_rows += result.records[:TABLE_LIMIT - len(table_rows)]
+                elapsed = bar.tasks[0].elapsed or 0
+                bar.update(task, rate=f"{counts.articles / elapsed:.1f} articles/s"
+                           if elapsed else "")
+    except StoreError as error:
+        raise fail(f"{error}; articles stored before this one are intact") from None
+    except EngineError as error:
+        raise fail(str(error)) from None
+    if output_format == "table":
+        out.print(event_table(table_rows, caption=f"first {TABLE_LIMIT} event mentions; "
+                              "--format jsonl gives them all"
+                              if len(table_rows) == TABLE_LIMIT else None))
+    return counts
+
+
+def count_inputs(paths: list[str]) -> int | None:
+    """How many articles to expect, when files hold one each (JSONL and WARC files
+    hold many, so then no total, and no ETA)."""
     files = list(iter_files(paths))
     many = JSONL_SUFFIXES | WARC_SUFFIXES
-    streams = any(isinstance(f, Path) and many & set(f.suffixes) for f in files)
-    total = None if streams else len(files)  # a JSONL or WARC file holds many articles
-    articles = events = failures = 0
-    table_rows: list[dict] = []
-    with store, progress() as bar:
-        task = bar.add_task("coding", total=total, rate="")
-        for result in process(paths, store, Pipeline(), fields):
-            bar.advance(task)
-            if isinstance(result, IngestFailure):
-                failures += 1
-                err.print(f"[red]error:[/] {result}", highlight=False, soft_wrap=True)
-                continue
-            articles += 1
-            events += len(result.records)
-            if output_format == "jsonl":
-                for record in result.records:
-                    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-            elif output_format == "table":
-                table_rows += result.records
-            elapsed = bar.tasks[0].elapsed or 0
-            bar.update(task, rate=f"{articles / elapsed:.1f} articles/s" if elapsed else "")
-    if output_format == "table":
-        out.print(event_table(table_rows))
-    return articles, events, failures
+    if any(isinstance(f, Path) and many & set(f.suffixes) for f in files):
+        return None
+    return len(files)
+
+
+def default_parquet(db: str) -> str:
+    """The Dask engine's Parquet folder: next to the database, named after it."""
+    return str(Path(db).with_suffix(".parquet"))
 
 
 @app.command()
@@ -61,6 +113,16 @@ def extract(
     output_format: Annotated[str, typer.Option(
         "--format", "-f", help="jsonl (one event record per line), table, none.")] = "table",
     db: Annotated[str, typer.Option("--db", help="DuckDB file to store results in.")] = DEFAULT_DB,
+    workers: Annotated[int, typer.Option(
+        help="Worker processes (default: one per core); 1 codes in this process.")] = (
+        os.cpu_count() or 1),
+    engine: Annotated[str, typer.Option(
+        help="local (this machine) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address (tcp://host:8786); default: a local cluster.")] = None,
+    parquet: Annotated[str | None, typer.Option(
+        help="Dask: folder for the partitioned Parquet output (default: next to --db; "
+             "shared storage for a remote cluster).")] = None,
     text_field: Annotated[str, typer.Option(help="JSONL: key of the article text.")] = "text",
     title_field: Annotated[str, typer.Option(help="JSONL: key of the title.")] = "title",
     date_field: Annotated[str, typer.Option(help="JSONL: key of the publication date.")] = "date",
@@ -70,13 +132,23 @@ def extract(
     """Code the events in news files and store them; exit status 1 if some inputs failed.
 
     Reads HTML and plain-text files (.gz too), folders of them, JSONL files
-    (.jsonl/.ndjson, one article per line) and web archives (.warc, .warc.gz)."""
+    (.jsonl/.ndjson, one article per line) and web archives (.warc, .warc.gz).
+    Articles already stored are not coded again, so a run that was stopped picks
+    up where it left off."""
     if output_format not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}")
+    if engine not in ENGINES:
+        raise fail(f"--engine must be one of {', '.join(ENGINES)}")
+    if workers < 1:
+        raise fail(f"--workers must be at least 1, not {workers}")
+    if scheduler and engine != "dask":
+        raise fail("--scheduler needs --engine dask")
     fields = JsonlFields(text_field, title_field, date_field, url_field, id_field)
-    articles, events, failures = run_extract(paths, db, output_format, fields)
-    err.print(f"{articles} articles, {events} events, {failures} failed inputs → {db}")
-    if failures:
+    counts = run_extract(paths, db, output_format, fields,
+                         EngineChoice(engine, workers, scheduler, parquet))
+    err.print(f"{counts.articles} articles ({counts.new} coded by this run), {counts.events} "
+              f"events, {counts.failures} failed inputs → {db}")
+    if counts.failures:
         raise typer.Exit(1)
 
 
@@ -126,6 +198,6 @@ def demo(
 ) -> None:
     """Code the bundled sample corpus, store it, and print a summary."""
     err.print(f"coding the sample corpus in {data_path('sample')}")
-    run_extract([str(path) for path in sample_files()], db, "none")
+    run_extract([str(path) for path in sample_files()], db, "none")  # in this process
     with Store(db, read_only=True) as store:
         print_summary(store, examples=12)

@@ -1,0 +1,216 @@
+"""Coding on this machine: in the calling process, or in a pool of worker processes.
+
+The pool keeps one spaCy pipeline per worker process and hands each worker one
+batch of articles at a time over its own pipe, so at most ``workers`` batches are
+in flight and memory stays flat however large the input. Workers send back
+plain dataclasses (articles, actor mentions, event mentions), never spaCy Docs;
+the calling process stays the single writer of the store.
+
+A worker that dies takes only its batch down: the batch is retried once on a
+fresh worker, then each of its articles comes back as an ``IngestFailure``.
+
+Fault-injection hook (tests only): with ``DETENTE_FAULT_EXIT_ON`` set to an
+article's ``doc`` name, a pool worker exits abruptly when handed a batch holding
+that article, as a crash or an out-of-memory kill would."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass
+from itertools import islice
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+
+from detente.engine import EngineError
+from detente.ingest.readers import IngestFailure
+from detente.model import Article
+from detente.pipeline import CodedArticle, Pipeline, article_label, code_batch
+
+ARTICLES_PER_BATCH = 16  # ~130 paragraphs: one efficient nlp.pipe call, small retries
+ATTEMPTS = 2  # a batch whose worker dies is retried once
+BATCHES_PER_WORKER = 500  # then the worker is replaced, so spaCy's string store stays small
+FAULT_HOOK = "DETENTE_FAULT_EXIT_ON"
+FAULT_EXIT_CODE = 70
+
+Result = CodedArticle | IngestFailure
+
+
+def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class InProcess:
+    """Code in the calling process: no start-up cost, one core."""
+
+    def __init__(self, pipeline: Pipeline | None = None,
+                 batch_size: int = ARTICLES_PER_BATCH) -> None:
+        self.pipeline = pipeline or Pipeline()
+        self.batch_size = batch_size
+
+    def code_many(self, articles: Iterable[Article]) -> Iterator[Result]:
+        for batch in batches(articles, self.batch_size):
+            yield from code_batch(self.pipeline, batch)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+@dataclass(frozen=True)
+class StartFailure:
+    """A worker's only message when it cannot load the pipeline."""
+
+    reason: str
+
+
+def _work(connection: Connection) -> None:
+    """A worker's life: load the pipeline once, then code batches until told to stop
+    (``None``) or until the parent is gone (end of file on the pipe)."""
+    fault_doc = os.environ.get(FAULT_HOOK)
+    try:
+        pipeline = Pipeline()
+    except Exception as error:  # a missing model or data file: every worker would fail
+        connection.send(StartFailure(" ".join(f"{type(error).__name__}: {error}".split())))
+        return
+    while True:
+        try:
+            batch = connection.recv()
+        except EOFError:
+            return
+        if batch is None:
+            return
+        if fault_doc and any(article.doc == fault_doc for article in batch):
+            os._exit(FAULT_EXIT_CODE)
+        try:
+            connection.send(code_batch(pipeline, batch))
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+
+@dataclass
+class Job:
+    articles: list[Article]
+    attempts: int = 0
+
+
+@dataclass
+class Worker:
+    process: BaseProcess
+    connection: Connection
+    batches: int = 0
+    job: Job | None = None
+
+
+class ProcessPool:
+    """``workers`` processes, each holding one pipeline; started when first needed."""
+
+    def __init__(self, workers: int, batch_size: int = ARTICLES_PER_BATCH,
+                 batches_per_worker: int = BATCHES_PER_WORKER) -> None:
+        self.workers = workers
+        self.batch_size = batch_size
+        self.batches_per_worker = batches_per_worker
+        self.context = multiprocessing.get_context("spawn")  # spaCy's threads and fork mix badly
+        self.idle: list[Worker] = []
+        self.busy: list[Worker] = []
+        self.restarts = 0  # workers that died and were replaced
+
+    def code_many(self, articles: Iterable[Article]) -> Iterator[Result]:
+        """Coded articles in the order batches finish; the input is read only as
+        fast as workers free up."""
+        fresh = (Job(batch) for batch in batches(articles, self.batch_size))
+        retries: deque[Job] = deque()
+
+        def next_job() -> Job | None:
+            return retries.popleft() if retries else next(fresh, None)
+
+        while True:
+            while len(self.busy) < self.workers and (job := next_job()):
+                self._assign(self.idle.pop() if self.idle else self._start(), job)
+            if not self.busy:
+                return
+            for worker in self._ready():
+                job, results = self._collect(worker)
+                if results is None:
+                    yield from self._died(worker, job, retries)
+                    continue
+                if worker.batches >= self.batches_per_worker:
+                    self._stop(worker)
+                elif next_one := next_job():
+                    self._assign(worker, next_one)  # before storing, so the worker keeps busy
+                else:
+                    self.idle.append(worker)
+                yield from results
+
+    def close(self) -> None:
+        """Stop idle workers politely; a busy one's batch is unstored, so it is killed."""
+        for worker in self.busy:
+            worker.process.kill()
+            worker.process.join()
+            worker.connection.close()
+        self.busy.clear()
+        while self.idle:
+            self._stop(self.idle.pop())
+
+    def _start(self) -> Worker:
+        parent_end, child_end = self.context.Pipe()
+        process = self.context.Process(target=_work, args=(child_end,), daemon=True,
+                                       name="detente-worker")
+        process.start()
+        child_end.close()
+        return Worker(process, parent_end)
+
+    def _assign(self, worker: Worker, job: Job) -> None:
+        job.attempts += 1
+        worker.job = job
+        self.busy.append(worker)
+        with suppress(BrokenPipeError, ConnectionResetError):  # dead: _ready will say so
+            worker.connection.send(job.articles)
+
+    def _ready(self) -> list[Worker]:
+        """Busy workers that have answered or died."""
+        handles = {worker.connection: worker for worker in self.busy}
+        handles |= {worker.process.sentinel: worker for worker in self.busy}
+        ready = wait(list(handles))
+        return list({id(handles[h]): handles[h] for h in ready}.values())
+
+    def _collect(self, worker: Worker) -> tuple[Job, list[Result] | None]:
+        """The worker's job and its results, or None if the worker died first."""
+        self.busy.remove(worker)
+        job, worker.job = worker.job, None
+        assert job is not None
+        try:
+            message = worker.connection.recv() if worker.connection.poll() else None
+        except (EOFError, OSError):
+            message = None
+        if isinstance(message, StartFailure):
+            raise EngineError(f"a worker process cannot load the pipeline ({message.reason})")
+        if message is not None:
+            worker.batches += 1
+        return job, message
+
+    def _died(self, worker: Worker, job: Job, retries: deque[Job]) -> Iterator[Result]:
+        """Replace a dead worker: retry its batch once, then fail the batch's articles."""
+        worker.process.join()
+        worker.connection.close()
+        self.restarts += 1
+        if job.attempts < ATTEMPTS:
+            retries.append(job)
+            return
+        reason = (f"worker process died coding this article's batch "
+                  f"(exit code {worker.process.exitcode}) {job.attempts} times; not stored")
+        for article in job.articles:
+            yield IngestFailure(article_label(article), reason)
+
+    def _stop(self, worker: Worker) -> None:
+        with suppress(BrokenPipeError, ConnectionResetError):
+            worker.connection.send(None)
+        worker.process.join(timeout=30)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+        worker.connection.close()

@@ -1,0 +1,126 @@
+"""Coded articles as partitioned Parquet: the Dask engine's output and the store's
+way to take in work done elsewhere.
+
+A folder holds three tables with the store's columns, one file per batch:
+``articles/part-<key>.parquet`` (plus each article's paragraphs, so its content
+hash survives the round trip), ``mentions/…`` and ``event_mentions/…``. The
+articles file is written last and every file appears by an atomic rename, so an
+articles file marks a complete batch even if a worker was killed mid-write.
+DuckDB can query the folder as it is (``read_parquet('dir/event_mentions/*')``);
+``import_folder`` stores what a store does not hold yet."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from detente.model import ACTOR_FIELDS, EVENT_COLUMNS, Actor, Article, DatePoint, EventMention
+from detente.pipeline import CodedArticle, StoredArticle, store_result
+from detente.store import ARTICLE_COLUMNS, MENTION_COLUMNS, Store, article_row, mention_row
+
+INTEGER_COLUMNS = {"start_char", "end_char", "sentence_index", "span_start", "span_end",
+                   "trigger_start", "trigger_end", "quad"}
+FLOAT_COLUMNS = {"goldstein", "confidence"}
+
+
+def _schema(columns: tuple[str, ...]) -> pa.Schema:
+    def kind(column: str) -> pa.DataType:
+        if column in INTEGER_COLUMNS:
+            return pa.int64()
+        return pa.float64() if column in FLOAT_COLUMNS else pa.string()
+    return pa.schema([(column, kind(column)) for column in columns])
+
+
+SCHEMAS = {
+    "event_mentions": _schema(EVENT_COLUMNS),
+    "mentions": _schema(MENTION_COLUMNS),
+    "articles": _schema(ARTICLE_COLUMNS).append(pa.field("paragraphs", pa.list_(pa.string()))),
+}
+
+
+def batch_key(articles: list[Article]) -> str:
+    """A batch's file name: the same articles always land in the same files, so a
+    batch run twice overwrites its own output instead of adding to it."""
+    digest = hashlib.sha256("\n".join(article.doc_id for article in articles).encode())
+    return digest.hexdigest()[:24]
+
+
+def write_batch(folder: Path, key: str, coded: list[CodedArticle]) -> None:
+    """Write one batch's three files (articles last, each by atomic rename)."""
+    rows: dict[str, list[dict[str, Any]]] = {
+        "event_mentions": [event.to_row() for c in coded for event in c.events],
+        "mentions": [mention_row(c.article.doc_id, m) for c in coded for m in c.mentions],
+        "articles": [article_row(c.article) | {"paragraphs": c.article.paragraphs}
+                     for c in coded],
+    }
+    for table, schema in SCHEMAS.items():
+        path = folder / table / f"part-{key}.parquet"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        pq.write_table(pa.Table.from_pylist(rows[table], schema=schema), partial)
+        os.replace(partial, path)
+
+
+def read_batch(folder: Path, key: str) -> list[CodedArticle]:
+    """The coded articles of one batch, rebuilt from its three files."""
+    def rows(table: str) -> list[dict[str, Any]]:
+        return pq.read_table(folder / table / f"part-{key}.parquet").to_pylist()
+
+    mentions: dict[str, list[Actor]] = defaultdict(list)
+    for row in rows("mentions"):
+        mentions[row["doc_id"]].append(Actor(
+            row["text"], row["code"], row["country"], row["sector"], row["name"],
+            row["start_char"], row["end_char"]))
+    events: dict[str, list[EventMention]] = defaultdict(list)
+    for row in rows("event_mentions"):
+        events[row["doc_id"]].append(_event(row))
+    coded = []
+    for row in rows("articles"):
+        article = Article(
+            doc=row["doc"], paragraphs=row["paragraphs"], title=row["title"],
+            pub_date=DatePoint(row["pub_date"], row["pub_date_precision"],
+                               row["pub_date_basis"]),
+            path=row["path"], url=row["url"], source_format=row["source_format"])
+        if article.doc_id != row["doc_id"]:
+            raise ValueError(f"{folder}: part-{key}: {row['doc']} does not match its "
+                             "content hash")
+        coded.append(CodedArticle(article, events[row["doc_id"]], mentions[row["doc_id"]]))
+    return coded
+
+
+def _event(row: dict[str, Any]) -> EventMention:
+    """An event mention from its flat columns (the inverse of ``EventMention.to_row``)."""
+    def side(prefix: str) -> Actor:
+        return Actor(**{key: row[f"{prefix}_{key}"] for key in ACTOR_FIELDS})
+
+    return EventMention(
+        doc=row["doc"], doc_id=row["doc_id"], source=side("source"), target=side("target"),
+        cameo=row["cameo"], goldstein=row["goldstein"], quad=row["quad"], plover=row["plover"],
+        plover_mode=row["plover_mode"], status=row["status"], sentence=row["sentence"],
+        sentence_index=row["sentence_index"], span=(row["span_start"], row["span_end"]),
+        trigger=row["trigger"], trigger_span=(row["trigger_start"], row["trigger_end"]),
+        confidence=row["confidence"], pub_date=DatePoint(row["pub_date"]),
+        event_date=DatePoint(row["event_date"], row["date_precision"], row["date_basis"]))
+
+
+def batch_keys(folder: Path) -> list[str]:
+    """Keys of the complete batches in a folder (those whose articles file exists)."""
+    return sorted(path.name.removeprefix("part-").removesuffix(".parquet")
+                  for path in (folder / "articles").glob("part-*.parquet"))
+
+
+def import_folder(folder: Path, store: Store) -> Iterator[StoredArticle]:
+    """Store every article of a Parquet folder that the store does not hold yet;
+    importing the same folder twice stores nothing twice (articles key by content)."""
+    for key in batch_keys(folder):
+        for coded in read_batch(folder, key):
+            result = store_result(store, coded)
+            assert isinstance(result, StoredArticle)
+            yield result
