@@ -1,8 +1,9 @@
-"""Main text, title, date and URL of an HTML page, by trafilatura (htmldate inside)."""
+"""Main text, title, date, URL and site of an HTML page, by trafilatura (htmldate inside)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import trafilatura
 
@@ -25,6 +26,13 @@ class HtmlArticle:
     paragraphs: list[str]
     pub_date: DatePoint
     url: str | None
+    site: str | None  # the publisher's name (og:site_name) or, failing that, its host
+
+
+def site_of(url: str | None) -> str | None:
+    """The host of a URL without ``www.``: "https://www.bbc.co.uk/news/x" -> "bbc.co.uk"."""
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 def looks_like_html(text: str) -> bool:
@@ -53,10 +61,12 @@ def extract_html(html: str) -> HtmlArticle:
         raise NoArticleError("HTML page has no article text")
     published = getattr(extracted, "date", None)
     pub_date = DatePoint(published[:10], "day", "metadata") if published else DatePoint()
+    url = getattr(extracted, "url", None)
     return HtmlArticle(
         title=getattr(extracted, "title", None),
         main_text="\n".join(lines),
         paragraphs=paragraphs,
         pub_date=pub_date,
-        url=getattr(extracted, "url", None),
+        url=url,
+        site=getattr(extracted, "sitename", None) or site_of(url),
     )

@@ -3,12 +3,18 @@
 News archives and scrapers often hand over JSON lines rather than pages. Each
 line becomes one article (its text may be clean text or HTML); a bad line is a
 failure of its own, named ``file:line``, and the rest of the file goes on. The
-file is streamed, so memory stays flat however long it is."""
+file is streamed line by line, and a line longer than the article limit is
+skipped in chunks, so memory stays flat however long the file or the line.
+Lines should be UTF-8; one that is not is decoded like any page of unknown
+encoding rather than lost."""
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import itertools
 import json
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +22,9 @@ from pathlib import Path
 from typing import IO
 
 from detente.ingest.dates import parse_date
+from detente.ingest.encoding import BinaryDataError, decode
 from detente.ingest.html import NoArticleError, looks_like_html
+from detente.ingest.limits import over_limit
 from detente.model import Article, DatePoint
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -35,10 +43,31 @@ class JsonlFields:
     id: str = "id"
 
 
-def _open(path: Path) -> IO[str]:
+CHUNK = 1 << 20  # how an over-long line is skipped
+
+
+def _open(path: Path) -> IO[bytes]:
     if path.suffix == ".gz":
-        return gzip.open(path, "rt", encoding="utf-8-sig")
-    return path.open(encoding="utf-8-sig")
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def _lines(handle: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """``(line number, bytes)`` per non-blank line; None for a line over
+    ``max_bytes``, which is skipped without being held in memory."""
+    for number in itertools.count(1):
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := handle.readline(CHUNK)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+            continue
+        if number == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
+        if line.strip():
+            yield number, line
 
 
 def _date(value: object) -> DatePoint:
@@ -52,11 +81,12 @@ def _date(value: object) -> DatePoint:
         return DatePoint(written.value, written.precision, "metadata") if written else written
 
 
-def read_jsonl(path: Path, fields: JsonlFields,
-               make_article: ArticleMaker) -> Iterator[tuple[str, Article | str]]:
+def read_jsonl(path: Path, fields: JsonlFields, make_article: ArticleMaker,
+               max_bytes: int) -> Iterator[tuple[str, Article | str]]:
     """``(name, article)`` per good line, ``(name, reason)`` per bad one.
 
-    ``make_article(name, text, is_html)`` builds the article from the text field."""
+    ``make_article(name, text, is_html)`` builds the article from the text field;
+    a line over ``max_bytes`` fails unread."""
     try:
         handle = _open(path)
     except OSError as error:
@@ -65,19 +95,29 @@ def read_jsonl(path: Path, fields: JsonlFields,
     number = 0
     with handle:
         try:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                yield _article(path, number, line, fields, make_article)
-        except (OSError, EOFError, UnicodeDecodeError) as error:
+            for number, line in _lines(handle, max_bytes):
+                if line is None:
+                    yield f"{path}:{number}", over_limit(None, max_bytes)
+                else:
+                    yield _article(path, number, line, fields, make_article)
+        except (OSError, EOFError, zlib.error) as error:
             yield f"{path}:{number + 1}", f"unreadable from here on ({error})"
 
 
-def _article(path: Path, number: int, line: str, fields: JsonlFields,
+def _text(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode(line).text
+
+
+def _article(path: Path, number: int, line: bytes, fields: JsonlFields,
              make_article: ArticleMaker) -> tuple[str, Article | str]:
     name = f"{path}:{number}"
     try:
-        record = json.loads(line)
+        record = json.loads(_text(line))
+    except BinaryDataError as error:
+        return name, str(error)
     except json.JSONDecodeError as error:
         return name, f"invalid JSON ({error.msg} at column {error.colno})"
     if not isinstance(record, dict):

@@ -6,22 +6,26 @@ and the problem in one line, so one bad file never stops a batch."""
 from __future__ import annotations
 
 import gzip
+import os
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from detente.ingest.dates import split_dateline
+from detente.ingest.encoding import Decoded, decode
 from detente.ingest.html import NoArticleError, extract_html, looks_like_html
+from detente.ingest.inferred_year import infer_year
 from detente.ingest.jsonl import JSONL_SUFFIXES, JsonlFields, read_jsonl
-from detente.ingest.textdump import clean_text_dump, stop_word_share
+from detente.ingest.language import SCRIPT_SAMPLE_CHARS, dominant_script, identify, language
+from detente.ingest.limits import MAX_ARTICLE_BYTES, over_limit
+from detente.ingest.textdump import clean_text_dump, word_count
 from detente.ingest.warc import WARC_SUFFIXES, read_warc
 from detente.model import Article, DatePoint
 
 TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", *JSONL_SUFFIXES, *WARC_SUFFIXES}
-MAX_BYTES = 50_000_000
 MIN_WORDS_FOR_LANGUAGE = 30  # shorter texts say too little about their language
-MIN_ENGLISH_SHARE = 0.15
 
 
 @dataclass(frozen=True)
@@ -33,84 +37,159 @@ class IngestFailure:
         return f"{self.path}: {self.message}"
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | IngestFailure]:
-    """Files named directly, and files with a known suffix inside folders (sorted)."""
+@dataclass(frozen=True)
+class FileFilter:
+    """Which files of a folder to read, by glob patterns on their path relative
+    to the folder (``/``-separated). A pattern without ``/`` is also tried on the
+    file name alone, so ``*.html`` matches at every depth. With no ``include``
+    the files with a known suffix are read."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def wants(self, relative: str) -> bool:
+        if self.include:
+            if not _matches(relative, self.include):
+                return False
+        elif _suffix(Path(relative)) not in TEXT_SUFFIXES:
+            return False
+        return not _matches(relative, self.exclude)
+
+    def prunes(self, relative_folder: str) -> bool:
+        """A folder whose every file an exclude pattern ending in ``*`` matches
+        (``drafts/*``) is not walked at all."""
+        return any(pattern.endswith("*") and fnmatchcase(relative_folder + "/", pattern)
+                   for pattern in self.exclude)
+
+
+def _matches(relative: str, patterns: tuple[str, ...]) -> bool:
+    name = relative.rsplit("/", 1)[-1]
+    return any(fnmatchcase(relative, pattern) or ("/" not in pattern and fnmatchcase(name, pattern))
+               for pattern in patterns)
+
+
+def iter_files(paths: Iterable[str | Path], include: list[str] | None = None,
+               exclude: list[str] | None = None) -> Iterator[Path | IngestFailure]:
+    """Files named directly (always read), and the files inside folders that the
+    ``include``/``exclude`` globs select, in path order. Folders are walked one
+    directory at a time, so a tree of millions of files starts at once."""
+    chosen = FileFilter(tuple(include or ()), tuple(exclude or ()))
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and _suffix(child) in TEXT_SUFFIXES:
-                    yield child
+            yield from _walk(path, "", chosen)
         elif path.is_file():
             yield path
         else:
             yield IngestFailure(str(path), "no such file or folder")
 
 
+def _walk(folder: Path, relative: str, chosen: FileFilter) -> Iterator[Path | IngestFailure]:
+    """Depth-first in name order (the order of sorted paths); symlinked folders
+    are not followed, so a link loop cannot trap the walk."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        yield IngestFailure(str(folder), f"cannot read folder ({error.strerror or error})")
+        return
+    for entry in entries:
+        inner = f"{relative}{entry.name}"
+        if entry.is_dir(follow_symlinks=False):
+            if not chosen.prunes(inner):
+                yield from _walk(Path(entry.path), inner + "/", chosen)
+        elif entry.is_file() and chosen.wants(inner):
+            yield Path(entry.path)
+
+
 def _suffix(path: Path) -> str:
     suffixes = path.suffixes
     if suffixes and suffixes[-1] == ".gz":
-        return suffixes[-2] if len(suffixes) > 1 else ""
+        return suffixes[-2].lower() if len(suffixes) > 1 else ""
     return path.suffix.lower()
 
 
-def read_text(path: Path) -> str:
-    """Decoded text of a file (.gz transparently); raises ValueError with a reason."""
+def read_text(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Decoded:
+    """Decoded text of one article file (.gz transparently) and its encoding;
+    raises ValueError with a one-line reason. A file over ``max_bytes`` fails
+    without being read."""
     try:
-        data = path.read_bytes()
+        data = _read_bytes(path, max_bytes)
     except OSError as error:
         raise ValueError(f"cannot read file ({error.strerror or error})") from None
-    if path.suffix == ".gz":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as error:
-            raise ValueError(f"broken gzip data ({error})") from None
     if not data.strip():
         raise ValueError("empty file")
-    if len(data) > MAX_BYTES:
-        raise ValueError(f"file too large ({len(data):,} bytes; limit {MAX_BYTES:,})")
-    if b"\x00" in data[:8192]:
-        raise ValueError("binary file, not text or HTML")
+    return decode(data)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    if path.suffix != ".gz":
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ValueError(over_limit(size, max_bytes))
+        return path.read_bytes()
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError(f"invalid UTF-8 at byte {error.start}") from None
+        with gzip.open(path, "rb") as stream:
+            data = stream.read(max_bytes + 1)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+        raise ValueError(f"broken gzip data ({error})") from None
+    if len(data) > max_bytes:
+        raise ValueError(over_limit(None, max_bytes))
+    return data
 
 
 def article_from_text(doc: str, raw: str, path: str | None = None) -> Article:
     """Build an article from the raw text of a page (HTML or plain-text dump)."""
     if looks_like_html(raw):
         page = extract_html(raw)
-        title, paragraphs, pub_date, url, kind = (
-            page.title, page.paragraphs, page.pub_date, page.url, "html")
-    else:
-        dump = clean_text_dump(raw)
-        title, paragraphs, pub_date, url, kind = (
-            dump.title, dump.paragraphs, dump.pub_date, None, "text")
+        return _article(doc, page.paragraphs, title=page.title, pub_date=page.pub_date,
+                        path=path, url=page.url, kind="html")
+    dump = clean_text_dump(raw)
+    return _article(doc, dump.paragraphs, title=dump.title, pub_date=dump.pub_date, path=path)
+
+
+def _article(doc: str, paragraphs: list[str], *, title: str | None = None,
+             pub_date: DatePoint | None = None, path: str | None = None,
+             url: str | None = None, kind: str = "text") -> Article:
+    """What every article goes through: it must have text, be in English, lose its
+    wire dateline (whose date stands in for a missing one) and, dated nowhere,
+    get the year its text gives strong evidence of, marked as inferred."""
     if not paragraphs:
         raise NoArticleError("no article text found (only page furniture)")
     _require_english(paragraphs)
     paragraphs, dateline_date = _strip_dateline(paragraphs)
-    if not pub_date and dateline_date:
-        pub_date = dateline_date
+    pub_date = pub_date or dateline_date or infer_year(paragraphs)
     return Article(doc=doc, paragraphs=paragraphs, title=title, pub_date=pub_date,
                    path=path, url=url, source_format=kind)
 
 
 def _require_english(paragraphs: list[str]) -> None:
     """The coder reads English: a page in another language is skipped with a reason
-    rather than miscoded. English prose is about 40% function words."""
-    words = " ".join(paragraphs).split()
-    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+    naming the language rather than miscoded. A page in another script is told
+    however short; among Latin-script languages a short text (a caption, a
+    one-line item) says too little and is let through."""
+    text = " ".join(paragraphs)
+    script = dominant_script(text[:SCRIPT_SAMPLE_CHARS])
+    english = language("en")
+    if script is None or (script == english.script
+                          and word_count(text) < MIN_WORDS_FOR_LANGUAGE):
         return
-    share = stop_word_share(words)
-    if share < MIN_ENGLISH_SHARE:
-        raise NoArticleError(f"not English (only {share:.0%} English function words)")
+    found = identify(text)
+    if found is None:
+        raise NoArticleError("skipped: page language not recognised, not English")
+    if found != english:
+        raise NoArticleError(f"skipped: page is in {found.name} ({found.code}), not English")
+
+
+def clean_lines(text: str) -> list[str]:
+    """The non-blank lines of clean text, spaces normalised: its paragraphs."""
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
 def article_from_clean_text(doc: str, text: str) -> Article:
-    """An article from text that is already clean (one paragraph per line)."""
-    paragraphs = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    """An article from text that is already clean (one paragraph per line), taken
+    as it is: no language check, no dateline split, no date inference."""
+    paragraphs = clean_lines(text)
     if not paragraphs:
         raise NoArticleError("no text")
     return Article(doc=doc, paragraphs=paragraphs)
@@ -118,32 +197,36 @@ def article_from_clean_text(doc: str, text: str) -> Article:
 
 def _strip_dateline(paragraphs: list[str]) -> tuple[list[str], DatePoint]:
     place, when, rest = split_dateline(paragraphs[0])
-    if place is None:
+    if place is None or not rest.strip():
         return paragraphs, DatePoint()
     return [rest, *paragraphs[1:]], when
 
 
 def _from_jsonl_text(doc: str, text: str, is_html: bool) -> Article:
-    return article_from_text(doc, text) if is_html else article_from_clean_text(doc, text)
+    return article_from_text(doc, text) if is_html else _article(doc, clean_lines(text))
 
 
-def read_articles(paths: Iterable[str | Path],
-                  fields: JsonlFields | None = None) -> Iterator[Article | IngestFailure]:
-    """Articles from files and folders, in order; failures in place of bad files
-    (and of bad lines of JSONL files, whose ``fields`` name the article's parts,
-    and bad records of WARC files)."""
-    for item in iter_files(paths):
+def read_articles(paths: Iterable[str | Path], fields: JsonlFields | None = None, *,
+                  include: list[str] | None = None, exclude: list[str] | None = None,
+                  max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article | IngestFailure]:
+    """Articles from files and folders, in order, streamed; failures in place of
+    bad files (and of bad lines of JSONL files, whose ``fields`` name the
+    article's parts, and bad records of WARC files). ``include``/``exclude`` are
+    glob filters for files inside folders (see ``FileFilter``); ``max_bytes``
+    caps one article (a file, a JSONL line, a WARC record)."""
+    for item in iter_files(paths, include, exclude):
         if isinstance(item, IngestFailure):
             yield item
             continue
         suffix = _suffix(item)
         if suffix in JSONL_SUFFIXES or suffix in WARC_SUFFIXES:
-            records = (read_jsonl(item, fields or JsonlFields(), _from_jsonl_text)
-                       if suffix in JSONL_SUFFIXES else read_warc(item, article_from_text))
+            records = (read_jsonl(item, fields or JsonlFields(), _from_jsonl_text, max_bytes)
+                       if suffix in JSONL_SUFFIXES
+                       else read_warc(item, article_from_text, max_bytes))
             for name, result in records:
                 yield result if isinstance(result, Article) else IngestFailure(name, result)
             continue
         try:
-            yield article_from_text(item.name, read_text(item), str(item))
+            yield article_from_text(item.name, read_text(item, max_bytes).text, str(item))
         except (ValueError, NoArticleError) as error:
             yield IngestFailure(str(item), str(error))

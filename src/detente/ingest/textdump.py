@@ -38,16 +38,10 @@ from dataclasses import dataclass
 from enum import Enum
 
 from detente.ingest.dates import is_date_line, parse_date
+from detente.ingest.language import language
 from detente.model import DatePoint
 
-STOP_WORDS = frozenset(
-    """a about after against all also an and any are as at be because been before
-    being between both but by can could did do does during each for from had has
-    have he her his how i if in into is it its more most no not of on one only or
-    other our out over said says she should since so some such than that the their
-    them then there these they this those through to under until up was we were what
-    when where which while who whom why will with would you""".split()
-)
+STOP_WORDS = language("en").function_words  # data/languages.tsv
 TERMINAL = re.compile(r"[.!?。！？][\"'”’»)\]]*$")
 # Teasers are cut off with an ellipsis straight after a word ("he als…").
 TRUNCATED = re.compile(r"\w(?:…|\.\.\.)[\"'”’»)\]]*$")

@@ -4,7 +4,10 @@ articles out, streamed record by record with warcio.
 Only HTTP responses with an HTML body are news pages; requests, metadata and
 other media types are passed over silently. A record that cannot be read or
 holds no article is a failure of its own, named ``file#record-number``; a
-broken archive ends with one failure after the records read so far."""
+broken archive ends with one failure after the records read so far. A body
+over the article limit fails unread (warcio skips the rest of the record).
+The body is decoded by the usual order of trust, with the HTTP header's
+charset ranking just after valid UTF-8."""
 
 from __future__ import annotations
 
@@ -14,7 +17,9 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from detente.ingest.encoding import decode
 from detente.ingest.html import NoArticleError
+from detente.ingest.limits import over_limit
 from detente.model import Article
 
 WARC_SUFFIXES = {".warc", ".arc"}
@@ -22,16 +27,18 @@ WARC_SUFFIXES = {".warc", ".arc"}
 PageReader = Callable[[str, str], Article]
 
 
-def _charset(content_type: str) -> str:
+def _charset(content_type: str) -> str | None:
     for part in content_type.split(";"):
         key, _, value = part.strip().partition("=")
         if key.lower() == "charset" and value:
             return value.strip("\"' ")
-    return "utf-8"
+    return None
 
 
-def read_warc(path: Path, make_article: PageReader) -> Iterator[tuple[str, Article | str]]:
-    """``(name, article)`` per HTML response, ``(name, reason)`` per bad one."""
+def read_warc(path: Path, make_article: PageReader,
+              max_bytes: int) -> Iterator[tuple[str, Article | str]]:
+    """``(name, article)`` per HTML response, ``(name, reason)`` per bad one;
+    a body over ``max_bytes`` fails unread."""
     number = pages = 0
     try:
         with path.open("rb") as stream:
@@ -44,9 +51,12 @@ def read_warc(path: Path, make_article: PageReader) -> Iterator[tuple[str, Artic
                 pages += 1
                 name = f"{path}#{number}"
                 url = record.rec_headers.get_header("WARC-Target-URI")
-                body = record.content_stream().read()
+                body = record.content_stream().read(max_bytes + 1)
+                if len(body) > max_bytes:
+                    yield name, over_limit(None, max_bytes)
+                    continue
                 try:
-                    page = body.decode(_charset(content_type), errors="replace")
+                    page = decode(body, _charset(content_type)).text
                     article = make_article(f"{path.name}#{number}", page)
                 except (ValueError, LookupError, NoArticleError) as error:
                     yield name, str(error)
