@@ -1,0 +1,237 @@
+"""Deduplication: the mentions of one real-world event become one event.
+
+Mentions of one event share the dyad (unordered for joint acts such as meetings
+and agreements; "B hosted A" counts as "A visited B"), the code family and the
+event date at its precision. A mention without an event date joins the one dated
+event of its kind that it follows closely, or else the mentions of its kind
+published within a few days of it. Planned and occurred mentions stay apart.
+The rules' vocabulary is ``data/event_grouping.yaml``.
+
+``refresh_events`` stores the result as tables ``events`` and ``event_links``;
+readers call ``events_source`` which falls back to the same grouping computed
+on the fly when the table is missing (a read-only database, say)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import duckdb
+import srsly
+
+from detente.data import data_path
+
+# A stable key for one stored event mention: where its trigger stands, who did what to whom.
+MENTION_KEY = (
+    "m.doc_id || ':' || m.sentence_index || ':' || coalesce(m.trigger_start, -1) || ':' || "
+    "coalesce(m.source_code, '?' || coalesce(m.source_text, '')) || '>' || "
+    "coalesce(m.target_code, '?' || coalesce(m.target_text, '')) || ':' || m.cameo"
+)
+
+
+def period_start(column: str) -> str:
+    """SQL for the first day of an ISO date string at year, month or day precision."""
+    return (f"CASE length({column}) WHEN 4 THEN try_cast({column} || '-01-01' AS DATE) "
+            f"WHEN 7 THEN try_cast({column} || '-01' AS DATE) "
+            f"ELSE try_cast({column} AS DATE) END")
+
+
+def period_end(column: str) -> str:
+    """SQL for the last day of an ISO date string at its precision."""
+    step = (f"CASE length({column}) WHEN 4 THEN INTERVAL 1 YEAR "
+            f"WHEN 7 THEN INTERVAL 1 MONTH ELSE INTERVAL 1 DAY END")
+    return f"CAST({period_start(column)} + {step} - INTERVAL 1 DAY AS DATE)"
+
+
+# Every event mention with its event key and event id: the one definition of the grouping.
+GROUPED_MENTIONS = f"""
+sourced AS (
+    SELECT m.*, {MENTION_KEY} AS mention_key,
+        coalesce(m.source_country, m.source_code) AS source_side,
+        coalesce(m.target_country, m.target_code) AS target_side,
+        coalesce(nullif(regexp_extract(a.url, '^[A-Za-z]+://(?:www\\.)?([^/:?#]+)', 1), ''),
+                 nullif(regexp_replace(a.path, '[/\\\\][^/\\\\]*$', ''), a.path),
+                 m.doc) AS news_source,
+        coalesce(a.url, a.path, m.doc) AS article_url
+    FROM event_mentions m LEFT JOIN articles a USING (doc_id)
+),
+keyed AS (
+    SELECT *,
+        list_contains($reciprocal_from, cameo) AS flipped,
+        CASE WHEN flipped THEN $reciprocal_to[list_position($reciprocal_from, cameo)]
+             ELSE cameo END AS norm_code,
+        coalesce(source_side, '?' || lower(coalesce(source_text, ''))) AS source_key,
+        coalesce(target_side, '?' || lower(coalesce(target_text, ''))) AS target_key,
+        CASE WHEN flipped THEN target_key ELSE source_key END AS first_key,
+        CASE WHEN flipped THEN source_key ELSE target_key END AS second_key,
+        list_contains($symmetric, norm_code) AS unordered,
+        CASE WHEN unordered THEN least(first_key, second_key) ELSE first_key END AS dyad_a,
+        CASE WHEN unordered THEN greatest(first_key, second_key) ELSE second_key END AS dyad_b,
+        coalesce($family_names[list_position($family_codes, left(norm_code, 3))],
+                 left(norm_code, 3)) AS family,
+        coalesce(status, 'occurred') AS status_key,
+        try_cast(pub_date AS DATE) AS pub_day
+    FROM sourced
+),
+stated AS (
+    SELECT DISTINCT dyad_a, dyad_b, family, status_key, event_date
+    FROM keyed WHERE event_date IS NOT NULL
+),
+refined AS (
+    -- "in July" joins "on 19 July" when that is the only finer date of its kind
+    SELECT c.dyad_a, c.dyad_b, c.family, c.status_key, c.event_date,
+        max(f.event_date) AS refined_date
+    FROM stated c JOIN stated f USING (dyad_a, dyad_b, family, status_key)
+    WHERE length(f.event_date) > length(c.event_date)
+        AND starts_with(f.event_date, c.event_date)
+    GROUP BY ALL
+    HAVING count(DISTINCT f.event_date) = count(DISTINCT length(f.event_date))
+        AND starts_with(max(f.event_date), min(f.event_date))
+),
+dated AS (
+    SELECT k.*, coalesce(r.refined_date, k.event_date) AS stated_date
+    FROM keyed k LEFT JOIN refined r USING (dyad_a, dyad_b, family, status_key, event_date)
+),
+ranges AS (
+    SELECT DISTINCT dyad_a, dyad_b, family, status_key, stated_date,
+        {period_start('stated_date')} AS date_start, {period_end('stated_date')} AS date_end
+    FROM dated WHERE stated_date IS NOT NULL
+),
+attached AS (
+    -- an undated mention joins the one dated event of its kind it closely follows
+    SELECT d.mention_key, min(r.stated_date) AS attached_date
+    FROM dated d JOIN ranges r USING (dyad_a, dyad_b, family, status_key)
+    WHERE d.stated_date IS NULL AND d.pub_day BETWEEN r.date_start AND r.date_end + $window
+    GROUP BY d.mention_key HAVING count(DISTINCT r.stated_date) = 1
+),
+timed AS (
+    SELECT d.*, coalesce(d.stated_date, a.attached_date) AS group_date
+    FROM dated d LEFT JOIN attached a USING (mention_key)
+),
+gaps AS (
+    SELECT mention_key, dyad_a, dyad_b, family, status_key, pub_day,
+        pub_day - lag(pub_day) OVER run_order AS gap
+    FROM timed WHERE group_date IS NULL AND pub_day IS NOT NULL
+    WINDOW run_order AS (PARTITION BY dyad_a, dyad_b, family, status_key
+                         ORDER BY pub_day, mention_key)
+),
+runs AS (
+    SELECT *, sum(CASE WHEN gap IS NULL OR gap > $window THEN 1 ELSE 0 END) OVER (
+        PARTITION BY dyad_a, dyad_b, family, status_key ORDER BY pub_day, mention_key
+        ROWS UNBOUNDED PRECEDING) AS run
+    FROM gaps
+),
+sessions AS (
+    SELECT mention_key, min(pub_day) OVER (
+        PARTITION BY dyad_a, dyad_b, family, status_key, run) AS run_start
+    FROM runs
+),
+grouped AS (
+    SELECT t.*,
+        dyad_a || '|' || dyad_b || '|' || family || '|' || status_key || '|' ||
+        coalesce(group_date, 'published ' || coalesce(CAST(s.run_start AS VARCHAR), pub_date,
+                                                     'unknown')) AS event_key,
+        CAST(md5_number_upper(event_key) >> 12 AS BIGINT) AS event_id
+    FROM timed t LEFT JOIN sessions s USING (mention_key)
+)"""
+
+# One row per event from ``grouped``: the representative mention (unflipped first, then the
+# most confident) gives the event its code and sides; the group gives counts and dates.
+EVENTS_SELECT = f"""
+counted AS (
+    SELECT event_id, any_value(event_key) AS event_key, any_value(group_date) AS event_date,
+        min(pub_date) AS pub_date,
+        count(DISTINCT doc_id || ':' || sentence_index || ':' || coalesce(trigger_start, -1))
+            AS num_mentions,
+        count(DISTINCT news_source) AS num_sources,
+        count(DISTINCT doc_id) AS num_articles,
+        arg_min(doc_id, coalesce(pub_date, '9999') || doc_id) AS first_doc_id,
+        arg_min(article_url, coalesce(pub_date, '9999') || doc_id) AS source_url
+    FROM grouped GROUP BY event_id
+),
+representative AS (
+    SELECT * FROM grouped
+    QUALIFY row_number() OVER (PARTITION BY event_id
+                               ORDER BY flipped, confidence DESC, mention_key) = 1
+)
+SELECT c.event_id, c.event_key,
+    r.source_text, r.source_code, r.source_country, r.source_sector, r.source_name,
+    r.source_side,
+    r.target_text, r.target_code, r.target_country, r.target_sector, r.target_name,
+    r.target_side,
+    r.cameo, r.root, r.quad, r.goldstein, r.plover, r.plover_mode, r.status,
+    c.event_date,
+    CASE length(c.event_date) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day'
+    END AS date_precision,
+    c.pub_date,
+    {period_start('coalesce(c.event_date, c.pub_date)')} AS event_day,
+    {period_start('c.pub_date')} AS pub_day,
+    c.num_mentions, c.num_sources, c.num_articles, c.first_doc_id, c.source_url,
+    r.doc_id, r.sentence_index, r.sentence, r.span_start, r.span_end, r.confidence
+FROM counted c JOIN representative r USING (event_id)"""
+
+LINKS_SELECT = """
+SELECT event_id, mention_key, doc_id, sentence_index, trigger_start FROM grouped"""
+
+
+@cache
+def grouping_parameters() -> dict[str, Any]:
+    """The bound parameters of the grouping SQL, from ``data/event_grouping.yaml``."""
+    spec = srsly.read_yaml(data_path("event_grouping.yaml"))
+    families = [(code, name) for name, codes in spec["families"].items() for code in codes]
+    return {
+        "reciprocal_from": list(spec["reciprocal"]),
+        "reciprocal_to": list(spec["reciprocal"].values()),
+        "symmetric": list(spec["symmetric"]),
+        "family_codes": [code for code, _ in families],
+        "family_names": [name for _, name in families],
+        "window": int(spec["undated_window_days"]),
+    }
+
+
+def has_table(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
+    row = connection.execute(
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_name = ? AND table_schema = 'main'", [name]).fetchone()
+    return bool(row and row[0])
+
+
+def events_source(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, Any]]:
+    """A FROM-clause item holding the events, and the parameters it binds.
+
+    The stored ``events`` table when there is one; otherwise the grouping of
+    ``event_mentions`` computed on the fly (same SQL as ``refresh_events``)."""
+    if has_table(connection, "events"):
+        return "events", {}
+    return f"(WITH {GROUPED_MENTIONS}, {EVENTS_SELECT})", dict(grouping_parameters())
+
+
+def links_source(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, Any]]:
+    """Like ``events_source``, for the event-to-mention links."""
+    if has_table(connection, "event_links"):
+        return "event_links", {}
+    return f"(WITH {GROUPED_MENTIONS} {LINKS_SELECT})", dict(grouping_parameters())
+
+
+def refresh_events(connection: duckdb.DuckDBPyConnection) -> int:
+    """(Re)build ``events`` and ``event_links`` from ``event_mentions``; the number of events.
+
+    Idempotent: the same mentions give the same events with the same ids."""
+    parameters = grouping_parameters()
+    connection.execute("BEGIN TRANSACTION")
+    try:
+        connection.execute(
+            f"CREATE OR REPLACE TEMP TABLE grouped_mentions AS "
+            f"WITH {GROUPED_MENTIONS} SELECT * FROM grouped", parameters)
+        connection.execute(
+            f"CREATE OR REPLACE TABLE events AS WITH grouped AS "
+            f"(SELECT * FROM grouped_mentions), {EVENTS_SELECT} ORDER BY event_day, event_id")
+        connection.execute(
+            f"CREATE OR REPLACE TABLE event_links AS WITH grouped AS "
+            f"(SELECT * FROM grouped_mentions) {LINKS_SELECT} ORDER BY event_id, mention_key")
+        connection.execute("DROP TABLE grouped_mentions")
+        connection.execute("COMMIT")
+    except duckdb.Error:
+        connection.execute("ROLLBACK")
+        raise
+    return connection.execute("SELECT count(*) FROM events").fetchone()[0]

@@ -1,0 +1,387 @@
+"""The diplomatic ledger: for each pair of states, relations established,
+upgraded, downgraded, suspended, severed and restored, and missions (embassies,
+consulates, liaison offices, interests sections) opened or closed, with the
+protecting power where there is one. Planned steps stay apart from completed
+ones, and every entry keeps the sentence it comes from.
+
+Status changes come from coded event mentions (a CAMEO code plus the trigger
+word that says which change); missions come from the article text, with the
+states resolved by the actor mentions the pipeline stored for that text. The
+vocabulary is ``data/ledger.yaml``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from typing import Any
+
+import duckdb
+import srsly
+
+from detente.data import data_path
+from detente.events.timex import resolve_expression
+from detente.model import DatePoint
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+         r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+DATE_EXPRESSION = re.compile(
+    rf"(?<!since )\b(?:{MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|"
+    rf"\d{{1,2}}\s+{MONTH}(?:\s+(?:19|20)\d\d)?|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:last|next|this)\s+(?:year|month|week)|yesterday|today|tomorrow|(?:19|20)\d\d)\b")
+
+
+@dataclass
+class LedgerEntry:
+    """One step in the diplomatic relationship of two states, with its evidence.
+
+    ``country_a`` acts or sends the mission; ``country_b`` is the other state or
+    the host. ``date_basis`` is "stated" when the text dates the step, else
+    "publication". ``mentions`` counts the sentences that report the same step."""
+
+    date: str | None
+    country_a: str
+    country_b: str
+    kind: str
+    status: str
+    protecting_power: str | None
+    doc_id: str
+    doc: str
+    sentence: str
+    span: tuple[int, int]
+    evidence: str
+    date_basis: str = "stated"
+    mentions: int = 1
+    other_docs: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["span"] = list(self.span)
+        return record
+
+    def key(self) -> tuple:
+        """What makes two reports the same step."""
+        return (self.date, self.country_a, self.country_b, self.kind, self.status,
+                self.protecting_power)
+
+
+@dataclass(frozen=True)
+class RelationRule:
+    kind: str
+    codes: tuple[str, ...]
+    triggers: tuple[str, ...]
+    objects: tuple[str, ...]
+    symmetric: bool
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    statuses: tuple[str, ...]
+    object_window: int
+    relations: tuple[RelationRule, ...]
+    nouns: dict[str, re.Pattern[str]]
+    opened: re.Pattern[str]
+    closed: re.Pattern[str]
+    before: int
+    after: int
+    reciprocal: re.Pattern[str]
+    protecting_power: tuple[re.Pattern[str], ...]
+    status_window: int
+    planned: frozenset[str]
+    negated: frozenset[str]
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(rf"\b(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    spec = srsly.read_yaml(data_path("ledger.yaml"))
+    missions = spec["missions"]
+    return Vocabulary(
+        statuses=tuple(spec["statuses"]),
+        object_window=int(spec["object_window"]),
+        relations=tuple(RelationRule(rule["kind"], tuple(rule["codes"]), tuple(rule["triggers"]),
+                                     tuple(rule.get("objects", ())), bool(rule.get("symmetric")))
+                        for rule in spec["relations"]),
+        nouns={kind: re.compile(rf"\b{pattern}\b", re.IGNORECASE)
+               for kind, pattern in missions["nouns"].items()},
+        opened=_alternation(missions["opened"]),
+        closed=_alternation(missions["closed"]),
+        before=int(missions["before"]),
+        after=int(missions["after"]),
+        reciprocal=_alternation(missions["reciprocal"]),
+        protecting_power=tuple(re.compile(pattern, re.IGNORECASE)
+                               for pattern in missions["protecting_power"]),
+        status_window=int(spec["status_window"]),
+        planned=frozenset(spec["planned"]),
+        negated=frozenset(spec["negated"]),
+    )
+
+
+# -- status changes from coded event mentions -------------------------------------------
+
+def relation_rule(cameo: str, trigger: str, after: str) -> RelationRule | None:
+    """The first rule that fits a mention's code, trigger word and the words after it."""
+    words = vocabulary()
+    trigger = trigger.lower()
+    following = re.findall(r"[\w'-]+", after.lower())[:words.object_window]
+    for rule in words.relations:
+        if not any(cameo.startswith(code) for code in rule.codes):
+            continue
+        if not trigger.startswith(rule.triggers):
+            continue
+        if rule.objects and not set(following) & set(rule.objects):
+            continue
+        return rule
+    return None
+
+
+def status_entries(connection: duckdb.DuckDBPyConnection,
+                   country: str) -> Iterator[LedgerEntry]:
+    """Ledger entries of ``country`` from event mentions whose code and trigger say the
+    diplomatic status changed."""
+    rows = connection.execute(
+        """WITH sided AS (
+               SELECT m.*, coalesce(m.source_country, m.source_code) AS side_a,
+                      coalesce(m.target_country, m.target_code) AS side_b
+               FROM event_mentions m WHERE list_contains($statuses, m.status))
+           SELECT s.doc_id, s.doc, s.sentence, instr(a.text, s.sentence) - 1, s.trigger,
+                  s.trigger_start, s.cameo, s.status, s.event_date, s.pub_date,
+                  s.side_a, s.side_b
+           FROM sided s JOIN articles a USING (doc_id)
+           WHERE $country IN (s.side_a, s.side_b) AND s.side_a <> s.side_b
+             AND list_contains($roots, s.root)
+           ORDER BY s.doc_id, s.sentence_index, s.trigger_start""",
+        {"statuses": list(vocabulary().statuses), "country": country,
+         "roots": sorted({code[:2] for rule in vocabulary().relations
+                          for code in rule.codes})}).fetchall()
+    for (doc_id, doc, sentence, sentence_start, trigger, trigger_start, cameo, status,
+         event_date, pub_date, side_a, side_b) in rows:
+        at = trigger_start - sentence_start if sentence_start >= 0 else sentence.find(trigger)
+        if not 0 <= at < len(sentence):
+            at = max(sentence.find(trigger), 0)
+        after = at + len(trigger)
+        rule = relation_rule(cameo, trigger, sentence[after:])
+        if rule is None:
+            continue
+        if rule.symmetric:
+            side_a, side_b = sorted((side_a, side_b))
+        yield LedgerEntry(
+            date=event_date or pub_date, country_a=side_a, country_b=side_b, kind=rule.kind,
+            status=status, protecting_power=None, doc_id=doc_id, doc=doc, sentence=sentence,
+            span=(max(sentence_start, 0), max(sentence_start, 0) + len(sentence)),
+            evidence=_phrase(sentence, at, after, vocabulary().object_window + 2),
+            date_basis="stated" if event_date else "publication")
+
+
+# -- missions from the article text -----------------------------------------------------
+
+@dataclass(frozen=True)
+class StateMention:
+    start: int
+    end: int
+    country: str
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Character spans of the sentences of a clean article text."""
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        if match.start() > start:
+            yield start, match.start()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def mission_entries(connection: duckdb.DuckDBPyConnection,
+                    country: str) -> Iterator[LedgerEntry]:
+    """Ledger entries for missions opened or closed, sentence by sentence, in the
+    articles that name ``country`` and a mission."""
+    words = vocabulary()
+    articles = connection.execute(
+        "SELECT doc_id, doc, text, pub_date, pub_date_precision FROM articles a "
+        "WHERE regexp_matches(text, $nouns, 'i') AND EXISTS (SELECT 1 FROM mentions m "
+        "WHERE m.doc_id = a.doc_id AND m.country = $country) ORDER BY doc_id",
+        {"nouns": "|".join(p.pattern for p in words.nouns.values()),
+         "country": country}).fetchall()
+    for doc_id, doc, text, pub_date, pub_precision in articles:
+        states = [StateMention(start, end, country) for start, end, country in connection.execute(
+            "SELECT start_char, end_char, country FROM mentions WHERE doc_id = ? "
+            "AND country IS NOT NULL AND start_char IS NOT NULL ORDER BY start_char",
+            [doc_id]).fetchall()]
+        published = DatePoint(pub_date, pub_precision, "publication")
+        for start, end in sentences(text):
+            in_sentence = [StateMention(s.start - start, s.end - start, s.country)
+                           for s in states if start <= s.start and s.end <= end]
+            for entry in _sentence_missions(text[start:end], in_sentence, published):
+                yield LedgerEntry(**entry, doc_id=doc_id, doc=doc, span=(start, end))
+
+
+def _sentence_missions(sentence: str, states: list[StateMention],
+                       published: DatePoint) -> Iterator[dict[str, Any]]:
+    words = vocabulary()
+    for mission, noun_pattern in words.nouns.items():
+        for noun in noun_pattern.finditer(sentence):
+            if _inside_power_phrase(sentence, noun):
+                continue
+            found = _action(sentence, noun)
+            if found is None:
+                continue
+            action, phrase = found
+            status = _status(sentence[:phrase.start()])
+            if status not in words.statuses:
+                continue
+            power = _protecting_power(sentence, states)
+            pairs = _mission_sides(sentence, noun, phrase, states, power)
+            date, basis = _sentence_date(sentence, published, phrase.start(),
+                                         planned=status == "planned")
+            for sender, host in pairs:
+                yield {"date": date, "country_a": sender, "country_b": host,
+                       "kind": f"{mission}_{action}", "status": status,
+                       "protecting_power": power.country if power else None,
+                       "sentence": sentence, "date_basis": basis,
+                       "evidence": sentence[min(phrase.start(), noun.start()):
+                                            max(phrase.end(), noun.end())]}
+
+
+def _inside_power_phrase(sentence: str, noun: re.Match[str]) -> bool:
+    """True for the host embassy of a protecting power ("in the Swedish embassy")."""
+    return any(match.start() <= noun.start() < match.end()
+               for pattern in vocabulary().protecting_power
+               for match in pattern.finditer(sentence))
+
+
+def _action(sentence: str, noun: re.Match[str]) -> tuple[str, re.Match[str]] | None:
+    """("opened" or "closed", the phrase) acting on the mission noun, the nearest first.
+
+    A phrase after the noun ("the embassy was closed") counts only when it does not
+    act on a mission named after it ("the interests section became a full embassy")."""
+    words = vocabulary()
+    later_nouns = [match.start() for pattern in words.nouns.values()
+                   for match in pattern.finditer(sentence) if match.start() >= noun.end()]
+    best: tuple[int, str, re.Match[str]] | None = None
+    for action, pattern in (("opened", words.opened), ("closed", words.closed)):
+        for match in pattern.finditer(sentence):
+            if match.end() <= noun.start():
+                distance = noun.start() - match.end()
+                if distance > words.before:
+                    continue
+            elif match.start() >= noun.end():
+                distance = match.start() - noun.end()
+                if distance > words.after or any(
+                        0 <= later - match.end() <= words.before for later in later_nouns):
+                    continue
+            else:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, action, match)
+    return (best[1], best[2]) if best else None
+
+
+def _status(before: str) -> str:
+    """planned, negated or occurred, from the last words of the clause before the phrase."""
+    words = vocabulary()
+    clause = re.split(r"[,;:]\s+(?:and|but|although|while)?", before)[-1]
+    tokens = re.findall(r"[\w']+|n't", clause.lower())[-words.status_window:]
+    if set(tokens) & words.negated:
+        return "negated"
+    if set(tokens) & words.planned or tokens[-1:] == ["to"]:  # "to reopen": not yet done
+        return "planned"
+    return "occurred"
+
+
+def _protecting_power(sentence: str, states: list[StateMention]) -> StateMention | None:
+    for pattern in vocabulary().protecting_power:
+        for match in pattern.finditer(sentence):
+            start, end = match.span("power")
+            inside = [s for s in states if start <= s.start and s.end <= end]
+            if inside:
+                return inside[-1] if pattern.pattern.startswith("(?P") else inside[0]
+    return None
+
+
+def _mission_sides(sentence: str, noun: re.Match[str], phrase: re.Match[str],
+                   states: list[StateMention],
+                   power: StateMention | None) -> list[tuple[str, str]]:
+    """(sending state, host state) pairs for one mission; both ways when reciprocal."""
+    others = [s for s in states if power is None or s.country != power.country]
+    countries = list(dict.fromkeys(s.country for s in others))
+    window = sentence[min(phrase.start(), noun.start()):noun.end() + 20]
+    if vocabulary().reciprocal.search(window) and len(countries) >= 2:
+        first, second = countries[:2]
+        return [(first, second), (second, first)]
+    action_at = min(phrase.start(), noun.start())
+    sender = _sending_state(sentence, noun, action_at, others)
+    if sender is None:
+        return []
+    hosts = [s for s in others if s.country != sender.country]
+    in_after = [s for s in hosts if s.start >= noun.end()
+                and re.search(r"\bin\b", sentence[noun.end():s.start])]
+    host = (in_after or sorted(hosts, key=lambda s: abs(s.start - noun.start())) or [None])[0]
+    return [(sender.country, host.country)] if host else []
+
+
+def _sending_state(sentence: str, noun: re.Match[str], action_at: int,
+                   states: list[StateMention]) -> StateMention | None:
+    """The state a mission belongs to: the one named right before it ("the U.S.
+    interests section") or before the mission the phrase starts from, else the
+    first state of the clause before the phrase, else of the sentence."""
+    nouns = [match.start() for pattern in vocabulary().nouns.values()
+             for match in pattern.finditer(sentence) if match.start() <= noun.start()]
+    for start in sorted(nouns, reverse=True):
+        adjacent = [s for s in states if 0 <= start - s.end <= 3]
+        if adjacent:
+            return adjacent[-1]
+    clause_start = max((m.end() for m in re.finditer(r"[,;:]\s", sentence[:action_at])),
+                       default=0)
+    before = [s for s in states if s.end <= action_at]
+    in_clause = [s for s in before if s.start >= clause_start]
+    return (in_clause or before or [None])[0]
+
+
+def _sentence_date(sentence: str, published: DatePoint, action_at: int,
+                   planned: bool) -> tuple[str | None, str]:
+    """The first date the sentence states, resolved against the publication date; in a
+    planned step a date after the action ("will open … in May") lies ahead."""
+    for match in DATE_EXPRESSION.finditer(sentence):
+        future = planned and match.start() > action_at
+        point = resolve_expression(match.group(0), published, future)
+        if point:
+            return point.value, "stated"
+    return published.value, "publication"
+
+
+def _phrase(sentence: str, start: int, end: int, extra_words: int) -> str:
+    """The trigger and a few words after it, as the entry's evidence."""
+    tail = re.match(rf"(?:\W*[\w'-]+){{0,{extra_words}}}", sentence[end:])
+    return sentence[start:end + (tail.end() if tail else 0)].strip()
+
+
+# -- the ledger -------------------------------------------------------------------------
+
+def ledger(connection: duckdb.DuckDBPyConnection, country: str,
+           other: str | None = None) -> list[LedgerEntry]:
+    """Every ledger entry of ``country`` (with ``other`` only, when given), by date.
+
+    Reports of one step (same states, kind, status and date) are one entry; the
+    first report is the evidence shown, the rest are counted in ``mentions``."""
+    merged: dict[tuple, LedgerEntry] = {}
+    for entry in (*status_entries(connection, country), *mission_entries(connection, country)):
+        sides = {entry.country_a, entry.country_b}
+        if country not in sides or (other is not None and other not in sides):
+            continue
+        known = merged.get(entry.key())
+        if known is None:
+            merged[entry.key()] = entry
+        elif entry.doc_id != known.doc_id or entry.sentence != known.sentence:
+            known.mentions += 1
+            if entry.doc_id != known.doc_id and entry.doc_id not in known.other_docs:
+                known.other_docs.append(entry.doc_id)
+    return sorted(merged.values(), key=lambda e: (e.date or "", e.kind, e.country_a,
+                                                   e.country_b))
