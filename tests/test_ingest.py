@@ -7,12 +7,9 @@ import gzip
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from detente.ingest.dates import is_date_line, parse_date, split_dateline
 from detente.ingest.readers import IngestFailure, read_articles
-from detente.ingest.textdump import clean_text_dump, normalise_line
 from detente.model import DatePoint
 
 FURNITURE = [
@@ -141,11 +138,3 @@ def test_gzipped_files_are_read(tmp_path):
     (tmp_path / "story.txt.gz").write_bytes(gzip.compress(text.encode()))
     [article] = read_articles([tmp_path])
     assert article.paragraphs == [text.strip()]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=2000))
-def test_cleaner_never_crashes_and_keeps_only_input_lines(raw):
-    dump = clean_text_dump(raw)
-    lines = {normalise_line(line) for line in raw.splitlines()}
-    assert all(paragraph and paragraph in lines for paragraph in dump.paragraphs)
