@@ -1,0 +1,8 @@
+"""The HTTP API and the web dashboard (``detente serve``).
+
+``create_app(db_path)`` builds the FastAPI application over a DuckDB store,
+read-only unless asked otherwise."""
+
+from detente.server.app import Limits, create_app
+
+__all__ = ["Limits", "create_app"]

@@ -1,0 +1,33 @@
+"""The relations package seen from the server: dyad series and ledgers, read
+under the query time limit and cached (they group event mentions into events on
+the fly when the store has no ``events`` table, which costs tens of ms)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from detente.relations.ledger import ledger
+from detente.relations.series import dyad_series
+from detente.server.queries import Database
+
+FREQUENCIES = ("year", "month")  # what the pages offer; the API takes any of series'
+
+
+def series(db: Database, side_a: str, side_b: str | None = None, *, freq: str = "year",
+           basis: str = "event", start: str | None = None, end: str | None = None,
+           directed: bool = False) -> list[dict[str, Any]]:
+    """``dyad_series`` rows; raises SeriesError for a bad freq, basis or date."""
+    def compute() -> list[dict[str, Any]]:
+        with db.cursor() as cursor:
+            return dyad_series(cursor, side_a, side_b, freq=freq, basis=basis, start=start,
+                               end=end, directed=directed)
+    key = ("series", side_a, side_b, freq, basis, start, end, directed)
+    return db.cache.get(key, compute)
+
+
+def ledger_entries(db: Database, country: str, other: str | None = None) -> list[dict[str, Any]]:
+    """The diplomatic ledger of ``country`` (with ``other`` only), as dicts, by date."""
+    def compute() -> list[dict[str, Any]]:
+        with db.cursor() as cursor:
+            return [entry.to_dict() for entry in ledger(cursor, country, other)]
+    return db.cache.get(("ledger", country, other), compute)

@@ -1,0 +1,171 @@
+"""The JSON API under ``/api``: events, evidence, articles, dyads and coding
+posted text. Every endpoint reads through one time-limited cursor."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
+
+from detente.ingest.html import NoArticleError
+from detente.model import event_record
+from detente.relations.series import SeriesError
+from detente.server import analysis, queries
+from detente.server.coding import code_text
+from detente.server.evidence import evidence_spans
+from detente.server.labels import event_name, side_name
+from detente.server.params import (
+    CODE_PATTERN,
+    DOC_ID_PATTERN,
+    EVENT_ID_PATTERN,
+    Limit,
+    Offset,
+    database,
+    event_filter,
+    event_id,
+    split_event_id,
+)
+from detente.server.queries import Database, EventFilter
+from detente.server.schemas import (
+    DATE_PATTERN,
+    ArticleOut,
+    CountsOut,
+    DyadOut,
+    EventPage,
+    EvidenceOut,
+    ExtractIn,
+    ExtractOut,
+    JsonObject,
+    Problem,
+    SeriesPoint,
+)
+
+router = APIRouter(prefix="/api", tags=["api"], responses={
+    503: {"model": Problem, "description": "a query ran past the time limit"}})
+Db = Annotated[Database, Depends(database)]
+NOT_FOUND = {404: {"model": Problem}}
+Side = Annotated[str, Path(pattern=CODE_PATTERN, description="state or organisation: PRK")]
+Freq = Literal["day", "week", "month", "year"]
+Basis = Literal["event", "publication"]
+Day = Annotated[str | None, Query(pattern=DATE_PATTERN, description="1994, 1994-06, …")]
+
+
+def event_json(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event-mention row as the API shows it."""
+    return {**event_record(row), "id": event_id(row), "event_name": event_name(row["cameo"]),
+            "trigger": row["trigger"], "trigger_span": [row["trigger_start"], row["trigger_end"]]}
+
+
+def evidence_json(row: dict[str, Any], text: str,
+                  mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    spans = [span.__dict__ for span in evidence_spans(text, row, mentions)]
+    return {**event_json(row), "spans": spans}
+
+
+@router.get("/summary", response_model=CountsOut)
+def summary(db: Db) -> dict[str, int]:
+    """How many articles, event mentions, sides and failed inputs the store holds."""
+    with db.cursor() as cursor:
+        return queries.counts(cursor)
+
+
+@router.get("/events", response_model=EventPage)
+def events(db: Db, where: Annotated[EventFilter, Depends(event_filter)], limit: Limit = 50,
+           offset: Offset = 0,
+           order: Literal["date", "recent", "text"] = "date") -> dict[str, Any]:
+    """Event mentions matching every given filter, a page at a time."""
+    with db.cursor() as cursor:
+        total, rows = queries.events(cursor, where, limit, offset, order)
+    return {"total": total, "limit": limit, "offset": offset,
+            "items": [event_json(row) for row in rows]}
+
+
+@router.get("/events/{event_id}", response_model=EvidenceOut, responses=NOT_FOUND)
+def event(db: Db, event_id: Annotated[str, Path(pattern=EVENT_ID_PATTERN)]) -> dict[str, Any]:
+    """One event mention with the ranges of its sentence, trigger and sides."""
+    doc_id, ordinal = split_event_id(event_id)
+    with db.cursor() as cursor:
+        row = queries.event(cursor, doc_id, ordinal)
+        if row is None:
+            raise HTTPException(404, f"no event {event_id}")
+        found = queries.article(cursor, doc_id)
+        mentions = queries.mentions(cursor, doc_id)
+    return evidence_json(row, found["text"] if found else "", mentions)
+
+
+@router.get("/articles/{doc_id}", response_model=ArticleOut, responses=NOT_FOUND)
+def article(db: Db, doc_id: Annotated[str, Path(pattern=DOC_ID_PATTERN)]) -> dict[str, Any]:
+    """An article's clean text and its events, each with its evidence ranges."""
+    with db.cursor() as cursor:
+        found = queries.article(cursor, doc_id)
+        if found is None:
+            raise HTTPException(404, f"no article {doc_id}")
+        mentions = queries.mentions(cursor, doc_id)
+        rows = queries.article_events(cursor, doc_id)
+    return {**found, "events": [evidence_json(row, found["text"], mentions) for row in rows]}
+
+
+@router.get("/dyads", response_model=list[DyadOut])
+def dyads(db: Db, limit: Limit = 20,
+          side: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None) -> list[dict]:
+    """The most active dyads (both directions together); only ``side``'s when given."""
+    with db.cursor() as cursor:
+        rows = queries.dyads(cursor, limit, side.upper() if side else None)
+    return [{**row, "name_a": side_name(row["side_a"]), "name_b": side_name(row["side_b"])}
+            for row in rows]
+
+
+@router.get("/dyads/{side_a}/{side_b}/series", response_model=list[SeriesPoint])
+def dyad_series(db: Db, side_a: Side, side_b: Side, freq: Freq = "month",
+                basis: Basis = "event", start: Day = None, end: Day = None,
+                directed: bool = False) -> list[dict[str, Any]]:
+    """Events between two sides per period, by quad class, with Goldstein mean and sum:
+    events that took place (not plans or refusals), mentions of one event counted once.
+    ``directed`` keeps only events with ``side_a`` as source."""
+    return series(db, side_a.upper(), side_b.upper(), freq=freq, basis=basis, start=start,
+                  end=end, directed=directed)
+
+
+@router.get("/actors/{side}/series", response_model=list[SeriesPoint])
+def actor_series(db: Db, side: Side, freq: Freq = "month", basis: Basis = "event",
+                 start: Day = None, end: Day = None,
+                 directed: bool = False) -> list[dict[str, Any]]:
+    """A side's events with everyone per period (``directed``: only those it started)."""
+    return series(db, side.upper(), None, freq=freq, basis=basis, start=start, end=end,
+                  directed=directed)
+
+
+def series(db: Database, side_a: str, side_b: str | None, **options: Any) -> list[dict]:
+    try:
+        return analysis.series(db, side_a, side_b, **options)
+    except SeriesError as error:
+        raise HTTPException(422, str(error)) from None
+
+
+@router.get("/ledger/{country}", response_model=list[JsonObject])
+def ledger(db: Db, country: Side,
+           other: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None) -> list[dict]:
+    """The diplomatic ledger of a state: relations established, broken, restored,
+    embassies and offices opened or closed, each with its evidence sentence."""
+    return analysis.ledger_entries(db, country.upper(), other.upper() if other else None)
+
+
+@router.post("/extract", response_model=ExtractOut,
+             responses={403: {"model": Problem}, 413: {"model": Problem},
+                        422: {"model": Problem}})
+def extract(db: Db, posted: ExtractIn) -> dict[str, Any]:
+    """Code the events in posted text; nothing is kept unless ``store`` is true and the
+    server runs with ``--writable``."""
+    if posted.store and not db.writable:
+        raise HTTPException(403, "this server is read-only: start it with --writable to store")
+    try:
+        coded = code_text(posted.text, posted.pub_date)
+    except NoArticleError as error:
+        raise HTTPException(422, f"text: {error}") from None
+    stored = False
+    if posted.store:
+        with db.write_lock:
+            stored = db.store.add_article(coded.article, coded.mentions, coded.events)
+            db.cache.clear()
+    return {"doc_id": coded.article.doc_id, "stored": stored,
+            "events": [event.to_record() for event in coded.events]}

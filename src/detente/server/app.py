@@ -1,0 +1,149 @@
+"""The web application: JSON API, pages and static assets over one DuckDB file.
+
+``create_app`` wires the parts together and sets the limits a public-facing
+reader needs: request body size, per-query time, page size (in ``params``), and
+a read-only store unless the server was started ``writable``."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from detente import __version__
+from detente.server import api, pages
+from detente.server.queries import Database, QueryTimeout
+
+HERE = Path(__file__).parent
+SECURITY_HEADERS = [
+    (b"content-security-policy",
+     b"default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one request may cost."""
+
+    max_body_bytes: int = 100_000
+    query_timeout_s: float = 5.0
+    cache_entries: int = 512  # results of series and ledger reads kept in memory
+
+
+class BodyLimit:
+    """Refuse request bodies over ``limit`` bytes with 413, before any handler reads
+    them: by the declared length, or by counting a body streamed without one."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await self.refuse(scope, receive, send)
+            return
+        chunks: list[Message] = []
+        size = 0
+        while True:
+            message = await receive()
+            chunks.append(message)
+            size += len(message.get("body", b""))
+            if size > self.limit:
+                await self.refuse(scope, receive, send)
+                return
+            if not message.get("more_body", False):
+                break
+
+        async def replay() -> Message:
+            return chunks.pop(0) if chunks else await receive()
+
+        await self.app(scope, replay, send)
+
+    async def refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = JSONResponse(
+            {"detail": f"request body larger than {self.limit:,} bytes"}, status_code=413)
+        await response(scope, receive, send)
+
+
+class SecurityHeaders:
+    """Every response says: nothing from elsewhere (no CDN, no inline script), no
+    framing, no content sniffing, no referrer sent on."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, with_headers if scope["type"] == "http" else send)
+
+
+def is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api")
+
+
+def create_app(db_path: str | Path, writable: bool = False,
+               limits: Limits | None = None) -> FastAPI:
+    """The app over the DuckDB file at ``db_path`` (opened read-only unless ``writable``).
+
+    Raises StoreError when the file is missing or cannot be opened."""
+    limits = limits or Limits()
+    db = Database(db_path, writable=writable, timeout_s=limits.query_timeout_s,
+                  cache_entries=limits.cache_entries)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.close()
+
+    # /docs is our own page (pages.docs): FastAPI's would load Swagger UI from a CDN.
+    app = FastAPI(title="detente", version=__version__, lifespan=lifespan, docs_url=None,
+                  redoc_url=None, description="Political events coded from news text, "
+                                              "with the sentences behind them.")
+    app.state.db = db
+    app.state.limits = limits
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.exception_handler(QueryTimeout)
+    async def timed_out(request: Request, error: QueryTimeout) -> Response:
+        if is_api(request):
+            return JSONResponse({"detail": str(error)}, status_code=503)
+        return pages.error_page(request, 503, str(error))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        if is_api(request) or request.url.path.startswith("/static"):
+            return JSONResponse({"detail": error.detail}, status_code=error.status_code,
+                                headers=error.headers)
+        return pages.error_page(request, error.status_code, str(error.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
+        if is_api(request):
+            return await request_validation_exception_handler(request, error)
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}"
+                             for e in error.errors())
+        return pages.error_page(request, 422, problems)
+
+    app.add_middleware(BodyLimit, limit=limits.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app

@@ -1,0 +1,170 @@
+"""The analyst's pages, rendered on the server with Jinja2: overview, dyad,
+actor, article (evidence highlighted) and search. Every chart point and event
+links to the sentences behind it, so the pages work with the keyboard alone and
+without JavaScript; ``static/app.js`` only swaps the evidence panel in place."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from detente.model import STATUSES
+from detente.server import analysis, charts, queries
+from detente.server.evidence import Span, evidence_spans, excerpt, paragraphs
+from detente.server.labels import QUADS, UNKNOWN, event_name, side_name
+from detente.server.params import (
+    CODE_PATTERN,
+    DOC_ID_PATTERN,
+    Offset,
+    database,
+    event_filter,
+    event_id,
+)
+from detente.server.queries import Database, EventFilter
+from detente.server.schemas import DATE_PATTERN
+
+PAGE_SIZE = 50
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+templates.env.globals.update(side_name=side_name, event_name=event_name, QUADS=QUADS,
+                             STATUSES=STATUSES, UNKNOWN=UNKNOWN, event_id=event_id)
+router = APIRouter(include_in_schema=False)
+Db = Annotated[Database, Depends(database)]
+Freq = Literal[analysis.FREQUENCIES]
+Period = Annotated[str | None, Query(pattern=DATE_PATTERN)]
+EVIDENCE_ROWS = 50
+
+
+def render(request: Request, template: str, status_code: int = 200,
+           **context: Any) -> HTMLResponse:
+    with request.app.state.db.cursor() as cursor:
+        context.setdefault("counts", queries.counts(cursor))
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def error_page(request: Request, status_code: int, message: str) -> Response:
+    return templates.TemplateResponse(request, "error.html",
+                                      {"status": status_code, "message": message},
+                                      status_code=status_code)
+
+
+def checked(value: str, pattern: str, what: str) -> str:
+    """A path part of the expected shape (codes upper-cased), else 404."""
+    if not re.fullmatch(pattern, value):
+        raise HTTPException(404, f"no such {what}")
+    return value.upper() if pattern == CODE_PATTERN else value
+
+
+def pager(request: Request, total: int, offset: int, size: int = PAGE_SIZE) -> dict[str, Any]:
+    """Links to the previous and next page of a list, keeping the other parameters."""
+    def at(position: int) -> str:
+        return str(request.url.include_query_params(offset=position))
+    return {"total": total, "first": offset + 1 if total else 0,
+            "last": min(offset + size, total),
+            "previous": at(max(offset - size, 0)) if offset > 0 else None,
+            "next": at(offset + size) if offset + size < total else None}
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, db: Db) -> Response:
+    with db.cursor() as cursor:
+        dyads = queries.dyads(cursor, 12)
+        _, recent = queries.events(cursor, EventFilter(), 12, order="recent")
+        articles = queries.articles(cursor, 8)
+    return render(request, "overview.html", dyads=dyads, recent=recent, articles=articles)
+
+
+def timeline(db: Database, request: Request, side_a: str, side_b: str | None, freq: str,
+             period: str | None, where: EventFilter) -> dict[str, Any]:
+    """The chart of a series and, for a chosen period, the event mentions behind it."""
+    rows = analysis.series(db, side_a, side_b, freq=freq)
+    chosen: list[dict[str, Any]] = []
+    total = 0
+    if period:
+        with db.cursor() as cursor:
+            total, chosen = queries.events(cursor, EventFilter(
+                **{**where.__dict__, "start": period, "end": period}), EVIDENCE_ROWS)
+    return {"timeline": charts.timeline(rows), "freq": freq, "period": period,
+            "frequencies": analysis.FREQUENCIES, "period_events": chosen,
+            "period_total": total, "here": request.url.path}
+
+
+@router.get("/dyad/{side_a}/{side_b}", response_class=HTMLResponse)
+def dyad(request: Request, db: Db, side_a: str, side_b: str, offset: Offset = 0,
+         freq: Freq = "year", period: Period = None) -> Response:
+    a, b = checked(side_a, CODE_PATTERN, "side"), checked(side_b, CODE_PATTERN, "side")
+    where = EventFilter(dyad=(a, b))
+    with db.cursor() as cursor:
+        total, rows = queries.events(cursor, where, PAGE_SIZE, offset)
+    if not total:
+        raise HTTPException(404, f"no events between {a} and {b}")
+    return render(request, "dyad.html", a=a, b=b, events=rows,
+                  pager=pager(request, total, offset),
+                  ledger=analysis.ledger_entries(db, a, b),
+                  **timeline(db, request, a, b, freq, period, where))
+
+
+@router.get("/actor/{side}", response_class=HTMLResponse)
+def actor(request: Request, db: Db, side: str, offset: Offset = 0, freq: Freq = "year",
+          period: Period = None) -> Response:
+    code = checked(side, CODE_PATTERN, "side")
+    where = EventFilter(country=code)
+    with db.cursor() as cursor:
+        total, rows = queries.events(cursor, where, PAGE_SIZE, offset, order="recent")
+        partners = queries.dyads(cursor, 30, side=code)
+    if not total:
+        raise HTTPException(404, f"no events with {code} on either side")
+    return render(request, "actor.html", code=code, partners=partners, events=rows,
+                  pager=pager(request, total, offset),
+                  ledger=analysis.ledger_entries(db, code),
+                  **timeline(db, request, code, None, freq, period, where))
+
+
+@router.get("/article/{doc_id}", response_class=HTMLResponse)
+def article(request: Request, db: Db, doc_id: str,
+            event: Annotated[int | None, Query(ge=0)] = None,
+            mark: Annotated[str | None, Query(pattern=r"^[0-9]{1,9}-[0-9]{1,9}$")] = None,
+            ) -> Response:
+    """An article with one event's sentence, trigger and sides highlighted (or a
+    sentence range ``mark``ed, as the ledger links do; or else every trigger)."""
+    doc_id = checked(doc_id, DOC_ID_PATTERN, "article")
+    with db.cursor() as cursor:
+        found = queries.article(cursor, doc_id)
+        if found is None:
+            raise HTTPException(404, f"no article {doc_id}")
+        mentions = queries.mentions(cursor, doc_id)
+        rows = queries.article_events(cursor, doc_id)
+    text = found["text"]
+    chosen = next((row for row in rows if row["ordinal"] == event), None)
+    if chosen is not None:
+        spans = evidence_spans(text, chosen, mentions)
+    elif mark is not None:
+        start, end = sorted(min(int(part), len(text)) for part in mark.split("-"))
+        spans = [Span("sentence", start, end, text[start:end])]
+    else:  # nothing chosen: every trigger word marked
+        spans = [span for row in rows for span in evidence_spans(text, row, mentions)
+                 if span.role == "trigger"]
+    sentence = spans[0] if spans and spans[0].role == "sentence" else None
+    return render(request, "article.html", article=found, events=rows, chosen=chosen,
+                  spans=spans, paragraphs=paragraphs(text, spans),
+                  sentence=excerpt(text, spans, sentence) if sentence else None)
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs(request: Request) -> Response:
+    """The API's endpoints and parameters, read from its own OpenAPI schema."""
+    return render(request, "docs.html", schema=request.app.openapi())
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, db: Db, where: Annotated[EventFilter, Depends(event_filter)],
+           offset: Offset = 0) -> Response:
+    with db.cursor() as cursor:
+        total, rows = queries.events(cursor, where, PAGE_SIZE, offset)
+    return render(request, "search.html", where=where, events=rows, query=request.query_params,
+                  pager=pager(request, total, offset))
+

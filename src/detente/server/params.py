@@ -1,0 +1,75 @@
+"""Request parameters shared by the API and the pages: validated here, once, so a
+value reaching SQL is always a bound parameter of a known shape."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import HTTPException, Query, Request
+
+from detente.model import STATUSES
+from detente.server.queries import Database, EventFilter
+from detente.server.schemas import DATE_PATTERN
+
+MAX_PAGE_SIZE = 200
+MAX_OFFSET = 1_000_000
+CODE_PATTERN = r"^[A-Za-z0-9]{2,24}$"
+DYAD_PATTERN = r"^[A-Za-z0-9]{2,24}-[A-Za-z0-9]{2,24}$"
+DOC_ID_PATTERN = r"^[0-9a-f]{1,64}$"
+EVENT_ID_PATTERN = r"^[0-9a-f]{1,64}:[0-9]{1,9}$"
+STATUS_PATTERN = "^(" + "|".join(STATUSES) + ")$"
+
+Code = Annotated[str, Query(pattern=CODE_PATTERN)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="page size")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+
+
+def database(request: Request) -> Database:
+    return request.app.state.db
+
+
+def blank_or(pattern: str) -> str:
+    """``pattern`` or nothing: a form's empty field means 'any'."""
+    return f"^(?:{pattern.strip('^$')})?$"
+
+
+def event_filter(
+    actor: Annotated[str | None, Query(pattern=blank_or(CODE_PATTERN),
+                                       description="actor code on either side: USAGOV")] = None,
+    country: Annotated[str | None, Query(
+        pattern=blank_or(CODE_PATTERN),
+        description="state or organisation on either side: PRK")] = None,
+    dyad: Annotated[str | None, Query(pattern=blank_or(DYAD_PATTERN),
+                                      description="both sides, either direction: PRK-USA")] = None,
+    code: Annotated[str | None, Query(pattern=r"^[0-9]{0,4}$",
+                                      description="CAMEO code or prefix: 04, 042")] = None,
+    quad: Annotated[str | None, Query(pattern=r"^[1-4]?$", description="1 verbal cooperation, "
+                                      "2 material cooperation, 3 verbal conflict, "
+                                      "4 material conflict")] = None,
+    status: Annotated[str | None, Query(pattern=blank_or(STATUS_PATTERN))] = None,
+    start: Annotated[str | None, Query(pattern=blank_or(DATE_PATTERN),
+                                       description="event date from: 1994, 1994-06")] = None,
+    end: Annotated[str | None, Query(pattern=blank_or(DATE_PATTERN),
+                                     description="event date up to, inclusive")] = None,
+    q: Annotated[str | None, Query(max_length=200,
+                                   description="words in the evidence sentence")] = None,
+) -> EventFilter:
+    """The events filter from query parameters (empty ones ignored; codes upper-cased)."""
+    return EventFilter(actor=actor.upper() if actor else None,
+                       country=country.upper() if country else None,
+                       dyad=tuple(dyad.upper().split("-", 1)) if dyad else None,
+                       code=code or None, quad=int(quad) if quad else None,
+                       status=status or None, start=start or None, end=end or None,
+                       text=q.strip() if q and q.strip() else None)
+
+
+def split_event_id(event_id: str) -> tuple[str, int]:
+    """``doc_id:ordinal`` → its parts; 404 for anything else."""
+    doc_id, _, ordinal = event_id.partition(":")
+    if not ordinal.isdigit():
+        raise HTTPException(404, f"no event {event_id!r}")
+    return doc_id, int(ordinal)
+
+
+def event_id(row: dict) -> str:
+    return f"{row['doc_id']}:{row['ordinal']}"

@@ -1,0 +1,263 @@
+"""The server's reads of the store: SQL with bound parameters only, each query
+under a time limit.
+
+The server opens the DuckDB file once; every request gets its own cursor (DuckDB
+connections are not shared between threads) and a timer that interrupts the
+query when it runs past the limit, so one slow search cannot hold the server."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from detente.model import EVENT_COLUMNS
+from detente.store import SIDE, Store, StoreError
+
+SOURCE_SIDE = SIDE.format(prefix="source")
+TARGET_SIDE = SIDE.format(prefix="target")
+EVENT_DATE = "coalesce(event_date, pub_date)"
+# An event's place among its article's events, in text order: its id is doc_id:ordinal.
+ORDINAL = ("row_number() OVER (PARTITION BY doc_id ORDER BY sentence_index, trigger_start, "
+           "span_start, source_code, target_code, cameo, status) - 1")
+NUMBERED_EVENTS = f"SELECT *, {ORDINAL} AS ordinal FROM event_mentions"
+READ_COLUMNS = (*EVENT_COLUMNS, "ordinal")
+
+
+class QueryTimeout(RuntimeError):
+    """A query ran past the server's per-query time limit and was interrupted."""
+
+
+class Database:
+    """The store as the server sees it: read-only unless opened ``writable``."""
+
+    def __init__(self, path: str | Path, writable: bool = False, timeout_s: float = 5.0,
+                 cache_entries: int = 512) -> None:
+        self.path = str(path)
+        self.timeout_s = timeout_s
+        self.cache = ResultCache(cache_entries)
+        if not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no such database (build one with `detente demo`)")
+        # Only a writable server holds a Store; its connection serves writes alone.
+        self.store = Store(self.path) if writable else None
+        try:
+            self._connection = (self.store.connection if self.store
+                                else duckdb.connect(self.path, read_only=True))
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: cannot open database ({error})") from None
+        self.write_lock = threading.Lock()
+
+    @property
+    def writable(self) -> bool:
+        return self.store is not None
+
+    def close(self) -> None:
+        self._connection.close()
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of its own for one request, interrupted after ``timeout_s``."""
+        cursor = self._connection.cursor()
+        timer = threading.Timer(self.timeout_s, cursor.interrupt)
+        timer.start()
+        try:
+            yield cursor
+        except duckdb.InterruptException:
+            raise QueryTimeout(f"query took longer than {self.timeout_s:g} s") from None
+        finally:
+            timer.cancel()
+            cursor.close()
+
+
+class ResultCache:
+    """Results of the costlier reads (series, ledgers, networks), most recent kept.
+
+    The store does not change under a read-only server, so a result stays right
+    until the server stops; a writable server clears the cache after each write."""
+
+    def __init__(self, entries: int) -> None:
+        self.entries = entries
+        self._results: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._results:
+                self._results.move_to_end(key)
+                return self._results[key]
+        result = compute()  # outside the lock: other requests go on meanwhile
+        if self.entries:
+            with self._lock:
+                self._results[key] = result
+                while len(self._results) > self.entries:
+                    self._results.popitem(last=False)
+        return result
+
+    def clear(self) -> None:
+        with self._lock:
+            self._results.clear()
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What an events query may ask for; every field is optional and they combine."""
+
+    actor: str | None = None      # an actor code on either side (USAGOV, PRK)
+    country: str | None = None    # a side (state or organisation) on either side
+    dyad: tuple[str, str] | None = None  # both sides, either direction
+    code: str | None = None       # a CAMEO code or its prefix (04, 042)
+    quad: int | None = None
+    status: str | None = None
+    start: str | None = None      # event date (or publication date) from, ISO prefix
+    end: str | None = None        # ... up to and including, ISO prefix
+    text: str | None = None       # words in the evidence sentence, any case
+    doc_id: str | None = None
+
+
+def _dyad(sides: tuple[str, str]) -> list[Any]:
+    a, b = sides
+    return [a, b, b, a]
+
+
+# Each filter field: its SQL condition and the parameters bound to it from the value.
+CONDITIONS: dict[str, tuple[str, Any]] = {
+    "actor": ("(source_code = ? OR target_code = ?)", lambda v: [v, v]),
+    "country": (f"({SOURCE_SIDE} = ? OR {TARGET_SIDE} = ?)", lambda v: [v, v]),
+    "dyad": (f"(({SOURCE_SIDE} = ? AND {TARGET_SIDE} = ?) "
+             f"OR ({SOURCE_SIDE} = ? AND {TARGET_SIDE} = ?))", _dyad),
+    "code": ("starts_with(cameo, ?)", lambda v: [v]),
+    "quad": ("quad = ?", lambda v: [v]),
+    "status": ("status = ?", lambda v: [v]),
+    "start": (f"{EVENT_DATE} >= ?", lambda v: [v]),
+    "end": (f"left({EVENT_DATE}, length(?)) <= ?", lambda v: [v, v]),
+    "text": ("contains(lower(sentence), lower(?))", lambda v: [v]),
+    "doc_id": ("doc_id = ?", lambda v: [v]),
+}
+
+
+def where(event_filter: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause and its parameters for the filter's set fields."""
+    clauses, parameters = [], []
+    for item in fields(event_filter):
+        value = getattr(event_filter, item.name)
+        if value is None or value == "":
+            continue
+        condition, bind = CONDITIONS[item.name]
+        clauses.append(condition)
+        parameters += bind(value)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", parameters
+
+
+# Orders a caller may ask for, by name: never spliced in from the request itself.
+ORDERS = {
+    "date": f"{EVENT_DATE} NULLS LAST, doc, sentence_index, ordinal",
+    "recent": f"{EVENT_DATE} DESC NULLS LAST, doc, sentence_index, ordinal",
+    "text": "doc, sentence_index, ordinal",
+}
+
+
+def _rows(cursor: duckdb.DuckDBPyConnection, query: str, parameters: list[Any],
+          columns: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [dict(zip(columns, row, strict=True))
+            for row in cursor.execute(query, parameters).fetchall()]
+
+
+def events(cursor: duckdb.DuckDBPyConnection, event_filter: EventFilter, limit: int,
+           offset: int = 0, order: str = "date") -> tuple[int, list[dict[str, Any]]]:
+    """One page of event-mention rows matching the filter, and how many match."""
+    clause, parameters = where(event_filter)
+    total = cursor.execute(f"SELECT count(*) FROM event_mentions{clause}",
+                           parameters).fetchone()[0]
+    query = (f"SELECT {', '.join(READ_COLUMNS)} FROM ({NUMBERED_EVENTS}){clause} "
+             f"ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?")
+    return total, _rows(cursor, query, [*parameters, limit, offset], READ_COLUMNS)
+
+
+def event(cursor: duckdb.DuckDBPyConnection, doc_id: str,
+          ordinal: int) -> dict[str, Any] | None:
+    """The event mention with id ``doc_id:ordinal``, or None."""
+    rows = _rows(cursor, f"SELECT {', '.join(READ_COLUMNS)} FROM ({NUMBERED_EVENTS}) "
+                 "WHERE doc_id = ? AND ordinal = ?", [doc_id, ordinal], READ_COLUMNS)
+    return rows[0] if rows else None
+
+
+def article_events(cursor: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict[str, Any]]:
+    """Every event mention of one article, in text order."""
+    return _rows(cursor, f"SELECT {', '.join(READ_COLUMNS)} FROM ({NUMBERED_EVENTS}) "
+                 f"WHERE doc_id = ? ORDER BY {ORDERS['text']}", [doc_id], READ_COLUMNS)
+
+
+ARTICLE_FIELDS = ("doc_id", "doc", "url", "title", "pub_date", "pub_date_precision",
+                   "source_format", "text")
+MENTION_FIELDS = ("start_char", "end_char", "text", "code")
+
+
+def article(cursor: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
+    """An article's stored fields (the file path on the coder's disk left out)."""
+    rows = _rows(cursor, f"SELECT {', '.join(ARTICLE_FIELDS)} FROM articles "
+                 "WHERE doc_id = ?", [doc_id], ARTICLE_FIELDS)
+    return rows[0] if rows else None
+
+
+def mentions(cursor: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict[str, Any]]:
+    """The actor mentions found in an article, in text order."""
+    return _rows(cursor, f"SELECT {', '.join(MENTION_FIELDS)} FROM mentions "
+                 "WHERE doc_id = ? ORDER BY start_char", [doc_id], MENTION_FIELDS)
+
+
+def articles(cursor: duckdb.DuckDBPyConnection, limit: int) -> list[dict[str, Any]]:
+    """The newest articles with their event counts."""
+    columns = ("doc_id", "doc", "title", "pub_date", "events")
+    return _rows(cursor, """
+        SELECT a.doc_id, a.doc, a.title, a.pub_date, count(e.doc_id)
+        FROM articles a LEFT JOIN event_mentions e USING (doc_id)
+        GROUP BY ALL ORDER BY a.pub_date DESC NULLS LAST, a.doc LIMIT ?""", [limit], columns)
+
+
+DYAD_COLUMNS = ("side_a", "side_b", "events", "goldstein_mean", "cooperative",
+                "conflictual", "first", "last")
+
+
+def dyads(cursor: duckdb.DuckDBPyConnection, limit: int,
+          side: str | None = None) -> list[dict[str, Any]]:
+    """The most active dyads, both directions counted together; only those of
+    ``side`` when given (that side then comes first)."""
+    a, b = SOURCE_SIDE, TARGET_SIDE
+    condition = f"{a} IS NOT NULL AND {b} IS NOT NULL"  # an unresolved side is no dyad
+    if side is None:
+        pair, parameters = f"least({a}, {b}), greatest({a}, {b})", []
+    else:
+        pair = f"?, CASE WHEN {a} = ? THEN {b} ELSE {a} END"
+        condition += f" AND ({a} = ? OR {b} = ?)"
+        parameters = [side, side, side, side]
+    query = f"""
+        SELECT {pair}, count(*) AS events, round(avg(goldstein), 2),
+               count(*) FILTER (WHERE quad <= 2), count(*) FILTER (WHERE quad >= 3),
+               min({EVENT_DATE}), max({EVENT_DATE})
+        FROM event_mentions WHERE {condition}
+        GROUP BY ALL ORDER BY events DESC, 1, 2 LIMIT ?"""
+    return _rows(cursor, query, [*parameters, limit], DYAD_COLUMNS)
+
+
+def counts(cursor: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """How much the store holds."""
+    row = cursor.execute(f"""
+        SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_mentions),
+               (SELECT count(DISTINCT side) FROM (
+                    SELECT {SOURCE_SIDE} AS side FROM event_mentions
+                    UNION ALL SELECT {TARGET_SIDE} FROM event_mentions)),
+               (SELECT count(*) FROM failures)""").fetchone()
+    return dict(zip(("articles", "event_mentions", "sides", "failures"), row, strict=True))
+
+
+def side_exists(cursor: duckdb.DuckDBPyConnection, side: str) -> bool:
+    """Whether any event has ``side`` (a state or organisation) on either side."""
+    return cursor.execute(
+        f"SELECT 1 FROM event_mentions WHERE {SOURCE_SIDE} = ? OR {TARGET_SIDE} = ? LIMIT 1",
+        [side, side]).fetchone() is not None

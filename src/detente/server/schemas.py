@@ -1,0 +1,133 @@
+"""The JSON API's shapes: they are its OpenAPI schema, so clients (and the schema
+tests) know exactly what each endpoint returns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+class ActorOut(BaseModel):
+    text: str | None
+    code: str | None = Field(description="CAMEO-style actor code; null when unresolved")
+    country: str | None
+    sector: str | None
+    name: str | None
+
+
+class RecordOut(BaseModel):
+    """An event record as `detente extract --format jsonl` writes it."""
+
+    doc: str | None
+    doc_id: str
+    pub_date: str | None
+    event_date: str | None
+    date_precision: str | None
+    date_basis: str | None
+    source: ActorOut
+    target: ActorOut
+    cameo: str
+    root: str
+    quad: int | None
+    goldstein: float | None
+    plover: str | None
+    plover_mode: str | None
+    status: str | None
+    sentence: str | None
+    sentence_index: int | None
+    span: list[int | None]
+    confidence: float | None
+
+
+class EventOut(RecordOut):
+    """A stored event mention: the record, its id, event name and trigger word."""
+
+    id: str = Field(description="doc_id:ordinal, the event's place among its article's")
+    event_name: str
+    trigger: str | None
+    trigger_span: list[int | None]
+
+
+class EventPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[EventOut]
+
+
+class SpanOut(BaseModel):
+    role: str = Field(description="sentence, trigger, source or target")
+    start: int
+    end: int
+    text: str
+
+
+class EvidenceOut(EventOut):
+    spans: list[SpanOut] = Field(description="character ranges in the article text")
+
+
+class ArticleOut(BaseModel):
+    doc_id: str
+    doc: str
+    url: str | None
+    title: str | None
+    pub_date: str | None
+    text: str
+    events: list[EvidenceOut]
+
+
+class DyadOut(BaseModel):
+    side_a: str | None
+    side_b: str | None
+    name_a: str
+    name_b: str
+    events: int
+    goldstein_mean: float | None
+    cooperative: int
+    conflictual: int
+    first: str | None
+    last: str | None
+
+
+class CountsOut(BaseModel):
+    articles: int
+    event_mentions: int
+    sides: int
+    failures: int
+
+
+class SeriesPoint(BaseModel):
+    period: str
+    events: int
+    verbal_cooperation: int
+    material_cooperation: int
+    verbal_conflict: int
+    material_conflict: int
+    goldstein_mean: float | None
+    goldstein_sum: float | None
+
+
+class ExtractIn(BaseModel):
+    text: str = Field(min_length=1, description="an HTML page, or text with one paragraph "
+                      "per line")
+    pub_date: str | None = Field(None, pattern=DAY_PATTERN,
+                                 description="publication date, anchors relative dates")
+    store: bool = Field(False, description="keep the article and its events "
+                        "(only on a server started with --writable)")
+
+
+class ExtractOut(BaseModel):
+    doc_id: str
+    stored: bool
+    events: list[RecordOut]
+
+
+class Problem(BaseModel):
+    detail: str
+
+
+JsonObject = dict[str, Any]

@@ -1,0 +1,85 @@
+"""Fixtures for the server tests: the demo database built once from the bundled
+sample corpus, and real uvicorn servers over it on free loopback ports."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from detente.data import sample_files
+from detente.ingest.readers import IngestFailure
+from detente.pipeline import Pipeline, process
+from detente.server import Limits, create_app
+from detente.store import Store
+
+
+@dataclass
+class LiveServer:
+    url: str
+    db_path: Path
+
+    def get(self, path: str, **params: object) -> httpx.Response:
+        return httpx.get(self.url + path, params=params, timeout=30)
+
+    def post(self, path: str, **kwargs: object) -> httpx.Response:
+        return httpx.post(self.url + path, timeout=120, **kwargs)
+
+
+@contextmanager
+def running_server(db_path: Path, writable: bool = False,
+                   limits: Limits | None = None) -> Iterator[LiveServer]:
+    """A real uvicorn server over ``db_path`` on a free 127.0.0.1 port, in a thread."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    app = create_app(db_path, writable=writable, limits=limits)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.02)
+    try:
+        yield LiveServer(f"http://127.0.0.1:{port}", db_path)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=20)
+        listener.close()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Path:
+    """The demo database: the bundled sample corpus coded by the real pipeline."""
+    path = tmp_path_factory.mktemp("server") / "demo.duckdb"
+    with Store(path) as store:
+        results = list(process(sample_files(), store, pipeline))
+    assert not [r for r in results if isinstance(r, IngestFailure)]
+    return path
+
+
+@pytest.fixture(scope="session")
+def server(demo_db: Path) -> Iterator[LiveServer]:
+    """A read-only server over the demo database, shared by the session."""
+    with running_server(demo_db) as live:
+        yield live
+
+
+@pytest.fixture
+def writable_server(demo_db: Path, tmp_path: Path) -> Iterator[LiveServer]:
+    """A ``--writable`` server over a copy of the demo database."""
+    copy = tmp_path / "writable.duckdb"
+    shutil.copy(demo_db, copy)
+    with running_server(copy, writable=True) as live:
+        yield live
