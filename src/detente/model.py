@@ -81,9 +81,15 @@ class Article:
 
 @dataclass(frozen=True)
 class Actor:
-    """A resolved actor mention: its words in the text and its CAMEO-style code."""
+    """One side of an event: its words in the text and its CAMEO-style code.
 
-    text: str
+    A side the actor dictionary does not know (a company, a court, "the police")
+    keeps its words and span with ``code`` and ``country`` None (``sector`` may
+    still be known from a title); a side the sentence leaves implicit (a passive
+    without "by") has no words either. Downstream, sides without a code are not
+    dyads."""
+
+    text: str | None
     code: str | None
     country: str | None = None
     sector: str | None = None
@@ -91,6 +97,19 @@ class Actor:
     start: int | None = None
     end: int | None = None
     basis: str = "text"
+
+    @classmethod
+    def unresolved(cls, text: str | None = None, start: int | None = None,
+                   end: int | None = None, sector: str | None = None,
+                   basis: str = "unresolved") -> Actor:
+        """A side named by words the dictionary does not know, or (no text) implied."""
+        return cls(text, None, None, sector, None, start, end,
+                   basis if text is not None else "implied")
+
+    @property
+    def resolved(self) -> bool:
+        """Is this side a known actor (it has a CAMEO-style code)?"""
+        return self.code is not None
 
     @property
     def side(self) -> str | None:

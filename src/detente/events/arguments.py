@@ -22,6 +22,9 @@ QUANTIFIERS = {"some", "many", "much", "most", "all", "any", "none", "part", "fe
                "remainder", "lot", "lots", "group"}
 # "demanded that X should withdraw", "insisted that X must leave"
 MANDATIVE_AUXILIARIES = {"should", "must", "shall"}
+# Pronouns that stand for a side named earlier in the sentence ("Iran said it would").
+SIDE_PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us"}
+MAX_ANTECEDENT_CLIMB = 6
 
 
 def is_passive(verb: Token) -> bool:
@@ -201,3 +204,22 @@ def _target_heads(trigger: Token, roles: tuple[str, ...],
             if found:
                 return found
     return []
+
+
+def antecedent(pronoun: Token) -> Token | None:
+    """The phrase a personal pronoun stands for, without a coreference model: the
+    subject of the nearest clause governing the pronoun's own clause, when it comes
+    before the pronoun ("Iran said it would attack": Iran)."""
+    if pronoun.pos_ != "PRON" or pronoun.lower_ not in SIDE_PRONOUNS:
+        return None
+    clause = pronoun.head
+    for _ in range(MAX_ANTECEDENT_CLIMB):
+        if clause.head is clause:
+            return None
+        clause = clause.head
+        if clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        subject = verb_subject(clause)
+        if subject is not None and subject.i < pronoun.i and subject.pos_ != "PRON":
+            return subject
+    return None

@@ -8,6 +8,7 @@ fold the event beneath them into one event."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -20,13 +21,14 @@ from detente.events import arguments
 from detente.events.modality import event_status
 from detente.events.ontology import lookup
 from detente.events.patterns import ControlVerb, EventPattern, PatternBook, pattern_book
+from detente.events.sides import SideFinder, names_someone, same_side
 from detente.events.timex import event_date
 from detente.model import Actor, Article, DatePoint, EventMention
 
 BASE_CONFIDENCE = 0.9
 NAME_ENTITIES = {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
-PENALTIES = {"implied": 0.25, "pronoun": 0.1, "noun": 0.05, "host": 0.15}
+PENALTIES = {"implied": 0.25, "pronoun": 0.1, "noun": 0.05, "host": 0.15, "unresolved": 0.1}
 
 
 @dataclass
@@ -120,6 +122,8 @@ class EventCoder:
             if not complements:
                 continue
             embedded = found.pop(complements[0].i, None)
+            for deeper in arguments.children(complements[0], "ccomp", "xcomp"):
+                found.pop(deeper.i, None)  # "refused to let X visit": no visit of its own
             code = control.code_for(embedded.code if embedded else None)
             found[token.i] = Trigger(token, code, embedded.pattern if embedded else None,
                                      embedded.object_token if embedded else None,
@@ -184,9 +188,12 @@ class EventCoder:
                context: ArticleContext) -> list[tuple[Actor, Actor, float]]:
         """(source, target, confidence penalty) for every pair the sentence states."""
         token = trigger.token
+        finder = SideFinder(resolver)
         penalty = PENALTIES["noun"] if token.pos_ in {"NOUN", "PROPN"} else 0.0
-        sources = self._sources(token, resolver, on)
-        targets = self._targets(trigger, resolver, on)
+        source_heads = self.source_heads(token)
+        target_heads = self.target_heads(trigger)
+        sources = self._sources(token, source_heads, finder, on)
+        targets = self._targets(target_heads, finder, on)
         pattern = trigger.pattern
         if trigger.control is not None:
             symmetric = trigger.control.symmetric
@@ -194,36 +201,61 @@ class EventCoder:
             symmetric = pattern is not None and pattern.symmetric
         between = arguments.prepositional_objects(token, "between")
         if symmetric and between and not sources:
-            sides = resolver.resolve_all(between[0], on)
-            return [(a, b, penalty) for a in sides for b in sides if a.code != b.code]
-        if symmetric and not targets and len(sources) > 1:
-            return [(a, b, penalty) for a in sources for b in sources if a.code != b.code]
+            sides = finder.actors(between[0], on)
+            return [(a, b, penalty) for a in sides for b in sides if not same_side(a, b)]
+        if symmetric and len(sources) > 1 and not any(names_someone(t) for t in targets):
+            # "Russia and Ukraine negotiated a deal": the parties, not the deal
+            return [(a, b, penalty) for a in sources for b in sources if not same_side(a, b)]
         if not targets and pattern is not None and pattern.host_target and sources:
             host = arguments.clause_subject(token)
             if host is not None:
-                targets = resolver.resolve_all(host, on)
+                targets = finder.actors(host, on)
                 penalty += PENALTIES["host"]
         if not sources and targets and symmetric and context.last_subject is not None:
             sources = [replace(context.last_subject, basis="implied")]
             penalty += PENALTIES["implied"]
+        # a side the sentence leaves unsaid is implied; one it names badly is no side
+        if not sources and not _has_own_source(token, source_heads):
+            sources = [Actor.unresolved()]
+        if not targets and not target_heads:
+            targets = [Actor.unresolved()]
         pairs = []
         for source in sources:
             for target in targets:
-                same_country = source.country is not None and source.country == target.country
-                if source.code == target.code or same_country:
+                if same_side(source, target) or not (names_someone(source)
+                                                      or names_someone(target)):
                     continue
                 extra = PENALTIES["pronoun"] if "pronoun" in {source.basis, target.basis} else 0.0
+                if not (source.resolved and target.resolved):
+                    extra += PENALTIES["unresolved"]
                 pairs.append((source, target, penalty + extra))
         return pairs
 
-    def _sources(self, token: Token, resolver: ActorResolver, on: date | None) -> list[Actor]:
-        """Actors of the first source candidate that resolves (nouns have several)."""
-        for candidate in self.source_heads(token):
-            actors = (resolver.resolve(candidate, on) if candidate is token
-                      else resolver.resolve_all(candidate, on))
+    def _sources(self, token: Token, heads: list[Token], finder: SideFinder,
+                 on: date | None) -> list[Actor]:
+        """Sides of the first source candidate that names someone (nouns have several):
+        a resolved actor anywhere wins over an unresolved phrase."""
+        for candidate in heads:
+            actors = (finder.resolver.resolve(candidate, on) if candidate is token
+                      else finder.resolver.resolve_all(candidate, on))
+            if actors:
+                return actors
+        for candidate in heads:
+            if candidate is token:  # the event noun itself is no side
+                continue
+            actors = finder.actors(candidate, on)
             if actors:
                 return actors
         return []
+
+    @staticmethod
+    def _targets(heads: list[Token], finder: SideFinder, on: date | None) -> list[Actor]:
+        """Sides of every target head; when one role yields several heads and some
+        resolve, the others are parse noise ("to Beijing surprised diplomats")."""
+        found = [finder.actors(head, on) for head in heads]
+        if any(actor.resolved for actors in found for actor in actors):
+            found = [actors for actors in found if any(actor.resolved for actor in actors)]
+        return _unique(actor for actors in found for actor in actors)
 
     def source_heads(self, token: Token) -> list[Token]:
         """Heads of the phrases that may name the source, most specific first."""
@@ -252,14 +284,6 @@ class EventCoder:
         if trigger.pattern is not None:
             return arguments.target_heads(token, trigger.pattern.target, trigger.object_token)
         return []
-
-    def _targets(self, trigger: Trigger, resolver: ActorResolver, on: date | None) -> list[Actor]:
-        actors: list[Actor] = []
-        for head in self.target_heads(trigger):
-            for actor in resolver.resolve_all(head, on):
-                if actor not in actors:
-                    actors.append(actor)
-        return actors
 
     def _mention(self, article: Article, trigger: Trigger, sentence: Span, sentence_index: int,
                  offset: int, source: Actor, target: Actor, status: str, when: DatePoint,
@@ -303,6 +327,19 @@ def trigger_status(trigger: Trigger) -> str:
     if trigger.control is not None and trigger.control.status:
         return trigger.control.status
     return event_status(trigger.token)
+
+
+def _has_own_source(token: Token, heads: list[Token]) -> bool:
+    """Does the sentence name a source at all (an event noun is no source of itself)?"""
+    return any(head is not token for head in heads)
+
+
+def _unique(actors: Iterable[Actor]) -> list[Actor]:
+    found: list[Actor] = []
+    for actor in actors:
+        if actor not in found:
+            found.append(actor)
+    return found
 
 
 def _modifier_lemmas(token: Token) -> set[str]:

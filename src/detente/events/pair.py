@@ -23,9 +23,6 @@ from detente.events.timex import tree_distance
 PLV_FOLDS = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "INVESTIGATE": "ACCUSE",
              "FIGHT": "ASSAULT"}
 MAX_FALLBACK_DISTANCE = 3
-# Pronouns that stand for a side named earlier in the sentence ("Iran said it would").
-SIDE_PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us"}
-MAX_ANTECEDENT_CLIMB = 6
 
 
 # PLOVER's own quad classes of its roots (they differ from CAMEO's for appeals,
@@ -67,30 +64,11 @@ def _touches(head: Token, span: tuple[int, int] | None) -> bool:
                for token in noun_phrase_tokens(head))
 
 
-def antecedent(pronoun: Token) -> Token | None:
-    """The phrase a personal pronoun stands for, without a coreference model: the
-    subject of the nearest clause governing the pronoun's own clause, when it comes
-    before the pronoun ("Iran said it would attack": Iran)."""
-    if pronoun.pos_ != "PRON" or pronoun.lower_ not in SIDE_PRONOUNS:
-        return None
-    clause = pronoun.head
-    for _ in range(MAX_ANTECEDENT_CLIMB):
-        if clause.head is clause:
-            return None
-        clause = clause.head
-        if clause.pos_ not in {"VERB", "AUX"}:
-            continue
-        subject = arguments.verb_subject(clause)
-        if subject is not None and subject.i < pronoun.i and subject.pos_ != "PRON":
-            return subject
-    return None
-
-
 def _side_touches(head: Token, span: tuple[int, int] | None) -> bool:
     """Does the phrase (or, for a pronoun, its antecedent) overlap the span?"""
     if _touches(head, span):
         return True
-    referent = antecedent(head)
+    referent = arguments.antecedent(head)
     return referent is not None and _touches(referent, span)
 
 

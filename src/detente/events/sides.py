@@ -1,0 +1,128 @@
+"""The sides of an event: which argument phrases become its source and target.
+
+A phrase the actor dictionary knows becomes a resolved actor. A phrase it does
+not know is still a side when it is a real noun phrase, headed by a noun or a
+proper noun, that is an argument of the trigger: a company, a court, "the
+police", "Siemens", also what an accusation is about ("condemned the
+bombing"). Such an *unresolved* side keeps its words and span with no code and
+no country; an agent word from the titles table still gives its sector
+("police" → COP). A pronoun stands for its antecedent in the same sentence,
+else for what the resolver says, else for nothing ("it", "this" that point
+nowhere are never sides). Dates, times, amounts and quantities are never
+sides, nor is a dictionary alias that fits no one in this article ("the
+North" without Korean context).
+
+An event needs at least one side that *names* someone (a dictionary actor or a
+phrase carrying a proper name): "the minister met workers" says too little to
+code. A side the sentence leaves unsaid (a passive without "by", an event noun
+with nobody's name on it) is *implied*: no words, no code — never both sides."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Token
+
+from detente.actors.resolve import ActorResolver, coordinated, noun_phrase_tokens
+from detente.events import arguments
+from detente.model import Actor
+
+# Entity types that are never sides: dates, times, amounts, quantities.
+NON_ACTOR_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+# Entity types whose words are a name even when the parser tags them NOUN.
+NAME_ENTITIES = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
+# Words at the edges of a phrase that are not part of what it names.
+EDGE_DEPS = {"det", "case", "punct", "cc", "predet"}
+NAMED_BASES = {"name"}
+
+
+def names_someone(actor: Actor) -> bool:
+    """Is this side a known actor or a proper name (not a description, not implied)?"""
+    return actor.resolved or actor.basis in NAMED_BASES
+
+
+def same_side(source: Actor, target: Actor) -> bool:
+    """Two sides that are one: the same actor or state, or the same words."""
+    if source.resolved and target.resolved:
+        return source.code == target.code or (source.country is not None
+                                              and source.country == target.country)
+    return source.text is not None and (source.start, source.end) == (target.start, target.end)
+
+
+class SideFinder:
+    """Turns argument heads into sides, resolved where the dictionary knows them."""
+
+    def __init__(self, resolver: ActorResolver) -> None:
+        self.resolver = resolver
+
+    def actors(self, head: Token, on: date | None) -> list[Actor]:
+        """Sides for a head and everything coordinated with it ("Siemens and Iran")."""
+        found: list[Actor] = []
+        for token in coordinated(head):
+            for actor in self.actor(token, on):
+                if actor not in found:
+                    found.append(actor)
+        return found
+
+    def actor(self, head: Token, on: date | None) -> list[Actor]:
+        """The side(s) one phrase names, resolved or not (empty: not a side)."""
+        referent = arguments.antecedent(head)
+        if referent is not None:  # "Siemens said it would appeal": Siemens
+            head = referent
+        resolved = self.resolver.resolve(head, on)
+        if resolved:
+            return resolved
+        unresolved = self.unresolved(head)
+        if unresolved is None:
+            return []
+        return [self._known_person(head, unresolved) or unresolved]
+
+    def _known_person(self, head: Token, side: Actor) -> Actor | None:
+        """A name the article introduced earlier as a person ("Rodriguez" after
+        "Cuban Foreign Minister Bruno Rodriguez", when the tagger missed the name)."""
+        context = self.resolver.context
+        name = context.known_person(head.text) if head.pos_ == "PROPN" else None
+        if name is None:
+            return None
+        country, sector = context.people[name]
+        code = country if country.startswith("IGO") or not sector else country + sector
+        return replace(side, code=code, country=None if country.startswith("IGO") else country,
+                       sector=sector, name=name, basis="text")
+
+    def unresolved(self, head: Token) -> Actor | None:
+        """An unresolved side for a noun phrase that can be one, else None."""
+        if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in NON_ACTOR_ENTITIES:
+            return None
+        if head.i in self.resolver.index.actor_at:  # a known alias that fits no one here
+            return None
+        tokens = _phrase_tokens(head)
+        sector = self._sector(tokens)
+        named = any(token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES
+                    for token in tokens)
+        start = self.resolver.offset + tokens[0].idx
+        end = self.resolver.offset + tokens[-1].idx + len(tokens[-1].text)
+        text = head.doc[tokens[0].i:tokens[-1].i + 1].text
+        return Actor.unresolved(text, start, end, sector, "name" if named else "description")
+
+    def _sector(self, tokens: list[Token]) -> str | None:
+        """The sector an agent word in the phrase gives ("police" → COP)."""
+        titles = self.resolver.index.title_at
+        for token in reversed(tokens):
+            span = titles.get(token.i)
+            if span is not None:
+                return self.resolver.context.dictionary.titles.get(span.text.lower())
+        return None
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The phrase's own words, without an apposition, and trimmed of articles and
+    punctuation at its edges ("the Munich I Regional Court" → "Munich I Regional Court")."""
+    apposed = {t.i for child in head.children if child.dep_ == "appos"
+               for t in noun_phrase_tokens(child)}
+    tokens = [t for t in noun_phrase_tokens(head) if t.i not in apposed]
+    while len(tokens) > 1 and tokens[0].dep_ in EDGE_DEPS:
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].dep_ in EDGE_DEPS:
+        tokens = tokens[:-1]
+    return tokens

@@ -1,0 +1,83 @@
+"""Events whose sides the actor dictionary does not know.
+
+Companies, courts, police forces and people without a dated role are sides of
+real events: the coder keeps their words and span with no code, and an implied
+side (a passive without "by") with no words at all. It never invents a side."""
+
+from __future__ import annotations
+
+from detente.model import Article, DatePoint
+from detente.pipeline import extract_text
+from detente.store import Store
+
+
+def records(pipeline, text: str) -> list[dict]:
+    return [e.to_record() for e in extract_text(text, pub_date="2019-05-02", pipeline=pipeline)]
+
+
+def sides(pipeline, text: str) -> set[tuple[str | None, str, str | None]]:
+    return {(r["source"]["text"], r["root"], r["target"]["text"]) for r in records(pipeline, text)}
+
+
+def test_a_company_and_a_court_keep_their_words_without_a_code(pipeline):
+    [record] = records(pipeline, "The Munich Regional Court convicted Siemens of bribery.")
+    assert record["root"] == "11"
+    assert record["source"] == {"text": "Munich Regional Court", "code": None, "country": None,
+                                "sector": "JUD", "name": None}
+    assert record["target"] == {"text": "Siemens", "code": None, "country": None,
+                                "sector": None, "name": None}
+
+
+def test_an_unresolved_side_meets_a_resolved_one(pipeline):
+    [record] = records(pipeline, "Exxon said it would sue Venezuela.")
+    assert (record["source"]["text"], record["source"]["code"]) == ("Exxon", None)
+    assert record["target"]["code"] == "VEN" and record["status"] == "planned"
+
+
+def test_an_agent_word_gives_the_sector_of_an_unknown_side(pipeline):
+    [record] = records(pipeline, "Police arrested Navalny in Moscow.")
+    assert record["cameo"] == "173"
+    assert record["source"]["sector"] == "COP" and record["source"]["country"] is None
+    assert record["target"]["text"] == "Navalny"
+
+
+def test_a_passive_without_by_leaves_the_source_implied(pipeline):
+    [record] = records(pipeline, "Siemens was convicted of bribery.")
+    assert record["source"] == {"text": None, "code": None, "country": None, "sector": None,
+                                "name": None}
+    assert record["target"]["text"] == "Siemens"
+
+
+def test_a_pronoun_is_its_antecedent_in_the_sentence(pipeline):
+    [record] = records(pipeline, "Greenpeace said it would sue Shell.")
+    assert record["source"]["text"] == "Greenpeace" and record["target"]["text"] == "Shell"
+
+
+def test_a_pronoun_that_points_nowhere_is_no_side(pipeline):
+    assert records(pipeline, "It condemned the attack.") == []
+
+
+def test_an_event_needs_a_side_with_a_name(pipeline):
+    assert records(pipeline, "The minister visited a factory and met workers.") == []
+    assert records(pipeline, "Three journalists were arrested on Monday.") == []
+
+
+def test_dates_and_amounts_are_never_sides(pipeline):
+    found = sides(pipeline, "Greenpeace activists protested against Shell on Monday.")
+    assert found == {("Greenpeace activists", "14", "Shell")}
+
+
+def test_joint_parties_are_paired_and_what_they_discuss_is_no_side(pipeline):
+    found = sides(pipeline, "Russia and Ukraine were negotiating a gas transit deal.")
+    assert found == {("Russia", "04", "Ukraine"), ("Ukraine", "04", "Russia")}
+
+
+def test_unresolved_sides_are_stored_and_read_back(pipeline, db_path):
+    text = "The Munich Regional Court convicted Siemens of bribery."
+    article = Article(doc="court.txt", paragraphs=[text], pub_date=DatePoint("2019-05-02", "day"))
+    coded = pipeline.code(article)
+    with Store(db_path) as store:
+        store.add_article(article, coded.mentions, coded.events)
+        [record] = list(store.event_records())
+    assert record == coded.events[0].to_record()
+    assert record["source"]["code"] is None and record["target"]["text"] == "Siemens"
