@@ -103,6 +103,7 @@ def test_bad_inputs_fail_one_by_one(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00" * 20)
     (tmp_path / "nav.html").write_text("<html><body><nav>Home | World</nav></body></html>")
+    (tmp_path / "headonly.html").write_text("<html><head><title>Only a title</title></head></html>")
     (tmp_path / "broken.txt.gz").write_bytes(gzip.compress(b"some text" * 100)[:30])
     results = list(read_articles([tmp_path, tmp_path / "missing.txt"]))
     failures = {Path(r.path).name: r.message for r in results if isinstance(r, IngestFailure)}
@@ -113,6 +114,7 @@ def test_bad_inputs_fail_one_by_one(tmp_path):
         "empty.txt": "empty file",
         "missing.txt": "no such file or folder",
         "nav.html": "HTML page has no article text",
+        "headonly.html": "HTML page has no article text",
     }
     assert failures["broken.txt.gz"].startswith("broken gzip data")
     assert all("\n" not in message for message in failures.values())
