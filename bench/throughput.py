@@ -1,58 +1,167 @@
-"""Throughput of the pipeline against raw spaCy on the same text, same run.
+"""Throughput and memory of `detente extract` against raw spaCy on the same text.
 
-    python bench/throughput.py [--repeat N]
+    python bench/throughput.py [--articles 2000] [--words 500] [--workers 1,2] [--no-dask]
 
-Articles are the bundled sample corpus, repeated N times. Prints words/s for
-raw ``nlp.pipe`` over the paragraphs, for parsing + event coding, and the share
-of time the coder adds on top of spaCy."""
+Writes a synthetic corpus of distinct news-style articles (paragraphs of the
+bundled sample corpus recombined, see ``detente.engine.corpus``), then in the
+same run measures:
+
+* raw spaCy ``nlp.pipe`` over the articles' paragraphs, in one process and with
+  ``n_process`` = the largest worker count (the ceiling for any engine);
+* the coder's overhead on top of spaCy, in process, on the first 200 articles;
+* the whole ``detente extract`` command (ingest, parse, code, store; start-up
+  included) with each worker count and with the Dask engine on a LocalCluster:
+  articles/s, words/s, peak memory (sum of the resident memory of the command
+  and all its worker processes, sampled every 50 ms), and the ratio to raw spaCy."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import threading
 import time
+from dataclasses import dataclass
+from pathlib import Path
 
-from detente.data import sample_files
+from detente.engine.corpus import write_corpus
 from detente.ingest.readers import IngestFailure, read_articles
 from detente.nlp import load_pipeline, parse_paragraphs
 from detente.pipeline import Pipeline
 
+DETENTE = Path(sys.executable).with_name("detente")
+CODER_SAMPLE = 200
+SAMPLE_SECONDS = 0.05
+
+
+@dataclass
+class Row:
+    name: str
+    seconds: float
+    peak_mb: float | None = None
+
+
+def tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants, in kB."""
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        except OSError:
+            continue  # the process ended between two reads
+        total += next((int(line.split()[1]) for line in status.splitlines()
+                       if line.startswith("VmRSS:")), 0)
+        stack += [int(child) for child in children]
+    return total
+
+
+def run_extract(name: str, corpus: Path, db: Path, options: list[str]) -> Row:
+    """Time one `detente extract` command and sample its process tree's memory."""
+    command = [str(DETENTE), "extract", str(corpus), "--db", str(db), "--format", "none",
+               *options]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_kb(process.pid))
+            time.sleep(SAMPLE_SECONDS)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({process.returncode}): {stderr.strip()[-500:]}")
+    print(f"  {name}: {stderr.strip().splitlines()[-1]}", flush=True)
+    return Row(name, seconds, peak / 1024)
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
-    repeat = parser.parse_args().repeat
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--words", type=int, default=500)
+    parser.add_argument("--workers", default="1,2", help="worker counts, comma-separated")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
+    arguments = parser.parse_args()
+    worker_counts = [int(count) for count in arguments.workers.split(",")]
 
-    files = sample_files()
-    list(read_articles([next(f for f in files if f.suffix == ".html")]))  # trafilatura warm-up
+    with tempfile.TemporaryDirectory(prefix="detente-bench-") as scratch:
+        folder = Path(scratch)
+        corpus = folder / "corpus"
+        write_corpus(corpus, arguments.articles, arguments.words)
+        started = time.perf_counter()
+        articles = [a for a in read_articles([corpus]) if not isinstance(a, IngestFailure)]
+        ingest_seconds = time.perf_counter() - started
+        paragraphs = [p for article in articles for p in article.paragraphs]
+        words = sum(len(p.split()) for p in paragraphs)
+        print(f"corpus: {len(articles)} articles, {len(paragraphs)} paragraphs, {words} words "
+              f"({words / len(articles):.0f} per article); ingest {ingest_seconds:.1f} s",
+              flush=True)
+
+        nlp = load_pipeline()
+        list(parse_paragraphs(paragraphs[:50], nlp))  # warm up
+        rows = [Row("raw spaCy nlp.pipe, 1 process", timed(lambda: consume(nlp.pipe(
+            paragraphs, batch_size=64))))]
+        most = max(worker_counts)
+        if most > 1:
+            rows.append(Row(f"raw spaCy nlp.pipe, n_process={most}", timed(lambda: consume(
+                nlp.pipe(paragraphs, batch_size=64, n_process=most)))))
+        print_coder_overhead(nlp, articles[:CODER_SAMPLE])
+
+        for count in worker_counts:
+            rows.append(run_extract(f"detente extract --workers {count}", corpus,
+                                    folder / f"local-{count}.duckdb", ["--workers", str(count)]))
+        if not arguments.no_dask:
+            rows.append(run_extract(f"detente extract --engine dask --workers {most}", corpus,
+                                    folder / "dask.duckdb",
+                                    ["--engine", "dask", "--workers", str(most)]))
+    print_table(rows, len(articles), words)
+    print(f"command: python bench/throughput.py --articles {arguments.articles} "
+          f"--words {arguments.words} --workers {arguments.workers}"
+          + (" --no-dask" if arguments.no_dask else "") + f"  ({os.cpu_count()} cores)")
+
+
+def timed(work) -> float:
     started = time.perf_counter()
-    articles = [a for a in read_articles(files) if not isinstance(a, IngestFailure)]
-    ingest_seconds = time.perf_counter() - started
-    articles = articles * repeat
+    work()
+    return time.perf_counter() - started
+
+
+def consume(docs) -> None:
+    for _ in docs:
+        pass
+
+
+def print_coder_overhead(nlp, articles) -> None:
+    """spaCy alone against spaCy + the event coder, in process, same articles."""
     paragraphs = [p for article in articles for p in article.paragraphs]
-    words = sum(len(p.split()) for p in paragraphs)
-
-    nlp = load_pipeline()
-    list(parse_paragraphs(paragraphs[:50], nlp))  # warm up
-    started = time.perf_counter()
-    docs = list(parse_paragraphs(paragraphs, nlp))
-    spacy_seconds = time.perf_counter() - started
-
+    spacy_seconds = timed(lambda: consume(parse_paragraphs(paragraphs, nlp)))
     pipeline = Pipeline(nlp)
-    started = time.perf_counter()
-    events = sum(len(coded.events) for coded in pipeline.code_many(articles))
-    pipeline_seconds = time.perf_counter() - started
-    coder_seconds = pipeline_seconds - spacy_seconds
+    pipeline_seconds = timed(lambda: consume(pipeline.code_many(articles)))
+    print(f"coder overhead ({len(articles)} articles, in process): pipeline / raw spaCy "
+          f"throughput {spacy_seconds / pipeline_seconds:.2f}; the coder adds "
+          f"{100 * (pipeline_seconds - spacy_seconds) / spacy_seconds:.1f}% to spaCy's time",
+          flush=True)
 
-    print(f"corpus: {len(articles)} articles ({len(files)} sample files x {repeat}), "
-          f"{len(paragraphs)} paragraphs, {words} words, {len(docs)} docs")
-    print(f"ingest (read + clean, {len(files)} files): {ingest_seconds * 1000:.0f} ms")
-    print(f"raw spaCy nlp.pipe:     {words / spacy_seconds:8.0f} words/s "
-          f"({len(articles) / spacy_seconds:.1f} articles/s)")
-    print(f"spaCy + event coding:   {words / pipeline_seconds:8.0f} words/s "
-          f"({len(articles) / pipeline_seconds:.1f} articles/s), {events} event mentions")
-    print(f"pipeline / raw spaCy throughput: {spacy_seconds / pipeline_seconds:.2f}; "
-          f"coder adds {100 * coder_seconds / spacy_seconds:.1f}% to spaCy's time")
-    print("command: python bench/throughput.py --repeat", repeat)
+
+def print_table(rows: list[Row], articles: int, words: int) -> None:
+    raw = rows[0].seconds
+    print(f"\n{'':48} {'seconds':>8} {'articles/s':>10} {'words/s':>8} {'peak MB':>8} "
+          f"{'vs raw spaCy (1 process)':>25}")
+    for row in rows:
+        peak = f"{row.peak_mb:8.0f}" if row.peak_mb is not None else f"{'':>8}"
+        print(f"{row.name:48} {row.seconds:8.1f} {articles / row.seconds:10.1f} "
+              f"{words / row.seconds:8.0f} {peak} {raw / row.seconds:25.2f}")
 
 
 if __name__ == "__main__":

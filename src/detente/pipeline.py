@@ -5,7 +5,7 @@ fastest in batches), then regrouped per article for the coder."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -58,22 +58,25 @@ class Pipeline:
                 yield CodedArticle(article, events, mentions)
 
 
-class Coder(Protocol):
-    """Anything that codes articles: the in-process ``Pipeline`` or an engine of
-    ``detente.engine`` (process pool, Dask). Results may come in any order; an
-    article that cannot be coded comes back as an ``IngestFailure``."""
+Result = CodedArticle | IngestFailure
 
-    def code_many(self, articles: Iterable[Article]) -> Iterator[CodedArticle | IngestFailure]:
+
+class Coder(Protocol):
+    """What codes articles for ``process``: an engine of ``detente.engine`` (in
+    process, process pool, Dask). Batches may come back in any order; an article
+    that cannot be coded comes back as an ``IngestFailure``."""
+
+    def code_batches(self, articles: Iterable[Article]) -> Iterator[list[Result]]:
         ...
 
 
-def code_batch(pipeline: Pipeline, articles: list[Article]) -> list[CodedArticle | IngestFailure]:
+def code_batch(pipeline: Pipeline, articles: list[Article]) -> list[Result]:
     """Code a batch together; if that raises, code its articles one by one so the
     article that breaks the coder fails alone, with a one-line reason."""
     try:
         return list(pipeline.code_many(articles))
     except Exception:  # a coder bug on one odd article must not stop a whole run
-        results: list[CodedArticle | IngestFailure] = []
+        results: list[Result] = []
         for article in articles:
             try:
                 results.append(pipeline.code(article))
@@ -109,27 +112,29 @@ def process(paths: Iterable[str | Path], store: Store, coder: Coder,
     def unseen() -> Iterator[Article]:
         for item in read_articles(paths, fields):
             if isinstance(item, IngestFailure):
-                pending.append(store_result(store, item))
+                store.add_failure(item.path, item.message)
+                pending.append(item)
             elif store.has_article(item.doc_id):
                 pending.append(StoredArticle(item, list(store.event_records(item.doc_id)), False))
             else:
                 yield item
 
-    for result in coder.code_many(unseen()):
+    for batch in coder.code_batches(unseen()):
         yield from pending
         pending.clear()
-        yield store_result(store, result)
+        yield from store_batch(store, batch)
     yield from pending
 
 
-def store_result(store: Store, result: CodedArticle | IngestFailure
-                 ) -> StoredArticle | IngestFailure:
-    """The one place where a run writes an article (or its failure) to the store."""
-    if isinstance(result, IngestFailure):
-        store.add_failure(result.path, result.message)
-        return result
-    new = store.add_article(result.article, result.mentions, result.events)
-    return StoredArticle(result.article, [event.to_record() for event in result.events], new)
+def store_batch(store: Store, batch: Sequence[Result]) -> list[StoredArticle | IngestFailure]:
+    """The one place where a run writes coded articles (and the articles that failed
+    to code) to the store: a batch at a time, in one transaction."""
+    coded = [result for result in batch if isinstance(result, CodedArticle)]
+    failures = [result for result in batch if isinstance(result, IngestFailure)]
+    stored = store.add_articles([(c.article, c.mentions, c.events) for c in coded],
+                                [(failure.path, failure.message) for failure in failures])
+    return [*(StoredArticle(c.article, [event.to_record() for event in c.events],
+                            c.article.doc_id in stored) for c in coded), *failures]
 
 
 def extract_text(text: str, pub_date: str | None = None, doc: str = "text",

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from detente.model import EVENT_COLUMNS, Actor, Article, EventMention, event_record
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -79,6 +83,15 @@ ARTICLE_COLUMNS = ("doc_id", "doc", "path", "url", "title", "pub_date", "pub_dat
 MENTION_COLUMNS = ("doc_id", "start_char", "end_char", "text", "code", "country", "sector",
                    "name")
 
+TABLE_COLUMNS = {"articles": ARTICLE_COLUMNS, "mentions": MENTION_COLUMNS,
+                 "event_mentions": EVENT_COLUMNS}
+INTEGER_COLUMNS = {"start_char", "end_char", "sentence_index", "span_start", "span_end",
+                   "trigger_start", "trigger_end", "quad"}
+FLOAT_COLUMNS = {"goldstein", "confidence"}
+
+# A coded article as the store takes it: the article, its actor mentions, its events.
+CodedRows = tuple[Article, list[Actor], list[EventMention]]
+
 # A dyad side: a state's code, or the IGO's own code for organisations.
 SIDE = "coalesce({prefix}_country, {prefix}_code)"
 
@@ -101,6 +114,19 @@ def mention_row(doc_id: str, mention: Actor) -> dict[str, Any]:
     return {"doc_id": doc_id, "start_char": mention.start, "end_char": mention.end,
             "text": mention.text, "code": mention.code, "country": mention.country,
             "sector": mention.sector, "name": mention.name}
+
+
+@cache
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow schema of a table's rows (``TABLE_COLUMNS``): how rows are written,
+    here and as Parquet. pyarrow loads only when something is written."""
+    import pyarrow as pa
+
+    def kind(column: str) -> pa.DataType:
+        if column in INTEGER_COLUMNS:
+            return pa.int64()
+        return pa.float64() if column in FLOAT_COLUMNS else pa.string()
+    return pa.schema([(column, kind(column)) for column in TABLE_COLUMNS[table]])
 
 
 def _one_line(error: Exception) -> str:
@@ -137,38 +163,58 @@ class Store:
 
     def add_article(self, article: Article, mentions: Iterable[Actor],
                     events: Iterable[EventMention]) -> bool:
-        """Store one coded article atomically; False if it was already stored.
+        """Store one coded article atomically; False if it was already stored."""
+        return bool(self.add_articles([(article, list(mentions), list(events))]))
 
-        One transaction per article: a run killed at any moment leaves whole
-        articles or none, and a failed write (disk full, read-only file) rolls
-        back before raising ``StoreError``."""
-        if self.has_article(article.doc_id):
-            return False
-        row = article_row(article)
-        mention_values = [list(mention_row(article.doc_id, m).values()) for m in mentions]
-        event_values = [[event.to_row()[column] for column in EVENT_COLUMNS] for event in events]
-        with self._transaction(f"cannot store {article.doc}"):
-            self.connection.execute(
-                f"INSERT INTO articles ({', '.join(row)}) "
-                f"VALUES ({', '.join('?' * len(row))})", list(row.values()))
-            if mention_values:
-                self.connection.executemany(
-                    f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) "
-                    f"VALUES ({', '.join('?' * len(MENTION_COLUMNS))})", mention_values)
-            if event_values:
-                self.connection.executemany(
-                    f"INSERT INTO event_mentions ({', '.join(EVENT_COLUMNS)}) "
-                    f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", event_values)
-        return True
+    def add_articles(self, coded: Iterable[CodedRows],
+                     failures: Iterable[tuple[str, str]] = ()) -> set[str]:
+        """Store coded articles, and failed inputs as (path, message), in one
+        transaction; the doc ids this call stored (articles already in the store,
+        or twice in ``coded``, are stored once).
+
+        All or nothing: a run killed at any moment leaves whole articles or none,
+        and a failed write (disk full, read-only file) rolls back before raising
+        ``StoreError``. Rows go in as Arrow tables, one statement per table,
+        because row-by-row inserts cost as much as coding the articles."""
+        import pyarrow as pa
+
+        fresh: dict[str, CodedRows] = {}
+        for item in coded:
+            doc_id = item[0].doc_id
+            if doc_id not in fresh and not self.has_article(doc_id):
+                fresh[doc_id] = item
+        tables = {
+            "articles": [article_row(article) for article, _, _ in fresh.values()],
+            "mentions": [mention_row(article.doc_id, m)
+                         for article, mentions, _ in fresh.values() for m in mentions],
+            "event_mentions": [event.to_row() for _, _, events in fresh.values()
+                               for event in events],
+        }
+        failures = list(failures)
+        names = ", ".join(article.doc for article, _, _ in fresh.values())
+        with self._transaction(f"cannot store {names or 'failures'}"):
+            for table, rows in tables.items():
+                if rows:
+                    rows_table = pa.Table.from_pylist(  # noqa: F841  (read by the SQL)
+                        rows, schema=arrow_schema(table))
+                    columns = ", ".join(TABLE_COLUMNS[table])
+                    self.connection.execute(
+                        f"INSERT INTO {table} ({columns}) SELECT {columns} FROM rows_table")
+            for path, message in failures:
+                self._add_failure(path, message)
+        return set(fresh)
 
     def add_failure(self, path: str, message: str) -> None:
-        """Record an input that could not be coded, once: a resumed or repeated run
-        does not list the same failure twice."""
+        """Record an input that could not be coded (once: a resumed or repeated run
+        does not list the same failure twice)."""
         with self._transaction(f"cannot record the failure of {path}"):
-            self.connection.execute(
-                "INSERT INTO failures (path, message) SELECT ?, ? WHERE NOT EXISTS "
-                "(SELECT 1 FROM failures WHERE path = ? AND message = ?)",
-                [path, message, path, message])
+            self._add_failure(path, message)
+
+    def _add_failure(self, path: str, message: str) -> None:
+        self.connection.execute(
+            "INSERT INTO failures (path, message) SELECT ?, ? WHERE NOT EXISTS "
+            "(SELECT 1 FROM failures WHERE path = ? AND message = ?)",
+            [path, message, path, message])
 
     @contextmanager
     def _transaction(self, what: str) -> Iterator[None]:

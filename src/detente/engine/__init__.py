@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # the CLI imports this package without loading spaCy
-    from detente.ingest.readers import IngestFailure
     from detente.model import Article
-    from detente.pipeline import CodedArticle
+    from detente.pipeline import Result
 
 ENGINES = ("local", "dask")
 
@@ -27,7 +26,7 @@ class EngineError(RuntimeError):
 class Engine(Protocol):
     """A ``detente.pipeline.Coder`` with workers to stop."""
 
-    def code_many(self, articles: Iterable[Article]) -> Iterator[CodedArticle | IngestFailure]:
+    def code_batches(self, articles: Iterable[Article]) -> Iterator[list[Result]]:
         ...
 
     def close(self) -> None:

@@ -27,7 +27,7 @@ from detente.engine.local import ARTICLES_PER_BATCH, FAULT_EXIT_CODE, FAULT_HOOK
 from detente.engine.parquet import batch_key, read_batch, write_batch
 from detente.ingest.readers import IngestFailure
 from detente.model import Article
-from detente.pipeline import CodedArticle, Pipeline, article_label, code_batch
+from detente.pipeline import CodedArticle, Pipeline, Result, article_label, code_batch
 
 BATCHES_PER_WORKER_IN_FLIGHT = 2
 ALLOWED_FAILURES = 1  # a task whose worker dies is retried once, as in the local pool
@@ -78,7 +78,7 @@ class DaskEngine:
         self.in_flight = BATCHES_PER_WORKER_IN_FLIGHT * max(
             workers if scheduler is None else len(self.client.scheduler_info()["workers"]), 1)
 
-    def code_many(self, articles: Iterable[Article]) -> Iterator[CodedArticle | IngestFailure]:
+    def code_batches(self, articles: Iterable[Article]) -> Iterator[list[Result]]:
         pending = batches(articles, self.batch_size)
         submitted: dict[Future, list[Article]] = {}
         running = as_completed()
@@ -99,12 +99,11 @@ class DaskEngine:
                 manifest: Manifest = future.result()
             except Exception as error:  # KilledWorker, or an error writing Parquet
                 reason = " ".join(f"{type(error).__name__}: {error}".split())
-                for article in batch:
-                    yield IngestFailure(article_label(article),
-                                        f"Dask task failed ({reason}); not stored")
+                yield [IngestFailure(article_label(article),
+                                     f"Dask task failed ({reason}); not stored")
+                       for article in batch]
                 continue
-            yield from read_batch(self.folder, manifest.key)
-            yield from manifest.failures
+            yield [*read_batch(self.folder, manifest.key), *manifest.failures]
 
     def close(self) -> None:
         self.client.close()

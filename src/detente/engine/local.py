@@ -28,15 +28,13 @@ from multiprocessing.process import BaseProcess
 from detente.engine import EngineError
 from detente.ingest.readers import IngestFailure
 from detente.model import Article
-from detente.pipeline import CodedArticle, Pipeline, article_label, code_batch
+from detente.pipeline import Pipeline, Result, article_label, code_batch
 
 ARTICLES_PER_BATCH = 16  # ~130 paragraphs: one efficient nlp.pipe call, small retries
 ATTEMPTS = 2  # a batch whose worker dies is retried once
 BATCHES_PER_WORKER = 500  # then the worker is replaced, so spaCy's string store stays small
 FAULT_HOOK = "DETENTE_FAULT_EXIT_ON"
 FAULT_EXIT_CODE = 70
-
-Result = CodedArticle | IngestFailure
 
 
 def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -53,9 +51,9 @@ class InProcess:
         self.pipeline = pipeline or Pipeline()
         self.batch_size = batch_size
 
-    def code_many(self, articles: Iterable[Article]) -> Iterator[Result]:
+    def code_batches(self, articles: Iterable[Article]) -> Iterator[list[Result]]:
         for batch in batches(articles, self.batch_size):
-            yield from code_batch(self.pipeline, batch)
+            yield code_batch(self.pipeline, batch)
 
     def close(self) -> None:
         """Nothing to release."""
@@ -119,9 +117,9 @@ class ProcessPool:
         self.busy: list[Worker] = []
         self.restarts = 0  # workers that died and were replaced
 
-    def code_many(self, articles: Iterable[Article]) -> Iterator[Result]:
-        """Coded articles in the order batches finish; the input is read only as
-        fast as workers free up."""
+    def code_batches(self, articles: Iterable[Article]) -> Iterator[list[Result]]:
+        """Coded batches in the order they finish; the input is read only as fast
+        as workers free up."""
         fresh = (Job(batch) for batch in batches(articles, self.batch_size))
         retries: deque[Job] = deque()
 
@@ -136,7 +134,8 @@ class ProcessPool:
             for worker in self._ready():
                 job, results = self._collect(worker)
                 if results is None:
-                    yield from self._died(worker, job, retries)
+                    if failed := self._died(worker, job, retries):
+                        yield failed
                     continue
                 if worker.batches >= self.batches_per_worker:
                     self._stop(worker)
@@ -144,7 +143,7 @@ class ProcessPool:
                     self._assign(worker, next_one)  # before storing, so the worker keeps busy
                 else:
                     self.idle.append(worker)
-                yield from results
+                yield results
 
     def close(self) -> None:
         """Stop idle workers politely; a busy one's batch is unstored, so it is killed."""
@@ -193,18 +192,18 @@ class ProcessPool:
             worker.batches += 1
         return job, message
 
-    def _died(self, worker: Worker, job: Job, retries: deque[Job]) -> Iterator[Result]:
-        """Replace a dead worker: retry its batch once, then fail the batch's articles."""
+    def _died(self, worker: Worker, job: Job, retries: deque[Job]) -> list[Result]:
+        """Replace a dead worker: retry its batch once (nothing to report yet), then
+        report each of the batch's articles as failed."""
         worker.process.join()
         worker.connection.close()
         self.restarts += 1
         if job.attempts < ATTEMPTS:
             retries.append(job)
-            return
+            return []
         reason = (f"worker process died coding this article's batch "
                   f"(exit code {worker.process.exitcode}) {job.attempts} times; not stored")
-        for article in job.articles:
-            yield IngestFailure(article_label(article), reason)
+        return [IngestFailure(article_label(article), reason) for article in job.articles]
 
     def _stop(self, worker: Worker) -> None:
         with suppress(BrokenPipeError, ConnectionResetError):

@@ -21,28 +21,18 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from detente.model import ACTOR_FIELDS, EVENT_COLUMNS, Actor, Article, DatePoint, EventMention
-from detente.pipeline import CodedArticle, StoredArticle, store_result
-from detente.store import ARTICLE_COLUMNS, MENTION_COLUMNS, Store, article_row, mention_row
+from detente.model import ACTOR_FIELDS, Actor, Article, DatePoint, EventMention
+from detente.pipeline import CodedArticle, StoredArticle, store_batch
+from detente.store import Store, arrow_schema, article_row, mention_row
 
-INTEGER_COLUMNS = {"start_char", "end_char", "sentence_index", "span_start", "span_end",
-                   "trigger_start", "trigger_end", "quad"}
-FLOAT_COLUMNS = {"goldstein", "confidence"}
+TABLES = ("event_mentions", "mentions", "articles")  # in writing order: articles last
 
 
-def _schema(columns: tuple[str, ...]) -> pa.Schema:
-    def kind(column: str) -> pa.DataType:
-        if column in INTEGER_COLUMNS:
-            return pa.int64()
-        return pa.float64() if column in FLOAT_COLUMNS else pa.string()
-    return pa.schema([(column, kind(column)) for column in columns])
-
-
-SCHEMAS = {
-    "event_mentions": _schema(EVENT_COLUMNS),
-    "mentions": _schema(MENTION_COLUMNS),
-    "articles": _schema(ARTICLE_COLUMNS).append(pa.field("paragraphs", pa.list_(pa.string()))),
-}
+def _schema(table: str) -> pa.Schema:
+    schema = arrow_schema(table)
+    if table == "articles":  # the paragraphs too, so each content hash survives the trip
+        schema = schema.append(pa.field("paragraphs", pa.list_(pa.string())))
+    return schema
 
 
 def batch_key(articles: list[Article]) -> str:
@@ -60,11 +50,11 @@ def write_batch(folder: Path, key: str, coded: list[CodedArticle]) -> None:
         "articles": [article_row(c.article) | {"paragraphs": c.article.paragraphs}
                      for c in coded],
     }
-    for table, schema in SCHEMAS.items():
+    for table in TABLES:
         path = folder / table / f"part-{key}.parquet"
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-        pq.write_table(pa.Table.from_pylist(rows[table], schema=schema), partial)
+        pq.write_table(pa.Table.from_pylist(rows[table], schema=_schema(table)), partial)
         os.replace(partial, path)
 
 
@@ -120,7 +110,6 @@ def import_folder(folder: Path, store: Store) -> Iterator[StoredArticle]:
     """Store every article of a Parquet folder that the store does not hold yet;
     importing the same folder twice stores nothing twice (articles key by content)."""
     for key in batch_keys(folder):
-        for coded in read_batch(folder, key):
-            result = store_result(store, coded)
-            assert isinstance(result, StoredArticle)
+        for result in store_batch(store, read_batch(folder, key)):
+            assert isinstance(result, StoredArticle)  # Parquet holds coded articles only
             yield result
