@@ -56,4 +56,4 @@ def test_a_state_that_did_not_exist_yet_is_not_coded(pipeline):
 
 
 def test_unknown_people_stay_unresolved(pipeline):
-    assert sides(pipeline, "John Smith visited Paris.") == []
+    assert [source for source, _ in sides(pipeline, "John Smith visited Paris.")] in ([], [None])

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 import pytest
 
-from detente.actors.dictionary import actor_dictionary
+from detente.actors.ambiguity import ambiguities
+from detente.actors.dictionary import ActorEntry, actor_dictionary
+from detente.actors.resolve import NAMING_KINDS
 from detente.data import read_table, split_list
 from detente.events.ontology import codebook, quad_class
 from detente.events.patterns import pattern_book
@@ -49,20 +51,44 @@ def test_countries_have_unique_valid_codes_and_dates():
     assert len(current) >= 193
 
 
-def test_every_alias_means_one_thing():
-    owners: dict[str, set[str]] = defaultdict(set)
-    for row in read_table("countries.tsv"):
-        for field in ("name", "aliases", "adjectives", "capitals"):
-            for alias in split_list(row[field]):
-                owners[alias].add(row["iso3"])
-    for row in read_table("igos.tsv"):
-        for alias in [row["name"], *split_list(row["aliases"])]:
-            owners[alias].add(row["code"])
-    for row in read_table("metonyms.tsv"):
-        owners[row["phrase"]].add(row["country"])
-    clashes = {alias: codes for alias, codes in owners.items() if len(codes) > 1}
-    assert clashes == {}
-    assert not any(alias.startswith(("the ", "The ")) for alias in owners)
+def overlap(a: ActorEntry, b: ActorEntry) -> bool:
+    return ((a.valid_to is None or b.valid_from is None or b.valid_from < a.valid_to)
+            and (b.valid_to is None or a.valid_from is None or a.valid_from < b.valid_to))
+
+
+def test_an_alias_means_two_things_at_once_only_where_the_article_must_decide():
+    """"Moscow" is SUN then RUS (one at a time); "Congo" is COD and COG at once,
+    so ambiguous.tsv must say how an article tells them apart."""
+    declared = ambiguities()
+    for alias, entries in actor_dictionary().entries.items():
+        naming = [entry for entry in entries if entry.kind in NAMING_KINDS]
+        clashes = {(a.actor, b.actor) for a, b in combinations(naming, 2)
+                   if a.actor != b.actor and overlap(a, b)}
+        assert not clashes or alias in declared, (alias, clashes)
+    actors = {entry.alias for entries in actor_dictionary().entries.values()
+              for entry in entries if entry.kind != "none"}
+    for row in read_table("nonactors.tsv"):
+        assert row["phrase"] not in actors, row
+    names = {entry.alias for entries in actor_dictionary().entries.values()
+             for entry in entries if entry.kind in NAMING_KINDS}
+    assert not any(alias.startswith(("the ", "The ")) for alias in names)
+
+
+def test_dated_aliases_fall_within_their_entity_and_ambiguities_name_real_readings():
+    lifetimes = {row["iso3"]: (iso_date(row["valid_from"]) or date.min,
+                               iso_date(row["valid_to"]) or date.max)
+                 for row in read_table("countries.tsv")}
+    for row in read_table("dated_aliases.tsv"):
+        born, ended = lifetimes[row["actor"]]
+        start, end = iso_date(row["valid_from"]) or date.min, iso_date(row["valid_to"]) or date.max
+        assert born <= start < end <= ended, row
+    igos = {row["code"] for row in read_table("igos.tsv")}
+    readings = list(read_table("ambiguous.tsv"))
+    for row in readings:
+        assert row["reading"] in set(lifetimes) | igos | {"-"}, row
+        assert row["alias"] in actor_dictionary().entries, row
+    for alias in {row["alias"] for row in readings}:
+        assert sum(row["default"] == "yes" for row in readings if row["alias"] == alias) <= 1
 
 
 def test_igos_and_metonyms_use_known_codes():

@@ -2,6 +2,13 @@
 people with dated roles and sector-bearing titles, read from ``data/*.tsv``
 and compiled into spaCy phrase matchers.
 
+An alias may stand for several entities: one after another ("Moscow" is SUN
+until 1991-12-26, RUS after; every alias lives only as long as its state, and
+``dated_aliases.tsv`` narrows it further), or at the same time ("Georgia", "Congo"),
+which ``ambiguous.tsv`` settles from the article's words or leaves unresolved.
+``nonactors.tsv`` lists phrases that contain a name but are no actor
+("Latin America", "Washington state"), so the longer match wins and yields nothing.
+
 Names are matched case-sensitively (news prose capitalises them, and "US" is
 not "us"); titles such as "foreign minister" are matched case-insensitively.
 """
@@ -39,9 +46,10 @@ class Role:
 class ActorEntry:
     """What one alias stands for.
 
-    ``kind`` is country, capital, demonym, igo, metonym, person or contextual;
-    ``actor`` is an ISO alpha-3 country or an IGO code; ``requires`` lists what
-    the article must mention for a contextual alias ("the North") to apply.
+    ``kind`` is country, capital, demonym, igo, metonym, person, contextual or
+    none (a phrase that is no actor); ``actor`` is an ISO alpha-3 country, an IGO
+    code or ``-``; ``requires`` lists what the article must mention for a
+    contextual alias ("the North") to apply.
     """
 
     alias: str
@@ -57,9 +65,25 @@ class ActorEntry:
     def is_igo(self) -> bool:
         return self.actor.startswith("IGO")
 
+    def valid_on(self, day: date | None) -> bool:
+        """Did the entity go by this alias on ``day`` (always, without a day)?"""
+        return day is None or ((self.valid_from is None or self.valid_from <= day)
+                               and (self.valid_to is None or day < self.valid_to))
+
+
+NOT_AN_ACTOR = "-"
+
 
 def _date(value: str) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+def _within(span: tuple[date | None, date | None],
+            outer: tuple[date | None, date | None]) -> dict[str, date | None]:
+    """The part of an alias's dates that falls inside its entity's lifetime."""
+    starts = [day for day in (span[0], outer[0]) if day is not None]
+    ends = [day for day in (span[1], outer[1]) if day is not None]
+    return {"valid_from": max(starts, default=None), "valid_to": min(ends, default=None)}
 
 
 class ActorDictionary:
@@ -70,6 +94,7 @@ class ActorDictionary:
         self.titles: dict[str, str] = {}
         self.roles: dict[str, list[Role]] = defaultdict(list)
         self.countries: dict[str, str] = {}
+        self.lifetimes: dict[str, tuple[date | None, date | None]] = {}
         self.igos: dict[str, str] = {}
         self._load()
 
@@ -80,7 +105,8 @@ class ActorDictionary:
         for row in read_table("countries.tsv"):
             code = row["iso3"]
             self.countries[code] = row["name"]
-            span = {"valid_from": _date(row["valid_from"]), "valid_to": _date(row["valid_to"])}
+            self.lifetimes[code] = (_date(row["valid_from"]), _date(row["valid_to"]))
+            span = _within((None, None), self.lifetimes[code])
             for alias in [row["name"], *split_list(row["aliases"])]:
                 self._add(ActorEntry(alias, "country", code, **span))
             for alias in split_list(row["adjectives"]):
@@ -92,7 +118,15 @@ class ActorDictionary:
             for alias in [row["name"], *split_list(row["aliases"])]:
                 self._add(ActorEntry(alias, "igo", row["code"], "IGO", name=row["name"]))
         for row in read_table("metonyms.tsv"):
-            self._add(ActorEntry(row["phrase"], "metonym", row["country"], row["sector"] or None))
+            self._add(ActorEntry(row["phrase"], "metonym", row["country"], row["sector"] or None,
+                                 **self._lifetime(row["country"])))
+        for row in read_table("dated_aliases.tsv"):
+            own = (_date(row["valid_from"]), _date(row["valid_to"]))
+            self._add(ActorEntry(row["alias"], row["kind"], row["actor"], row["sector"] or None,
+                                 **_within(own, self.lifetimes.get(row["actor"], (None, None)))))
+        for row in read_table("nonactors.tsv"):
+            for alias in _with_capitalised(row["phrase"]):
+                self._add(ActorEntry(alias, "none", NOT_AN_ACTOR))
         for row in read_table("people.tsv"):
             role = Role(row["country"], row["sector"] or None, row["role"],
                         _date(row["start"]), _date(row["end"]))
@@ -108,6 +142,31 @@ class ActorDictionary:
                                      requires=tuple(split_list(row["context"]))))
         for row in read_table("titles.tsv"):
             self.titles[row["phrase"].lower()] = row["sector"]
+
+    def _lifetime(self, code: str) -> dict[str, date | None]:
+        return _within((None, None), self.lifetimes.get(code, (None, None)))
+
+    def candidates(self, alias: str, day: date | None = None) -> list[ActorEntry]:
+        """Every entity ``alias`` can stand for on ``day`` (all of them, without a day)."""
+        return [entry for entry in self.entries.get(alias, []) if entry.valid_on(day)]
+
+    def aliases_of(self, code: str) -> list[ActorEntry]:
+        """Every alias that can stand for ``code``, people's names excepted."""
+        return [entry for entries in self.entries.values() for entry in entries
+                if entry.actor == code and entry.kind != "person"]
+
+    def people_of(self, code: str, day: date | None = None) -> dict[str, list[Role]]:
+        """People with a role for ``code`` (held on ``day``, if given), by name."""
+        people: dict[str, list[Role]] = defaultdict(list)
+        for name, roles in self.roles.items():
+            for role in roles:
+                if role.country == code and (day is None or role.held_on(day)):
+                    people[name].append(role)
+        return dict(people)
+
+    def name_of(self, code: str) -> str:
+        """The English name of a country or IGO code (the code itself if unknown)."""
+        return self.countries.get(code) or self.igos.get(code) or code
 
     def role_on(self, name: str, day: date | None) -> Role | None:
         """The role ``name`` held on ``day``; without a day, the role only if all agree."""
@@ -144,11 +203,16 @@ class ActorMatcher:
         self.title_matcher.add("TITLE", list(nlp.tokenizer.pipe(titles)))
 
     def actor_spans(self, doc: Doc) -> list[Span]:
-        """Non-overlapping alias matches, longest first; "the North" only when not
-        the start of a longer proper name ("the North Atlantic")."""
+        """Non-overlapping alias matches, longest first; "the North" and "North"
+        only when not the start of a longer proper name ("the North Atlantic",
+        "North-South talks")."""
         spans = [doc[start:end] for _, start, end in self.names(doc)]
-        spans = [span for span in spans if not _runs_into_name(span)]
+        spans = [span for span in spans
+                 if not (self._contextual_only(span) and _runs_into_name(span))]
         return filter_spans(spans)
+
+    def _contextual_only(self, span: Span) -> bool:
+        return all(entry.kind == "contextual" for entry in self.entries(span))
 
     def title_spans(self, doc: Doc) -> list[Span]:
         return filter_spans([doc[start:end] for _, start, end in self.title_matcher(doc)])
@@ -161,8 +225,4 @@ class ActorMatcher:
 
 def _runs_into_name(span: Span) -> bool:
     following = span.doc[span.end] if span.end < len(span.doc) else None
-    return (
-        span[0].lower_ == "the"
-        and following is not None
-        and (following.is_title or following.text == "-")
-    )
+    return following is not None and (following.is_title or following.text in {"-", "–"})

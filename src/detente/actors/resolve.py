@@ -4,7 +4,9 @@ An argument of an event is a noun phrase; its actor is decided by what the
 phrase contains: a person with a dated role, a press metonym, an IGO, a country
 name, capital or demonym, and a title that gives the sector ("Russian President
 Vladimir Putin" → RUS, GOV, "Vladimir Putin"). Pronouns and people named again
-later take what the article said about them earlier; nothing is guessed.
+later take what the article said about them earlier; nothing is guessed: a
+name that can be several things the article does not tell apart ("Congo",
+"Korea") stays unresolved, and ``ArticleContext.ambiguous`` says why.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.actors.dictionary import ActorDictionary, ActorEntry, ActorMatcher
+from detente.actors.ambiguity import Choice, ambiguities
+from detente.actors.dictionary import NOT_AN_ACTOR, ActorDictionary, ActorEntry, ActorMatcher
 from detente.model import Actor
 
 # Dependents that belong to a noun phrase's own description of its referent.
@@ -23,6 +26,9 @@ MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "case", "fl
 OWNER_PREPOSITIONS = {"of", "from"}
 ENTRY_PRIORITY = {"person": 0, "metonym": 1, "igo": 2, "contextual": 3, "country": 4,
                   "capital": 5, "demonym": 6}
+# Kinds whose entities exist independently of the article: two of them valid on
+# the same day make an alias ambiguous.
+NAMING_KINDS = {"metonym", "igo", "country", "capital", "demonym"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
 
 
@@ -44,11 +50,23 @@ class DocIndex:
                    by_token(people))
 
 
+@dataclass(frozen=True)
+class Ambiguous:
+    """An alias in the article that could stand for several things, and what was
+    made of it (``choice.actor`` None: left unresolved)."""
+
+    text: str
+    start: int
+    end: int
+    choice: Choice
+
+
 @dataclass
 class ArticleContext:
     """What the article has established so far: countries it mentions (for
     contextual aliases), people it has introduced, and the last actor that was
-    the subject of a clause (for pronouns)."""
+    the subject of a clause (for pronouns); ``ambiguous`` records, by start
+    offset, each ambiguous alias met and the reading chosen or why none was."""
 
     matcher: ActorMatcher
     offset_of: dict[int, int] = field(default_factory=dict)
@@ -56,6 +74,9 @@ class ArticleContext:
     words: set[str] = field(default_factory=set)
     people: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     last_subject: Actor | None = None
+    texts: list[str] = field(default_factory=list)
+    ambiguous: dict[int, Ambiguous] = field(default_factory=dict)
+    choices: dict[tuple[str, tuple[str, ...]], Choice] = field(default_factory=dict)
 
     @property
     def dictionary(self) -> ActorDictionary:
@@ -80,12 +101,23 @@ class ArticleContext:
         self.people[name] = (country, sector)
 
     def note_document(self, doc: Doc, index: DocIndex) -> None:
-        """Record the countries and words a paragraph mentions."""
+        """Record the words a paragraph has and the actors it names unambiguously."""
         self.words.update(token.text for token in doc)
+        self.texts.append(doc.text)
         for span in set(index.actor_at.values()):
+            if span.text in ambiguities():
+                continue
             for entry in self.matcher.entries(span):
-                if entry.kind != "contextual":
+                if entry.kind in NAMING_KINDS:
                     self.mentioned.add(entry.actor)
+
+    def choose(self, alias: str, actors: list[str]) -> Choice:
+        """The reading of an ambiguous alias in this article (the same all through)."""
+        key = (alias, tuple(actors))
+        if key not in self.choices:
+            self.choices[key] = ambiguities().choose(alias, actors, "\n".join(self.texts),
+                                                     self.mentioned)
+        return self.choices[key]
 
 
 def noun_phrase_tokens(head: Token) -> list[Token]:
@@ -168,13 +200,12 @@ class ActorResolver:
         apposed = {t.i for child in head.children if child.dep_ == "appos"
                    for t in noun_phrase_tokens(child)}
         for span in {self.index.actor_at[t.i] for t in tokens if t.i in self.index.actor_at}:
-            for entry in self.context.matcher.entries(span):
-                if self._applies(entry, on):
-                    # the head names the referent best, then an apposition
-                    # ("Kim's right-hand man, Jo Myong-rok"), then modifiers
-                    distance = (0 if head.i in range(span.start, span.end)
-                                else 1 if span.root.i in apposed else 2)
-                    candidates.append((distance, ENTRY_PRIORITY[entry.kind], entry, span))
+            for entry in self._settled(span, on):
+                # the head names the referent best, then an apposition
+                # ("Kim's right-hand man, Jo Myong-rok"), then modifiers
+                distance = (0 if head.i in range(span.start, span.end)
+                            else 1 if span.root.i in apposed else 2)
+                candidates.append((distance, ENTRY_PRIORITY[entry.kind], entry, span))
         person = self._person_name(tokens)
         if not candidates and person is None:
             return None
@@ -207,10 +238,24 @@ class ActorResolver:
             return role.country, role.sector, entry.name
         return entry.actor, entry.sector, entry.name if entry.is_igo else None
 
+    def _settled(self, span: Span, on: date | None) -> list[ActorEntry]:
+        """The entries a matched alias stands for here: those valid on the day and
+        applicable in this article; for an alias that can be several things at
+        once, the one the article points to, or none (recorded as ambiguous)."""
+        entries = [entry for entry in self.context.matcher.entries(span)
+                   if self._applies(entry, on)]
+        alias = self.context.matcher.typographic.get(span.text, span.text)
+        actors = sorted({entry.actor for entry in entries if entry.kind in NAMING_KINDS})
+        if len(actors) < 2 and alias not in ambiguities():
+            return entries
+        choice = self.context.choose(alias, actors)
+        start = self._start(span[0])
+        self.context.ambiguous[start] = Ambiguous(span.text, start, self._end(span[-1]), choice)
+        return [entry for entry in entries
+                if entry.kind not in NAMING_KINDS or entry.actor == choice.actor]
+
     def _applies(self, entry: ActorEntry, on: date | None) -> bool:
-        if on is not None and entry.valid_from and on < entry.valid_from:
-            return False
-        if on is not None and entry.valid_to and on >= entry.valid_to:
+        if entry.actor == NOT_AN_ACTOR or not entry.valid_on(on):
             return False
         if entry.kind == "contextual" and entry.requires:
             return any(

@@ -1,0 +1,164 @@
+"""Scoring actor resolution against ``data/eval/actors.tsv``.
+
+Each labelled mention names its text (a sample-corpus article, or a sentence
+given in the row), its date, and the gold code and country. The article is read
+the way the coder reads it: its paragraphs parsed, its names noted, then every
+sentence in order, the clause subject kept for later pronouns and every noun
+phrase resolved (so people the article introduces are remembered); a labelled
+mention is what the resolver makes of the noun phrase headed by its root.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from detente.actors.resolve import ActorResolver, ArticleContext, DocIndex
+from detente.data import data_path, read_table
+from detente.events.arguments import verb_subject
+from detente.ingest.readers import IngestFailure, article_from_clean_text, read_articles
+from detente.model import Actor, Article
+from detente.nlp import parse_paragraphs
+from detente.pipeline import Pipeline
+
+NONE = "-"
+LABELS = "eval/actors.tsv"
+
+
+@dataclass(frozen=True)
+class LabelledMention:
+    """One row of the labelled set."""
+
+    source: str
+    day: date
+    mention: str
+    occurrence: int
+    gold_code: str
+    gold_country: str
+    note: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Miss:
+    source: str
+    mention: str
+    gold_code: str
+    got_code: str | None
+    note: str
+
+
+@dataclass
+class ActorReport:
+    total: int = 0
+    country_right: int = 0
+    code_right: int = 0
+    gold_actors: int = 0
+    covered: int = 0
+    resolved: int = 0
+    resolved_right: int = 0
+    misses: list[Miss] = field(default_factory=list)
+
+    def add(self, row: LabelledMention, actor: Actor | None) -> None:
+        code = actor.code if actor is not None and actor.resolved else None
+        side = actor.side if code is not None and actor is not None else None
+        self.total += 1
+        self.country_right += (side or NONE) == row.gold_country
+        self.code_right += (code or NONE) == row.gold_code
+        if row.gold_country != NONE:
+            self.gold_actors += 1
+            self.covered += code is not None
+        if code is not None:
+            self.resolved += 1
+            self.resolved_right += side == row.gold_country
+        if (code or NONE) != row.gold_code:
+            self.misses.append(Miss(row.source, row.mention, row.gold_code, code, row.note))
+
+
+def labelled_mentions() -> list[LabelledMention]:
+    """The labelled set; a bad row stops with its line number and the problem."""
+    rows = []
+    for line, row in enumerate(read_table(LABELS), 2):
+        try:
+            rows.append(LabelledMention(row["source"], date.fromisoformat(row["date"]),
+                                        row["mention"], int(row["occurrence"] or 1),
+                                        row["code"], row["country"], row["note"], row["text"]))
+        except (KeyError, ValueError) as error:
+            raise ValueError(f"data/{LABELS}:{line}: {error}") from None
+    return rows
+
+
+def evaluate_actors(pipeline: Pipeline | None = None,
+                    rows: list[LabelledMention] | None = None) -> ActorReport:
+    """Country and full-code accuracy over the labelled mentions."""
+    pipeline = pipeline or Pipeline()
+    rows = rows if rows is not None else labelled_mentions()
+    groups: dict[tuple[str, str, date], list[LabelledMention]] = defaultdict(list)
+    for row in rows:
+        groups[(row.source, row.text, row.day)].append(row)
+    report = ActorReport()
+    for (source, text, day), group in groups.items():
+        article = _article(source, text)
+        for row, actor in zip(group, resolve_mentions(pipeline, article, day, group),
+                              strict=True):
+            report.add(row, actor)
+    return report
+
+
+def _article(source: str, text: str) -> Article:
+    if text:
+        return article_from_clean_text(source, text)
+    found = next(read_articles([data_path(source)]))
+    if isinstance(found, IngestFailure):
+        raise ValueError(f"{source}: {found.reason}")
+    return found
+
+
+def _char_span(text: str, mention: str, occurrence: int) -> tuple[int, int]:
+    """Where the ``occurrence``-th whole-word ``mention`` is ("it" not in "with")."""
+    found = list(re.finditer(r"(?<!\w)" + re.escape(mention) + r"(?!\w)", text))
+    if len(found) < occurrence:
+        raise ValueError(f"{mention!r} does not occur {occurrence} time(s) as a whole word")
+    return found[occurrence - 1].span()
+
+
+def resolve_mentions(pipeline: Pipeline, article: Article, day: date,
+                     rows: list[LabelledMention]) -> list[Actor | None]:
+    """What the resolver makes of each labelled mention of one article."""
+    spans = {_char_span(article.text, row.mention, row.occurrence): i
+             for i, row in enumerate(rows)}
+    found: list[Actor | None] = [None] * len(rows)
+    matcher = pipeline.coder.matcher
+    docs = list(parse_paragraphs(article.paragraphs, pipeline.nlp))
+    context = ArticleContext(matcher)
+    indexes = [DocIndex.build(doc, matcher) for doc in docs]
+    for doc, index in zip(docs, indexes, strict=True):
+        context.note_document(doc, index)
+    for doc, index, offset in zip(docs, indexes, article.paragraph_offsets(), strict=True):
+        resolver = ActorResolver(context, index, offset)
+        for span in sorted(set(index.actor_at.values()), key=lambda s: s.start):
+            resolver.mention(span, day)
+        labelled = {}
+        for (start, end), i in spans.items():
+            local = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+            if local is not None:
+                labelled[local.root.i] = i
+        for sentence in doc.sents:
+            subject = verb_subject(sentence.root)
+            if subject is not None and subject.pos_ != "PRON":
+                actors = resolver.resolve(subject, day)
+                if len(actors) == 1:
+                    context.last_subject = actors[0]
+            heads = {chunk.root.i for chunk in sentence.noun_chunks}
+            heads |= {i for i in labelled if sentence.start <= i < sentence.end}
+            for i in sorted(heads):  # in reading order, so introductions come first
+                actor = _first(resolver.resolve(doc[i], day))
+                if i in labelled:
+                    found[labelled[i]] = actor
+    return found
+
+
+def _first(actors: list[Actor]) -> Actor | None:
+    return actors[0] if actors else None
