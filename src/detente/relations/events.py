@@ -152,7 +152,7 @@ counted AS (
 representative AS (
     SELECT * FROM grouped
     QUALIFY row_number() OVER (PARTITION BY event_id
-                               ORDER BY flipped, confidence DESC, mention_key) = 1
+                               ORDER BY flipped, confidence DESC, pub_date, mention_key) = 1
 )
 SELECT c.event_id, c.event_key,
     r.source_text, r.source_code, r.source_country, r.source_sector, r.source_name,
@@ -192,7 +192,7 @@ def grouping_parameters() -> dict[str, Any]:
 def has_table(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
     row = connection.execute(
         "SELECT count(*) FROM information_schema.tables "
-        "WHERE table_name = ? AND table_schema = 'main'", [name]).fetchone()
+        "WHERE table_name = ? AND table_schema = 'main'", [name]).fetchall()[0]
     return bool(row and row[0])
 
 
@@ -234,4 +234,4 @@ def refresh_events(connection: duckdb.DuckDBPyConnection) -> int:
     except duckdb.Error:
         connection.execute("ROLLBACK")
         raise
-    return connection.execute("SELECT count(*) FROM events").fetchone()[0]
+    return connection.execute("SELECT count(*) FROM events").fetchall()[0][0]

@@ -186,6 +186,7 @@ class StateMention:
     start: int
     end: int
     country: str
+    government: bool = False  # a government actor ("the state department"), not the land
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -211,13 +212,14 @@ def mission_entries(connection: duckdb.DuckDBPyConnection,
         {"nouns": "|".join(p.pattern for p in words.nouns.values()),
          "country": country}).fetchall()
     for doc_id, doc, text, pub_date, pub_precision in articles:
-        states = [StateMention(start, end, country) for start, end, country in connection.execute(
-            "SELECT start_char, end_char, country FROM mentions WHERE doc_id = ? "
-            "AND country IS NOT NULL AND start_char IS NOT NULL ORDER BY start_char",
-            [doc_id]).fetchall()]
+        states = [StateMention(start, end, country, sector == "GOV")
+                  for start, end, country, sector in connection.execute(
+                      "SELECT start_char, end_char, country, sector FROM mentions "
+                      "WHERE doc_id = ? AND country IS NOT NULL AND start_char IS NOT NULL "
+                      "ORDER BY start_char", [doc_id]).fetchall()]
         published = DatePoint(pub_date, pub_precision, "publication")
         for start, end in sentences(text):
-            in_sentence = [StateMention(s.start - start, s.end - start, s.country)
+            in_sentence = [StateMention(s.start - start, s.end - start, s.country, s.government)
                            for s in states if start <= s.start and s.end <= end]
             for entry in _sentence_missions(text[start:end], in_sentence, published):
                 yield LedgerEntry(**entry, doc_id=doc_id, doc=doc, span=(start, end))
@@ -234,7 +236,7 @@ def _sentence_missions(sentence: str, states: list[StateMention],
             if found is None:
                 continue
             action, phrase = found
-            status = _status(sentence[:phrase.start()])
+            status = _status(sentence[:phrase.start()], phrase.group(0))
             if status not in words.statuses:
                 continue
             power = _protecting_power(sentence, states)
@@ -284,14 +286,16 @@ def _action(sentence: str, noun: re.Match[str]) -> tuple[str, re.Match[str]] | N
     return (best[1], best[2]) if best else None
 
 
-def _status(before: str) -> str:
-    """planned, negated or occurred, from the last words of the clause before the phrase."""
+def _status(before: str, phrase: str) -> str:
+    """planned, negated or occurred, from the last words of the clause before the phrase
+    and the phrase itself ("will be an interests section")."""
     words = vocabulary()
     clause = re.split(r"[,;:]\s+(?:and|but|although|while)?", before)[-1]
     tokens = re.findall(r"[\w']+|n't", clause.lower())[-words.status_window:]
     if set(tokens) & words.negated:
         return "negated"
-    if set(tokens) & words.planned or tokens[-1:] == ["to"]:  # "to reopen": not yet done
+    own = set(re.findall(r"[\w']+", phrase.lower()))
+    if (set(tokens) | own) & words.planned or tokens[-1:] == ["to"]:  # "to reopen": not yet
         return "planned"
     return "occurred"
 
@@ -331,7 +335,8 @@ def _sending_state(sentence: str, noun: re.Match[str], action_at: int,
                    states: list[StateMention]) -> StateMention | None:
     """The state a mission belongs to: the one named right before it ("the U.S.
     interests section") or before the mission the phrase starts from, else the
-    first state of the clause before the phrase, else of the sentence."""
+    first state of the clause before the phrase, else the first government named
+    before it (missions are sent by governments), else the first state before it."""
     nouns = [match.start() for pattern in vocabulary().nouns.values()
              for match in pattern.finditer(sentence) if match.start() <= noun.start()]
     for start in sorted(nouns, reverse=True):
@@ -342,14 +347,25 @@ def _sending_state(sentence: str, noun: re.Match[str], action_at: int,
                        default=0)
     before = [s for s in states if s.end <= action_at]
     in_clause = [s for s in before if s.start >= clause_start]
-    return (in_clause or before or [None])[0]
+    governments = [s for s in before if s.government]
+    return (in_clause or governments or before or [None])[0]
 
 
 def _sentence_date(sentence: str, published: DatePoint, action_at: int,
                    planned: bool) -> tuple[str | None, str]:
-    """The first date the sentence states, resolved against the publication date; in a
-    planned step a date after the action ("will open … in May") lies ahead."""
-    for match in DATE_EXPRESSION.finditer(sentence):
+    """The date the sentence states nearest the action, in its clause first, resolved
+    against the publication date; in a planned step a date after the action ("will open
+    … in May") lies ahead."""
+    clauses = [0, *(m.end() for m in re.finditer(r"[,;:]\s", sentence)), len(sentence) + 1]
+    clause = next(index for index in range(len(clauses) - 1)
+                  if clauses[index] <= action_at < clauses[index + 1])
+
+    def closeness(match: re.Match[str]) -> tuple[bool, int]:
+        inside = clauses[clause] <= match.start() < clauses[clause + 1]
+        return (not inside, abs(match.start() - action_at))
+
+    matches = sorted(DATE_EXPRESSION.finditer(sentence), key=closeness)
+    for match in matches:
         future = planned and match.start() > action_at
         point = resolve_expression(match.group(0), published, future)
         if point:

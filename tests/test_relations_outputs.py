@@ -1,0 +1,195 @@
+"""Exports (GDELT 2.0 layout included), the ledger, the network, the report and the
+commands, on small hand-built stores, the seed pages and headless Chromium."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+from test_relations_events import VISIT, add_article, report
+from typer.testing import CliRunner
+
+from detente.cli import app
+from detente.ingest.readers import read_articles
+from detente.pipeline import Pipeline
+from detente.relations import export as export_module
+from detente.relations.export import ExportError, export_events
+from detente.relations.ledger import ledger
+from detente.relations.network import relation_network
+from detente.relations.report import write_report
+from detente.store import Store
+
+REPO = Path(__file__).resolve().parent.parent
+GDELT = next((folder / "shared/data/gdelt/20150218230000.export.CSV"
+              for folder in REPO.parents if (folder / "shared/data/gdelt").is_dir()), None)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """A store with a visit told twice, a hosting, a hostile triangle and a severance."""
+    path = tmp_path / "db.duckdb"
+    with Store(path) as store:
+        add_article(store, "a.txt", "2000-10-24", [
+            report(VISIT, "USAGOV", "PRKGOV", "042", "visited", date="2000-10-23"),
+            report("Kim Jong-il hosted Albright on Monday.", "PRKGOV", "USAGOV", "043", "hosted",
+                   date="2000-10-23"),
+            report("Japan accused North Korea of abductions.", "JPN", "PRK", "112", "accused",
+                   date="2000-10-20"),
+            report("Japan and the United States held talks.", "JPN", "USA", "046", "talks",
+                   date="2000-10-21"),
+            report("Saudi Arabia severed diplomatic relations with Iran on Sunday.", "SAU",
+                   "IRN", "161", "severed", date="2000-10-22")],
+            url="https://news.example.com/a")
+        add_article(store, "b.txt", "2000-10-25", [
+            report("Albright visited North Korea on Monday.", "USAGOV", "PRK", "042", "visited",
+                   date="2000-10-23")], url="https://wire.example.org/b")
+    return path
+
+
+def gdelt_types(path: Path) -> list[str]:
+    with duckdb.connect() as connection:
+        return [row[1] for row in connection.execute(
+            "DESCRIBE SELECT * FROM read_csv(?, delim='\t', header=false, quote='')",
+            [str(path)]).fetchall()]
+
+
+@pytest.mark.skipif(GDELT is None, reason="shared/data/gdelt not found beside the repository")
+def test_gdelt_export_has_61_columns_that_parse_like_gdelt(db: Path, tmp_path: Path):
+    out = tmp_path / "detente.export.CSV"
+    with Store(db, read_only=True) as store:
+        written = export_events(store.connection, out, "gdelt")
+    assert written == [out, tmp_path / "detente.mentions.CSV"]
+    rows = list(csv.reader(out.open(), delimiter="\t"))
+    assert len(rows) == 4 and {len(row) for row in rows} == {61}
+    visit = next(row for row in rows if row[26] == "042")
+    assert (visit[5], visit[17], visit[28], visit[29], visit[31:34]) == (
+        "USAGOV", "PRK", "04", "1", ["3", "2", "2"])  # NumMentions, NumSources, NumArticles
+    assert visit[1] == "20001023" and visit[60] == "https://news.example.com/a"
+    real, ours = gdelt_types(GDELT), gdelt_types(out)
+    with duckdb.connect() as connection:  # our file reads with the real file's column types
+        columns = {f"column{i:02d}": kind for i, kind in enumerate(real)}
+        connection.execute("SELECT * FROM read_csv(?, delim='\t', header=false, quote='', "
+                           "columns=?)", [str(out), columns]).fetchall()
+    filled = [i for i in range(61) if all(row[i] for row in rows)]
+    assert [ours[i] for i in filled] == [real[i] for i in filled]
+    mentions = list(csv.reader((tmp_path / "detente.mentions.CSV").open(), delimiter="\t"))
+    assert {len(row) for row in mentions} == {16}
+    assert sum(row[0] == visit[0] for row in mentions) == 3
+
+
+def test_jsonl_csv_parquet_exports_link_every_mention(db: Path, tmp_path: Path):
+    with Store(db, read_only=True) as store:
+        for fmt in ("jsonl", "csv", "parquet"):
+            export_events(store.connection, tmp_path / f"events.{fmt}", fmt)
+    records = [json.loads(line) for line in (tmp_path / "events.jsonl").open()]
+    visit = next(r for r in records if r["cameo"] == "042")
+    assert visit["num_articles"] == 2 and len(visit["mention_keys"]) == 3
+    with duckdb.connect() as connection:
+        for fmt, reader in (("csv", "read_csv"), ("parquet", "read_parquet")):
+            count = connection.execute(f"SELECT count(*) FROM {reader}(?)",
+                                       [str(tmp_path / f"events.{fmt}")]).fetchone()[0]
+            assert count == len(records) == 4
+
+
+def test_exports_refuse_existing_files_and_leave_nothing_when_interrupted(
+        db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    out = tmp_path / "events.jsonl"
+    out.write_text("keep me\n")
+    with Store(db, read_only=True) as store:
+        with pytest.raises(ExportError, match="file exists"):
+            export_events(store.connection, out, "jsonl")
+        assert out.read_text() == "keep me\n"
+
+        def interrupted(row):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(export_module, "gdelt_event_row", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            export_events(store.connection, tmp_path / "x.export.CSV", "gdelt")
+        export_events(store.connection, out, "jsonl", force=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.duckdb", "events.jsonl"]
+    assert len(out.read_text().splitlines()) == 4
+
+
+def test_network_is_signed_and_finds_the_unbalanced_triangle(db: Path):
+    with Store(db, read_only=True) as store:
+        network = relation_network(store.connection, "2000", "2000")
+        assert relation_network(store.connection, "2001").nodes == []
+    signs = {(e.side_a, e.side_b): e.sign for e in network.edges}
+    assert signs == {("PRK", "USA"): 1, ("JPN", "PRK"): -1, ("JPN", "USA"): 1,
+                     ("IRN", "SAU"): -1}
+    assert network.triads == 1 and network.balanced_share == 0.0
+    assert network.most_unbalanced[0].sides == ("JPN", "PRK", "USA")
+    assert network.to_dict()["balance"]["triads"] == 1
+
+
+def test_ledger_reads_severance_with_its_evidence(db: Path):
+    with Store(db, read_only=True) as store:
+        (entry,) = ledger(store.connection, "IRN")
+    assert (entry.country_a, entry.country_b, entry.kind, entry.status, entry.date) == (
+        "SAU", "IRN", "relations_severed", "occurred", "2000-10-22")
+    assert entry.evidence.startswith("severed diplomatic relations with Iran")
+    assert entry.to_dict()["sentence"].startswith("Saudi Arabia severed")
+
+
+def test_ledger_keeps_the_planned_us_mission_under_the_swedish_flag(seeds: Path,
+                                                                    pipeline: Pipeline,
+                                                                    tmp_path: Path):
+    with Store(tmp_path / "seed.duckdb") as store:
+        (article,) = read_articles([seeds / "000_477ab05b2272327f.txt"])
+        coded = pipeline.code(article)
+        store.add_article(article, coded.mentions, coded.events)
+        entries = ledger(store.connection, "PRK", "USA")
+    steps = {(e.kind, e.country_a, e.country_b, e.status, e.protecting_power) for e in entries}
+    assert ("interests_section_opened", "USA", "PRK", "planned", "SWE") in steps
+    assert ("liaison_office_opened", "USA", "PRK", "planned", None) in steps
+    assert all(e.status == "planned" for e in entries)
+
+
+def test_commands_print_tables_and_one_line_errors(db: Path, tmp_path: Path):
+    runner = CliRunner()
+    result = runner.invoke(app, ["dyad", "PRK", "USA", "--freq", "month", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "2000-10" in result.output and "PRK ↔ USA" in result.output
+    result = runner.invoke(app, ["ledger", "IRN", "--with", "SAU", "--db", str(db)])
+    assert result.exit_code == 0 and "severed" in result.output
+    result = runner.invoke(app, ["network", "--from", "1994", "--to", "2001", "--db", str(db)])
+    assert result.exit_code == 0 and "0% of 1 triads balanced" in result.output
+    out = tmp_path / "events.export.CSV"
+    assert runner.invoke(app, ["export", "--format", "gdelt", "--out", str(out),
+                               "--db", str(db)]).exit_code == 0
+    for arguments, message in (
+            (["export", "--format", "gdelt", "--out", str(out)], "file exists"),
+            (["dyad", "XYZ"], "unknown country or organisation 'XYZ'"),
+            (["dyad", "PRK", "--from", "2000-13"], "not a date"),
+            (["export", "--format", "xml", "--out", str(out)], "--format must be one of")):
+        result = runner.invoke(app, [*arguments, "--db", str(db)])
+        assert result.exit_code == 2, result.output
+        assert message in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_report_is_one_offline_file_that_chromium_renders(db: Path, tmp_path: Path):
+    out = tmp_path / "report.html"
+    with Store(db, read_only=True) as store:
+        write_report(store.connection, out, [("PRK", "USA")])
+        with pytest.raises(ExportError, match="file exists"):
+            write_report(store.connection, out)
+    html = out.read_text()
+    assert "<script" not in html and "src=" not in html and "href=" not in html
+    assert html.count("class='timeline'") == 1 and "class='network'" in html
+    assert "Saudi Arabia severed diplomatic relations with Iran" in html  # ledger evidence
+    assert VISIT in html  # the chart's evidence
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("headless Chromium not installed")
+    picture = tmp_path / "report.png"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-background-networking", f"--screenshot={picture}",
+                    "--window-size=1280,1600", out.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    assert picture.stat().st_size > 20_000
