@@ -96,6 +96,20 @@ def test_html_page_gives_text_title_and_date(tmp_path):
     assert "Copyright" not in article.text and "Home" not in article.text
 
 
+def test_copies_of_a_page_come_out_whole_every_time(tmp_path):
+    """Sites printing the same wire story all keep all its paragraphs."""
+    story = "".join(f"<p>Paragraph {i}: the two Koreas agreed in Pyongyang on Thursday to "
+                    "reunite families separated by the war, officials said after a meeting "
+                    "that lasted well into the night.</p>" for i in range(3))
+    sites = ("first", "second", "third", "fourth")
+    for site in sites:
+        (tmp_path / f"{site}.html").write_text(
+            f"<html><head><title>{site}</title></head><body><article>{story}</article>"
+            "</body></html>", encoding="utf-8")
+    articles = list(read_articles([tmp_path]))
+    assert [len(article.paragraphs) for article in articles] == [3] * len(sites)
+
+
 def test_bad_inputs_fail_one_by_one(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("Headline here\n\n" + "North Korea and China held talks in Beijing on the "

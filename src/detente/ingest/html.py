@@ -43,14 +43,18 @@ def looks_like_html(text: str) -> bool:
 
 
 def extract_html(html: str) -> HtmlArticle:
-    """The article in an HTML page; raises NoArticleError when there is none."""
+    """The article in an HTML page; raises NoArticleError when there is none.
+
+    trafilatura's ``deduplicate`` is left off: it remembers text across calls,
+    so a second copy of a wire story (or the same page read again) lost the
+    paragraphs seen before."""
     extracted = trafilatura.bare_extraction(
         html,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        deduplicate=True,
+        deduplicate=False,
     )
     text = (getattr(extracted, "text", None) or "").strip() if extracted else ""
     if not text:
