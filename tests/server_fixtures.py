@@ -16,9 +16,8 @@ import httpx
 import pytest
 import uvicorn
 
+from detente.cli.extract import run_extract
 from detente.data import sample_files
-from detente.ingest.readers import IngestFailure
-from detente.pipeline import Pipeline, process
 from detente.server import Limits, create_app
 from detente.store import Store
 
@@ -60,12 +59,12 @@ def running_server(db_path: Path, writable: bool = False,
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Path:
-    """The demo database: the bundled sample corpus coded by the real pipeline."""
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The database `detente demo` builds: the bundled sample corpus, really coded."""
     path = tmp_path_factory.mktemp("server") / "demo.duckdb"
-    with Store(path) as store:
-        results = list(process(sample_files(), store, pipeline))
-    assert not [r for r in results if isinstance(r, IngestFailure)]
+    run_extract([str(sample) for sample in sample_files()], str(path), "none")
+    with Store(path, read_only=True) as store:
+        assert store.counts()["articles"] == len(sample_files())
     return path
 
 

@@ -1,4 +1,5 @@
-"""The relations package seen from the server: dyad series and ledgers, read
+"""The relations package seen from the server: dyad series, ledgers and the
+relation network, read
 under the query time limit and cached (they group event mentions into events on
 the fly when the store has no ``events`` table, which costs tens of ms)."""
 
@@ -7,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from detente.relations.ledger import ledger
+from detente.relations.network import relation_network
 from detente.relations.series import dyad_series
 from detente.server.queries import Database
 
@@ -31,3 +33,12 @@ def ledger_entries(db: Database, country: str, other: str | None = None) -> list
         with db.cursor() as cursor:
             return [entry.to_dict() for entry in ledger(cursor, country, other)]
     return db.cache.get(("ledger", country, other), compute)
+
+
+def network(db: Database, start: str | None = None, end: str | None = None,
+            min_events: int = 1) -> dict[str, Any]:
+    """The signed relation network of a window: nodes, edges and structural balance."""
+    def compute() -> dict[str, Any]:
+        with db.cursor() as cursor:
+            return relation_network(cursor, start, end, min_events).to_dict()
+    return db.cache.get(("network", start, end, min_events), compute)

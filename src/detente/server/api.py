@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi.exceptions import RequestValidationError
 
 from detente.ingest.html import NoArticleError
 from detente.model import event_record
@@ -135,11 +136,21 @@ def actor_series(db: Db, side: Side, freq: Freq = "month", basis: Basis = "event
                   directed=directed)
 
 
+def invalid(where: tuple[str, ...], error: Exception) -> RequestValidationError:
+    """A parameter the library refused, reported as FastAPI reports a bad parameter."""
+    message = str(error)
+    name = where[-1]
+    if message.startswith(f"{name}: "):
+        message = message[len(name) + 2:]
+    return RequestValidationError([{"loc": where, "msg": message, "type": "value_error"}])
+
+
 def series(db: Database, side_a: str, side_b: str | None, **options: Any) -> list[dict]:
     try:
         return analysis.series(db, side_a, side_b, **options)
     except SeriesError as error:
-        raise HTTPException(422, str(error)) from None
+        name = str(error).split(":", 1)[0]
+        raise invalid(("query", name if name in options else "freq"), error) from None
 
 
 @router.get("/ledger/{country}", response_model=list[JsonObject])
@@ -150,9 +161,21 @@ def ledger(db: Db, country: Side,
     return analysis.ledger_entries(db, country.upper(), other.upper() if other else None)
 
 
+@router.get("/network", response_model=JsonObject)
+def network(db: Db, start: Day = None, end: Day = None,
+            min_events: Annotated[int, Query(ge=1, le=100_000)] = 1) -> dict[str, Any]:
+    """The signed relation graph of a window: sides with their centrality and
+    community, edges with their event counts and Goldstein weight, and how balanced
+    its triads are."""
+    try:
+        return analysis.network(db, start, end, min_events)
+    except SeriesError as error:
+        name = str(error).split(":", 1)[0]
+        raise invalid(("query", name if name in ("start", "end") else "start"), error) from None
+
+
 @router.post("/extract", response_model=ExtractOut,
-             responses={403: {"model": Problem}, 413: {"model": Problem},
-                        422: {"model": Problem}})
+             responses={403: {"model": Problem}, 413: {"model": Problem}})
 def extract(db: Db, posted: ExtractIn) -> dict[str, Any]:
     """Code the events in posted text; nothing is kept unless ``store`` is true and the
     server runs with ``--writable``."""
@@ -161,7 +184,7 @@ def extract(db: Db, posted: ExtractIn) -> dict[str, Any]:
     try:
         coded = code_text(posted.text, posted.pub_date)
     except NoArticleError as error:
-        raise HTTPException(422, f"text: {error}") from None
+        raise invalid(("body", "text"), error) from None
     stored = False
     if posted.store:
         with db.write_lock:

@@ -37,6 +37,7 @@ Db = Annotated[Database, Depends(database)]
 Freq = Literal[analysis.FREQUENCIES]
 Period = Annotated[str | None, Query(pattern=DATE_PATTERN)]
 EVIDENCE_ROWS = 50
+NETWORK_NODES = 16  # a readable circle on a laptop screen
 
 
 def render(request: Request, template: str, status_code: int = 200,
@@ -75,7 +76,13 @@ def overview(request: Request, db: Db) -> Response:
         dyads = queries.dyads(cursor, 12)
         _, recent = queries.events(cursor, EventFilter(), 12, order="recent")
         articles = queries.articles(cursor, 8)
-    return render(request, "overview.html", dyads=dyads, recent=recent, articles=articles)
+    graph = analysis.network(db)
+    busiest = {node["side"]: node["events"] for node in graph["nodes"][:NETWORK_NODES]}
+    picture = charts.circle_network(busiest, [
+        (edge["side_a"], edge["side_b"], edge["events"], edge["goldstein_mean"])
+        for edge in graph["edges"]])
+    return render(request, "overview.html", dyads=dyads, recent=recent, articles=articles,
+                  network=picture, balance=graph["balance"])
 
 
 def timeline(db: Database, request: Request, side_a: str, side_b: str | None, freq: str,

@@ -229,7 +229,8 @@ def dyads(cursor: duckdb.DuckDBPyConnection, limit: int,
     """The most active dyads, both directions counted together; only those of
     ``side`` when given (that side then comes first)."""
     a, b = SOURCE_SIDE, TARGET_SIDE
-    condition = f"{a} IS NOT NULL AND {b} IS NOT NULL"  # an unresolved side is no dyad
+    # an unresolved side is no dyad, nor is a state dealing with itself
+    condition = f"{a} IS NOT NULL AND {b} IS NOT NULL AND {a} <> {b}"
     if side is None:
         pair, parameters = f"least({a}, {b}), greatest({a}, {b})", []
     else:

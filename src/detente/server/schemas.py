@@ -7,8 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+MONTH = r"(0[1-9]|1[0-2])"
+DAY = r"(0[1-9]|[12][0-9]|3[01])"
+DATE_PATTERN = rf"^[0-9]{{4}}(-{MONTH}(-{DAY})?)?$"  # 2000, 2000-06, 2000-06-13
+DAY_PATTERN = rf"^[0-9]{{4}}-{MONTH}-{DAY}$"
 
 
 class ActorOut(BaseModel):

@@ -3,6 +3,10 @@
 // that one element, so choosing a chart bar shows its evidence without a reload.
 "use strict";
 
+// The address whose content is on screen (fragment jumps such as the skip link do not change it).
+const address = () => window.location.pathname + window.location.search;
+let shown = address();
+
 // SVG links keep their href as an attribute, not a string property.
 const target = (link) => new URL(link.getAttribute("href"), window.location.href).href;
 
@@ -18,6 +22,7 @@ async function swap(link) {
   document.querySelectorAll("[data-swap].selected").forEach((el) => el.classList.remove("selected"));
   link.classList.add("selected");
   history.pushState(null, "", target(link));
+  shown = address();
   fresh.focus();
 }
 
@@ -28,4 +33,7 @@ document.addEventListener("click", (event) => {
   swap(link).catch(() => { window.location.href = target(link); });
 });
 
-window.addEventListener("popstate", () => window.location.reload());
+// Back and forward across swapped panels: show the whole page of that address.
+window.addEventListener("popstate", () => {
+  if (address() !== shown) window.location.reload();
+});

@@ -1,0 +1,145 @@
+"""The dashboard in a real headless Chromium, as an analyst uses it: from the
+overview to the PRK–USA dyad, from a chart bar to its sentences, from an event
+to its highlighted sentence in the article; with the keyboard alone too.
+Screenshots of each page are kept for a person to look at."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import pytest
+
+if TYPE_CHECKING:
+    from server_fixtures import LiveServer
+
+pytest_plugins = ["server_fixtures"]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+LAPTOP = {"width": 1366, "height": 768}
+SHOTS = Path(os.environ.get("DETENTE_SCREENSHOTS", "/tmp/detente-screenshots"))
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="Debian chromium not installed at /usr/bin/chromium (`make test` installs it as root)")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server: LiveServer) -> Iterator[object]:
+    """A laptop-sized page that fails the test on script errors or outside requests."""
+    context = browser.new_context(viewport=LAPTOP, base_url=server.url)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on("console", lambda message: message.type == "error"
+            and problems.append(f"console: {message.text}"))
+    page.on("request", lambda request: urlsplit(request.url).hostname != "127.0.0.1"
+            and problems.append(f"outside request: {request.url}"))
+    yield page
+    context.close()
+    assert not problems
+
+
+def shoot(page, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+def test_from_overview_to_the_sentence_behind_a_prk_usa_event(page):
+    page.goto("/")
+    assert page.get_by_role("heading", name="Most active dyads").is_visible()
+    assert page.locator("svg.network circle").count() >= 5
+    shoot(page, "overview")
+
+    page.get_by_role("link", name="PRK–USA").first.click()
+    page.wait_for_url(re.compile(r"/dyad/PRK/USA"))
+    assert "North Korea" in page.locator("h1").inner_text()
+    assert page.locator("svg.chart a.bar").count() >= 3
+    shoot(page, "dyad-prk-usa")
+
+    page.locator("table.events a.event-link").first.click()
+    page.wait_for_url(re.compile(r"/article/[0-9a-f]+\?event=\d+"))
+    quote = page.locator("#evidence blockquote")
+    assert quote.is_visible()
+    trigger = quote.locator("mark.trigger")
+    assert trigger.count() == 1 and trigger.is_visible()
+    assert quote.locator("mark.source, mark.target").count() >= 1
+    in_text = page.locator("article.text mark.sentence")
+    assert in_text.count() >= 1
+    assert quote.inner_text().split() == " ".join(in_text.all_inner_texts()).split()
+    shoot(page, "article-evidence")
+
+
+def test_a_chart_bar_shows_its_sentences_in_place(page):
+    page.goto("/dyad/PRK/USA")
+    bar = page.locator("svg.chart a.bar[data-period='2000']")
+    bar.click()
+    panel = page.locator("#evidence-panel")
+    panel.get_by_role("heading", name=re.compile("2000")).wait_for()
+    assert "period=2000" in page.url  # the address bar can be shared
+    dates = panel.locator("td.date").all_inner_texts()
+    assert dates and all("2000" in date for date in dates)
+    shoot(page, "dyad-period-2000")
+    panel.locator("a.event-link").first.click()
+    page.wait_for_url(re.compile(r"/article/"))
+    assert page.locator("#evidence blockquote mark.trigger").is_visible()
+
+
+def test_everything_is_reachable_by_keyboard(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    for _ in range(60):  # Tab through the page until the PRK–USA dyad link has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "PRK–USA":
+            break
+    else:
+        pytest.fail("the PRK–USA link cannot be reached with Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "keyboard focus must be visible"
+    shoot(page, "keyboard-focus")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/dyad/PRK/USA"))
+    page.locator("svg.chart a.bar").first.focus()
+    page.keyboard.press("Enter")
+    page.locator("#evidence-panel h3").wait_for()
+
+
+def test_search_finds_sentences_and_keeps_its_filters(page):
+    page.goto("/search")
+    page.get_by_label("Words in the sentence").fill("liaison")
+    page.get_by_label("State or organisation").fill("prk")
+    page.get_by_role("button", name="Search").last.click()
+    page.wait_for_url(re.compile(r"q=liaison"))
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() >= 1
+    assert all("liaison" in text.lower()
+               for text in page.locator("td.evidence").all_inner_texts())
+    assert page.get_by_label("Words in the sentence").input_value() == "liaison"
+    shoot(page, "search")
+
+
+def test_pages_fit_a_laptop_screen(page):
+    for path in ("/", "/dyad/PRK/USA", "/actor/PRK", "/search", "/docs"):
+        page.goto(path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
+    assert page.request.get("/no/such/page").status == 404
