@@ -50,9 +50,10 @@ def tree_rss_kb(root: int) -> int:
         pid = stack.pop()
         try:
             status = Path(f"/proc/{pid}/status").read_text()
-            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+            children = [child for task in Path(f"/proc/{pid}/task").iterdir()
+                        for child in (task / "children").read_text().split()]
         except OSError:
-            continue  # the process ended between two reads
+            continue  # the process ended between two reads (Dask starts from threads)
         total += next((int(line.split()[1]) for line in status.splitlines()
                        if line.startswith("VmRSS:")), 0)
         stack += [int(child) for child in children]
@@ -82,7 +83,7 @@ def run_extract(name: str, corpus: Path, db: Path, options: list[str]) -> Row:
     sampler.join()
     if process.returncode != 0:
         sys.exit(f"{' '.join(command)} failed ({process.returncode}): {stderr.strip()[-500:]}")
-    print(f"  {name}: {stderr.strip().splitlines()[-1]}", flush=True)
+    print(f"  {name}: {' '.join(stderr.split()[-12:])}", flush=True)
     return Row(name, seconds, peak / 1024)
 
 

@@ -1,0 +1,151 @@
+"""The engines code the same articles the same way: in process, in a pool of worker
+processes, and on a Dask LocalCluster through Parquet. A worker that dies takes
+only its batch down, and the input is read only as fast as workers free up."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from detente.engine.corpus import write_corpus
+from detente.engine.dask import DaskEngine
+from detente.engine.local import FAULT_HOOK, InProcess, ProcessPool
+from detente.engine.parquet import batch_keys, import_folder, read_batch, write_batch
+from detente.ingest.readers import IngestFailure, read_articles
+from detente.model import Article
+from detente.pipeline import Pipeline, process
+from detente.store import TABLE_COLUMNS, Store, mention_row
+
+ARTICLES = 24
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(folder, ARTICLES, words=250)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path, pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory
+              ) -> dict[str, list[tuple]]:
+    """What coding in this process stores: the yardstick for the other engines."""
+    db = tmp_path_factory.mktemp("reference") / "reference.duckdb"
+    with Store(db) as store:
+        results = list(process([corpus], store, InProcess(pipeline)))
+    assert len(results) == ARTICLES
+    return contents(db)
+
+
+def contents(db: Path) -> dict[str, list[tuple]]:
+    """Every stored row of every table (load time left out), in a stable order."""
+    with duckdb.connect(str(db), read_only=True) as connection:
+        return {table: sorted(connection.execute(
+                    f"SELECT {', '.join(columns)} FROM {table}").fetchall(), key=repr)
+                for table, columns in TABLE_COLUMNS.items()}
+
+
+def run(corpus: Path, db: Path, engine) -> list:
+    with Store(db) as store:
+        try:
+            return list(process([corpus], store, engine))
+        finally:
+            engine.close()
+
+
+def test_a_pool_of_two_workers_stores_what_one_process_stores(corpus, reference, tmp_path):
+    pool = ProcessPool(workers=2, batch_size=4)
+    results = run(corpus, tmp_path / "pool.duckdb", pool)
+    assert not [r for r in results if isinstance(r, IngestFailure)]
+    assert contents(tmp_path / "pool.duckdb") == reference
+    assert pool.restarts == 0
+    assert reference["event_mentions"], "the corpus has events to compare"
+
+
+def test_a_worker_that_dies_takes_only_its_batch_down(corpus, reference, tmp_path,
+                                                      monkeypatch):
+    """The batch holding the poisoned article is retried once on a fresh worker,
+    then each of its articles is recorded as failed; the run goes on."""
+    monkeypatch.setenv(FAULT_HOOK, "article-000006.txt")
+    pool = ProcessPool(workers=2, batch_size=4)
+    results = run(corpus, tmp_path / "faulty.duckdb", pool)
+    failed = sorted(Path(r.path).name for r in results if isinstance(r, IngestFailure))
+    assert failed == [f"article-{n:06d}.txt" for n in range(5, 9)]  # its batch of 4
+    assert pool.restarts == 2  # first try and retry
+    with Store(tmp_path / "faulty.duckdb", read_only=True) as store:
+        assert store.counts()["articles"] == ARTICLES - 4
+        messages = {message for _, message in store.failure_rows()}
+    assert len(messages) == 1 and "worker process died" in messages.pop()
+    stored = contents(tmp_path / "faulty.duckdb")
+    assert set(stored["event_mentions"]) <= set(reference["event_mentions"])
+
+
+def test_a_worker_killed_once_loses_nothing(corpus, reference, tmp_path):
+    """An out-of-memory kill or a crash that does not recur: the retry succeeds."""
+    pool = ProcessPool(workers=1, batch_size=4)
+    with Store(tmp_path / "killed.duckdb") as store:
+        results = process([corpus], store, pool)
+        first = next(results)  # the worker is up, and now busy with the next batch
+        os.kill(pool.busy[0].process.pid, signal.SIGKILL)
+        rest = list(results)
+    pool.close()
+    assert not [r for r in [first, *rest] if isinstance(r, IngestFailure)]
+    assert pool.restarts == 1
+    assert contents(tmp_path / "killed.duckdb") == reference
+
+
+def test_the_input_is_read_only_as_fast_as_workers_free_up(corpus):
+    """Bounded queues: with 2 workers of 4-article batches, a few batches are read
+    ahead of the results, never the whole input."""
+    pulled = 0
+
+    def articles() -> Iterator[Article]:
+        nonlocal pulled
+        for article in read_articles([corpus]):
+            pulled += 1
+            yield article
+
+    pool = ProcessPool(workers=2, batch_size=4)
+    try:
+        batches = pool.code_batches(articles())
+        next(batches)
+        assert pulled <= 3 * 4  # two batches at work and the one handed out next
+    finally:
+        pool.close()
+    assert not [w for w in pool.idle + pool.busy if w.process.is_alive()]
+
+
+def test_parquet_keeps_articles_and_events_exactly(corpus, pipeline, tmp_path):
+    articles = [a for a in read_articles([corpus]) if isinstance(a, Article)][:3]
+    coded = list(pipeline.code_many(articles))
+    write_batch(tmp_path, "k", coded)
+    back = read_batch(tmp_path, "k")
+    assert [c.article.doc_id for c in back] == [a.doc_id for a in articles]
+    assert [[e.to_row() for e in c.events] for c in back] == [
+        [e.to_row() for e in c.events] for c in coded]
+    def mention_rows(batch):
+        return [[mention_row(c.article.doc_id, m) for m in c.mentions] for c in batch]
+    assert mention_rows(back) == mention_rows(coded)
+
+
+def test_dask_local_cluster_writes_parquet_the_store_imports(corpus, reference, tmp_path):
+    parquet = tmp_path / "parquet"
+    engine = DaskEngine(parquet, workers=2, batch_size=8)
+    run(corpus, tmp_path / "dask.duckdb", engine)
+    assert contents(tmp_path / "dask.duckdb") == reference
+    assert len(batch_keys(parquet)) == ARTICLES // 8
+    with duckdb.connect() as connection:  # the folder is a dataset DuckDB reads as it is
+        [(count,)] = connection.execute(
+            f"SELECT count(*) FROM read_parquet('{parquet}/event_mentions/*.parquet')").fetchall()
+    assert count == len(reference["event_mentions"])
+
+    with Store(tmp_path / "imported.duckdb") as store:
+        assert len(list(import_folder(parquet, store))) == ARTICLES
+        again = list(import_folder(parquet, store))
+    assert not [stored for stored in again if stored.new]
+    assert contents(tmp_path / "imported.duckdb") == reference
