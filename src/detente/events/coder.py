@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.dictionary import ActorMatcher
-from detente.actors.resolve import ActorResolver, ArticleContext, DocIndex
+from detente.actors.resolve import ActorResolver, ArticleContext, DocIndex, coordinated
 from detente.events import arguments
 from detente.events.modality import event_status
 from detente.events.ontology import lookup
@@ -28,7 +28,8 @@ from detente.model import Actor, Article, DatePoint, EventMention
 BASE_CONFIDENCE = 0.9
 NAME_ENTITIES = {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
-PENALTIES = {"implied": 0.25, "pronoun": 0.1, "noun": 0.05, "host": 0.15, "unresolved": 0.1}
+PENALTIES = {"implied": 0.25, "pronoun": 0.1, "noun": 0.05, "host": 0.15, "unresolved": 0.1,
+             "nearby": 0.15}
 
 
 @dataclass
@@ -112,7 +113,7 @@ class EventCoder:
             if control is None or token.pos_ not in {"VERB", "AUX"}:
                 continue
             needed = self.patterns.control_needs.get(lemma)
-            if needed and not any(child.lower_ in needed for child in token.children):
+            if needed and not _has_particle(token, needed):
                 continue
             complements = arguments.complements(token) or [
                 obj for obj in arguments.children(token, "dobj") if obj.i in found]
@@ -217,6 +218,10 @@ class EventCoder:
         # a side the sentence leaves unsaid is implied; one it names badly is no side
         if not sources and not _has_own_source(token, source_heads):
             sources = [Actor.unresolved()]
+        if not targets and not (symmetric and len(sources) > 1):
+            exclude = {t.i for head in source_heads for t in coordinated(head)}
+            targets = finder.nearest_named(token, on, exclude)
+            penalty += PENALTIES["nearby"] if targets else 0.0
         if not targets and not target_heads:
             targets = [Actor.unresolved()]
         pairs = []
@@ -236,8 +241,9 @@ class EventCoder:
         """Sides of the first source candidate that names someone (nouns have several):
         a resolved actor anywhere wins over an unresolved phrase."""
         for candidate in heads:
-            actors = (finder.resolver.resolve(candidate, on) if candidate is token
-                      else finder.resolver.resolve_all(candidate, on))
+            actors = (finder.resolved(candidate, on) if candidate is token
+                      else _unique(actor for head in coordinated(candidate)
+                                   for actor in finder.resolved(head, on)))
             if actors:
                 return actors
         for candidate in heads:
@@ -327,6 +333,13 @@ def trigger_status(trigger: Trigger) -> str:
     if trigger.control is not None and trigger.control.status:
         return trigger.control.status
     return event_status(trigger.token)
+
+
+def _has_particle(verb: Token, words: set[str]) -> bool:
+    """"called on X to", "called upon X": the word right after the verb ("called
+    X on Wednesday" has an "on" too, and is no appeal)."""
+    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return following is not None and following.head is verb and following.lower_ in words
 
 
 def _has_own_source(token: Token, heads: list[Token]) -> bool:

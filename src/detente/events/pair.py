@@ -22,6 +22,9 @@ from detente.events.timex import tree_distance
 # PLV labels fold some PLOVER types together (data README of the PLV set).
 PLV_FOLDS = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "INVESTIGATE": "ACCUSE",
              "FIGHT": "ASSAULT"}
+# The PLV set's FIGHT (folded into ASSAULT) is all of CAMEO root 19, blockades and
+# occupation included, where the 2021 crosswalk files 191 and 192 under COERCE.
+PLV_ROOT_TYPES = {"19": "FIGHT", "09": "INVESTIGATE"}
 MAX_FALLBACK_DISTANCE = 3
 
 
@@ -32,18 +35,23 @@ PLOVER_QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "AID": 2, "COOPERATE": 2,
                "COERCE": 4, "MOBILIZE": 4, "PROTEST": 4, "SANCTION": 4}
 # Cooperation that did not happen ("will not release") is a refusal in PLOVER.
 # PLOVER codes what an actor says it will do as intent: cooperation still to come
-# is AGREE, force or coercion still to come is THREATEN (CAMEO 03 and 13 likewise).
-INTENT_STATUSES = {"planned", "proposed"}
+# is AGREE, force or coercion still to come is THREATEN (CAMEO 03 and 13 likewise);
+# an act offered on a condition ("will withdraw if") is such an intent too.
+INTENT_STATUSES = {"planned", "proposed", "conditional"}
+# Roots whose acts are words already: saying one will do them is still that act
+# (an investigation still to come is still an accusation).
+VERBAL_ROOTS = {"01", "02", "03", "09", "10", "11", "12", "13"}
 
 
 def plv_label(cameo: str, status: str = "occurred") -> str | None:
     """The PLV root label of a CAMEO code and status (None for statements, root 01)."""
     code = lookup(cameo)
-    if status in INTENT_STATUSES and code.root not in {"01", "02", "03", "10", "11", "12", "13"}:
+    if status in INTENT_STATUSES and code.root not in VERBAL_ROOTS:
         return "AGREE" if code.quad <= 2 else "THREATEN"
     if status == "negated" and code.quad <= 2:  # "will not release", "failed to agree"
         return "REJECT"
-    return PLV_FOLDS.get(code.plover, code.plover) if code.plover else None
+    plover = PLV_ROOT_TYPES.get(code.root, code.plover)
+    return PLV_FOLDS.get(plover, plover) if plover else None
 
 
 @dataclass(frozen=True)

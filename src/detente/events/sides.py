@@ -35,6 +35,12 @@ NAME_ENTITIES = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 # Words at the edges of a phrase that are not part of what it names.
 EDGE_DEPS = {"det", "case", "punct", "cc", "predet"}
 NAMED_BASES = {"name"}
+# Dependents through which a thing's owner is named: "X's act", "the act of X",
+# "the threats made by X", "reports from X".
+OWNER_PREPOSITIONS = {"of", "by", "from"}
+# Steps from a trigger down to a nearby participant, and how deep to look.
+NEARBY_DEPS = {"prep", "pobj", "dobj", "xcomp", "advcl", "acl", "dative", "attr", "npadvmod"}
+NEARBY_DEPTH = 4
 
 
 def names_someone(actor: Actor) -> bool:
@@ -65,18 +71,41 @@ class SideFinder:
                     found.append(actor)
         return found
 
+    def resolved(self, head: Token, on: date | None) -> list[Actor]:
+        """The dictionary actor(s) one phrase names (a pronoun: its antecedent's)."""
+        return self.resolver.resolve(_referent(head), on)
+
     def actor(self, head: Token, on: date | None) -> list[Actor]:
         """The side(s) one phrase names, resolved or not (empty: not a side)."""
-        referent = arguments.antecedent(head)
-        if referent is not None:  # "Siemens said it would appeal": Siemens
-            head = referent
+        head = _referent(head)
         resolved = self.resolver.resolve(head, on)
         if resolved:
             return resolved
         unresolved = self.unresolved(head)
         if unresolved is None:
             return []
+        if not names_someone(unresolved) and unresolved.sector is None:
+            owners = [actor for owner in _owners(head) for actor in self.actor(owner, on)
+                      if names_someone(actor)]
+            if owners:  # "condemned the call of the European Parliament": the Parliament
+                return owners[:1]
         return [self._known_person(head, unresolved) or unresolved]
+
+    def nearest_named(self, trigger: Token, on: date | None,
+                      exclude: set[int]) -> list[Actor]:
+        """The closest phrase below the trigger that names someone, for an event whose
+        pattern found no target ("provided €28 million for those affected in Yemen")."""
+        queue = [child for child in trigger.children if child.dep_ in NEARBY_DEPS]
+        for _ in range(NEARBY_DEPTH):
+            following = []
+            for token in queue:
+                if token.i not in exclude and token.pos_ in {"NOUN", "PROPN"}:
+                    named = [actor for actor in self.actor(token, on) if names_someone(actor)]
+                    if named:
+                        return named[:1]
+                following += [child for child in token.children if child.dep_ in NEARBY_DEPS]
+            queue = following
+        return []
 
     def _known_person(self, head: Token, side: Actor) -> Actor | None:
         """A name the article introduced earlier as a person ("Rodriguez" after
@@ -113,6 +142,22 @@ class SideFinder:
             if span is not None:
                 return self.resolver.context.dictionary.titles.get(span.text.lower())
         return None
+
+
+def _owners(thing: Token) -> list[Token]:
+    """Phrases naming who a thing belongs to or comes from."""
+    found = [child for child in thing.children if child.dep_ == "poss"]
+    holders = [thing] + [child for child in thing.children if child.dep_ == "acl"]
+    found += [pobj for holder in holders for prep in holder.children
+              if prep.dep_ in {"prep", "agent"} and prep.lower_ in OWNER_PREPOSITIONS
+              for pobj in prep.children if pobj.dep_ == "pobj"]
+    return found
+
+
+def _referent(head: Token) -> Token:
+    """A pronoun's antecedent in the same sentence ("Siemens said it would appeal":
+    Siemens, with Siemens's words and span), else the phrase itself."""
+    return arguments.antecedent(head) or head
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
