@@ -190,16 +190,18 @@ class Store:
             "event_mentions": [event.to_row() for _, _, events in fresh.values()
                                for event in events],
         }
-        failures = list(failures)
-        names = ", ".join(article.doc for article, _, _ in fresh.values())
-        with self._transaction(f"cannot store {names or 'failures'}"):
+        docs = [article.doc for article, _, _ in fresh.values()]
+        what = (docs[0] if len(docs) == 1 else "failed inputs" if not docs
+                else f"{len(docs)} articles ({docs[0]} and {len(docs) - 1} more)")
+        with self._transaction(f"cannot store {what}"):
             for table, rows in tables.items():
                 if rows:
-                    rows_table = pa.Table.from_pylist(  # noqa: F841  (read by the SQL)
-                        rows, schema=arrow_schema(table))
+                    self.connection.register(
+                        "new_rows", pa.Table.from_pylist(rows, schema=arrow_schema(table)))
                     columns = ", ".join(TABLE_COLUMNS[table])
                     self.connection.execute(
-                        f"INSERT INTO {table} ({columns}) SELECT {columns} FROM rows_table")
+                        f"INSERT INTO {table} ({columns}) SELECT {columns} FROM new_rows")
+                    self.connection.unregister("new_rows")
             for path, message in failures:
                 self._add_failure(path, message)
         return set(fresh)

@@ -82,7 +82,7 @@ def run_extract(paths: list[str], db: str, output_format: str,
                 bar.update(task, rate=f"{counts.articles / elapsed:.1f} articles/s"
                            if elapsed else "")
     except StoreError as error:
-        raise fail(f"{error}; articles stored before this one are intact") from None
+        raise fail(f"{error}; the articles stored before these are intact") from None
     except EngineError as error:
         raise fail(str(error)) from None
     if output_format == "table":
