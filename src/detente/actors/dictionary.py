@@ -150,6 +150,14 @@ class ActorDictionary:
         """Every entity ``alias`` can stand for on ``day`` (all of them, without a day)."""
         return [entry for entry in self.entries.get(alias, []) if entry.valid_on(day)]
 
+    def last_role(self, name: str, day: date | None) -> Role | None:
+        """The role ``name`` left most recently before ``day``, while out of office
+        on ``day`` (between or after offices); None while in office or before any."""
+        if day is None or self.role_on(name, day) is not None:
+            return None
+        ended = [role for role in self.roles.get(name, []) if _ended_by(role, day)]
+        return max(ended, key=lambda role: role.end or day, default=None)
+
     def aliases_of(self, code: str) -> list[ActorEntry]:
         """Every alias that can stand for ``code``, people's names excepted."""
         return [entry for entries in self.entries.values() for entry in entries
@@ -176,6 +184,10 @@ class ActorDictionary:
             return held[0] if held else None
         distinct = {(role.country, role.sector) for role in roles}
         return roles[0] if len(distinct) == 1 else None
+
+
+def _ended_by(role: Role, day: date) -> bool:
+    return role.end is not None and role.end <= day
 
 
 def _with_capitalised(phrase: str) -> list[str]:

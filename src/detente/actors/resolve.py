@@ -11,6 +11,7 @@ name that can be several things the article does not tell apart ("Congo",
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -22,8 +23,11 @@ from detente.model import Actor
 
 # Dependents that belong to a noun phrase's own description of its referent.
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "case", "flat", "nn"}
-# Prepositions whose object can name the referent's country ("officials from the US").
-OWNER_PREPOSITIONS = {"of", "from"}
+# Prepositions whose object can name the referent's country ("officials from the
+# US", "officials in Seoul", "a spokesman for President Ghani").
+OWNER_PREPOSITIONS = {"of", "from", "in", "for"}
+# Words that make an office holder a former one: CAMEO's elite (ELI) sector.
+FORMER = {"former", "ex", "ex-"}
 ENTRY_PRIORITY = {"person": 0, "metonym": 1, "igo": 2, "contextual": 3, "country": 4,
                   "capital": 5, "demonym": 6}
 # Kinds whose entities exist independently of the article: two of them valid on
@@ -90,8 +94,8 @@ class ArticleContext:
         if " " in name:
             return None
         for full_name in reversed(self.people):
-            parts = full_name.replace("-", " ").split()
-            if name in (parts[0], parts[-1]):
+            parts = _folded(full_name).replace("-", " ").split()
+            if _folded(name) in (parts[0], parts[-1]):
                 return full_name
         return None
 
@@ -118,6 +122,12 @@ class ArticleContext:
             self.choices[key] = ambiguities().choose(alias, actors, "\n".join(self.texts),
                                                      self.mentioned)
         return self.choices[key]
+
+
+def _folded(name: str) -> str:
+    """A name without accents ("Rodríguez" is "Rodriguez" written plainly)."""
+    return "".join(char for char in unicodedata.normalize("NFKD", name)
+                   if not unicodedata.combining(char))
 
 
 def noun_phrase_tokens(head: Token) -> list[Token]:
@@ -210,9 +220,12 @@ class ActorResolver:
         if not candidates and person is None:
             return None
         country, sector, name = None, None, None
+        named_by_role = False
         if candidates:
-            _, _, entry, _ = min(candidates, key=lambda item: (item[0], item[1]))
+            distance, _, entry, _ = min(candidates, key=lambda item: (item[0], item[1]))
             country, sector, name = self._entry_actor(entry, on)
+            # a known person's dated role says more than the title the text uses
+            named_by_role = entry.kind == "person" and sector is not None and distance < 2
         if person is not None:
             known_as = self.context.known_person(person)
             name = name or known_as or person
@@ -220,7 +233,10 @@ class ActorResolver:
                 country, sector = self.context.people[known_as]
         if country is None:
             return None
-        sector = self._title_sector(tokens) or sector
+        if not named_by_role:
+            sector = self._title_sector(tokens) or sector
+            if sector is not None and _former(tokens):
+                sector = "ELI"
         if person is not None:
             self.context.remember(name or person, country, sector)
         words = _display_tokens(head, tokens, self.index)
@@ -232,18 +248,25 @@ class ActorResolver:
     def _entry_actor(self, entry: ActorEntry, on: date | None) -> tuple[str | None, str | None,
                                                                          str | None]:
         if entry.kind == "person":
-            role = self.context.dictionary.role_on(entry.name or entry.alias, on)
-            if role is None:
+            dictionary = self.context.dictionary
+            role = dictionary.role_on(entry.name or entry.alias, on)
+            if role is not None:
+                return role.country, role.sector, entry.name
+            last = dictionary.last_role(entry.name or entry.alias, on)
+            if last is None:
                 return None, None, entry.name
-            return role.country, role.sector, entry.name
+            return last.country, "ELI", entry.name  # out of office: elite
         return entry.actor, entry.sector, entry.name if entry.is_igo else None
 
     def _settled(self, span: Span, on: date | None) -> list[ActorEntry]:
         """The entries a matched alias stands for here: those valid on the day and
         applicable in this article; for an alias that can be several things at
         once, the one the article points to, or none (recorded as ambiguous)."""
-        entries = [entry for entry in self.context.matcher.entries(span)
-                   if self._applies(entry, on)]
+        known = self.context.matcher.entries(span)
+        entries = [entry for entry in known if self._applies(entry, on)]
+        if on is not None and not any(entry.kind in NAMING_KINDS for entry in entries):
+            entries += _historic(known, on)
+        entries = self._people_on(entries, on)
         alias = self.context.matcher.typographic.get(span.text, span.text)
         actors = sorted({entry.actor for entry in entries if entry.kind in NAMING_KINDS})
         if len(actors) < 2 and alias not in ambiguities():
@@ -253,6 +276,21 @@ class ActorResolver:
         self.context.ambiguous[start] = Ambiguous(span.text, start, self._end(span[-1]), choice)
         return [entry for entry in entries
                 if entry.kind not in NAMING_KINDS or entry.actor == choice.actor]
+
+    def _people_on(self, entries: list[ActorEntry], on: date | None) -> list[ActorEntry]:
+        """Of several people sharing a name ("Bush"), the one in office on the day,
+        else the one most recently out of office; unsettled without a day."""
+        people = [entry for entry in entries if entry.kind == "person"]
+        if len(people) < 2:
+            return entries
+        dictionary = self.context.dictionary
+        chosen = [entry for entry in people if dictionary.role_on(entry.name or "", on)]
+        if not chosen and on is not None:
+            latest = {entry: dictionary.last_role(entry.name or "", on) for entry in people}
+            ended = [(role.end, entry) for entry, role in latest.items() if role and role.end]
+            chosen = [max(ended, key=lambda pair: pair[0])[1]] if ended else []
+        others = [entry for entry in entries if entry.kind != "person"]
+        return others + chosen[:1] if len(chosen) == 1 else others
 
     def _applies(self, entry: ActorEntry, on: date | None) -> bool:
         if entry.actor == NOT_AN_ACTOR or not entry.valid_on(on):
@@ -266,10 +304,18 @@ class ActorResolver:
         return ";" not in entry.actor
 
     def _person_name(self, tokens: list[Token]) -> str | None:
+        """A person's name among the tokens: a PERSON entity, or a proper noun the
+        article already introduced as part of someone's name ("Jo" after "Jo
+        Myong-rok", where the tagger did not see a person)."""
         for token in tokens:
             span = self.index.person_at.get(token.i)
-            if span is not None:
-                return span.text
+            if span is not None:  # "Vice Marshal Jo": the name without its title
+                words = [t for t in span if t.i not in self.index.title_at]
+                return " ".join(t.text for t in words) if words else span.text
+        for token in tokens:
+            if token.pos_ == "PROPN" and token.i not in self.index.actor_at \
+                    and self.context.known_person(token.text):
+                return token.text
         return None
 
     def _title_sector(self, tokens: list[Token]) -> str | None:
@@ -294,6 +340,18 @@ class ActorResolver:
 
     def _end(self, token: Token) -> int:
         return self.offset + token.idx + len(token.text)
+
+
+def _historic(entries: list[ActorEntry], on: date) -> list[ActorEntry]:
+    """A state's own name still names it after it ended ("the Soviet Union" in a
+    2000 article), when that name belonged to no other state."""
+    ended = [entry for entry in entries if entry.kind in {"country", "demonym"}
+             and entry.valid_to is not None and entry.valid_to <= on]
+    return ended if len({entry.actor for entry in ended}) == 1 else []
+
+
+def _former(tokens: list[Token]) -> bool:
+    return any(token.lower_ in FORMER or token.lower_.startswith("ex-") for token in tokens)
 
 
 def _display_tokens(head: Token, tokens: list[Token], index: DocIndex) -> list[Token]:
