@@ -3,10 +3,13 @@ posted text. Every endpoint reads through one time-limited cursor."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Hashable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
 
 from detente.ingest.html import NoArticleError
 from detente.model import event_record
@@ -49,6 +52,14 @@ Side = Annotated[str, Path(pattern=CODE_PATTERN, description="state or organisat
 Freq = Literal["day", "week", "month", "year"]
 Basis = Literal["event", "publication"]
 Day = Annotated[str | None, Query(pattern=DATE_PATTERN, description="1994, 1994-06, …")]
+
+
+def cached_json(db: Database, key: Hashable, compute: Callable[[], Any]) -> Response:
+    """A JSON answer encoded once and kept (series and networks are asked for again
+    and again; a read-only store does not change under them)."""
+    body = db.cache.get(("json", key), lambda: json.dumps(
+        compute(), ensure_ascii=False, separators=(",", ":")).encode())
+    return Response(body, media_type="application/json")
 
 
 def event_json(row: dict[str, Any]) -> dict[str, Any]:
@@ -119,7 +130,7 @@ def dyads(db: Db, limit: Limit = 20,
 @router.get("/dyads/{side_a}/{side_b}/series", response_model=list[SeriesPoint])
 def dyad_series(db: Db, side_a: Side, side_b: Side, freq: Freq = "month",
                 basis: Basis = "event", start: Day = None, end: Day = None,
-                directed: bool = False) -> list[dict[str, Any]]:
+                directed: bool = False) -> Response:
     """Events between two sides per period, by quad class, with Goldstein mean and sum:
     events that took place (not plans or refusals), mentions of one event counted once.
     ``directed`` keeps only events with ``side_a`` as source."""
@@ -130,7 +141,7 @@ def dyad_series(db: Db, side_a: Side, side_b: Side, freq: Freq = "month",
 @router.get("/actors/{side}/series", response_model=list[SeriesPoint])
 def actor_series(db: Db, side: Side, freq: Freq = "month", basis: Basis = "event",
                  start: Day = None, end: Day = None,
-                 directed: bool = False) -> list[dict[str, Any]]:
+                 directed: bool = False) -> Response:
     """A side's events with everyone per period (``directed``: only those it started)."""
     return series(db, side.upper(), None, freq=freq, basis=basis, start=start, end=end,
                   directed=directed)
@@ -145,9 +156,10 @@ def invalid(where: tuple[str, ...], error: Exception) -> RequestValidationError:
     return RequestValidationError([{"loc": where, "msg": message, "type": "value_error"}])
 
 
-def series(db: Database, side_a: str, side_b: str | None, **options: Any) -> list[dict]:
+def series(db: Database, side_a: str, side_b: str | None, **options: Any) -> Response:
     try:
-        return analysis.series(db, side_a, side_b, **options)
+        return cached_json(db, ("series", side_a, side_b, *sorted(options.items())),
+                           lambda: analysis.series(db, side_a, side_b, **options))
     except SeriesError as error:
         name = str(error).split(":", 1)[0]
         raise invalid(("query", name if name in options else "freq"), error) from None
@@ -163,12 +175,13 @@ def ledger(db: Db, country: Side,
 
 @router.get("/network", response_model=JsonObject)
 def network(db: Db, start: Day = None, end: Day = None,
-            min_events: Annotated[int, Query(ge=1, le=100_000)] = 1) -> dict[str, Any]:
+            min_events: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
     """The signed relation graph of a window: sides with their centrality and
     community, edges with their event counts and Goldstein weight, and how balanced
     its triads are."""
     try:
-        return analysis.network(db, start, end, min_events)
+        return cached_json(db, ("network", start, end, min_events),
+                           lambda: analysis.network(db, start, end, min_events))
     except SeriesError as error:
         name = str(error).split(":", 1)[0]
         raise invalid(("query", name if name in ("start", "end") else "start"), error) from None

@@ -79,24 +79,43 @@ class ResultCache:
     """Results of the costlier reads (series, ledgers, networks), most recent kept.
 
     The store does not change under a read-only server, so a result stays right
-    until the server stops; a writable server clears the cache after each write."""
+    until the server stops; a writable server clears the cache after each write.
+    A result asked for by many requests at once is computed by the first alone;
+    the others wait for it rather than compute it again."""
 
     def __init__(self, entries: int) -> None:
         self.entries = entries
         self._results: OrderedDict[Hashable, Any] = OrderedDict()
+        self._computing: dict[Hashable, threading.Lock] = {}
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+    def _cached(self, key: Hashable) -> tuple[bool, Any]:
         with self._lock:
             if key in self._results:
                 self._results.move_to_end(key)
-                return self._results[key]
-        result = compute()  # outside the lock: other requests go on meanwhile
-        if self.entries:
-            with self._lock:
-                self._results[key] = result
-                while len(self._results) > self.entries:
-                    self._results.popitem(last=False)
+                return True, self._results[key]
+            return False, None
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        found, result = self._cached(key)
+        if found:
+            return result
+        with self._lock:
+            gate = self._computing.setdefault(key, threading.Lock())
+        with gate:  # other requests for the same key wait here, then find it cached
+            found, result = self._cached(key)
+            if found:
+                return result
+            try:
+                result = compute()
+                with self._lock:
+                    if self.entries:
+                        self._results[key] = result
+                        while len(self._results) > self.entries:
+                            self._results.popitem(last=False)
+            finally:
+                with self._lock:
+                    self._computing.pop(key, None)
         return result
 
     def clear(self) -> None:
