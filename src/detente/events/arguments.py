@@ -143,6 +143,15 @@ def that_clauses(verb: Token) -> list[Token]:
             and _is_mandative(clause)]
 
 
+def modal_clauses(verb: Token) -> list[Token]:
+    """Complement clauses saying what someone must or should do: "said (that) Qatar
+    must mediate", "stressed that Iran should return to talks"."""
+    return [clause for clause in children(verb, "ccomp")
+            if any(child.dep_ == "nsubj" for child in clause.children)
+            and any(child.dep_ == "aux" and child.lower_ in MANDATIVE_AUXILIARIES
+                    for child in clause.children)]
+
+
 def _is_mandative(clause: Token) -> bool:
     auxiliaries = [child.lower_ for child in clause.children if child.dep_ == "aux"]
     if auxiliaries:

@@ -115,8 +115,12 @@ class EventCoder:
             needed = self.patterns.control_needs.get(lemma)
             if needed and not _has_particle(token, needed):
                 continue
-            complements = arguments.complements(token) or [
-                obj for obj in arguments.children(token, "dobj") if obj.i in found]
+            if control.modal:  # "said that Qatar must mediate"
+                complements = [clause for clause in arguments.modal_clauses(token)
+                               if clause.i in found]
+            else:
+                complements = arguments.complements(token) or [
+                    obj for obj in arguments.children(token, "dobj") if obj.i in found]
             if not complements and control.clause:  # "demanded that X lift the embargo"
                 complements = [clause for clause in arguments.that_clauses(token)
                                if clause.i in found]
@@ -275,10 +279,12 @@ class EventCoder:
         token = trigger.token
         if trigger.control is not None:
             embedded_token = trigger.embedded.token if trigger.embedded else None
-            heads = [arguments.phrase_head(obj) for obj in arguments.verb_objects(token)
-                     if obj is not embedded_token]
-            heads += [pobj for prep in self.patterns.control_prepositions
-                      for pobj in arguments.prepositional_objects(token, prep)]
+            heads = [] if trigger.control.modal else [
+                arguments.phrase_head(obj) for obj in arguments.verb_objects(token)
+                if obj is not embedded_token]
+            if not trigger.control.modal:  # "said to reporters": not whom it asks
+                heads += [pobj for prep in self.patterns.control_prepositions
+                          for pobj in arguments.prepositional_objects(token, prep)]
             clause = trigger.embedded.token if trigger.embedded is not None else None
             if not heads and clause is not None and clause.dep_ == "ccomp":
                 heads = [arguments.phrase_head(subject)  # "demanded that X lift": X

@@ -51,6 +51,8 @@ class ControlVerb:
     symmetric: bool = False
     status: str | None = None
     clause: bool = False  # also a that-clause: "demanded that X lift the embargo"
+    # only a that-clause with "must"/"should": "said that Qatar must mediate"
+    modal: bool = False
 
     def code_for(self, embedded_code: str | None) -> str:
         if embedded_code is None:
@@ -93,7 +95,8 @@ class PatternBook:
             for code in entry["codes"].values():
                 lookup(code)
             control = ControlVerb(meaning, dict(entry["codes"]), bool(entry.get("symmetric")),
-                                  entry.get("status"), bool(entry.get("clause", False)))
+                                  entry.get("status"), bool(entry.get("clause", False)),
+                                  bool(entry.get("modal", False)))
             for phrase in entry["verbs"]:
                 verb, _, preposition = phrase.partition(" ")
                 self.control[verb] = control

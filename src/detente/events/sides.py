@@ -49,10 +49,12 @@ def names_someone(actor: Actor) -> bool:
 
 
 def same_side(source: Actor, target: Actor) -> bool:
-    """Two sides that are one: the same actor or state, or the same words."""
+    """Two sides that are one: the same actor, a state and a part of it (PRKGOV and
+    PRK), or the same words. Two sectors of one state (BRACOP, BRAGOV) are two sides."""
     if source.resolved and target.resolved:
-        return source.code == target.code or (source.country is not None
-                                              and source.country == target.country)
+        one_state = source.country is not None and source.country == target.country
+        return source.code == target.code or (one_state and None in (source.sector,
+                                                                     target.sector))
     return source.text is not None and (source.start, source.end) == (target.start, target.end)
 
 
