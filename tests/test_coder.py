@@ -153,3 +153,25 @@ def test_a_demand_that_another_side_act_folds_the_clause(pipeline):
 def test_insisting_on_a_fact_is_not_a_demand_to_act(pipeline):
     found = events(pipeline, "China insists that it is enforcing the sanctions on North Korea.")
     assert all(cameo[:2] != "10" for _, cameo, _, _, _ in found)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("South Korean workers went on strike against Samsung.", ("KORLAB", "143")),
+    ("Russian troops remained on alert along the border with Ukraine.", ("RUSMIL", "152")),
+])
+def test_going_on_strike_or_staying_on_alert_is_the_subjects_act(pipeline, sentence, expected):
+    found = events(pipeline, sentence)
+    assert expected in {(source, cameo) for source, cameo, _, _, _ in found}
+
+
+def test_what_a_speaker_says_another_must_do_is_an_appeal(pipeline):
+    found = events(pipeline, "The United States said that Israel must withdraw its troops "
+                             "from Lebanon.")
+    assert [(s, c, t) for s, c, t, _, _ in found] == [("USA", "025", "ISR")]
+    found = events(pipeline, "Japan said North Korea should free the abducted citizens.")
+    assert [(s, c, t) for s, c, t, _, _ in found] == [("JPN", "025", "PRK")]
+
+
+def test_two_sectors_of_one_state_are_two_sides(pipeline):
+    assert ("BRACOP", "BRAGOV") in pairs(
+        pipeline, "Brazilian police arrested a Brazilian minister.")

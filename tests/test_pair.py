@@ -102,3 +102,12 @@ def test_return_is_a_handover_only_with_an_object(pair_coder):
 def test_found_guilty_is_a_conviction_of_the_object(pair_coder):
     event = code(pair_coder, "<s>The court</s> found <t>the former minister</t> guilty of fraud.")
     assert event is not None and event.cameo == "116" and event.matched_sides == 2
+
+
+@pytest.mark.parametrize(("cameo", "status", "label"), [
+    ("191", "occurred", "ASSAULT"),  # the PLV set's FIGHT is all of root 19
+    ("0874", "conditional", "AGREE"),  # "will withdraw if": an offer
+    ("090", "planned", "ACCUSE"),  # an investigation to come is still one
+])
+def test_plv_labels_of_blockades_conditions_and_investigations(cameo, status, label):
+    assert plv_label(cameo, status) == label

@@ -19,7 +19,9 @@ QUANTIFIERS = {"some", "many", "much", "most", "all", "any", "none", "part", "fe
                "both", "each", "half", "rest", "bulk", "majority", "minority", "number",
                "handful", "dozen", "dozens", "score", "scores", "hundred", "hundreds",
                "thousand", "thousands", "million", "millions", "ten", "tens", "one", "two",
-               "remainder", "lot", "lots", "group"}
+               "remainder", "lot", "lots", "group", "round", "series", "wave"}
+# Verbs that put their subject "on" an event noun: "went on strike", "remained on alert".
+STATE_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
 # "demanded that X should withdraw", "insisted that X must leave"
 MANDATIVE_AUXILIARIES = {"should", "must", "shall"}
 # Pronouns that stand for a side named earlier in the sentence ("Iran said it would").
@@ -167,8 +169,10 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str]) -> list[Tok
     for participle in children(noun, "acl"):  # "the visit made by X"
         found += [phrase_head(head) for head in prepositional_objects(participle, "by")]
     verb = noun.head
-    if (noun.dep_ in {"dobj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"}
-            and verb.lemma_.lower() in light_verbs):
+    if noun.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in STATE_VERBS:
+        noun, verb = verb, verb.head  # "went on strike", "remained on alert"
+    if (noun.dep_ in {"dobj", "nsubjpass", "prep"} and verb.pos_ in {"VERB", "AUX"}
+            and (verb.lemma_.lower() in light_verbs or noun.dep_ == "prep")):
         subject = verb_subject(verb)  # "X held talks", not "X condemned the attack"
         if subject is not None:
             found.append(subject)
