@@ -8,6 +8,8 @@ until 1991-12-26, RUS after; every alias lives only as long as its state, and
 which ``ambiguous.tsv`` settles from the article's words or leaves unresolved.
 ``nonactors.tsv`` lists phrases that contain a name but are no actor
 ("Latin America", "Washington state"), so the longer match wins and yields nothing.
+``descriptions.tsv`` lists definite descriptions ("the agency", "the kingdom")
+that refer back to the last state or organisation named whose own name fits.
 
 Names are matched case-sensitively (news prose capitalises them, and "US" is
 not "us"); titles such as "foreign minister" are matched case-insensitively.
@@ -15,6 +17,7 @@ not "us"); titles such as "foreign minister" are matched case-insensitively.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -46,10 +49,13 @@ class Role:
 class ActorEntry:
     """What one alias stands for.
 
-    ``kind`` is country, capital, demonym, igo, metonym, person, contextual or
-    none (a phrase that is no actor); ``actor`` is an ISO alpha-3 country, an IGO
-    code or ``-``; ``requires`` lists what the article must mention for a
-    contextual alias ("the North") to apply.
+    ``kind`` is country, capital, city (the country, no sector: "a court in
+    Lyon"), demonym, igo, metonym, person, contextual, description or none (a
+    phrase that is no actor); ``actor`` is an ISO alpha-3 country, an IGO code or
+    ``-`` (for a description: ``state`` or ``igo``, what
+    it refers back to); ``requires`` lists what the article must mention for a
+    contextual alias ("the North") to apply, or the words a description's
+    antecedent must have in its name.
     """
 
     alias: str
@@ -96,6 +102,7 @@ class ActorDictionary:
         self.countries: dict[str, str] = {}
         self.lifetimes: dict[str, tuple[date | None, date | None]] = {}
         self.igos: dict[str, str] = {}
+        self.names: dict[str, set[str]] = defaultdict(set)
         self._load()
 
     def _add(self, entry: ActorEntry) -> None:
@@ -120,6 +127,9 @@ class ActorDictionary:
         for row in read_table("metonyms.tsv"):
             self._add(ActorEntry(row["phrase"], "metonym", row["country"], row["sector"] or None,
                                  **self._lifetime(row["country"])))
+        for row in read_table("cities.tsv"):
+            self._add(ActorEntry(row["city"], "city", row["country"],
+                                 **self._lifetime(row["country"])))
         for row in read_table("dated_aliases.tsv"):
             own = (_date(row["valid_from"]), _date(row["valid_to"]))
             self._add(ActorEntry(row["alias"], row["kind"], row["actor"], row["sector"] or None,
@@ -140,8 +150,16 @@ class ActorDictionary:
             for alias in _with_capitalised(row["phrase"]):
                 self._add(ActorEntry(alias, "contextual", row["actor"], row["sector"] or None,
                                      requires=tuple(split_list(row["context"]))))
+        for row in read_table("descriptions.tsv"):
+            for alias in _with_capitalised(row["phrase"]):
+                self._add(ActorEntry(alias, "description", row["refers_to"],
+                                     requires=tuple(split_list(row["words"]))))
         for row in read_table("titles.tsv"):
             self.titles[row["phrase"].lower()] = row["sector"]
+        for entries in list(self.entries.values()):
+            for entry in entries:
+                if entry.kind in {"country", "igo"}:
+                    self.names[entry.actor].add(entry.alias)
 
     def _lifetime(self, code: str) -> dict[str, date | None]:
         return _within((None, None), self.lifetimes.get(code, (None, None)))
@@ -157,6 +175,12 @@ class ActorDictionary:
             return None
         ended = [role for role in self.roles.get(name, []) if _ended_by(role, day)]
         return max(ended, key=lambda role: role.end or day, default=None)
+
+    def named_with(self, code: str, words: tuple[str, ...]) -> bool:
+        """Does one of the state's or organisation's own names contain one of
+        ``words`` ("Kingdom of Saudi Arabia", "International Atomic Energy Agency")?"""
+        return any(re.search(r"\b" + re.escape(word) + r"\b", name)
+                   for name in self.names.get(code, ()) for word in words)
 
     def aliases_of(self, code: str) -> list[ActorEntry]:
         """Every alias that can stand for ``code``, people's names excepted."""

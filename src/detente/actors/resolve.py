@@ -12,6 +12,7 @@ name that can be several things the article does not tell apart ("Congo",
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -29,10 +30,10 @@ OWNER_PREPOSITIONS = {"of", "from", "in", "for"}
 # Words that make an office holder a former one: CAMEO's elite (ELI) sector.
 FORMER = {"former", "ex", "ex-"}
 ENTRY_PRIORITY = {"person": 0, "metonym": 1, "igo": 2, "contextual": 3, "country": 4,
-                  "capital": 5, "demonym": 6}
+                  "capital": 5, "demonym": 6, "city": 7}
 # Kinds whose entities exist independently of the article: two of them valid on
 # the same day make an alias ambiguous.
-NAMING_KINDS = {"metonym", "igo", "country", "capital", "demonym"}
+NAMING_KINDS = {"metonym", "igo", "country", "capital", "demonym", "city"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
 
 
@@ -79,6 +80,7 @@ class ArticleContext:
     people: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     last_subject: Actor | None = None
     texts: list[str] = field(default_factory=list)
+    paragraphs: list[tuple[Doc, DocIndex]] = field(default_factory=list)
     ambiguous: dict[int, Ambiguous] = field(default_factory=dict)
     choices: dict[tuple[str, tuple[str, ...]], Choice] = field(default_factory=dict)
 
@@ -108,12 +110,25 @@ class ArticleContext:
         """Record the words a paragraph has and the actors it names unambiguously."""
         self.words.update(token.text for token in doc)
         self.texts.append(doc.text)
+        self.paragraphs.append((doc, index))
         for span in set(index.actor_at.values()):
             if span.text in ambiguities():
                 continue
             for entry in self.matcher.entries(span):
                 if entry.kind in NAMING_KINDS:
                     self.mentioned.add(entry.actor)
+
+    def spans_before(self, span: Span) -> Iterator[Span]:
+        """The alias matches before ``span`` in the article, nearest first."""
+        position = next((i for i, (doc, _) in enumerate(self.paragraphs) if doc is span.doc),
+                        None)
+        if position is None:
+            return
+        for i in range(position, -1, -1):
+            spans = sorted(set(self.paragraphs[i][1].actor_at.values()),
+                           key=lambda earlier: earlier.start, reverse=True)
+            yield from (earlier for earlier in spans
+                        if i < position or earlier.end <= span.start)
 
     def choose(self, alias: str, actors: list[str]) -> Choice:
         """The reading of an ambiguous alias in this article (the same all through)."""
@@ -267,6 +282,9 @@ class ActorResolver:
         if on is not None and not any(entry.kind in NAMING_KINDS for entry in entries):
             entries += _historic(known, on)
         entries = self._people_on(entries, on)
+        entries = [found for entry in entries
+                   for found in ([self._antecedent(span, entry, on)]
+                                 if entry.kind == "description" else [entry]) if found]
         alias = self.context.matcher.typographic.get(span.text, span.text)
         actors = sorted({entry.actor for entry in entries if entry.kind in NAMING_KINDS})
         if len(actors) < 2 and alias not in ambiguities():
@@ -276,6 +294,22 @@ class ActorResolver:
         self.context.ambiguous[start] = Ambiguous(span.text, start, self._end(span[-1]), choice)
         return [entry for entry in entries
                 if entry.kind not in NAMING_KINDS or entry.actor == choice.actor]
+
+    def _antecedent(self, span: Span, description: ActorEntry,
+                    on: date | None) -> ActorEntry | None:
+        """What "the kingdom" or "the agency" refers back to: the nearest earlier
+        state or organisation, named unambiguously, whose own name fits."""
+        dictionary = self.context.dictionary
+        for earlier in self.context.spans_before(span):
+            entries = [entry for entry in self.context.matcher.entries(earlier)
+                       if entry.kind in NAMING_KINDS and self._applies(entry, on)]
+            if len({entry.actor for entry in entries}) != 1:
+                continue
+            entry = entries[0]
+            if entry.is_igo == (description.actor == "igo") \
+                    and dictionary.named_with(entry.actor, description.requires):
+                return replace(entry, kind="contextual", sector=None)
+        return None
 
     def _people_on(self, entries: list[ActorEntry], on: date | None) -> list[ActorEntry]:
         """Of several people sharing a name ("Bush"), the one in office on the day,

@@ -85,12 +85,22 @@ def _entry_rows(dictionary: ActorDictionary, entry: ActorEntry,
     valid = entry.valid_on(day)
     if day is not None and not valid:
         return []
-    stands_for = "not an actor" if entry.kind == "none" else dictionary.name_of(entry.actor)
-    if entry.requires:
-        stands_for += f" (if the article mentions {' or '.join(entry.requires)})"
+    stands_for = _stands_for(dictionary, entry)
     code = entry.actor + (entry.sector or "") if entry.sector != "IGO" else entry.actor
+    code = "" if entry.kind in {"description", "none"} else code
     return [(entry.kind, code, entry.sector or "", stands_for,
              _period(entry.valid_from, entry.valid_to))]
+
+
+def _stands_for(dictionary: ActorDictionary, entry: ActorEntry) -> str:
+    words = " or ".join(entry.requires)
+    if entry.kind == "none":
+        return "not an actor"
+    if entry.kind == "description":
+        what = "organisation" if entry.actor == "igo" else "state"
+        return f"the last {what} named whose name has {words}"
+    name = dictionary.name_of(entry.actor)
+    return f"{name} (if the article mentions {words})" if entry.requires else name
 
 
 @actors.command("list")
