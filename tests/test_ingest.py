@@ -4,12 +4,14 @@ dates are read off the page, and bad files fail one at a time."""
 from __future__ import annotations
 
 import gzip
+import time
 from pathlib import Path
 
 import pytest
 
 from detente.ingest.dates import is_date_line, parse_date, split_dateline
 from detente.ingest.readers import IngestFailure, read_articles
+from detente.ingest.textdump import clean_text_dump
 from detente.model import DatePoint
 
 FURNITURE = [
@@ -154,3 +156,17 @@ def test_gzipped_files_are_read(tmp_path):
     (tmp_path / "story.txt.gz").write_bytes(gzip.compress(text.encode()))
     [article] = read_articles([tmp_path])
     assert article.paragraphs == [text.strip()]
+
+
+def test_huge_dumps_are_cleaned_in_linear_time():
+    """Tens of thousands of short lines, or of equal runs of prose between
+    furniture, take seconds, not hours."""
+    prose = ("North Korea and China held talks in Beijing on the future of the six-party "
+             "process, officials said on Monday {}.")
+    short_lines = "\n".join([prose.format(0), *(f"He said so {i}." for i in range(20000)),
+                             prose.format(1)])
+    many_runs = "\n".join(f"{prose.format(i)}\nSubscribe now\nSubscribe now" for i in range(20000))
+    for raw in (short_lines, many_runs):
+        started = time.perf_counter()
+        assert clean_text_dump(raw).paragraphs
+        assert time.perf_counter() - started < 10

@@ -82,6 +82,7 @@ MIN_STOP_WORD_SHARE = 0.2
 MIN_LEARNED_SHARE = 0.15  # the page's own function words cover less than English ones
 LEARNED_WORDS = 30
 SECOND_BLOCK_SHARE = 0.5  # a further run is taken when this dense relative to the best
+MAX_BLOCKS = 30  # runs of one article (10 at most on the benchmark's pages); bounds the work
 COMMENTS_WEIGHT = 0.2  # what prose counts for once a comment section has begun
 
 
@@ -251,14 +252,16 @@ def densest_block(scores: list[int]) -> tuple[int, int]:
 
 def dense_blocks(scores: list[int]) -> list[tuple[int, int]]:
     """The densest run, and beside it any run at least ``SECOND_BLOCK_SHARE`` as
-    dense, searched for again in what is left on either side (in page order)."""
+    dense, searched for again in what is left on either side (in page order),
+    up to ``MAX_BLOCKS`` runs: each search costs a pass over what is left, so a
+    huge dump of many equal runs would otherwise take quadratic time."""
     first, last = densest_block(scores)
     if last < first:
         return []
     best = sum(scores[first:last + 1])
     blocks = [(first, last)]
     pending = [(0, first), (last + 1, len(scores))]
-    while pending:
+    while pending and len(blocks) < MAX_BLOCKS:
         low, high = pending.pop()
         start, end = densest_block(scores[low:high])
         if end < start or sum(scores[low + start:low + end + 1]) < SECOND_BLOCK_SHARE * best:
@@ -277,13 +280,7 @@ def clean_text_dump(raw: str) -> CleanDump:
     scores = [line_score(line, kind) for line, kind in zip(lines, kinds, strict=True)]
     _discount_comments(lines, kinds, scores)
     blocks = dense_blocks(scores)
-    paragraphs = [
-        lines[index]
-        for first, last in blocks
-        for index in range(first, last + 1)
-        if kinds[index] is Kind.PROSE or (
-            kinds[index] is Kind.SENTENCE and _between_prose(kinds, index, first, last))
-    ]
+    paragraphs = [lines[index] for first, last in blocks for index in _kept(kinds, first, last)]
     before = lines[:blocks[0][0]] if blocks else lines
     return CleanDump(find_title(before), paragraphs, find_pub_date(before))
 
@@ -313,19 +310,22 @@ def _discount_comments(lines: list[str], kinds: list[Kind], scores: list[int]) -
             return
 
 
-def _between_prose(kinds: list[Kind], index: int, first: int, last: int) -> bool:
-    """A short sentence belongs to the article when prose (or more short
-    sentences leading to prose) surrounds it inside the run."""
-    def reaches_prose(step: int) -> bool:
-        position = index + step
-        while first <= position <= last:
-            if kinds[position] is Kind.PROSE:
-                return True
-            if kinds[position] is not Kind.SENTENCE:
-                return False
-            position += step
-        return False
-    return reaches_prose(-1) and reaches_prose(1)
+def _kept(kinds: list[Kind], first: int, last: int) -> list[int]:
+    """The lines of a run that belong to the article: prose, and short sentences
+    with prose on both sides inside the run, reached through nothing but more
+    short sentences. One pass each way, so long runs of short lines stay linear."""
+    def prose_reachable(order: range) -> set[int]:
+        reachable, reached = set(), False
+        for index in order:
+            if reached:
+                reachable.add(index)
+            reached = kinds[index] is Kind.PROSE or (reached and kinds[index] is Kind.SENTENCE)
+        return reachable
+
+    before = prose_reachable(range(first, last + 1))
+    after = prose_reachable(range(last, first - 1, -1))
+    return [index for index in range(first, last + 1) if kinds[index] is Kind.PROSE or (
+        kinds[index] is Kind.SENTENCE and index in before and index in after)]
 
 
 def find_title(lines_before_body: list[str]) -> str | None:
