@@ -71,7 +71,7 @@ def test_a_worker_that_dies_takes_only_its_batch_down(corpus, reference, tmp_pat
                                                       monkeypatch):
     """The batch holding the poisoned article is retried once on a fresh worker,
     then each of its articles is recorded as failed; the run goes on."""
-    monkeypatch.setenv(FAULT_HOOK, "article-000006.txt")
+    monkeypatch.setenv(FAULT_HOOK, "exit:article-000006.txt")
     pool = ProcessPool(workers=2, batch_size=4)
     results = run(corpus, tmp_path / "faulty.duckdb", pool)
     failed = sorted(Path(r.path).name for r in results if isinstance(r, IngestFailure))
@@ -149,3 +149,14 @@ def test_dask_local_cluster_writes_parquet_the_store_imports(corpus, reference, 
         again = list(import_folder(parquet, store))
     assert not [stored for stored in again if stored.new]
     assert contents(tmp_path / "imported.duckdb") == reference
+
+
+def test_a_hung_worker_is_killed_and_only_its_batch_fails(corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv(FAULT_HOOK, "hang:article-000006.txt")
+    pool = ProcessPool(workers=1, batch_size=4, batch_seconds=3)
+    results = run(corpus, tmp_path / "hung.duckdb", pool)
+    failed = sorted(Path(r.path).name for r in results if isinstance(r, IngestFailure))
+    assert failed == [f"article-{n:06d}.txt" for n in range(5, 9)]
+    assert "hung" in next(r for r in results if isinstance(r, IngestFailure)).message
+    with Store(tmp_path / "hung.duckdb", read_only=True) as store:
+        assert store.counts()["articles"] == ARTICLES - 4

@@ -14,7 +14,6 @@ death (Dask's ``KilledWorker``) or an error, its articles come back as failures.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -23,7 +22,7 @@ from pathlib import Path
 import dask
 from distributed import Client, Future, LocalCluster, as_completed
 
-from detente.engine.local import ARTICLES_PER_BATCH, FAULT_EXIT_CODE, FAULT_HOOK, batches
+from detente.engine.local import ARTICLES_PER_BATCH, batches, inject_fault
 from detente.engine.parquet import batch_key, read_batch, write_batch
 from detente.ingest.readers import IngestFailure
 from detente.model import Article
@@ -49,9 +48,7 @@ def _pipeline() -> Pipeline:
 
 def code_to_parquet(articles: list[Article], folder: str) -> Manifest:
     """A Dask task: code one batch and write it under ``folder``."""
-    fault_doc = os.environ.get(FAULT_HOOK)
-    if fault_doc and any(article.doc == fault_doc for article in articles):
-        os._exit(FAULT_EXIT_CODE)
+    inject_fault(articles)
     results = code_batch(_pipeline(), articles)
     coded = [result for result in results if isinstance(result, CodedArticle)]
     key = batch_key(articles)

@@ -6,17 +6,16 @@ in flight and memory stays flat however large the input. Workers send back
 plain dataclasses (articles, actor mentions, event mentions), never spaCy Docs;
 the calling process stays the single writer of the store.
 
-A worker that dies takes only its batch down: the batch is retried once on a
-fresh worker, then each of its articles comes back as an ``IngestFailure``.
-
-Fault-injection hook (tests only): with ``DETENTE_FAULT_EXIT_ON`` set to an
-article's ``doc`` name, a pool worker exits abruptly when handed a batch holding
-that article, as a crash or an out-of-memory kill would."""
+A worker that dies, or hangs on a batch for ``BATCH_SECONDS`` and is killed,
+takes only its batch down: the batch is retried once on a fresh worker, then
+each of its articles comes back as an ``IngestFailure``.
+Crashes and hangs can be injected for tests (see ``inject_fault``)."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
@@ -33,7 +32,9 @@ from detente.pipeline import Pipeline, Result, article_label, code_batch
 ARTICLES_PER_BATCH = 16  # ~130 paragraphs: one efficient nlp.pipe call, small retries
 ATTEMPTS = 2  # a batch whose worker dies is retried once
 BATCHES_PER_WORKER = 500  # then the worker is replaced, so spaCy's string store stays small
-FAULT_HOOK = "DETENTE_FAULT_EXIT_ON"
+BATCH_SECONDS = 600  # a batch takes seconds; one still running after this is hung: kill it
+START_SECONDS = 600  # loading the pipeline takes seconds, even on a busy machine
+FAULT_HOOK = "DETENTE_FAULT"
 FAULT_EXIT_CODE = 70
 
 
@@ -60,21 +61,32 @@ class InProcess:
 
 
 @dataclass(frozen=True)
-class StartFailure:
-    """A worker's only message when it cannot load the pipeline."""
+class Started:
+    """A worker's first message: its pipeline is loaded, or why it cannot be."""
 
-    reason: str
+    failure: str | None = None
+
+
+def inject_fault(articles: list[Article]) -> None:
+    """The fault-injection hook (tests only): ``DETENTE_FAULT=exit:<doc>`` makes the
+    process exit abruptly on a batch holding the article named ``<doc>``, as a
+    crash or an out-of-memory kill would; ``hang:<doc>`` makes it hang."""
+    kind, _, doc = os.environ.get(FAULT_HOOK, "").partition(":")
+    if doc and any(article.doc == doc for article in articles):
+        if kind == "hang":
+            time.sleep(24 * 3600)
+        os._exit(FAULT_EXIT_CODE)
 
 
 def _work(connection: Connection) -> None:
     """A worker's life: load the pipeline once, then code batches until told to stop
     (``None``) or until the parent is gone (end of file on the pipe)."""
-    fault_doc = os.environ.get(FAULT_HOOK)
     try:
         pipeline = Pipeline()
     except Exception as error:  # a missing model or data file: every worker would fail
-        connection.send(StartFailure(" ".join(f"{type(error).__name__}: {error}".split())))
+        connection.send(Started(" ".join(f"{type(error).__name__}: {error}".split())))
         return
+    connection.send(Started())
     while True:
         try:
             batch = connection.recv()
@@ -82,8 +94,7 @@ def _work(connection: Connection) -> None:
             return
         if batch is None:
             return
-        if fault_doc and any(article.doc == fault_doc for article in batch):
-            os._exit(FAULT_EXIT_CODE)
+        inject_fault(batch)
         try:
             connection.send(code_batch(pipeline, batch))
         except (BrokenPipeError, ConnectionResetError):
@@ -101,17 +112,21 @@ class Worker:
     process: BaseProcess
     connection: Connection
     batches: int = 0
+    started: bool = False  # its pipeline is loaded
     job: Job | None = None
+    deadline: float = 0.0  # monotonic time by which the job must be done
 
 
 class ProcessPool:
     """``workers`` processes, each holding one pipeline; started when first needed."""
 
     def __init__(self, workers: int, batch_size: int = ARTICLES_PER_BATCH,
-                 batches_per_worker: int = BATCHES_PER_WORKER) -> None:
+                 batches_per_worker: int = BATCHES_PER_WORKER,
+                 batch_seconds: float = BATCH_SECONDS) -> None:
         self.workers = workers
         self.batch_size = batch_size
         self.batches_per_worker = batches_per_worker
+        self.batch_seconds = batch_seconds
         self.context = multiprocessing.get_context("spawn")  # spaCy's threads and fork mix badly
         self.idle: list[Worker] = []
         self.busy: list[Worker] = []
@@ -132,18 +147,27 @@ class ProcessPool:
             if not self.busy:
                 return
             for worker in self._ready():
-                job, results = self._collect(worker)
-                if results is None:
+                message = self._receive(worker)
+                if isinstance(message, Started):
+                    if message.failure:
+                        raise EngineError(
+                            f"a worker process cannot load the pipeline ({message.failure})")
+                    worker.started = True  # the batch's clock starts now
+                    worker.deadline = time.monotonic() + self.batch_seconds
+                    continue
+                job = self._release(worker)
+                if message is None:
                     if failed := self._died(worker, job, retries):
                         yield failed
                     continue
+                worker.batches += 1
                 if worker.batches >= self.batches_per_worker:
                     self._stop(worker)
                 elif next_one := next_job():
                     self._assign(worker, next_one)  # before storing, so the worker keeps busy
                 else:
                     self.idle.append(worker)
-                yield results
+                yield message
 
     def close(self) -> None:
         """Stop idle workers politely; a busy one's batch is unstored, so it is killed."""
@@ -166,31 +190,38 @@ class ProcessPool:
     def _assign(self, worker: Worker, job: Job) -> None:
         job.attempts += 1
         worker.job = job
+        worker.deadline = time.monotonic() + (
+            self.batch_seconds if worker.started else START_SECONDS)
         self.busy.append(worker)
         with suppress(BrokenPipeError, ConnectionResetError):  # dead: _ready will say so
             worker.connection.send(job.articles)
 
     def _ready(self) -> list[Worker]:
-        """Busy workers that have answered or died."""
+        """Busy workers that have answered or died; a hung one is killed, so it dies."""
         handles = {worker.connection: worker for worker in self.busy}
         handles |= {worker.process.sentinel: worker for worker in self.busy}
-        ready = wait(list(handles))
+        while not (ready := wait(list(handles), timeout=self._time_left())):
+            for worker in self.busy:
+                if worker.deadline <= time.monotonic():
+                    worker.process.kill()
         return list({id(handles[h]): handles[h] for h in ready}.values())
 
-    def _collect(self, worker: Worker) -> tuple[Job, list[Result] | None]:
-        """The worker's job and its results, or None if the worker died first."""
+    def _time_left(self) -> float:
+        return max(min(worker.deadline for worker in self.busy) - time.monotonic(), 0.0)
+
+    def _receive(self, worker: Worker) -> list[Result] | Started | None:
+        """A ready worker's message, or None if it died."""
+        try:
+            return worker.connection.recv() if worker.connection.poll() else None
+        except (EOFError, OSError):
+            return None
+
+    def _release(self, worker: Worker) -> Job:
+        """Take a worker that answered or died off the busy list; its job."""
         self.busy.remove(worker)
         job, worker.job = worker.job, None
         assert job is not None
-        try:
-            message = worker.connection.recv() if worker.connection.poll() else None
-        except (EOFError, OSError):
-            message = None
-        if isinstance(message, StartFailure):
-            raise EngineError(f"a worker process cannot load the pipeline ({message.reason})")
-        if message is not None:
-            worker.batches += 1
-        return job, message
+        return job
 
     def _died(self, worker: Worker, job: Job, retries: deque[Job]) -> list[Result]:
         """Replace a dead worker: retry its batch once (nothing to report yet), then
@@ -201,7 +232,7 @@ class ProcessPool:
         if job.attempts < ATTEMPTS:
             retries.append(job)
             return []
-        reason = (f"worker process died coding this article's batch "
+        reason = (f"worker process died or hung coding this article's batch "
                   f"(exit code {worker.process.exitcode}) {job.attempts} times; not stored")
         return [IngestFailure(article_label(article), reason) for article in job.articles]
 
