@@ -11,7 +11,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from typer.testing import CliRunner
 
+from detente.cli import app
 from detente.engine.corpus import write_corpus
 from detente.engine.dask import DaskEngine
 from detente.engine.local import FAULT_HOOK, InProcess, ProcessPool
@@ -160,3 +162,16 @@ def test_a_hung_worker_is_killed_and_only_its_batch_fails(corpus, tmp_path, monk
     assert "hung" in next(r for r in results if isinstance(r, IngestFailure)).message
     with Store(tmp_path / "hung.duckdb", read_only=True) as store:
         assert store.counts()["articles"] == ARTICLES - 4
+
+
+def test_engine_options_are_checked_before_any_work(tmp_path):
+    runner = CliRunner()
+    for options, message in [(["--workers", "0"], "--workers must be at least 1, not 0"),
+                             (["--engine", "spark"], "--engine must be one of local, dask"),
+                             (["--scheduler", "tcp://127.0.0.1:8786"],
+                              "--scheduler needs --engine dask")]:
+        result = runner.invoke(app, ["extract", str(tmp_path), "--db",
+                                     str(tmp_path / "x.duckdb"), *options])
+        assert result.exit_code == 2
+        assert result.stderr.strip() == f"error: {message}"
+    assert not (tmp_path / "x.duckdb").exists()

@@ -1,9 +1,9 @@
 """The DuckDB store: schema, writes and the queries the interfaces need.
 
-The only module that speaks SQL. Each article is written in one transaction
-together with its actor mentions and event mentions, keyed by the article's
-content hash, so a re-run stores nothing twice and an interrupted run leaves
-only whole articles behind."""
+The only module that speaks SQL. Articles are written a batch at a time, each
+batch in one transaction together with its actor mentions and event mentions,
+keyed by the articles' content hashes, so a re-run stores nothing twice and an
+interrupted run leaves only whole articles behind."""
 
 from __future__ import annotations
 
