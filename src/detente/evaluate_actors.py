@@ -100,9 +100,11 @@ def evaluate_actors(pipeline: Pipeline | None = None,
         groups[(row.source, row.text, row.day)].append(row)
     report = ActorReport()
     for (source, text, day), group in groups.items():
-        article = _article(source, text)
-        for row, actor in zip(group, resolve_mentions(pipeline, article, day, group),
-                              strict=True):
+        try:
+            found = resolve_mentions(pipeline, _article(source, text), day, group)
+        except ValueError as error:
+            raise ValueError(f"data/{LABELS}: {source}: {error}") from None
+        for row, actor in zip(group, found, strict=True):
             report.add(row, actor)
     return report
 

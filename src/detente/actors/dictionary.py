@@ -49,8 +49,8 @@ class Role:
 class ActorEntry:
     """What one alias stands for.
 
-    ``kind`` is country, capital, city (the country, no sector: "a court in
-    Lyon"), demonym, igo, metonym, person, contextual, description or none (a
+    ``kind`` is country, capital, place (a city or region: the country, no
+    sector, "a court in Lyon"), demonym, igo, metonym, person, contextual, description or none (a
     phrase that is no actor); ``actor`` is an ISO alpha-3 country, an IGO code or
     ``-`` (for a description: ``state`` or ``igo``, what
     it refers back to); ``requires`` lists what the article must mention for a
@@ -127,8 +127,8 @@ class ActorDictionary:
         for row in read_table("metonyms.tsv"):
             self._add(ActorEntry(row["phrase"], "metonym", row["country"], row["sector"] or None,
                                  **self._lifetime(row["country"])))
-        for row in read_table("cities.tsv"):
-            self._add(ActorEntry(row["city"], "city", row["country"],
+        for row in read_table("places.tsv"):
+            self._add(ActorEntry(row["place"], "place", row["country"],
                                  **self._lifetime(row["country"])))
         for row in read_table("dated_aliases.tsv"):
             own = (_date(row["valid_from"]), _date(row["valid_to"]))

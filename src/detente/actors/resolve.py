@@ -30,10 +30,10 @@ OWNER_PREPOSITIONS = {"of", "from", "in", "for"}
 # Words that make an office holder a former one: CAMEO's elite (ELI) sector.
 FORMER = {"former", "ex", "ex-"}
 ENTRY_PRIORITY = {"person": 0, "metonym": 1, "igo": 2, "contextual": 3, "country": 4,
-                  "capital": 5, "demonym": 6, "city": 7}
+                  "capital": 5, "demonym": 6, "place": 7}
 # Kinds whose entities exist independently of the article: two of them valid on
 # the same day make an alias ambiguous.
-NAMING_KINDS = {"metonym", "igo", "country", "capital", "demonym", "city"}
+NAMING_KINDS = {"metonym", "igo", "country", "capital", "demonym", "place"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
 
 
@@ -224,23 +224,27 @@ class ActorResolver:
         candidates: list[tuple[int, int, ActorEntry, Span]] = []
         apposed = {t.i for child in head.children if child.dep_ == "appos"
                    for t in noun_phrase_tokens(child)}
+        titled = any(t.i in self.index.title_at for t in tokens)
         for span in {self.index.actor_at[t.i] for t in tokens if t.i in self.index.actor_at}:
             for entry in self._settled(span, on):
                 # the head names the referent best, then an apposition
                 # ("Kim's right-hand man, Jo Myong-rok"), then modifiers
                 distance = (0 if head.i in range(span.start, span.end)
                             else 1 if span.root.i in apposed else 2)
+                if entry.kind == "place" and distance == 2 and not titled:
+                    continue  # "the Quetta attack" is no actor; "a Munich court" is
                 candidates.append((distance, ENTRY_PRIORITY[entry.kind], entry, span))
         person = self._person_name(tokens)
         if not candidates and person is None:
             return None
         country, sector, name = None, None, None
-        named_by_role = False
+        named_by_role = from_metonym = False
         if candidates:
             distance, _, entry, _ = min(candidates, key=lambda item: (item[0], item[1]))
             country, sector, name = self._entry_actor(entry, on)
             # a known person's dated role says more than the title the text uses
             named_by_role = entry.kind == "person" and sector is not None and distance < 2
+            from_metonym = entry.kind == "metonym" and sector is not None
         if person is not None:
             known_as = self.context.known_person(person)
             name = name or known_as or person
@@ -249,7 +253,12 @@ class ActorResolver:
         if country is None:
             return None
         if not named_by_role:
-            sector = self._title_sector(tokens) or sector
+            # the phrase's own title first ("Vice Marshal Jo, the first vice-chairman")
+            own = [t for t in tokens if t.i not in apposed]
+            title = self._title_sector(own) or self._title_sector(tokens)
+            # a generic state title keeps a metonym's sector ("DEA officials": COP)
+            if title and not (title == "GOV" and from_metonym):
+                sector = title
             if sector is not None and _former(tokens):
                 sector = "ELI"
         if person is not None:

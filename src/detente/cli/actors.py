@@ -145,7 +145,10 @@ def eval_actors(
     PLV sentences, each with its date and gold code."""
     from detente.evaluate_actors import evaluate_actors
 
-    report = evaluate_actors()
+    try:
+        report = evaluate_actors()
+    except ValueError as error:
+        raise fail(str(error)) from None
     out.print(measure_table("detente eval actors (data/eval/actors.tsv)", [
         ("country (or IGO) right", report.country_right, report.total),
         ("full code right", report.code_right, report.total),
