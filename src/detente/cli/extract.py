@@ -184,6 +184,8 @@ def representative_events(store: Store, count: int) -> list[dict]:
     best: dict[tuple[str, str], dict] = {}
     for record in store.event_records():
         sides = [record[role]["country"] or record[role]["code"] for role in ("source", "target")]
+        if None in sides:
+            continue  # an unresolved side belongs to no dyad
         key = (min(sides), max(sides))
         if key not in best or record["confidence"] > best[key]["confidence"]:
             best[key] = record
