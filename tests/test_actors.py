@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from detente.actors.dictionary import actor_dictionary
+from detente.evaluate_actors import read_article
+from detente.ingest.readers import article_from_clean_text
 from detente.pipeline import extract_text
 
 
@@ -57,3 +59,102 @@ def test_a_state_that_did_not_exist_yet_is_not_coded(pipeline):
 
 def test_unknown_people_stay_unresolved(pipeline):
     assert [source for source, _ in sides(pipeline, "John Smith visited Paris.")] in ([], [None])
+
+
+def who(pipeline, text: str, mention: str, day: str, occurrence: int = 1):
+    """The code detente gives the ``occurrence``-th ``mention`` in ``text`` on ``day``,
+    and the article's record of the names it found ambiguous."""
+    article = article_from_clean_text("test", text)
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(mention, start + 1)
+    found, context = read_article(pipeline, article, date.fromisoformat(day),
+                                  [(start, start + len(mention))])
+    return (found[0].code if found[0] else None), context
+
+
+@pytest.mark.parametrize(("capital", "day", "code"), [
+    ("Moscow", "1990-05-01", "SUNGOV"),
+    ("Moscow", "1995-05-01", "RUSGOV"),
+    ("Belgrade", "1990-05-01", "YUGGOV"),
+    ("Belgrade", "1999-05-01", "SCGGOV"),
+    ("Belgrade", "2008-05-01", "SRBGOV"),
+    ("Prague", "1990-05-01", "CSKGOV"),
+    ("Prague", "1995-05-01", "CZEGOV"),
+    ("Bonn", "1985-05-01", "FRGGOV"),
+    ("Bonn", "1995-05-01", "DEUGOV"),
+    ("Bonn", "2005-05-01", None),
+    ("Saigon", "1970-05-01", "RVNGOV"),
+    ("Hanoi", "1970-05-01", "VDRGOV"),
+    ("Hanoi", "1995-05-01", "VNMGOV"),
+])
+def test_a_capital_stands_for_the_state_of_its_day(pipeline, capital, day, code):
+    assert who(pipeline, f"{capital} protested on Monday.", capital, day)[0] == code
+
+
+def test_a_state_name_still_names_it_after_it_ended(pipeline):
+    text = "Relations cooled after the Soviet Union recognised Seoul."
+    assert who(pipeline, text, "Soviet Union", "2000-07-20")[0] == "SUN"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Georgia accused Moscow of arming rebels in Abkhazia.", "GEO"),
+    ("Georgia joined the lawsuit, the governor said in Atlanta.", None),
+    ("Congo accused Rwanda of backing rebels in North Kivu.", "COD"),
+    ("Congo accused Gabon of closing the border near Brazzaville.", "COG"),
+    ("Congo accused Rwanda of backing rebels.", None),
+])
+def test_an_ambiguous_name_is_settled_by_the_article_or_left_alone(pipeline, text, code):
+    found, context = who(pipeline, text, text.split()[0], "2008-08-10")
+    assert found == code
+    (record,) = context.ambiguous.values()
+    assert record.choice.actor in ({code} if code else {None, "-"})
+    assert record.text in record.choice.reason
+
+
+def test_korea_alone_is_left_unresolved_when_both_koreas_are_named(pipeline):
+    text = "North Korea and South Korea met. Korea has been divided since 1945."
+    found, context = who(pipeline, text, "Korea has", "2000-06-15")
+    assert found is None
+    (record,) = [r for r in context.ambiguous.values() if r.text == "Korea"]
+    assert record.choice.actor is None
+    assert record.choice.reason.startswith("Korea is ambiguous (KOR or PRK)")
+
+
+def test_a_name_inside_a_longer_non_actor_phrase_is_not_an_actor(pipeline):
+    assert who(pipeline, "Latin American leaders met in Lima.", "Latin American leaders",
+               "2010-01-01")[0] is None
+
+
+@pytest.mark.parametrize(("text", "mention", "day", "code"), [
+    ("Bush met Gorbachev in Malta.", "Bush", "1989-12-02", "USAGOV"),
+    ("Bush met Putin in Slovenia.", "Bush", "2001-06-16", "USAGOV"),
+    ("Former prime minister Paul Keating attacked the spy chiefs.", "Paul Keating",
+     "2019-05-10", "AUSELI"),
+    ("A former Rwandan planning minister was charged.", "minister", "2012-06-01", "RWAELI"),
+    ("Officials in Seoul welcomed the talks.", "Officials", "2000-10-13", "KORGOV"),
+    ("A court in Lyon found him guilty.", "court", "2019-03-07", "FRAJUD"),
+    ("The attack in Quetta was condemned.", "attack", "2017-01-01", None),
+])
+def test_people_and_titles_resolve_on_the_day(pipeline, text, mention, day, code):
+    assert who(pipeline, text, mention, day)[0] == code
+
+
+def test_a_person_named_with_a_title_is_remembered_by_surname(pipeline):
+    text = ("North Korean envoy Jo Myong-rok met President Bill Clinton.\n"
+            "Vice Marshal Jo later held talks with Albright.\n"
+            "Cuban Foreign Minister Bruno Rodríguez spoke. Rodriguez demanded more.")
+    assert who(pipeline, text, "Jo", "2000-10-13", occurrence=2)[0] == "PRKMIL"
+    assert who(pipeline, text, "Rodriguez", "2015-07-21")[0] == "CUBGOV"
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("Saudi Arabia expelled Iranian diplomats. Iran said the kingdom would pay.",
+     "the kingdom", "SAU"),
+    ("North Korea expelled the IAEA inspectors. The agency protested.", "The agency",
+     "IGOIAEA"),
+    ("Japan protested. The agency said nothing.", "The agency", None),
+    ("The two Koreas agreed to talk.", "The two Koreas", None),
+])
+def test_definite_descriptions_refer_back_or_stay_unresolved(pipeline, text, mention, code):
+    assert who(pipeline, text, mention, "2003-01-11")[0] == code

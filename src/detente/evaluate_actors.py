@@ -129,9 +129,16 @@ def _char_span(text: str, mention: str, occurrence: int) -> tuple[int, int]:
 def resolve_mentions(pipeline: Pipeline, article: Article, day: date,
                      rows: list[LabelledMention]) -> list[Actor | None]:
     """What the resolver makes of each labelled mention of one article."""
-    spans = {_char_span(article.text, row.mention, row.occurrence): i
-             for i, row in enumerate(rows)}
-    found: list[Actor | None] = [None] * len(rows)
+    spans = [_char_span(article.text, row.mention, row.occurrence) for row in rows]
+    return read_article(pipeline, article, day, spans)[0]
+
+
+def read_article(pipeline: Pipeline, article: Article, day: date | None,
+                 spans: list[tuple[int, int]]) -> tuple[list[Actor | None], ArticleContext]:
+    """Read an article as the coder does and resolve the noun phrases whose root
+    lies in each character span; also the article's context (what it settled,
+    the people it introduced, the names it left ambiguous, and why)."""
+    found: list[Actor | None] = [None] * len(spans)
     matcher = pipeline.coder.matcher
     docs = list(parse_paragraphs(article.paragraphs, pipeline.nlp))
     context = ArticleContext(matcher)
@@ -143,7 +150,7 @@ def resolve_mentions(pipeline: Pipeline, article: Article, day: date,
         for span in sorted(set(index.actor_at.values()), key=lambda s: s.start):
             resolver.mention(span, day)
         labelled = {}
-        for (start, end), i in spans.items():
+        for i, (start, end) in enumerate(spans):
             local = doc.char_span(start - offset, end - offset, alignment_mode="expand")
             if local is not None:
                 labelled[local.root.i] = i
@@ -159,7 +166,7 @@ def resolve_mentions(pipeline: Pipeline, article: Article, day: date,
                 actor = _first(resolver.resolve(doc[i], day))
                 if i in labelled:
                     found[labelled[i]] = actor
-    return found
+    return found, context
 
 
 def _first(actors: list[Actor]) -> Actor | None:

@@ -1,0 +1,79 @@
+"""``detente actors`` shows the dictionary as a user asks it; ``detente eval
+actors`` scores a labelled set that is itself checked like data."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from typer.testing import CliRunner
+
+from detente.cli import app
+from detente.data import read_table
+from detente.evaluate_actors import LabelledMention, evaluate_actors, labelled_mentions
+
+runner = CliRunner()
+
+
+def actors(*args: str):
+    return runner.invoke(app, ["actors", *args], env={"COLUMNS": "200"})
+
+
+def test_lookup_shows_the_role_held_on_the_day():
+    result = actors("lookup", "Kim Dae-jung", "--date", "2000-06-13")
+    assert result.exit_code == 0, result.output
+    assert "KORGOV" in result.output and "president" in result.output
+
+
+def test_lookup_of_a_capital_follows_the_date():
+    assert "SUNGOV" in actors("lookup", "Moscow", "--date", "1990-01-01").output
+    later = actors("lookup", "Moscow", "--date", "1995-01-01").output
+    assert "RUSGOV" in later and "SUNGOV" not in later
+
+
+def test_lookup_of_an_ambiguous_name_lists_its_readings_and_cues():
+    result = actors("lookup", "Congo")
+    assert result.exit_code == 0
+    assert "COD" in result.output and "COG" in result.output
+    assert "ambiguous" in result.output and "Kinshasa" in result.output
+
+
+def test_list_shows_names_metonyms_and_people_of_a_state():
+    result = actors("list", "--country", "PRK", "--date", "2000-06-13")
+    assert result.exit_code == 0, result.output
+    for expected in ("Pyongyang", "KCNA", "Kim Jong-il", "Jo Myong-rok"):
+        assert expected in result.output
+    assert "Kim Jong-un" not in result.output
+
+
+def test_bad_input_fails_in_one_line():
+    unknown = actors("lookup", "Atlantis")
+    assert unknown.exit_code == 1 and "not in the actor dictionary" in unknown.output
+    bad_date = actors("lookup", "Putin", "--date", "last year")
+    assert bad_date.exit_code == 2 and "--date" in bad_date.output
+    bad_code = actors("list", "--country", "XYZ")
+    assert bad_code.exit_code == 2 and "--country" in bad_code.output
+
+
+def test_the_labelled_set_is_large_valid_and_findable():
+    rows = labelled_mentions()
+    assert len(rows) >= 300
+    countries = {row["iso3"] for row in read_table("countries.tsv")}
+    igos = {row["code"] for row in read_table("igos.tsv")}
+    for row in rows:
+        assert row.gold_country in countries | igos | {"IGO", "-"}, row
+        assert row.gold_code == "-" or row.gold_code.startswith(row.gold_country), row
+        assert re.fullmatch(r"(-|IGO[A-Z0-9]*|[A-Z]{3}([A-Z]{3})?)", row.gold_code), row
+    assert sum(row.source.startswith("plv/") for row in rows) >= 100
+
+
+def test_scoring_counts_countries_codes_and_non_actors(pipeline):
+    day = date(2000, 10, 13)
+    text = "Officials in Seoul welcomed the talks, and analysts in Tokyo agreed."
+    rows = [LabelledMention("t", day, "Officials in Seoul", 1, "KORGOV", "KOR", "", text),
+            LabelledMention("t", day, "analysts in Tokyo", 1, "-", "-", "", text),
+            LabelledMention("t", day, "the talks", 1, "KORGOV", "KOR", "wrong on purpose", text)]
+    report = evaluate_actors(pipeline, rows)
+    assert (report.total, report.country_right, report.code_right) == (3, 2, 2)
+    assert (report.gold_actors, report.covered) == (2, 1)
+    assert [miss.mention for miss in report.misses] == ["the talks"]
