@@ -140,6 +140,13 @@ def test_people_and_titles_resolve_on_the_day(pipeline, text, mention, day, code
     assert who(pipeline, text, mention, day)[0] == code
 
 
+def test_an_apposition_names_the_referent_but_its_possessor_does_not(pipeline):
+    text = "Kim Jong-il's right-hand man, Jo Myong-rok, arrived in Washington."
+    found, context = who(pipeline, text, "man", "2000-10-10")
+    assert found == "PRKMIL"
+    assert "Jo Myong-rok" in context.people
+
+
 def test_a_person_named_with_a_title_is_remembered_by_surname(pipeline):
     text = ("North Korean envoy Jo Myong-rok met President Bill Clinton.\n"
             "Vice Marshal Jo later held talks with Albright.\n"

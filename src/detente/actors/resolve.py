@@ -222,19 +222,19 @@ class ActorResolver:
 
     def _from_tokens(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
         candidates: list[tuple[int, int, ActorEntry, Span]] = []
-        apposed = {t.i for child in head.children if child.dep_ == "appos"
-                   for t in noun_phrase_tokens(child)}
+        appos_heads = {child.i for child in head.children if child.dep_ == "appos"}
+        apposed = {t.i for i in appos_heads for t in _describing(head.doc[i])}
         titled = any(t.i in self.index.title_at for t in tokens)
         for span in {self.index.actor_at[t.i] for t in tokens if t.i in self.index.actor_at}:
             for entry in self._settled(span, on):
-                # the head names the referent best, then an apposition
+                # the head names the referent best, then an apposition's head
                 # ("Kim's right-hand man, Jo Myong-rok"), then modifiers
                 distance = (0 if head.i in range(span.start, span.end)
                             else 1 if span.root.i in apposed else 2)
                 if entry.kind == "place" and distance == 2 and not titled:
                     continue  # "the Quetta attack" is no actor; "a Munich court" is
                 candidates.append((distance, ENTRY_PRIORITY[entry.kind], entry, span))
-        person = self._person_name(tokens)
+        person = self._person_name([t for t in tokens if t.i == head.i or t.i in appos_heads])
         if not candidates and person is None:
             return None
         country, sector, name = None, None, None
@@ -242,6 +242,8 @@ class ActorResolver:
         if candidates:
             distance, _, entry, _ = min(candidates, key=lambda item: (item[0], item[1]))
             country, sector, name = self._entry_actor(entry, on)
+            if distance == 2:  # "Kim Jong-il's envoy" is not Kim Jong-il
+                name = None
             # a known person's dated role says more than the title the text uses
             named_by_role = entry.kind == "person" and sector is not None and distance < 2
             from_metonym = entry.kind == "metonym" and sector is not None
@@ -347,7 +349,8 @@ class ActorResolver:
         return ";" not in entry.actor
 
     def _person_name(self, tokens: list[Token]) -> str | None:
-        """A person's name among the tokens: a PERSON entity, or a proper noun the
+        """The name of the person the head or its apposition names (tokens of
+        either): a PERSON entity, or a proper noun the
         article already introduced as part of someone's name ("Jo" after "Jo
         Myong-rok", where the tagger did not see a person)."""
         for token in tokens:
@@ -383,6 +386,13 @@ class ActorResolver:
 
     def _end(self, token: Token) -> int:
         return self.offset + token.idx + len(token.text)
+
+
+def _describing(head: Token) -> list[Token]:
+    """An apposition's words that describe its referent: not a possessor's
+    ("Kim Jong-il's right-hand man" describes a man, not Kim Jong-il)."""
+    owned = {t.i for child in head.children if child.dep_ == "poss" for t in child.subtree}
+    return [t for t in noun_phrase_tokens(head) if t.i not in owned]
 
 
 def _historic(entries: list[ActorEntry], on: date) -> list[ActorEntry]:
