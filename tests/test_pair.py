@@ -111,3 +111,38 @@ def test_found_guilty_is_a_conviction_of_the_object(pair_coder):
 ])
 def test_plv_labels_of_blockades_conditions_and_investigations(cameo, status, label):
     assert plv_label(cameo, status) == label
+
+
+@pytest.mark.parametrize(("marked", "label"), [
+    # a call made to do something is that thing; a bare call is a consultation
+    ("<s>The Kenyan president</s> called <t>his Ghanaian counterpart</t> on Monday to "
+     "congratulate him on his re-election.", "SUPPORT"),
+    ("<s>Chancellor Scholz</s> phoned <t>President Macron</t> to praise the French plan.",
+     "SUPPORT"),
+    ("<s>The Japanese foreign minister</s> called <t>Wang Yi</t> on Friday to discuss the "
+     "fishing dispute.", "CONSULT"),
+    ("<s>The prime minister</s> called <t>Angela Merkel</t> on Tuesday.", "CONSULT"),
+    # welcoming a decision is praise, welcoming a person is hosting
+    ("<s>Norway</s> welcomed <t>the Colombian government</t>'s decision to resume talks.",
+     "SUPPORT"),
+    ("<s>President Ramaphosa</s> welcomed <t>the Chinese premier</t> at the airport.", "CONSULT"),
+    ("<s>The emir</s> received <t>a delegation from Oman</t> on Sunday.", "CONSULT"),
+    # peacekeepers and observers sent abroad are aid (CAMEO 074)
+    ("<s>Ghana</s> deployed 300 peacekeeping troops to <t>Mali</t> last year.", "AID"),
+    ("<s>The OSCE</s> has sent election observers to <t>Georgia</t>.", "AID"),
+    ("<s>Bangladesh</s> contributes troops to peacekeeping operations in <t>South Sudan</t>.",
+     "AID"),
+    # ending mediation reduces relations (CAMEO 165)
+    ("<s>The African Union</s> ended its mediation efforts in <t>the Sudanese conflict</t>.",
+     "SANCTION"),
+    # calling for punitive steps against someone disapproves of them; other calls appeal
+    ("<s>Lithuania</s> called for sanctions against <t>Belarus</t> after the border incident.",
+     "ACCUSE"),
+    ("<s>Rights groups</s> called for an investigation into <t>the police</t> after the "
+     "shooting.", "ACCUSE"),
+    ("<s>The bishops</s> called for calm in <t>the capital</t>.", "REQUEST"),
+    ("<s>The UN</s> called on <t>both sides</t> to return to talks.", "REQUEST"),
+])
+def test_calls_welcomes_peacekeepers_and_mediation(pair_coder, marked, label):
+    event = code(pair_coder, marked)
+    assert event is not None and event.label == label, event

@@ -20,17 +20,17 @@ def sides(pipeline, text: str) -> set[tuple[str | None, str, str | None]]:
 
 
 def test_a_company_and_a_court_keep_their_words_without_a_code(pipeline):
-    [record] = records(pipeline, "The Munich Regional Court convicted Siemens of bribery.")
+    [record] = records(pipeline, "The regional court convicted Halvorsen Shipping of bribery.")
     assert record["root"] == "11"
-    assert record["source"] == {"text": "Munich Regional Court", "code": None, "country": None,
+    assert record["source"] == {"text": "regional court", "code": None, "country": None,
                                 "sector": "JUD", "name": None}
-    assert record["target"] == {"text": "Siemens", "code": None, "country": None,
+    assert record["target"] == {"text": "Halvorsen Shipping", "code": None, "country": None,
                                 "sector": None, "name": None}
 
 
 def test_an_unresolved_side_meets_a_resolved_one(pipeline):
-    [record] = records(pipeline, "Exxon said it would sue Venezuela.")
-    assert (record["source"]["text"], record["source"]["code"]) == ("Exxon", None)
+    [record] = records(pipeline, "Dravik Oil said it would sue Venezuela.")
+    assert (record["source"]["text"], record["source"]["code"]) == ("Dravik Oil", None)
     assert record["target"]["code"] == "VEN" and record["status"] == "planned"
 
 
@@ -42,10 +42,10 @@ def test_an_agent_word_gives_the_sector_of_an_unknown_side(pipeline):
 
 
 def test_a_passive_without_by_leaves_the_source_implied(pipeline):
-    [record] = records(pipeline, "Siemens was convicted of bribery.")
+    [record] = records(pipeline, "Halvorsen Shipping was convicted of bribery.")
     assert record["source"] == {"text": None, "code": None, "country": None, "sector": None,
                                 "name": None}
-    assert record["target"]["text"] == "Siemens"
+    assert record["target"]["text"] == "Halvorsen Shipping"
 
 
 def test_a_pronoun_is_its_antecedent_in_the_sentence(pipeline):
@@ -73,11 +73,11 @@ def test_joint_parties_are_paired_and_what_they_discuss_is_no_side(pipeline):
 
 
 def test_unresolved_sides_are_stored_and_read_back(pipeline, db_path):
-    text = "The Munich Regional Court convicted Siemens of bribery."
+    text = "The regional court convicted Halvorsen Shipping of bribery."
     article = Article(doc="court.txt", paragraphs=[text], pub_date=DatePoint("2019-05-02", "day"))
     coded = pipeline.code(article)
     with Store(db_path) as store:
         store.add_article(article, coded.mentions, coded.events)
         [record] = list(store.event_records())
     assert record == coded.events[0].to_record()
-    assert record["source"]["code"] is None and record["target"]["text"] == "Siemens"
+    assert record["source"]["code"] is None and record["target"]["text"] == "Halvorsen Shipping"

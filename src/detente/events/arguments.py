@@ -88,7 +88,7 @@ def _verb_subject(verb: Token) -> Token | None:
                 return objects[0]
         if token.dep_ == "relcl":
             return token.head
-        if token.dep_ not in SUBJECT_CLIMB_DEPS or token.head is token:
+        if token.dep_ not in SUBJECT_CLIMB_DEPS or token.head == token:
             return None
         via = token.dep_
         token = token.head
@@ -99,7 +99,7 @@ def clause_subject(token: Token) -> Token | None:
     """The subject of the nearest clause above ``token`` (for host-side visits)."""
     current = token
     for _ in range(MAX_CLIMB + 2):
-        if current.head is current:
+        if current.head == current:
             break
         current = current.head
         if current.pos_ in {"VERB", "AUX"}:
@@ -227,7 +227,7 @@ def antecedent(pronoun: Token) -> Token | None:
         return None
     clause = pronoun.head
     for _ in range(MAX_ANTECEDENT_CLIMB):
-        if clause.head is clause:
+        if clause.head == clause:
             return None
         clause = clause.head
         if clause.pos_ not in {"VERB", "AUX"}:

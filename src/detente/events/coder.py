@@ -105,26 +105,15 @@ class EventCoder:
             if trigger is not None:
                 found[token.i] = trigger
         for trigger in list(found.values()):  # "lifted sanctions": the noun is not its own event
-            if trigger.object_token is not None:
-                found.pop(trigger.object_token.i, None)
+            if trigger.object_token is not None:  # nor "ended mediation efforts": its compound
+                for word in (trigger.object_token, *arguments.children(trigger.object_token,
+                                                                        "compound")):
+                    found.pop(word.i, None)
         for token in sentence:
-            lemma = token.lemma_.lower()
-            control = self.patterns.control.get(lemma)
-            if control is None or token.pos_ not in {"VERB", "AUX"}:
+            if token.pos_ not in {"VERB", "AUX"}:
                 continue
-            needed = self.patterns.control_needs.get(lemma)
-            if needed and not _has_particle(token, needed):
-                continue
-            if control.modal:  # "said that Qatar must mediate"
-                complements = [clause for clause in arguments.modal_clauses(token)
-                               if clause.i in found]
-            else:
-                complements = arguments.complements(token) or [
-                    obj for obj in arguments.children(token, "dobj") if obj.i in found]
-            if not complements and control.clause:  # "demanded that X lift the embargo"
-                complements = [clause for clause in arguments.that_clauses(token)
-                               if clause.i in found]
-            if not complements:
+            control, complements = self._control(token, found)
+            if control is None:
                 continue
             embedded = found.pop(complements[0].i, None)
             for deeper in arguments.children(complements[0], "ccomp", "xcomp"):
@@ -134,6 +123,31 @@ class EventCoder:
                                      embedded.object_token if embedded else None,
                                      control=control, embedded=embedded)
         return sorted(found.values(), key=lambda trigger: trigger.token.i)
+
+    def _control(self, verb: Token, found: dict[int, Trigger]
+                 ) -> tuple[ControlVerb | None, list[Token]]:
+        """The control meaning of a verb that fits here, and its complements."""
+        for control in self.patterns.control.get(verb.lemma_.lower(), ()):
+            if control.particle and not _has_particle(verb, control.particle):
+                continue
+            if control.modal:  # "said that Qatar must mediate"
+                complements = [clause for clause in arguments.modal_clauses(verb)
+                               if clause.i in found]
+            elif control.purpose:  # "called X to congratulate him": only an event
+                complements = [clause for clause in arguments.complements(verb)
+                               if clause.i in found]
+            else:
+                complements = arguments.complements(verb) or [
+                    obj for obj in arguments.children(verb, "dobj") if obj.i in found]
+            if not complements and control.particle:  # "called for sanctions against X"
+                complements = [obj for obj in arguments.prepositional_objects(
+                    verb, control.particle) if obj.i in found]
+            if not complements and control.clause:  # "demanded that X lift the embargo"
+                complements = [clause for clause in arguments.that_clauses(verb)
+                               if clause.i in found]
+            if complements:
+                return control, complements
+        return None, []
 
     def _match(self, token: Token) -> Trigger | None:
         lemma = token.lemma_.lower()
@@ -151,7 +165,7 @@ class EventCoder:
         # "withdrew some of its troops": the troops are what was withdrawn
         heads = objects + [head for obj in objects
                            if (head := arguments.phrase_head(obj)) is not obj]
-        object_lemmas = {o.lemma_.lower() for o in heads} | {o.lower_ for o in heads}
+        object_lemmas = {word for o in heads for word in _object_words(o)}
         particles = {child.lower_ for child in token.children if child.dep_ == "prt"}
         for pattern in self.patterns.candidates(lemma, part_of_speech):
             if pattern.particle is not None and pattern.particle not in particles:
@@ -160,7 +174,7 @@ class EventCoder:
                 continue
             if not pattern.fits_object(object_lemmas):
                 continue
-            fitting = [o for o in heads if pattern.objects & {o.lemma_.lower(), o.lower_}]
+            fitting = [o for o in heads if pattern.objects & _object_words(o)]
             if pattern.modifiers:  # "hunger strike": the noun's (or object's) own modifier
                 modified = [token] if part_of_speech == "noun" else fitting or heads
                 present = {lemma for word in modified for lemma in _modifier_lemmas(word)}
@@ -278,10 +292,9 @@ class EventCoder:
         """Heads of the phrases naming the target, by the pattern or control verb."""
         token = trigger.token
         if trigger.control is not None:
-            embedded_token = trigger.embedded.token if trigger.embedded else None
+            # an event noun as object stands for its owner ("rejected the EU's offer")
             heads = [] if trigger.control.modal else [
-                arguments.phrase_head(obj) for obj in arguments.verb_objects(token)
-                if obj is not embedded_token]
+                arguments.phrase_head(obj) for obj in arguments.verb_objects(token)]
             if not trigger.control.modal:  # "said to reporters": not whom it asks
                 heads += [pobj for prep in self.patterns.control_prepositions
                           for pobj in arguments.prepositional_objects(token, prep)]
@@ -341,11 +354,20 @@ def trigger_status(trigger: Trigger) -> str:
     return event_status(trigger.token)
 
 
-def _has_particle(verb: Token, words: set[str]) -> bool:
+def _has_particle(verb: Token, word: str) -> bool:
     """"called on X to", "called upon X": the word right after the verb ("called
     X on Wednesday" has an "on" too, and is no appeal)."""
     following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
-    return following is not None and following.head is verb and following.lower_ in words
+    return following is not None and following.head == verb and following.lower_ == word
+
+
+def _object_words(token: Token) -> set[str]:
+    """What an object constraint is matched against: lemma, word, and the entity
+    type as "@PERSON" ("called Putin" is a phone call, "welcomed Putin" a visit)."""
+    words = {token.lemma_.lower(), token.lower_}
+    if token.ent_type_:
+        words.add("@" + token.ent_type_)
+    return words
 
 
 def _has_own_source(token: Token, heads: list[Token]) -> bool:

@@ -40,7 +40,7 @@ def governing_chain(trigger: Token) -> list[Token]:
     chain = [trigger]
     token = trigger
     for _ in range(MAX_CLIMB):
-        if token.dep_ not in GOVERNING_DEPS or token.head is token:
+        if token.dep_ not in GOVERNING_DEPS or token.head == token:
             break
         if token.dep_ in {"advcl", "conj", "relcl", "nsubj", "nsubjpass"} and token is not trigger:
             break

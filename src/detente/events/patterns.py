@@ -53,10 +53,17 @@ class ControlVerb:
     clause: bool = False  # also a that-clause: "demanded that X lift the embargo"
     # only a that-clause with "must"/"should": "said that Qatar must mediate"
     modal: bool = False
+    # the verb says how, its purpose clause what: "called X to congratulate him" is
+    # the congratulation; without an event in the clause the verb is no control
+    purpose: bool = False
+    # the word that must follow the verb ("call on X to", "call for sanctions")
+    particle: str | None = None
 
     def code_for(self, embedded_code: str | None) -> str:
         if embedded_code is None:
             return self.codes["default"]
+        if self.purpose:
+            return embedded_code
         return self.codes.get(embedded_code[:2], self.codes["default"])
 
 
@@ -88,20 +95,20 @@ class PatternBook:
             patterns.sort(key=lambda pattern: -pattern.specificity)
         self.control_prepositions = frozenset(spec["control_target_prepositions"])
         self.light_verbs = frozenset(spec["light_verbs"])
-        self.control: dict[str, ControlVerb] = {}
-        # "call on": the verb controls only with that preposition ("called X" is a phone call)
-        self.control_needs: dict[str, set[str]] = defaultdict(set)
+        # by verb; meanings that need a following word ("call on", "call for") first
+        self.control: dict[str, list[ControlVerb]] = defaultdict(list)
         for meaning, entry in spec["control"].items():
             for code in entry["codes"].values():
                 lookup(code)
-            control = ControlVerb(meaning, dict(entry["codes"]), bool(entry.get("symmetric")),
-                                  entry.get("status"), bool(entry.get("clause", False)),
-                                  bool(entry.get("modal", False)))
             for phrase in entry["verbs"]:
-                verb, _, preposition = phrase.partition(" ")
-                self.control[verb] = control
-                if preposition:
-                    self.control_needs[verb].add(preposition)
+                verb, _, particle = phrase.partition(" ")
+                self.control[verb].append(ControlVerb(
+                    meaning, dict(entry["codes"]), bool(entry.get("symmetric")),
+                    entry.get("status"), bool(entry.get("clause", False)),
+                    bool(entry.get("modal", False)), bool(entry.get("purpose", False)),
+                    particle or None))
+        for controls in self.control.values():
+            controls.sort(key=lambda control: control.particle is None)
 
     def candidates(self, lemma: str, part_of_speech: str) -> list[EventPattern]:
         return self.by_trigger.get((lemma, part_of_speech), [])
