@@ -35,7 +35,7 @@ def test_an_unresolved_side_meets_a_resolved_one(pipeline):
 
 
 def test_an_agent_word_gives_the_sector_of_an_unknown_side(pipeline):
-    [record] = records(pipeline, "Police arrested Navalny in Moscow.")
+    [record] = records(pipeline, "Police arrested Navalny on Friday.")
     assert record["cameo"] == "173"
     assert record["source"]["sector"] == "COP" and record["source"]["country"] is None
     assert record["target"]["text"] == "Navalny"
@@ -81,3 +81,24 @@ def test_unresolved_sides_are_stored_and_read_back(pipeline, db_path):
         [record] = list(store.event_records())
     assert record == coded.events[0].to_record()
     assert record["source"]["code"] is None and record["target"]["text"] == "Halvorsen Shipping"
+
+
+def test_a_dateline_is_not_the_subject(pipeline):
+    [record] = records(pipeline, "NAIROBI -- A Kenyan court has convicted two police officers "
+                                 "of murder.")
+    assert record["source"]["text"] == "Kenyan court" and record["cameo"] == "116"
+
+
+def test_a_statement_condemning_someone_is_its_issuers_act(pipeline):
+    [record] = records(pipeline, "Amnesty International issued a report accusing the "
+                                 "Ethiopian army of killings.")
+    assert record["source"]["text"] == "Amnesty International"
+    assert record["target"]["text"] == "Ethiopian army" and record["root"] == "11"
+
+
+def test_a_named_place_near_the_trigger_is_a_side_beside_a_description(pipeline):
+    events = records(pipeline, "Japan will provide emergency supplies to flood victims "
+                               "in Pakistan.")
+    by_target = {e["target"]["text"]: e for e in events}
+    assert set(by_target) == {"flood victims", "Pakistan"}
+    assert by_target["Pakistan"]["confidence"] < by_target["flood victims"]["confidence"]

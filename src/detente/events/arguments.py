@@ -27,6 +27,8 @@ MANDATIVE_AUXILIARIES = {"should", "must", "shall"}
 # Pronouns that stand for a side named earlier in the sentence ("Iran said it would").
 SIDE_PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us"}
 MAX_ANTECEDENT_CLIMB = 6
+# What ends a dateline ("BERLIN -- A court …", "KABUL (Pajhwok): …").
+DATELINE_MARKS = {"-", "--", "—", "–", ":", "):"}
 
 
 def is_passive(verb: Token) -> bool:
@@ -77,6 +79,7 @@ def _verb_subject(verb: Token) -> Token | None:
         # climbing, a passive subject counts: "Germany is expected to establish"
         subjects = children(token, "nsubj") if token is verb else children(token, "nsubj",
                                                                               "nsubjpass")
+        subjects = _without_dateline(subjects)
         if subjects:
             subject = subjects[0]
             if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
@@ -88,11 +91,29 @@ def _verb_subject(verb: Token) -> Token | None:
                 return objects[0]
         if token.dep_ == "relcl":
             return token.head
+        if token.dep_ == "acl" and token.tag_ == "VBG":  # "troops fighting the rebels"
+            if token.head.dep_ != "dobj":
+                return token.head
+            # "issued a statement condemning X": whoever issued it
+            token, via = token.head.head, "acl"
+            continue
         if token.dep_ not in SUBJECT_CLIMB_DEPS or token.head == token:
             return None
         via = token.dep_
         token = token.head
     return None
+
+
+def _without_dateline(subjects: list[Token]) -> list[Token]:
+    """Subjects less a dateline the parser took for one: "BERLIN -- A court in
+    Bavaria convicted …" has the court as its subject, not Berlin."""
+    if len(subjects) < 2:
+        return subjects
+    first, second = subjects[0], subjects[1]
+    if first.left_edge.i != first.sent.start:
+        return subjects
+    between = first.doc[first.i + 1:second.left_edge.i]
+    return subjects[1:] if any(t.text in DATELINE_MARKS for t in between) else subjects
 
 
 def clause_subject(token: Token) -> Token | None:

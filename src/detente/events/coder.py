@@ -236,10 +236,14 @@ class EventCoder:
         # a side the sentence leaves unsaid is implied; one it names badly is no side
         if not sources and not _has_own_source(token, source_heads):
             sources = [Actor.unresolved()]
-        if not targets and not (symmetric and len(sources) > 1):
+        nearby: list[Actor] = []
+        if not any(names_someone(t) for t in targets) and not (symmetric and len(sources) > 1):
+            # "set up a plant at Digha": the named place or party near the trigger is a
+            # side too, beside a description ("a plant"), at a lower confidence
             exclude = {t.i for head in source_heads for t in coordinated(head)}
-            targets = finder.nearest_named(token, on, exclude)
-            penalty += PENALTIES["nearby"] if targets else 0.0
+            nearby = [actor for actor in finder.nearest_named(token, on, exclude)
+                      if actor not in targets]
+            targets = [*targets, *nearby]
         if not targets and not target_heads:
             targets = [Actor.unresolved()]
         pairs = []
@@ -251,6 +255,8 @@ class EventCoder:
                 extra = PENALTIES["pronoun"] if "pronoun" in {source.basis, target.basis} else 0.0
                 if not (source.resolved and target.resolved):
                     extra += PENALTIES["unresolved"]
+                if target in nearby:
+                    extra += PENALTIES["nearby"]
                 pairs.append((source, target, penalty + extra))
         return pairs
 
