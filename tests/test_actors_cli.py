@@ -38,12 +38,20 @@ def test_lookup_of_an_ambiguous_name_lists_its_readings_and_cues():
     assert "ambiguous" in result.output and "Kinshasa" in result.output
 
 
-def test_list_shows_names_metonyms_and_people_of_a_state():
+def test_list_shows_names_metonyms_organisations_and_people_of_a_state():
     result = actors("list", "--country", "PRK", "--date", "2000-06-13")
     assert result.exit_code == 0, result.output
-    for expected in ("Pyongyang", "KCNA", "Kim Jong-il", "Jo Myong-rok"):
+    for expected in ("Pyongyang", "KCNA", "PRKMED", "Kim Jong-il", "Jo Myong-rok"):
         assert expected in result.output
     assert "Kim Jong-un" not in result.output
+    afghanistan = actors("list", "--country", "AFG", "--date", "2000-01-01").output
+    assert "Taliban" in afghanistan and "AFGGOV" in afghanistan and "AFGREB" not in afghanistan
+
+
+def test_a_transnational_organisation_has_its_own_code():
+    result = actors("lookup", "Amnesty International")
+    assert result.exit_code == 0 and "NGOAMN" in result.output
+    assert "Amnesty International" in actors("list", "--country", "NGOAMN").output
 
 
 def test_bad_input_fails_in_one_line():
@@ -60,10 +68,12 @@ def test_the_labelled_set_is_large_valid_and_findable():
     assert len(rows) >= 300
     countries = {row["iso3"] for row in read_table("countries.tsv")}
     igos = {row["code"] for row in read_table("igos.tsv")}
+    organisations = {row["actor"] for row in read_table("organisations.tsv")}
     for row in rows:
-        assert row.gold_country in countries | igos | {"IGO", "-"}, row
+        assert row.gold_country in countries | igos | organisations | {"IGO", "-"}, row
         assert row.gold_code == "-" or row.gold_code.startswith(row.gold_country), row
-        assert re.fullmatch(r"(-|IGO[A-Z0-9]*|[A-Z]{3}([A-Z]{3})?)", row.gold_code), row
+        assert re.fullmatch(r"(-|(IGO|NGO|IMG)[A-Z0-9]*|[A-Z]{3}([A-Z]{3})?)",
+                            row.gold_code), row
     assert sum(row.source.startswith("plv/") for row in rows) >= 100
 
 

@@ -6,6 +6,10 @@ An alias may stand for several entities: one after another ("Moscow" is SUN
 until 1991-12-26, RUS after; every alias lives only as long as its state, and
 ``dated_aliases.tsv`` narrows it further), or at the same time ("Georgia", "Congo"),
 which ``ambiguous.tsv`` settles from the article's words or leaves unresolved.
+``organisations.tsv`` lists named non-state organisations (NGOs, companies, media,
+armed groups, parties, universities): a national one stands for its country with
+its sector (Siemens: DEU, BUS), a transnational one for its own code (Amnesty
+International: NGOAMN; al-Qaeda: IMGALQ), like an IGO.
 ``nonactors.tsv`` lists phrases that contain a name but are no actor
 ("Latin America", "Washington state"), so the longer match wins and yields nothing.
 ``descriptions.tsv`` lists definite descriptions ("the agency", "the kingdom")
@@ -50,12 +54,13 @@ class ActorEntry:
     """What one alias stands for.
 
     ``kind`` is country, capital, place (a city or region: the country, no
-    sector, "a court in Lyon"), demonym, igo, metonym, person, contextual, description or none (a
-    phrase that is no actor); ``actor`` is an ISO alpha-3 country, an IGO code or
-    ``-`` (for a description: ``state`` or ``igo``, what
-    it refers back to); ``requires`` lists what the article must mention for a
-    contextual alias ("the North") to apply, or the words a description's
-    antecedent must have in its name.
+    sector, "a court in Lyon"), demonym, igo, metonym, organisation, person,
+    contextual, description or none (a phrase that is no actor); ``actor`` is an
+    ISO alpha-3 country, an IGO code, a transnational organisation's code or
+    ``-`` (for a description: ``state`` or ``igo``, what it refers back to);
+    ``requires`` lists what the article must mention for a contextual alias
+    ("the North") to apply, or the words a description's antecedent must have
+    in its name.
     """
 
     alias: str
@@ -71,13 +76,52 @@ class ActorEntry:
     def is_igo(self) -> bool:
         return self.actor.startswith("IGO")
 
+    @property
+    def is_transnational(self) -> bool:
+        """Does the entry stand for an organisation of no one state (IGO, NGO, IMG)?"""
+        return is_transnational(self.actor)
+
     def valid_on(self, day: date | None) -> bool:
         """Did the entity go by this alias on ``day`` (always, without a day)?"""
-        return day is None or ((self.valid_from is None or self.valid_from <= day)
-                               and (self.valid_to is None or day < self.valid_to))
+        return _in_period(day, self.valid_from, self.valid_to)
+
+
+def _in_period(day: date | None, start: date | None, end: date | None) -> bool:
+    return day is None or ((start is None or start <= day) and (end is None or day < end))
 
 
 NOT_AN_ACTOR = "-"
+# Code prefixes of actors that belong to no state: intergovernmental and
+# non-governmental organisations, transnational militarised groups (CAMEO's IGO,
+# NGO and IMG).
+TRANSNATIONAL = ("IGO", "NGO", "IMG")
+
+
+def is_transnational(code: str) -> bool:
+    """Is ``code`` an organisation's own code rather than a state's?"""
+    return code.startswith(TRANSNATIONAL)
+
+
+def actor_code(actor: str, sector: str | None) -> str:
+    """The CAMEO-style code: a state's code with its sector (``KORGOV``), an
+    organisation's own code alone (``IGOUNO``, ``NGOAMN``)."""
+    return actor if is_transnational(actor) or not sector else actor + sector
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """A named non-state organisation from ``organisations.tsv``."""
+
+    name: str
+    aliases: tuple[str, ...]
+    actor: str
+    sector: str | None
+    kind: str
+    valid_from: date | None
+    valid_to: date | None
+
+    def valid_on(self, day: date | None) -> bool:
+        return _in_period(day, self.valid_from, self.valid_to)
 
 
 def _date(value: str) -> date | None:
@@ -102,6 +146,8 @@ class ActorDictionary:
         self.countries: dict[str, str] = {}
         self.lifetimes: dict[str, tuple[date | None, date | None]] = {}
         self.igos: dict[str, str] = {}
+        self.organisations: list[Organisation] = []
+        self.transnational: dict[str, str] = {}
         self.names: dict[str, set[str]] = defaultdict(set)
         self._load()
 
@@ -127,6 +173,18 @@ class ActorDictionary:
         for row in read_table("metonyms.tsv"):
             self._add(ActorEntry(row["phrase"], "metonym", row["country"], row["sector"] or None,
                                  **self._lifetime(row["country"])))
+        for row in read_table("organisations.tsv"):
+            own = (_date(row["valid_from"]), _date(row["valid_to"]))
+            dates = _within(own, self.lifetimes.get(row["actor"], (None, None)))
+            organisation = Organisation(row["name"], tuple(split_list(row["aliases"])),
+                                        row["actor"], row["sector"] or None, row["kind"],
+                                        dates["valid_from"], dates["valid_to"])
+            self.organisations.append(organisation)
+            if is_transnational(row["actor"]):
+                self.transnational[row["actor"]] = row["name"]
+            for alias in [row["name"], *organisation.aliases]:
+                self._add(ActorEntry(alias, "organisation", row["actor"], row["sector"] or None,
+                                     name=row["name"], **dates))
         for row in read_table("places.tsv"):
             self._add(ActorEntry(row["place"], "place", row["country"],
                                  **self._lifetime(row["country"])))
@@ -158,7 +216,8 @@ class ActorDictionary:
             self.titles[row["phrase"].lower()] = row["sector"]
         for entries in list(self.entries.values()):
             for entry in entries:
-                if entry.kind in {"country", "igo"}:
+                if entry.kind in {"country", "igo"} or (
+                        entry.kind == "organisation" and entry.is_transnational):
                     self.names[entry.actor].add(entry.alias)
 
     def _lifetime(self, code: str) -> dict[str, date | None]:
@@ -183,9 +242,16 @@ class ActorDictionary:
                    for name in self.names.get(code, ()) for word in words)
 
     def aliases_of(self, code: str) -> list[ActorEntry]:
-        """Every alias that can stand for ``code``, people's names excepted."""
+        """Every alias that can stand for ``code``, people's and organisations'
+        names excepted."""
         return [entry for entries in self.entries.values() for entry in entries
-                if entry.actor == code and entry.kind != "person"]
+                if entry.actor == code and entry.kind not in {"person", "organisation"}]
+
+    def organisations_of(self, code: str, day: date | None = None) -> list[Organisation]:
+        """The organisations of a state (or the transnational one with that code),
+        those that existed on ``day`` if given."""
+        return [organisation for organisation in self.organisations
+                if organisation.actor == code and organisation.valid_on(day)]
 
     def people_of(self, code: str, day: date | None = None) -> dict[str, list[Role]]:
         """People with a role for ``code`` (held on ``day``, if given), by name."""
@@ -197,8 +263,10 @@ class ActorDictionary:
         return dict(people)
 
     def name_of(self, code: str) -> str:
-        """The English name of a country or IGO code (the code itself if unknown)."""
-        return self.countries.get(code) or self.igos.get(code) or code
+        """The English name of a country, IGO or transnational organisation's code
+        (the code itself if unknown)."""
+        return (self.countries.get(code) or self.igos.get(code)
+                or self.transnational.get(code) or code)
 
     def role_on(self, name: str, day: date | None) -> Role | None:
         """The role ``name`` held on ``day``; without a day, the role only if all agree."""

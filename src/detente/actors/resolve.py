@@ -11,15 +11,25 @@ name that can be several things the article does not tell apart ("Congo",
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from detente.actors.ambiguity import Choice, ambiguities
-from detente.actors.dictionary import NOT_AN_ACTOR, ActorDictionary, ActorEntry, ActorMatcher
+from detente.actors.dictionary import (
+    NOT_AN_ACTOR,
+    ActorDictionary,
+    ActorEntry,
+    ActorMatcher,
+    actor_code,
+    is_transnational,
+)
 from detente.model import Actor
 
 # Dependents that belong to a noun phrase's own description of its referent.
@@ -29,12 +39,31 @@ MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "case", "fl
 OWNER_PREPOSITIONS = {"of", "from", "in", "for"}
 # Words that make an office holder a former one: CAMEO's elite (ELI) sector.
 FORMER = {"former", "ex", "ex-"}
-ENTRY_PRIORITY = {"person": 0, "metonym": 1, "igo": 2, "contextual": 3, "country": 4,
-                  "capital": 5, "demonym": 6, "place": 7}
+ENTRY_PRIORITY = {"person": 0, "metonym": 1, "organisation": 1, "igo": 2, "contextual": 3,
+                  "country": 4, "capital": 5, "demonym": 6, "place": 7}
 # Kinds whose entities exist independently of the article: two of them valid on
 # the same day make an alias ambiguous.
-NAMING_KINDS = {"metonym", "igo", "country", "capital", "demonym", "place"}
+NAMING_KINDS = {"metonym", "organisation", "igo", "country", "capital", "demonym", "place"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
+# Sectors whose unnamed members ("police", "the president", "protesters") belong
+# to the state the text is about; militants, criminals, refugees, clergy and aid
+# workers often do not, so they stay unresolved without a name.
+LOCAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "CVL", "BUS", "MED",
+                 "EDU", "LAB", "AGR", "HLH", "HRI", "ENV"}
+# Sectors of people who act where they live: "protesters stormed the embassy in
+# Tehran" are Iranian, where "troops in Kabul" need not be Afghan.
+RESIDENT_SECTORS = {"CVL", "COP", "LAB", "AGR", "EDU", "HLH"}
+# Prepositions whose object, a city or capital, is where something happened.
+LOCATIVE = {"in", "at", "to", "into", "near", "outside", "inside", "across"}
+# Modifiers that place a generic agent outside the state in view ("foreign
+# diplomats", "world leaders", "other governments").
+NOT_LOCAL = {"foreign", "world", "international", "global", "regional", "western", "other",
+             "overseas", "exiled", "european", "arab", "african", "asian", "gulf", "both",
+             "neighbouring", "neighboring", "allied", "visiting"}
+# A wire dateline opening a paragraph: "SEOUL, June 13 (Reuters) —", "TIRANA,
+# Albania (AP)", "Cebu City--".
+DATELINE = re.compile(r"\s*(?:([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)(?:,| \(| [-—–]|--)"
+                      r"|([A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+)*)(?:--| [—–] ))")
 
 
 @dataclass
@@ -50,9 +79,10 @@ class DocIndex:
         def by_token(spans: list[Span]) -> dict[int, Span]:
             return {token.i: span for span in spans for token in span}
 
+        actors, titles = matcher.actor_spans(doc), matcher.title_spans(doc)
         people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-        return cls(by_token(matcher.actor_spans(doc)), by_token(matcher.title_spans(doc)),
-                   by_token(people))
+        people = filter_spans(people + _titled_names(doc, titles, by_token(actors)))
+        return cls(by_token(actors), by_token(titles), by_token(people))
 
 
 @dataclass(frozen=True)
@@ -83,6 +113,7 @@ class ArticleContext:
     paragraphs: list[tuple[Doc, DocIndex]] = field(default_factory=list)
     ambiguous: dict[int, Ambiguous] = field(default_factory=dict)
     choices: dict[tuple[str, tuple[str, ...]], Choice] = field(default_factory=dict)
+    dateline: str | None = None
 
     @property
     def dictionary(self) -> ActorDictionary:
@@ -109,6 +140,10 @@ class ArticleContext:
     def note_document(self, doc: Doc, index: DocIndex) -> None:
         """Record the words a paragraph has and the actors it names unambiguously."""
         self.words.update(token.text for token in doc)
+        found = DATELINE.match(doc.text) if self.dateline is None else None
+        if found:
+            city = found.group(1) or found.group(2)
+            self.dateline = " ".join(word.capitalize() for word in city.split())
         self.texts.append(doc.text)
         self.paragraphs.append((doc, index))
         for span in set(index.actor_at.values()):
@@ -194,7 +229,12 @@ class ActorResolver:
         if actor is not None:
             return [actor]
         if head.i not in self.index.title_at:
-            return []
+            # "President Ilir Meta", "Senate Committee on Trade": a titled name
+            titled = any(t.i in self.index.title_at for t in tokens)
+            named = self.index.person_at.get(head.i) is not None or (
+                head.pos_ == "PROPN" and head.text[:1].isupper())
+            implied = self._implied(head, tokens, on) if titled and named else None
+            return [implied] if implied is not None else []
         for prep in head.children:  # "officials from the US": people of a country
             if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPOSITIONS:
                 owners = [owner for pobj in prep.children if pobj.dep_ == "pobj"
@@ -202,15 +242,90 @@ class ActorResolver:
                           if (owner := self._from_tokens(token, noun_phrase_tokens(token), on))]
                 if owners:
                     first = self._with_sector(owners[0], head, tokens)
-                    return [first] + [replace(owner, code=_code(owner.country or owner.code or "",
-                                                                  first.sector),
+                    return [first] + [replace(owner, code=actor_code(owner.side or "",
+                                                                     first.sector),
                                               sector=first.sector, basis="owner")
                                       for owner in owners[1:]]
-        return []
+        implied = self._implied(head, tokens, on)
+        return [implied] if implied is not None else []
 
     def mention(self, span: Span, on: date | None) -> Actor | None:
         """The actor an alias match stands for on its own (for the mentions table)."""
         return self._from_tokens(span.root, list(span), on)
+
+    def _implied(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
+        """A generic agent the phrase names no state for ("police", "the president",
+        "protesters"): the only state its paragraph names, else (the paragraph
+        names none) the wire dateline's state when the article names that state
+        too, else the article's only state. Never for a phrase that says whose it
+        is in words not understood ("Mr Ri's aide", "envoys of the two
+        governments") or that points abroad ("foreign diplomats")."""
+        sector = self._title_sector(tokens)
+        regional = any(all(entry.kind == "none" for entry in self.context.matcher.entries(span))
+                       for span in {self.index.actor_at[t.i] for t in tokens
+                                    if t.i in self.index.actor_at})
+        if sector not in LOCAL_SECTORS or regional or _points_elsewhere(head, tokens):
+            return None
+        state = self._state_in_view(head, sector, on)
+        if state is None:
+            return None
+        name = self._person_name([head])
+        if name is not None:  # "President Ilir Meta": known for the rest of the article
+            self.context.remember(name, state, sector)
+        words = _display_tokens(head, tokens, self.index)
+        first, last = (words[0], words[-1]) if words else (head, head)
+        return Actor(head.doc[first.i:last.i + 1].text, actor_code(state, sector), state,
+                     sector, name, self._start(first), self._end(last), basis="context")
+
+    def _state_in_view(self, head: Token, sector: str, on: date | None) -> str | None:
+        here = list(set(self.index.actor_at.values()))
+        if sector in RESIDENT_SECTORS:
+            places = {state for span in here if span.sent == head.sent and _locative(span)
+                      for state in self._states_of(self._alias(span), on, where=True)}
+            if len(places) == 1:
+                return places.pop()
+        article = [span for paragraph, index in self.context.paragraphs
+                   for span in set(index.actor_at.values())]
+        named = self._states(article, on)
+        states = self._states(here, on)
+        if states:
+            return states.pop() if len(states) == 1 else None
+        if self.context.dateline is not None:
+            dated = self._states_of(self.context.dateline, on, where=True)
+            if len(dated) == 1 and (not named or dated <= named):
+                return dated.pop()
+        return named.pop() if len(named) == 1 else None
+
+    def _states(self, spans: list[Span], on: date | None) -> set[str]:
+        """The states ``spans`` name unambiguously (a person by the role held)."""
+        states: set[str] = set()
+        for span in spans:
+            if not _locative(span):
+                states |= self._states_of(self._alias(span), on)
+        return states
+
+    def _alias(self, span: Span) -> str:
+        return self.context.matcher.typographic.get(span.text, span.text)
+
+    def _states_of(self, alias: str, on: date | None, where: bool = False) -> set[str]:
+        """The state an alias names as an actor on the day (a city or region only
+        says where something happened, unless ``where`` is asked): one, or none
+        if it could be several."""
+        dictionary = self.context.dictionary
+        states: set[str] = set()
+        for entry in dictionary.candidates(alias, on):
+            if entry.kind == "person":
+                role = dictionary.role_on(entry.name or alias, on)
+                states |= {role.country} if role is not None else set()
+            elif entry.kind in NAMING_KINDS and self._applies(entry, on):
+                states.add(entry.actor)
+        if alias in ambiguities() and states:
+            states = {self.context.choose(alias, sorted(states)).actor or NOT_AN_ACTOR}
+        places = set() if where else {entry.actor for entry in dictionary.candidates(alias, on)
+                                      if entry.kind == "place"}
+        states = {state for state in states - places
+                  if state != NOT_AN_ACTOR and not is_transnational(state)}
+        return states if len(states) == 1 else set()
 
     def _pronoun(self, head: Token) -> Actor | None:
         """"it"/"they" refer back to the last clause subject that was an actor."""
@@ -240,13 +355,19 @@ class ActorResolver:
         country, sector, name = None, None, None
         named_by_role = from_metonym = False
         if candidates:
-            distance, _, entry, _ = min(candidates, key=lambda item: (item[0], item[1]))
+            ordered = sorted(candidates, key=lambda item: (item[0], item[1]))
+            distance, _, entry, _ = ordered[0]
             country, sector, name = self._entry_actor(entry, on)
             if distance == 2:  # "Kim Jong-il's envoy" is not Kim Jong-il
                 name = None
+            if country is None and len(ordered) > 1:
+                # a person with no office yet: the phrase's other words tell more
+                # ("John Bolton, the American ambassador")
+                distance, _, entry, _ = ordered[1]
+                country, sector, _ = self._entry_actor(entry, on)
             # a known person's dated role says more than the title the text uses
             named_by_role = entry.kind == "person" and sector is not None and distance < 2
-            from_metonym = entry.kind == "metonym" and sector is not None
+            from_metonym = entry.kind in {"metonym", "organisation"} and sector is not None
         if person is not None:
             known_as = self.context.known_person(person)
             name = name or known_as or person
@@ -268,7 +389,8 @@ class ActorResolver:
         words = _display_tokens(head, tokens, self.index)
         first, last = (words[0], words[-1]) if words else (head, head)
         text = head.doc[first.i:last.i + 1].text
-        return Actor(text, _code(country, sector), None if country.startswith("IGO") else country,
+        return Actor(text, actor_code(country, sector),
+                     None if is_transnational(country) else country,
                      sector, name, self._start(first), self._end(last))
 
     def _entry_actor(self, entry: ActorEntry, on: date | None) -> tuple[str | None, str | None,
@@ -282,7 +404,8 @@ class ActorResolver:
             if last is None:
                 return None, None, entry.name
             return last.country, "ELI", entry.name  # out of office: elite
-        return entry.actor, entry.sector, entry.name if entry.is_igo else None
+        named = entry.is_transnational or entry.kind == "organisation"
+        return entry.actor, entry.sector, entry.name if named else None
 
     def _settled(self, span: Span, on: date | None) -> list[ActorEntry]:
         """The entries a matched alias stands for here: those valid on the day and
@@ -378,7 +501,7 @@ class ActorResolver:
         end = max(owner.end or 0, self._end(head))
         text = head.doc.text[start - self.offset:end - self.offset]
         actor = owner.code if owner.country is None else owner.country
-        return Actor(text, _code(actor or "", sector), owner.country, sector, owner.name,
+        return Actor(text, actor_code(actor or "", sector), owner.country, sector, owner.name,
                      start, end, basis="owner")
 
     def _start(self, token: Token) -> int:
@@ -393,6 +516,51 @@ def _describing(head: Token) -> list[Token]:
     ("Kim Jong-il's right-hand man" describes a man, not Kim Jong-il)."""
     owned = {t.i for child in head.children if child.dep_ == "poss" for t in child.subtree}
     return [t for t in noun_phrase_tokens(head) if t.i not in owned]
+
+
+def _locative(span: Span) -> bool:
+    """Is the alias where something happened ("met in Lima"), not who acted?"""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+
+
+def _points_elsewhere(head: Token, tokens: list[Token]) -> bool:
+    """Does the phrase place its referent outside the state in view, or say
+    whose it is ("of"/"from"/"for" someone) without naming a state?"""
+    words = [t.lower_ for t in tokens]
+    pair = any(a == "the" and b == "two" for a, b in pairwise(words))
+    owned = any(child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS - {"in"}
+                for child in head.children)
+    return pair or owned or any(t.lower_ in NOT_LOCAL or t.dep_ == "poss" for t in tokens)
+
+
+def _titled_names(doc: Doc, titles: list[Span], actor_at: dict[int, Span]) -> list[Span]:
+    """Names the tagger may miss, after a capitalised title: "Vice Foreign Minister
+    Ri Chol-min", "President Ilir Meta" (capitalised proper nouns, hyphenated
+    parts joined; dates, places and known names end the name)."""
+    names = []
+    for title in titles:
+        if not title.text[:1].isupper() or any(t.i in actor_at for t in title):
+            continue
+        end = title.end
+        while end < len(doc):
+            token = doc[end]
+            if _name_word(token, actor_at):
+                end += 1
+            elif token.text in {"-", "–"} and end > title.end and not token.whitespace_ \
+                    and not doc[end - 1].whitespace_ and end + 1 < len(doc) \
+                    and doc[end + 1].is_alpha:
+                end += 2
+            else:
+                break
+        if end > title.end:
+            names.append(doc[title.end:end])
+    return names
+
+
+def _name_word(token: Token, actor_at: dict[int, Span]) -> bool:
+    return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+            and token.ent_type_ in {"", "PERSON"} and token.i not in actor_at)
 
 
 def _historic(entries: list[ActorEntry], on: date) -> list[ActorEntry]:
@@ -420,9 +588,3 @@ def _display_tokens(head: Token, tokens: list[Token], index: DocIndex) -> list[T
         if not token.is_punct and token.dep_ not in {"det", "case"}:
             shown.append(token)
     return shown
-
-
-def _code(actor: str, sector: str | None) -> str:
-    if actor.startswith("IGO") or not sector or sector == "IGO":
-        return actor
-    return actor + sector

@@ -10,7 +10,13 @@ import typer
 from rich.table import Table
 
 from detente.actors.ambiguity import ambiguities
-from detente.actors.dictionary import ActorDictionary, ActorEntry, Role, actor_dictionary
+from detente.actors.dictionary import (
+    ActorDictionary,
+    ActorEntry,
+    Role,
+    actor_code,
+    actor_dictionary,
+)
 from detente.cli.app import app, evaluation
 from detente.cli.common import fail, measure_table, out
 
@@ -86,8 +92,7 @@ def _entry_rows(dictionary: ActorDictionary, entry: ActorEntry,
     if day is not None and not valid:
         return []
     stands_for = _stands_for(dictionary, entry)
-    code = entry.actor + (entry.sector or "") if entry.sector != "IGO" else entry.actor
-    code = "" if entry.kind in {"description", "none"} else code
+    code = "" if entry.kind in {"description", "none"} else actor_code(entry.actor, entry.sector)
     return [(entry.kind, code, entry.sector or "", stands_for,
              _period(entry.valid_from, entry.valid_to))]
 
@@ -106,15 +111,18 @@ def _stands_for(dictionary: ActorDictionary, entry: ActorEntry) -> str:
 @actors.command("list")
 def list_actors(
     country: Annotated[str, typer.Option(
-        "--country", help="ISO alpha-3 code (PRK) or IGO code (IGOUNO).")],
+        "--country",
+        help="ISO alpha-3 code (PRK), IGO code (IGOUNO) or a transnational "
+             "organisation's code (NGOAMN).")],
     on: DateOption = None,
 ) -> None:
-    """A state's or organisation's names, metonyms and people with their roles."""
+    """A state's or organisation's names, metonyms, organisations and people
+    with their roles."""
     day = _day(on)
     dictionary = actor_dictionary()
     code = country.upper()
-    if code not in dictionary.countries and code not in dictionary.igos:
-        raise fail(f"--country: {country!r} is not a known country or IGO code")
+    if code not in dictionary.countries | dictionary.igos | dictionary.transnational:
+        raise fail(f"--country: {country!r} is not a known country, IGO or organisation code")
     names = Table(title=f"{code} {dictionary.name_of(code)}: names")
     for column in ("kind", "alias", "sector", "valid"):
         names.add_column(column)
@@ -123,6 +131,16 @@ def list_actors(
             names.add_row(entry.kind, entry.alias, entry.sector or "",
                           _period(entry.valid_from, entry.valid_to))
     out.print(names)
+    organisations = Table(title=f"{code}: organisations" + (f" on {day}" if day else ""))
+    for column in ("name", "aliases", "code", "kind", "valid"):
+        organisations.add_column(column, overflow="fold")
+    for organisation in sorted(dictionary.organisations_of(code, day),
+                               key=lambda o: (o.kind, o.name)):
+        organisations.add_row(organisation.name, ", ".join(organisation.aliases),
+                              actor_code(organisation.actor, organisation.sector),
+                              organisation.kind,
+                              _period(organisation.valid_from, organisation.valid_to))
+    out.print(organisations)
     people = Table(title=f"{code}: people" + (f" on {day}" if day else ""))
     for column in ("name", "code", "role", "from", "to"):
         people.add_column(column)
