@@ -146,3 +146,16 @@ def test_plv_labels_of_blockades_conditions_and_investigations(cameo, status, la
 def test_calls_welcomes_peacekeepers_and_mediation(pair_coder, marked, label):
     event = code(pair_coder, marked)
     assert event is not None and event.label == label, event
+
+
+@pytest.mark.parametrize(("marked", "cameo"), [
+    ("<s>The junta</s> set free <t>two opposition leaders</t> on Sunday.", "0841"),
+    ("<s>Prosecutors in Seoul</s> dropped the investigation into <t>the former minister</t>.",
+     "080"),
+    ("<s>The government</s> granted <t>the striking miners</t> a pay rise.", "080"),
+    # a decision is the act itself, not a promise of it
+    ("<s>Bolivia</s> has decided to lift its ban on imports from <t>Chile</t>.", "081"),
+])
+def test_releases_dropped_cases_grants_and_decisions_yield(pair_coder, marked, cameo):
+    event = code(pair_coder, marked)
+    assert event is not None and (event.cameo, event.label) == (cameo, "YIELD"), event

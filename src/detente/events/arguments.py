@@ -152,9 +152,10 @@ def verb_objects(verb: Token) -> list[Token]:
 
 
 def predicate_adjectives(verb: Token) -> list[Token]:
-    """Adjectives said of the verb's object or subject ("found X guilty", "was found liable")."""
+    """Adjectives said of the verb's object or subject ("found X guilty", "was found
+    liable", "set X free" also when parsed as "set free X")."""
     return [child for child in verb.children
-            if child.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} and child.pos_ == "ADJ"]
+            if child.dep_ in {"ccomp", "xcomp", "oprd", "acomp", "advmod"} and child.pos_ == "ADJ"]
 
 
 def that_clauses(verb: Token) -> list[Token]:
