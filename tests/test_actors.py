@@ -165,3 +165,53 @@ def test_a_person_named_with_a_title_is_remembered_by_surname(pipeline):
 ])
 def test_definite_descriptions_refer_back_or_stay_unresolved(pipeline, text, mention, code):
     assert who(pipeline, text, mention, "2003-01-11")[0] == code
+
+
+@pytest.mark.parametrize(("text", "mention", "day", "code"), [
+    ("Siemens signed a contract with the Iranian government.", "Siemens", "2010-01-01", "DEUBUS"),
+    ("Amnesty International accused the army of torture.", "Amnesty International",
+     "2010-01-01", "NGOAMN"),
+    ("Gazprom executives met Ukrainian officials.", "Gazprom executives", "2010-01-01",
+     "RUSBUS"),
+    ("The Taliban seized the town.", "The Taliban", "1998-01-01", "AFGGOV"),
+    ("The Taliban seized the town.", "The Taliban", "2010-01-01", "AFGREB"),
+    ("Hamas officials rejected the plan.", "Hamas officials", "2010-01-01", "PSEREB"),
+])
+def test_named_organisations_have_their_state_and_sector_or_their_own_code(
+        pipeline, text, mention, day, code):
+    assert who(pipeline, text, mention, day)[0] == code
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # the only state the paragraph names
+    ("Albania's parliament condemned the vote. The president called it invalid.",
+     "The president", "ALBGOV"),
+    # where protesters protest
+    ("Saudi Arabia cut ties after protesters stormed its embassy in Tehran.", "protesters",
+     "IRNCVL"),
+    # a wire dateline when the paragraph names no state
+    ("MANILA, May 3 (Reuters) - Police arrested three men on Tuesday.", "Police", "PHLCOP"),
+])
+def test_a_generic_agent_takes_the_state_in_view(pipeline, text, mention, code):
+    assert who(pipeline, text, mention, "2010-01-01")[0] == code
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # two states in view: unresolved rather than a guess
+    ("Japanese officials met Chinese diplomats. The officials discussed trade.",
+     "The officials"),
+    # abroad, or a pair
+    ("Germany hosted the summit. Foreign diplomats attended.", "Foreign diplomats"),
+    ("Envoys of the two governments met in Geneva.", "Envoys"),
+    # an owner detente does not know, or a place that is only where it happened
+    ("Latin American leaders met in Lima.", "Latin American leaders"),
+    ("A Chadian group attacked troops in southern Libya, an official said.", "an official"),
+])
+def test_a_generic_agent_stays_unresolved_when_the_state_is_unclear(pipeline, text, mention):
+    assert who(pipeline, text, mention, "2010-01-01")[0] is None
+
+
+def test_a_titled_name_the_tagger_misses_is_remembered(pipeline):
+    text = ("North Korea sent a delegation to Beijing. North Korean Vice Foreign Minister "
+            "Ri Chol-min arrived on Monday. Ri said the talks went well.")
+    assert who(pipeline, text, "Ri", "2010-01-01", occurrence=2)[0] == "PRKGOV"

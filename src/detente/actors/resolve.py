@@ -16,7 +16,6 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -55,11 +54,14 @@ LOCAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "CVL", 
 RESIDENT_SECTORS = {"CVL", "COP", "LAB", "AGR", "EDU", "HLH"}
 # Prepositions whose object, a city or capital, is where something happened.
 LOCATIVE = {"in", "at", "to", "into", "near", "outside", "inside", "across"}
+# Named-entity types of a modifier that says whom an agent belongs to.
+OWNER_ENTITIES = {"ORG", "PERSON", "NORP", "GPE", "FAC"}
 # Modifiers that place a generic agent outside the state in view ("foreign
 # diplomats", "world leaders", "other governments").
 NOT_LOCAL = {"foreign", "world", "international", "global", "regional", "western", "other",
-             "overseas", "exiled", "european", "arab", "african", "asian", "gulf", "both",
-             "neighbouring", "neighboring", "allied", "visiting"}
+             "overseas", "exiled", "european", "arab", "african", "asian", "gulf",
+             "neighbouring", "neighboring", "allied", "visiting", "coalition", "enemy",
+             "rival", "opposing", "multinational", "un", "u.n."}
 # A wire dateline opening a paragraph: "SEOUL, June 13 (Reuters) —", "TIRANA,
 # Albania (AP)", "Cebu City--".
 DATELINE = re.compile(r"\s*(?:([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)(?:,| \(| [-—–]|--)"
@@ -257,14 +259,13 @@ class ActorResolver:
         """A generic agent the phrase names no state for ("police", "the president",
         "protesters"): the only state its paragraph names, else (the paragraph
         names none) the wire dateline's state when the article names that state
-        too, else the article's only state. Never for a phrase that says whose it
-        is in words not understood ("Mr Ri's aide", "envoys of the two
-        governments") or that points abroad ("foreign diplomats")."""
+        too, else the article's only state; never one that disagrees with where
+        the paragraph says things happened. Never for a phrase that names an owner
+        not understood ("Mr Ri's aide", "a GoFundMe representative", "envoys of
+        the two governments") or that points abroad ("foreign diplomats")."""
         sector = self._title_sector(tokens)
-        regional = any(all(entry.kind == "none" for entry in self.context.matcher.entries(span))
-                       for span in {self.index.actor_at[t.i] for t in tokens
-                                    if t.i in self.index.actor_at})
-        if sector not in LOCAL_SECTORS or regional or _points_elsewhere(head, tokens):
+        if sector not in LOCAL_SECTORS or self._unknown_owner(head, tokens) \
+                or _points_elsewhere(head, tokens):
             return None
         state = self._state_in_view(head, sector, on)
         if state is None:
@@ -277,30 +278,44 @@ class ActorResolver:
         return Actor(head.doc[first.i:last.i + 1].text, actor_code(state, sector), state,
                      sector, name, self._start(first), self._end(last), basis="context")
 
+    def _unknown_owner(self, head: Token, tokens: list[Token]) -> bool:
+        """Does the phrase name someone it belongs to that was not resolved: an
+        alias left unsettled ("Korean officials", "Latin American leaders") or a
+        name the dictionary lacks ("a GoFundMe representative")?"""
+        own = self.index.person_at.get(head.i) or next(
+            (ent for ent in head.doc.ents if ent.start <= head.i < ent.end), None)
+        own_tokens = set(range(own.start, own.end)) if own is not None else {head.i}
+        return any(t.i in self.index.actor_at or (
+            t.ent_type_ in OWNER_ENTITIES and t.i not in own_tokens) for t in tokens)
+
     def _state_in_view(self, head: Token, sector: str, on: date | None) -> str | None:
         here = list(set(self.index.actor_at.values()))
+        places = {state for span in here if _locative(span)
+                  for state in self._states_of(self._alias(span), on, where=True)}
         if sector in RESIDENT_SECTORS:
-            places = {state for span in here if span.sent == head.sent and _locative(span)
-                      for state in self._states_of(self._alias(span), on, where=True)}
-            if len(places) == 1:
-                return places.pop()
-        article = [span for paragraph, index in self.context.paragraphs
-                   for span in set(index.actor_at.values())]
-        named = self._states(article, on)
+            local = {state for span in here if span.sent == head.sent and _locative(span)
+                     for state in self._states_of(self._alias(span), on, where=True)}
+            if len(local) == 1:
+                return local.pop()
         states = self._states(here, on)
-        if states:
-            return states.pop() if len(states) == 1 else None
-        if self.context.dateline is not None:
+        if not states and self.context.dateline is not None:
+            named = self._states([span for _, index in self.context.paragraphs
+                                  for span in set(index.actor_at.values())], on)
             dated = self._states_of(self.context.dateline, on, where=True)
-            if len(dated) == 1 and (not named or dated <= named):
-                return dated.pop()
-        return named.pop() if len(named) == 1 else None
+            states = dated if not named or dated <= named else named
+        elif not states:
+            states = self._states([span for _, index in self.context.paragraphs
+                                   for span in set(index.actor_at.values())], on)
+        if len(states) != 1 or not places <= states:
+            return None
+        return states.pop()
 
     def _states(self, spans: list[Span], on: date | None) -> set[str]:
-        """The states ``spans`` name unambiguously (a person by the role held)."""
+        """The states ``spans`` name unambiguously as actors (a person by the role
+        held), not where something happened."""
         states: set[str] = set()
         for span in spans:
-            if not _locative(span):
+            if not _locative(span) and not _in_compound(span):
                 states |= self._states_of(self._alias(span), on)
         return states
 
@@ -314,9 +329,12 @@ class ActorResolver:
         dictionary = self.context.dictionary
         states: set[str] = set()
         for entry in dictionary.candidates(alias, on):
-            if entry.kind == "person":
-                role = dictionary.role_on(entry.name or alias, on)
-                states |= {role.country} if role is not None else set()
+            if entry.kind == "person":  # the office held, or every office without a day
+                states |= {role.country for role in dictionary.roles.get(entry.name or alias, [])
+                           if on is None or role.held_on(on)}
+            elif entry.kind == "organisation" and (entry.sector not in LOCAL_SECTORS
+                                                   or entry.sector == "MED"):
+                continue  # an armed group, or a news agency cited, sets no scene
             elif entry.kind in NAMING_KINDS and self._applies(entry, on):
                 states.add(entry.actor)
         if alias in ambiguities() and states:
@@ -524,11 +542,18 @@ def _locative(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
 
 
+def _in_compound(span: Span) -> bool:
+    """Is the name part of a hyphenated modifier ("Iran-allied", "US-led"), which
+    says who backs something, not who acts?"""
+    doc = span.doc
+    return (span.end < len(doc) and doc[span.end].text == "-"
+            and not doc[span.end - 1].whitespace_)
+
+
 def _points_elsewhere(head: Token, tokens: list[Token]) -> bool:
     """Does the phrase place its referent outside the state in view, or say
     whose it is ("of"/"from"/"for" someone) without naming a state?"""
-    words = [t.lower_ for t in tokens]
-    pair = any(a == "the" and b == "two" for a, b in pairwise(words))
+    pair = any(t.lower_ in {"two", "both"} for t in head.lefts)
     owned = any(child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS - {"in"}
                 for child in head.children)
     return pair or owned or any(t.lower_ in NOT_LOCAL or t.dep_ == "poss" for t in tokens)
