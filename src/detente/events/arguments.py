@@ -110,7 +110,7 @@ def _without_dateline(subjects: list[Token]) -> list[Token]:
     if len(subjects) < 2:
         return subjects
     first, second = subjects[0], subjects[1]
-    if first.left_edge.i != first.sent.start:
+    if not first.left_edge.is_sent_start:
         return subjects
     between = first.doc[first.i + 1:second.left_edge.i]
     return subjects[1:] if any(t.text in DATELINE_MARKS for t in between) else subjects

@@ -153,21 +153,24 @@ class EventCoder:
         lemma = token.lemma_.lower()
         if token.pos_ in {"VERB", "AUX"}:
             part_of_speech = "verb"
-            objects = arguments.verb_objects(token)
         elif token.pos_ in {"NOUN", "PROPN"}:
             if token.ent_type_ in NAME_ENTITIES:  # "Gulf Cooperation Council" is a name
                 return None
             part_of_speech = "noun"
-            objects = arguments.prepositional_objects(token, "of")
             lemma = lemma if self.patterns.candidates(lemma, "noun") else token.lower_
         else:
             return None
+        candidates = self.patterns.candidates(lemma, part_of_speech)
+        if not candidates:  # most words: no need to look at their objects
+            return None
+        objects = (arguments.verb_objects(token) if part_of_speech == "verb"
+                   else arguments.prepositional_objects(token, "of"))
         # "withdrew some of its troops": the troops are what was withdrawn
         heads = objects + [head for obj in objects
                            if (head := arguments.phrase_head(obj)) is not obj]
         object_lemmas = {word for o in heads for word in _object_words(o)}
         particles = {child.lower_ for child in token.children if child.dep_ == "prt"}
-        for pattern in self.patterns.candidates(lemma, part_of_speech):
+        for pattern in candidates:
             if pattern.particle is not None and pattern.particle not in particles:
                 continue
             if pattern.transitive and not objects:  # "returned to Seoul" returns nothing
@@ -192,22 +195,22 @@ class EventCoder:
                        offset: int, resolver: ActorResolver,
                        context: ArticleContext) -> list[EventMention]:
         events = []
+        finder = SideFinder(resolver)  # one per sentence: its triggers share their phrases
         for trigger in self.find_triggers(sentence):
             status = trigger_status(trigger)
             future = status in {"planned", "proposed"}
             when = event_date(trigger.token, sentence, article.pub_date, future)
             on = as_date(when) or as_date(article.pub_date)
-            pairs = self._sides(trigger, resolver, on, context)
+            pairs = self._sides(trigger, finder, on, context)
             for source, target, penalty in pairs:
                 events.append(self._mention(article, trigger, sentence, sentence_index, offset,
                                             source, target, status, when, penalty))
         return events
 
-    def _sides(self, trigger: Trigger, resolver: ActorResolver, on: date | None,
+    def _sides(self, trigger: Trigger, finder: SideFinder, on: date | None,
                context: ArticleContext) -> list[tuple[Actor, Actor, float]]:
         """(source, target, confidence penalty) for every pair the sentence states."""
         token = trigger.token
-        finder = SideFinder(resolver)
         penalty = PENALTIES["noun"] if token.pos_ in {"NOUN", "PROPN"} else 0.0
         source_heads = self.source_heads(token)
         target_heads = self.target_heads(trigger)

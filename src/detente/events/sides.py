@@ -59,10 +59,21 @@ def same_side(source: Actor, target: Actor) -> bool:
 
 
 class SideFinder:
-    """Turns argument heads into sides, resolved where the dictionary knows them."""
+    """Turns argument heads into sides, resolved where the dictionary knows them.
+
+    Resolutions are remembered, so build one finder per sentence (the article's
+    context, which resolution reads, changes between sentences): a sentence's
+    triggers mostly share their phrases."""
 
     def __init__(self, resolver: ActorResolver) -> None:
         self.resolver = resolver
+        self._resolutions: dict[tuple[int, date | None], list[Actor]] = {}
+
+    def _resolve(self, head: Token, on: date | None) -> list[Actor]:
+        key = (head.i, on)
+        if key not in self._resolutions:
+            self._resolutions[key] = self.resolver.resolve(head, on)
+        return self._resolutions[key]
 
     def actors(self, head: Token, on: date | None) -> list[Actor]:
         """Sides for a head and everything coordinated with it ("Siemens and Iran")."""
@@ -75,12 +86,12 @@ class SideFinder:
 
     def resolved(self, head: Token, on: date | None) -> list[Actor]:
         """The dictionary actor(s) one phrase names (a pronoun: its antecedent's)."""
-        return self.resolver.resolve(_referent(head), on)
+        return self._resolve(_referent(head), on)
 
     def actor(self, head: Token, on: date | None) -> list[Actor]:
         """The side(s) one phrase names, resolved or not (empty: not a side)."""
         head = _referent(head)
-        resolved = self.resolver.resolve(head, on)
+        resolved = self._resolve(head, on)
         if resolved:
             return resolved
         unresolved = self.unresolved(head)
