@@ -16,6 +16,7 @@ from spacy.language import Language
 from detente.events.coder import EventCoder
 from detente.ingest.html import looks_like_html
 from detente.ingest.jsonl import JsonlFields
+from detente.ingest.limits import MAX_ARTICLE_BYTES
 from detente.ingest.readers import (
     IngestFailure,
     article_from_clean_text,
@@ -101,21 +102,30 @@ class StoredArticle:
 
 
 def process(paths: Iterable[str | Path], store: Store, coder: Coder,
-            fields: JsonlFields | None = None) -> Iterator[StoredArticle | IngestFailure]:
+            fields: JsonlFields | None = None, *, include: list[str] | None = None,
+            exclude: list[str] | None = None,
+            max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[StoredArticle | IngestFailure]:
     """Ingest, code and store files, one result per input.
 
     Articles already in the store (same content hash) are not parsed again: a
-    re-run, or a run resumed after a crash, only reads them back. Failures are
-    recorded in the store and passed on."""
+    re-run, or a run resumed after a crash, only reads them back. Copies of a
+    stored story (the same text, or a near-duplicate reprint from another site)
+    are recorded as copies of it, not coded again. Failures are recorded in the
+    store and passed on."""
     pending: list[StoredArticle | IngestFailure] = []  # inputs settled without coding
 
     def unseen() -> Iterator[Article]:
-        for item in read_articles(paths, fields):
+        for item in read_articles(paths, fields, include=include, exclude=exclude,
+                                  max_bytes=max_bytes):
             if isinstance(item, IngestFailure):
                 store.add_failure(item.path, item.message)
                 pending.append(item)
             elif store.has_article(item.doc_id):
+                store.add_copy(item.doc_id, item, 1.0)  # nothing when it is the same file
                 pending.append(StoredArticle(item, list(store.event_records(item.doc_id)), False))
+            elif (original := store.near_duplicate(item)) is not None:
+                store.add_copy(original[0], item, original[1])
+                pending.append(StoredArticle(item, list(store.event_records(original[0])), False))
             else:
                 yield item
 

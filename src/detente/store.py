@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from detente.ingest.neardup import NearDuplicateIndex, from_bytes, signature, to_bytes
 from detente.model import EVENT_COLUMNS, Actor, Article, EventMention, event_record
 
 if TYPE_CHECKING:
@@ -70,6 +71,21 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     date_basis VARCHAR,
     pub_date VARCHAR,
     confidence DOUBLE
+);
+CREATE TABLE IF NOT EXISTS article_signatures (
+    doc_id VARCHAR PRIMARY KEY,
+    signature BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS article_copies (
+    doc_id VARCHAR NOT NULL,
+    copy_id VARCHAR NOT NULL,
+    doc VARCHAR,
+    path VARCHAR,
+    url VARCHAR,
+    title VARCHAR,
+    pub_date VARCHAR,
+    similarity DOUBLE,
+    found_at TIMESTAMP DEFAULT current_timestamp
 );
 CREATE TABLE IF NOT EXISTS failures (
     path VARCHAR,
@@ -134,7 +150,12 @@ def _one_line(error: Exception) -> str:
 
 
 class Store:
-    """A DuckDB file holding articles, actor mentions and event mentions."""
+    """A DuckDB file holding articles, actor mentions and event mentions.
+
+    Copies of a stored article (the same text, or a near-duplicate: a wire story
+    reprinted under another headline) are not stored again: ``article_copies``
+    keeps each copy's path, URL and title against the article it repeats, so
+    the sources of an event can be counted."""
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
@@ -144,6 +165,7 @@ class Store:
                 self.connection.execute(SCHEMA)
         except (duckdb.Error, OSError) as error:
             raise StoreError(f"{self.path}: cannot open database ({_one_line(error)})") from None
+        self._near_duplicates: NearDuplicateIndex | None = None  # loaded on first use
 
     def close(self) -> None:
         self.connection.close()
@@ -160,6 +182,47 @@ class Store:
         row = self.connection.execute(
             "SELECT 1 FROM articles WHERE doc_id = ?", [doc_id]).fetchone()
         return row is not None
+
+    def near_duplicate(self, article: Article) -> tuple[str, float] | None:
+        """The article (stored, or accepted earlier in this run) that ``article``
+        nearly repeats, with the estimated similarity; None for a new story, which
+        is then remembered so that its own copies are found."""
+        index = self._duplicate_index()
+        text_signature = signature(article.text)
+        matches = index.matches(text_signature)
+        if matches:
+            return matches[0]
+        index.add(article.doc_id, text_signature)
+        return None
+
+    def _duplicate_index(self) -> NearDuplicateIndex:
+        if self._near_duplicates is None:
+            self._near_duplicates = NearDuplicateIndex()
+            rows = self.connection.execute(
+                "SELECT doc_id, signature FROM article_signatures").fetchall()
+            for doc_id, blob in rows:
+                self._near_duplicates.add(doc_id, from_bytes(blob))
+        return self._near_duplicates
+
+    def add_copy(self, doc_id: str, copy: Article, similarity: float) -> bool:
+        """Record ``copy`` as another printing of stored article ``doc_id``; False
+        when it is that article's own file, or a copy already recorded (re-runs)."""
+        with self._transaction(f"cannot record {copy.doc} as a copy"):
+            inserted = self.connection.execute(
+                """INSERT INTO article_copies (doc_id, copy_id, doc, path, url, title,
+                                               pub_date, similarity)
+                   SELECT ?, ?, ?, ?, ?, ?, ?, ?
+                   WHERE NOT EXISTS (SELECT 1 FROM articles WHERE doc_id = ?
+                                     AND path IS NOT DISTINCT FROM ?
+                                     AND url IS NOT DISTINCT FROM ?)
+                     AND NOT EXISTS (SELECT 1 FROM article_copies WHERE doc_id = ?
+                                     AND copy_id = ? AND path IS NOT DISTINCT FROM ?
+                                     AND url IS NOT DISTINCT FROM ?)
+                   RETURNING 1""",
+                [doc_id, copy.doc_id, copy.doc, copy.path, copy.url, copy.title,
+                 copy.pub_date.value, round(similarity, 3), doc_id, copy.path, copy.url,
+                 doc_id, copy.doc_id, copy.path, copy.url]).fetchall()
+        return bool(inserted)
 
     def add_article(self, article: Article, mentions: Iterable[Actor],
                     events: Iterable[EventMention]) -> bool:
@@ -190,6 +253,8 @@ class Store:
             "event_mentions": [event.to_row() for _, _, events in fresh.values()
                                for event in events],
         }
+        signatures = [{"doc_id": doc_id, "signature": to_bytes(self._signature_of(article))}
+                      for doc_id, (article, _, _) in fresh.items()]
         docs = [article.doc for article, _, _ in fresh.values()]
         what = (docs[0] if len(docs) == 1 else "failed inputs" if not docs
                 else f"{len(docs)} articles ({docs[0]} and {len(docs) - 1} more)")
@@ -202,9 +267,17 @@ class Store:
                     self.connection.execute(
                         f"INSERT INTO {table} ({columns}) SELECT {columns} FROM new_rows")
                     self.connection.unregister("new_rows")
+            if signatures:
+                self.connection.executemany(
+                    "INSERT INTO article_signatures VALUES ($doc_id, $signature)", signatures)
             for path, message in failures:
                 self._add_failure(path, message)
         return set(fresh)
+
+    def _signature_of(self, article: Article) -> Any:
+        """The article's MinHash signature, from the index when ``near_duplicate``
+        already computed it (and added there, so later copies find it)."""
+        return self._duplicate_index().add(article.doc_id, article.text)
 
     def add_failure(self, path: str, message: str) -> None:
         """Record an input that could not be coded (once: a resumed or repeated run
@@ -233,7 +306,7 @@ class Store:
     # -- reads --------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "mentions", "event_mentions", "failures")
+        tables = ("articles", "article_copies", "mentions", "event_mentions", "failures")
         return {table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in tables}
 

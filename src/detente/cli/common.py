@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from detente.events.ontology import lookup
@@ -30,10 +37,11 @@ def open_store(db: str, read_only: bool = False) -> Store:
 
 
 def progress() -> Progress:
-    """A Rich progress bar on stderr with a free-text rate column."""
+    """A Rich progress bar on stderr with a free-text rate column and, when the
+    total is known, the time remaining."""
     return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err,
-                    transient=True)
+                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+                    console=err, transient=True)
 
 
 def event_table(records: list[dict], title: str = "Events", caption: str | None = None) -> Table:

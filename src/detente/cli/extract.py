@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import TimeRemainingColumn
 from rich.table import Table
 
 from detente.cli.app import app
@@ -18,6 +17,7 @@ from detente.cli.common import DEFAULT_DB, err, event_table, fail, open_store, o
 from detente.data import data_path, sample_files
 from detente.engine import ENGINES, EngineError
 from detente.ingest.jsonl import JSONL_SUFFIXES, JsonlFields
+from detente.ingest.limits import MAX_ARTICLE_BYTES
 from detente.ingest.readers import IngestFailure, iter_files
 from detente.ingest.warc import WARC_SUFFIXES
 from detente.store import Store, StoreError
@@ -38,6 +38,16 @@ class RunCounts:
 
 
 @dataclass(frozen=True)
+class InputFilter:
+    """Which files of the input folders to read, and the size limit of one article:
+    ``--include``, ``--exclude``, ``--max-article-mb``."""
+
+    include: list[str] | None = None
+    exclude: list[str] | None = None
+    max_bytes: int = MAX_ARTICLE_BYTES
+
+
+@dataclass(frozen=True)
 class EngineChoice:
     """Where the coding happens: ``--engine``, ``--workers``, ``--scheduler``, ``--parquet``."""
 
@@ -49,21 +59,25 @@ class EngineChoice:
 
 def run_extract(paths: list[str], db: str, output_format: str,
                 fields: JsonlFields | None = None,
-                engine: EngineChoice = EngineChoice()) -> RunCounts:
-    """Ingest, code and store ``paths``; print events; exit 2 if the store fails."""
+                engine: EngineChoice = EngineChoice(),
+                inputs: InputFilter = InputFilter()) -> RunCounts:
+    """Ingest, code and store ``paths``; print events; exit 2 if the store fails.
+
+    Ends by rebuilding the deduplicated ``events`` table the relation commands read."""
     from detente.engine import open_engine  # spaCy loads only where needed
     from detente.pipeline import process
+    from detente.relations.events import refresh_events
 
     store = open_store(db)
     counts = RunCounts()
     table_rows: list[dict] = []
     bar = progress()
-    bar.columns = (*bar.columns, TimeRemainingColumn())  # the ETA, when the total is known
     try:
         with store, bar, open_engine(engine.name, engine.workers, engine.scheduler,
                                      engine.parquet or default_parquet(db)) as coder:
-            task = bar.add_task("coding", total=count_inputs(paths), rate="")
-            for result in process(paths, store, coder, fields):
+            task = bar.add_task("coding", total=count_inputs(paths, inputs), rate="")
+            for result in process(paths, store, coder, fields, include=inputs.include,
+                                  exclude=inputs.exclude, max_bytes=inputs.max_bytes):
                 bar.advance(task)
                 if isinstance(result, IngestFailure):
                     counts.failures += 1
@@ -81,6 +95,9 @@ def run_extract(paths: list[str], db: str, output_format: str,
                 elapsed = bar.tasks[0].elapsed or 0
                 bar.update(task, rate=f"{counts.articles / elapsed:.1f} articles/s"
                            if elapsed else "")
+            if counts.new:
+                bar.update(task, description="grouping mentions into events")
+                refresh_events(store.connection)
     except StoreError as error:
         raise fail(f"{error}; the articles stored before these are intact") from None
     except EngineError as error:
@@ -92,10 +109,10 @@ def run_extract(paths: list[str], db: str, output_format: str,
     return counts
 
 
-def count_inputs(paths: list[str]) -> int | None:
+def count_inputs(paths: list[str], inputs: InputFilter) -> int | None:
     """How many articles to expect, when files hold one each (JSONL and WARC files
     hold many, so then no total, and no ETA)."""
-    files = list(iter_files(paths))
+    files = list(iter_files(paths, inputs.include, inputs.exclude))
     many = JSONL_SUFFIXES | WARC_SUFFIXES
     if any(isinstance(f, Path) and many & set(f.suffixes) for f in files):
         return None
@@ -128,6 +145,16 @@ def extract(
     date_field: Annotated[str, typer.Option(help="JSONL: key of the publication date.")] = "date",
     url_field: Annotated[str, typer.Option(help="JSONL: key of the URL.")] = "url",
     id_field: Annotated[str, typer.Option(help="JSONL: key of the article id.")] = "id",
+    include: Annotated[list[str] | None, typer.Option(
+        "--include", help="Folders: read only files whose relative path or name matches "
+                          "this glob (repeatable; default: the known suffixes).")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", help="Folders: skip files whose relative path or name matches this "
+                          "glob (repeatable).")] = None,
+    max_article_mb: Annotated[float, typer.Option(
+        "--max-article-mb", help="Fail, unread, any one article (a file, a JSONL line, "
+                                 "a WARC record) larger than this.")] = (
+        MAX_ARTICLE_BYTES / 1_000_000),
 ) -> None:
     """Code the events in news files and store them; exit status 1 if some inputs failed.
 
@@ -144,8 +171,11 @@ def extract(
     if scheduler and engine != "dask":
         raise fail("--scheduler needs --engine dask")
     fields = JsonlFields(text_field, title_field, date_field, url_field, id_field)
+    if max_article_mb <= 0:
+        raise fail(f"--max-article-mb must be positive, not {max_article_mb}")
     counts = run_extract(paths, db, output_format, fields,
-                         EngineChoice(engine, workers, scheduler, parquet))
+                         EngineChoice(engine, workers, scheduler, parquet),
+                         InputFilter(include, exclude, int(max_article_mb * 1_000_000)))
     err.print(f"{counts.articles} articles ({counts.new} coded by this run), {counts.events} "
               f"events, {counts.failures} failed inputs → {db}")
     if counts.failures:
@@ -165,7 +195,8 @@ def summary(
 
 def print_summary(store: Store, examples: int) -> None:
     counts = store.counts()
-    out.print(f"[bold]{counts['articles']}[/] articles · [bold]{counts['event_mentions']}[/] "
+    out.print(f"[bold]{counts['articles']}[/] articles (and {counts['article_copies']} copies "
+              f"of them from other sources) · [bold]{counts['event_mentions']}[/] "
               f"event mentions · {counts['mentions']} actor mentions · "
               f"{counts['failures']} failed inputs")
     dyads = Table(title="Most active dyads (both directions)")

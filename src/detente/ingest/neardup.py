@@ -120,9 +120,9 @@ class NearDuplicateIndex:
     def add(self, doc_id: str, text_or_signature: str | np.ndarray) -> np.ndarray:
         """Index a document; returns its signature (to store). Adding an id again
         replaces nothing: the first signature stays."""
-        sig = _as_signature(text_or_signature)
         if doc_id in self._signatures:
             return self._signatures[doc_id]
+        sig = _as_signature(text_or_signature)
         self._signatures[doc_id] = sig
         for band, key in enumerate(self._band_keys(sig)):
             self._buckets[band][key].append(doc_id)

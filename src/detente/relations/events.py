@@ -45,15 +45,24 @@ def period_end(column: str) -> str:
 
 # Every event mention with its event key and event id: the one definition of the grouping.
 GROUPED_MENTIONS = f"""
+copies AS (
+    -- every printing of each stored article: its own, and the copies found on other sites
+    SELECT doc_id, list(DISTINCT coalesce(url, path, copy_id)) AS printings,
+        list(DISTINCT coalesce(
+            nullif(regexp_extract(url, '^[A-Za-z]+://(?:www\\.)?([^/:?#]+)', 1), ''),
+            nullif(regexp_replace(path, '[/\\\\][^/\\\\]*$', ''), path), doc)) AS news_sources
+    FROM (SELECT doc_id, doc_id AS copy_id, url, path, doc FROM articles
+          {{other_copies}})
+    GROUP BY doc_id
+),
 sourced AS (
     SELECT m.*, {MENTION_KEY} AS mention_key,
         coalesce(m.source_country, m.source_code) AS source_side,
         coalesce(m.target_country, m.target_code) AS target_side,
-        coalesce(nullif(regexp_extract(a.url, '^[A-Za-z]+://(?:www\\.)?([^/:?#]+)', 1), ''),
-                 nullif(regexp_replace(a.path, '[/\\\\][^/\\\\]*$', ''), a.path),
-                 m.doc) AS news_source,
+        coalesce(c.news_sources, [m.doc]) AS news_sources,
+        coalesce(c.printings, [m.doc_id]) AS printings,
         coalesce(a.url, a.path, m.doc) AS article_url
-    FROM event_mentions m LEFT JOIN articles a USING (doc_id)
+    FROM event_mentions m LEFT JOIN articles a USING (doc_id) LEFT JOIN copies c USING (doc_id)
 ),
 keyed AS (
     SELECT *,
@@ -142,9 +151,9 @@ counted AS (
     SELECT event_id, any_value(event_key) AS event_key, any_value(group_date) AS event_date,
         min(pub_date) AS pub_date,
         count(DISTINCT doc_id || ':' || sentence_index || ':' || coalesce(trigger_start, -1))
-            AS num_mentions,
-        count(DISTINCT news_source) AS num_sources,
-        count(DISTINCT doc_id) AS num_articles,
+            + sum(len(printings) - 1) AS num_mentions,
+        len(list_distinct(flatten(list(news_sources)))) AS num_sources,
+        len(list_distinct(flatten(list(printings)))) AS num_articles,
         arg_min(doc_id, coalesce(pub_date, '9999') || doc_id) AS first_doc_id,
         arg_min(article_url, coalesce(pub_date, '9999') || doc_id) AS source_url
     FROM grouped GROUP BY event_id
@@ -196,6 +205,14 @@ def has_table(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
     return bool(row and row[0])
 
 
+def grouped_mentions(connection: duckdb.DuckDBPyConnection) -> str:
+    """The grouping SQL, counting the copies of articles that other sites printed
+    (``article_copies``) when the store has that table."""
+    other = ("UNION ALL SELECT doc_id, copy_id, url, path, doc FROM article_copies"
+             if has_table(connection, "article_copies") else "")
+    return GROUPED_MENTIONS.replace("{other_copies}", other)
+
+
 def events_source(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, Any]]:
     """A FROM-clause item holding the events, and the parameters it binds.
 
@@ -203,14 +220,14 @@ def events_source(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str,
     ``event_mentions`` computed on the fly (same SQL as ``refresh_events``)."""
     if has_table(connection, "events"):
         return "events", {}
-    return f"(WITH {GROUPED_MENTIONS}, {EVENTS_SELECT})", dict(grouping_parameters())
+    return f"(WITH {grouped_mentions(connection)}, {EVENTS_SELECT})", dict(grouping_parameters())
 
 
 def links_source(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, Any]]:
     """Like ``events_source``, for the event-to-mention links."""
     if has_table(connection, "event_links"):
         return "event_links", {}
-    return f"(WITH {GROUPED_MENTIONS} {LINKS_SELECT})", dict(grouping_parameters())
+    return f"(WITH {grouped_mentions(connection)} {LINKS_SELECT})", dict(grouping_parameters())
 
 
 def refresh_events(connection: duckdb.DuckDBPyConnection) -> int:
@@ -222,7 +239,7 @@ def refresh_events(connection: duckdb.DuckDBPyConnection) -> int:
     try:
         connection.execute(
             f"CREATE OR REPLACE TEMP TABLE grouped_mentions AS "
-            f"WITH {GROUPED_MENTIONS} SELECT * FROM grouped", parameters)
+            f"WITH {grouped_mentions(connection)} SELECT * FROM grouped", parameters)
         connection.execute(
             f"CREATE OR REPLACE TABLE events AS WITH grouped AS "
             f"(SELECT * FROM grouped_mentions), {EVENTS_SELECT} ORDER BY event_day, event_id")
