@@ -80,7 +80,8 @@ class Ambiguities:
 
 
 def _evidence(reading: Reading, text: str, named: set[str]) -> set[str]:
-    found = {cue for cue in reading.cues if _cue_pattern(cue).search(text)}
+    # the plain substring test first: most cues are nowhere in the text at all
+    found = {cue for cue in reading.cues if cue in text and _cue_pattern(cue).search(text)}
     if reading.actor in named:
         found.add(f"{reading.actor} by name")
     return found

@@ -312,7 +312,7 @@ class ActorMatcher:
         "North-South talks")."""
         spans = [doc[start:end] for _, start, end in self.names(doc)]
         spans = [span for span in spans
-                 if not (self._contextual_only(span) and _runs_into_name(span))]
+                 if not (_runs_into_name(span) and self._contextual_only(span))]
         return filter_spans(spans)
 
     def _contextual_only(self, span: Span) -> bool:

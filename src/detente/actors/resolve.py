@@ -16,7 +16,9 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -68,23 +70,60 @@ DATELINE = re.compile(r"\s*(?:([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)(?:,| \(| [-�
                       r"|([A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+)*)(?:--| [—–] ))")
 
 
+@dataclass(frozen=True)
+class AliasMatch:
+    """An alias found in a paragraph: its words as written, the dictionary's
+    spelling ("Côte d’Ivoire" is "Côte d'Ivoire") and what that can stand for."""
+
+    span: Span
+    text: str
+    alias: str
+    entries: list[ActorEntry]
+
+
 @dataclass
 class DocIndex:
-    """Alias, title and person-name matches of one paragraph Doc, by token."""
+    """Alias, title and person-name matches of one paragraph Doc, by token, and
+    the paragraph's text. Built once per paragraph, because resolution asks
+    about the same matches over and over, and ``Span.text`` is rebuilt from the
+    tokens at every call, where slicing ``text`` is not."""
 
     actor_at: dict[int, Span]
     title_at: dict[int, Span]
     person_at: dict[int, Span]
+    text: str = ""
+    matches: list[AliasMatch] = field(default_factory=list)  # in text order
+    match_at: dict[int, AliasMatch] = field(default_factory=dict)  # by first token
+    phrases: dict[int, list[Token]] = field(default_factory=dict)  # by head token
 
     @classmethod
     def build(cls, doc: Doc, matcher: ActorMatcher) -> DocIndex:
         def by_token(spans: list[Span]) -> dict[int, Span]:
             return {token.i: span for span in spans for token in span}
 
+        text = doc.text
         actors, titles = matcher.actor_spans(doc), matcher.title_spans(doc)
         people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         people = filter_spans(people + _titled_names(doc, titles, by_token(actors)))
-        return cls(by_token(actors), by_token(titles), by_token(people))
+        matches = []
+        for span in actors:
+            words = text[span.start_char:span.end_char]
+            alias = matcher.typographic.get(words, words)
+            matches.append(AliasMatch(span, words, alias,
+                                      matcher.dictionary.entries.get(alias, [])))
+        return cls(by_token(actors), by_token(titles), by_token(people), text, matches,
+                   {match.span.start: match for match in matches})
+
+    def phrase(self, head: Token) -> list[Token]:
+        """``noun_phrase_tokens(head)``, worked out once per head (do not change it)."""
+        tokens = self.phrases.get(head.i)
+        if tokens is None:
+            tokens = self.phrases[head.i] = noun_phrase_tokens(head)
+        return tokens
+
+    def words(self, first: Token, last: Token) -> str:
+        """The paragraph's text from ``first`` to ``last`` (``Span.text``, cheaply)."""
+        return self.text[first.idx:last.idx + len(last)]
 
 
 @dataclass(frozen=True)
@@ -128,9 +167,9 @@ class ArticleContext:
             return name
         if " " in name:
             return None
+        folded = _folded(name)
         for full_name in reversed(self.people):
-            parts = _folded(full_name).replace("-", " ").split()
-            if _folded(name) in (parts[0], parts[-1]):
+            if folded in _given_and_family(full_name):
                 return full_name
         return None
 
@@ -141,31 +180,34 @@ class ArticleContext:
 
     def note_document(self, doc: Doc, index: DocIndex) -> None:
         """Record the words a paragraph has and the actors it names unambiguously."""
-        self.words.update(token.text for token in doc)
-        found = DATELINE.match(doc.text) if self.dateline is None else None
+        strings = doc.vocab.strings
+        self.words.update(strings[orth] for orth in set(doc.to_array(ORTH).tolist()))
+        found = DATELINE.match(index.text) if self.dateline is None else None
         if found:
             city = found.group(1) or found.group(2)
             self.dateline = " ".join(word.capitalize() for word in city.split())
-        self.texts.append(doc.text)
+        self.texts.append(index.text)
         self.paragraphs.append((doc, index))
-        for span in set(index.actor_at.values()):
-            if span.text in ambiguities():
+        for match in index.matches:
+            if match.text in ambiguities():
                 continue
-            for entry in self.matcher.entries(span):
+            for entry in match.entries:
                 if entry.kind in NAMING_KINDS:
                     self.mentioned.add(entry.actor)
 
-    def spans_before(self, span: Span) -> Iterator[Span]:
+    def matches_before(self, span: Span) -> Iterator[AliasMatch]:
         """The alias matches before ``span`` in the article, nearest first."""
         position = next((i for i, (doc, _) in enumerate(self.paragraphs) if doc is span.doc),
                         None)
         if position is None:
             return
         for i in range(position, -1, -1):
-            spans = sorted(set(self.paragraphs[i][1].actor_at.values()),
-                           key=lambda earlier: earlier.start, reverse=True)
-            yield from (earlier for earlier in spans
-                        if i < position or earlier.end <= span.start)
+            yield from (earlier for earlier in reversed(self.paragraphs[i][1].matches)
+                        if i < position or earlier.span.end <= span.start)
+
+    def all_matches(self) -> list[AliasMatch]:
+        """Every alias match of the article, in text order."""
+        return [match for _, index in self.paragraphs for match in index.matches]
 
     def choose(self, alias: str, actors: list[str]) -> Choice:
         """The reading of an ambiguous alias in this article (the same all through)."""
@@ -176,10 +218,18 @@ class ArticleContext:
         return self.choices[key]
 
 
+@lru_cache(maxsize=4096)
 def _folded(name: str) -> str:
     """A name without accents ("Rodríguez" is "Rodriguez" written plainly)."""
     return "".join(char for char in unicodedata.normalize("NFKD", name)
                    if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=4096)
+def _given_and_family(full_name: str) -> tuple[str, str]:
+    """The first and last part of a person's name, plainly written."""
+    parts = _folded(full_name).replace("-", " ").split()
+    return parts[0], parts[-1]
 
 
 def noun_phrase_tokens(head: Token) -> list[Token]:
@@ -203,12 +253,16 @@ def coordinated(head: Token) -> list[Token]:
 
 
 class ActorResolver:
-    """Resolves argument heads to actors against one article's context."""
+    """Resolves argument heads to actors against one article's context.
+
+    Build it once every paragraph of the article is noted: what an alias match
+    settles to on a day is then fixed, and remembered."""
 
     def __init__(self, context: ArticleContext, index: DocIndex, paragraph_offset: int) -> None:
         self.context = context
         self.index = index
         self.offset = paragraph_offset
+        self._settlements: dict[tuple[int, date | None], list[ActorEntry]] = {}
 
     def resolve_all(self, head: Token, on: date | None) -> list[Actor]:
         """Actors for a head and everything coordinated with it."""
@@ -226,7 +280,7 @@ class ActorResolver:
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             actor = self._pronoun(head)
             return [actor] if actor else []
-        tokens = noun_phrase_tokens(head)
+        tokens = self.index.phrase(head)
         actor = self._from_tokens(head, tokens, on)
         if actor is not None:
             return [actor]
@@ -241,7 +295,7 @@ class ActorResolver:
             if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPOSITIONS:
                 owners = [owner for pobj in prep.children if pobj.dep_ == "pobj"
                           for token in coordinated(pobj)
-                          if (owner := self._from_tokens(token, noun_phrase_tokens(token), on))]
+                          if (owner := self._from_tokens(token, self.index.phrase(token), on))]
                 if owners:
                     first = self._with_sector(owners[0], head, tokens)
                     return [first] + [replace(owner, code=actor_code(owner.side or "",
@@ -275,7 +329,7 @@ class ActorResolver:
             self.context.remember(name, state, sector)
         words = _display_tokens(head, tokens, self.index)
         first, last = (words[0], words[-1]) if words else (head, head)
-        return Actor(head.doc[first.i:last.i + 1].text, actor_code(state, sector), state,
+        return Actor(self.index.words(first, last), actor_code(state, sector), state,
                      sector, name, self._start(first), self._end(last), basis="context")
 
     def _unknown_owner(self, head: Token, tokens: list[Token]) -> bool:
@@ -289,38 +343,34 @@ class ActorResolver:
             t.ent_type_ in OWNER_ENTITIES and t.i not in own_tokens) for t in tokens)
 
     def _state_in_view(self, head: Token, sector: str, on: date | None) -> str | None:
-        here = list(set(self.index.actor_at.values()))
-        places = {state for span in here if _locative(span)
-                  for state in self._states_of(self._alias(span), on, where=True)}
+        here = self.index.matches
+        places = {state for match in here if _locative(match.span)
+                  for state in self._states_of(match.alias, on, where=True)}
         if sector in RESIDENT_SECTORS:
-            local = {state for span in here if span.sent == head.sent and _locative(span)
-                     for state in self._states_of(self._alias(span), on, where=True)}
+            local = {state for match in here
+                     if match.span.sent == head.sent and _locative(match.span)
+                     for state in self._states_of(match.alias, on, where=True)}
             if len(local) == 1:
                 return local.pop()
         states = self._states(here, on)
         if not states and self.context.dateline is not None:
-            named = self._states([span for _, index in self.context.paragraphs
-                                  for span in set(index.actor_at.values())], on)
+            named = self._states(self.context.all_matches(), on)
             dated = self._states_of(self.context.dateline, on, where=True)
             states = dated if not named or dated <= named else named
         elif not states:
-            states = self._states([span for _, index in self.context.paragraphs
-                                   for span in set(index.actor_at.values())], on)
+            states = self._states(self.context.all_matches(), on)
         if len(states) != 1 or not places <= states:
             return None
         return states.pop()
 
-    def _states(self, spans: list[Span], on: date | None) -> set[str]:
-        """The states ``spans`` name unambiguously as actors (a person by the role
+    def _states(self, matches: list[AliasMatch], on: date | None) -> set[str]:
+        """The states ``matches`` name unambiguously as actors (a person by the role
         held), not where something happened."""
         states: set[str] = set()
-        for span in spans:
-            if not _locative(span) and not _in_compound(span):
-                states |= self._states_of(self._alias(span), on)
+        for match in matches:
+            if not _locative(match.span) and not _in_compound(match.span):
+                states |= self._states_of(match.alias, on)
         return states
-
-    def _alias(self, span: Span) -> str:
-        return self.context.matcher.typographic.get(span.text, span.text)
 
     def _states_of(self, alias: str, on: date | None, where: bool = False) -> set[str]:
         """The state an alias names as an actor on the day (a city or region only
@@ -356,14 +406,21 @@ class ActorResolver:
     def _from_tokens(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
         candidates: list[tuple[int, int, ActorEntry, Span]] = []
         appos_heads = {child.i for child in head.children if child.dep_ == "appos"}
-        apposed = {t.i for i in appos_heads for t in _describing(head.doc[i])}
+        apposed = {t.i for i in appos_heads for t in _describing(head.doc[i], self.index)}
         titled = any(t.i in self.index.title_at for t in tokens)
-        for span in {self.index.actor_at[t.i] for t in tokens if t.i in self.index.actor_at}:
-            for entry in self._settled(span, on):
-                # the head names the referent best, then an apposition's head
-                # ("Kim's right-hand man, Jo Myong-rok"), then modifiers
-                distance = (0 if head.i in range(span.start, span.end)
-                            else 1 if span.root.i in apposed else 2)
+        actor_at = self.index.actor_at
+        # in text order: of two equally good matches ("Iranian and Afghan men") the first
+        for start in sorted({actor_at[t.i].start for t in tokens if t.i in actor_at}):
+            match = self.index.match_at[start]
+            entries = self._settled(match, on)
+            if not entries:
+                continue
+            span = match.span
+            # the head names the referent best, then an apposition's head
+            # ("Kim's right-hand man, Jo Myong-rok"), then modifiers
+            distance = (0 if span.start <= head.i < span.end
+                        else 1 if span.root.i in apposed else 2)
+            for entry in entries:
                 if entry.kind == "place" and distance == 2 and not titled:
                     continue  # "the Quetta attack" is no actor; "a Munich court" is
                 candidates.append((distance, ENTRY_PRIORITY[entry.kind], entry, span))
@@ -406,8 +463,7 @@ class ActorResolver:
             self.context.remember(name or person, country, sector)
         words = _display_tokens(head, tokens, self.index)
         first, last = (words[0], words[-1]) if words else (head, head)
-        text = head.doc[first.i:last.i + 1].text
-        return Actor(text, actor_code(country, sector),
+        return Actor(self.index.words(first, last), actor_code(country, sector),
                      None if is_transnational(country) else country,
                      sector, name, self._start(first), self._end(last))
 
@@ -425,11 +481,17 @@ class ActorResolver:
         named = entry.is_transnational or entry.kind == "organisation"
         return entry.actor, entry.sector, entry.name if named else None
 
-    def _settled(self, span: Span, on: date | None) -> list[ActorEntry]:
+    def _settled(self, match: AliasMatch, on: date | None) -> list[ActorEntry]:
         """The entries a matched alias stands for here: those valid on the day and
         applicable in this article; for an alias that can be several things at
         once, the one the article points to, or none (recorded as ambiguous)."""
-        known = self.context.matcher.entries(span)
+        key = (match.span.start, on)
+        if key not in self._settlements:
+            self._settlements[key] = self._settle(match, on)
+        return self._settlements[key]
+
+    def _settle(self, match: AliasMatch, on: date | None) -> list[ActorEntry]:
+        span, known = match.span, match.entries
         entries = [entry for entry in known if self._applies(entry, on)]
         if on is not None and not any(entry.kind in NAMING_KINDS for entry in entries):
             entries += _historic(known, on)
@@ -437,13 +499,14 @@ class ActorResolver:
         entries = [found for entry in entries
                    for found in ([self._antecedent(span, entry, on)]
                                  if entry.kind == "description" else [entry]) if found]
-        alias = self.context.matcher.typographic.get(span.text, span.text)
+        alias = match.alias
         actors = sorted({entry.actor for entry in entries if entry.kind in NAMING_KINDS})
         if len(actors) < 2 and alias not in ambiguities():
             return entries
         choice = self.context.choose(alias, actors)
-        start = self._start(span[0])
-        self.context.ambiguous[start] = Ambiguous(span.text, start, self._end(span[-1]), choice)
+        start = self.offset + span.start_char
+        self.context.ambiguous[start] = Ambiguous(match.text, start, self.offset + span.end_char,
+                                                  choice)
         return [entry for entry in entries
                 if entry.kind not in NAMING_KINDS or entry.actor == choice.actor]
 
@@ -452,8 +515,8 @@ class ActorResolver:
         """What "the kingdom" or "the agency" refers back to: the nearest earlier
         state or organisation, named unambiguously, whose own name fits."""
         dictionary = self.context.dictionary
-        for earlier in self.context.spans_before(span):
-            entries = [entry for entry in self.context.matcher.entries(earlier)
+        for earlier in self.context.matches_before(span):
+            entries = [entry for entry in earlier.entries
                        if entry.kind in NAMING_KINDS and self._applies(entry, on)]
             if len({entry.actor for entry in entries}) != 1:
                 continue
@@ -517,7 +580,7 @@ class ActorResolver:
         sector = self._title_sector(tokens) or owner.sector
         start = self._start(tokens[0])
         end = max(owner.end or 0, self._end(head))
-        text = head.doc.text[start - self.offset:end - self.offset]
+        text = self.index.text[start - self.offset:end - self.offset]
         actor = owner.code if owner.country is None else owner.country
         return Actor(text, actor_code(actor or "", sector), owner.country, sector, owner.name,
                      start, end, basis="owner")
@@ -529,11 +592,11 @@ class ActorResolver:
         return self.offset + token.idx + len(token.text)
 
 
-def _describing(head: Token) -> list[Token]:
+def _describing(head: Token, index: DocIndex) -> list[Token]:
     """An apposition's words that describe its referent: not a possessor's
     ("Kim Jong-il's right-hand man" describes a man, not Kim Jong-il)."""
     owned = {t.i for child in head.children if child.dep_ == "poss" for t in child.subtree}
-    return [t for t in noun_phrase_tokens(head) if t.i not in owned]
+    return [t for t in index.phrase(head) if t.i not in owned]
 
 
 def _locative(span: Span) -> bool:
@@ -605,7 +668,7 @@ def _display_tokens(head: Token, tokens: list[Token], index: DocIndex) -> list[T
     ("the South Korean President, Kim Young Sam"), not "North Korea, the last…"."""
     shown = []
     for appos in (child for child in head.children if child.dep_ == "appos"):
-        own = noun_phrase_tokens(appos)
+        own = index.phrase(appos)
         if not any(t.i in index.person_at or t.i in index.actor_at for t in own):
             hidden = {t.i for t in own}
             tokens = [t for t in tokens if t.i not in hidden]

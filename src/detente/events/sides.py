@@ -24,7 +24,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from detente.actors.resolve import ActorResolver, coordinated, noun_phrase_tokens
+from detente.actors.resolve import ActorResolver, DocIndex, coordinated
 from detente.events import arguments
 from detente.model import Actor
 
@@ -138,13 +138,13 @@ class SideFinder:
             return None
         if head.i in self.resolver.index.actor_at:  # a known alias that fits no one here
             return None
-        tokens = _phrase_tokens(head)
+        tokens = _phrase_tokens(head, self.resolver.index)
         sector = self._sector(tokens)
         named = any(token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES
                     for token in tokens)
         start = self.resolver.offset + tokens[0].idx
         end = self.resolver.offset + tokens[-1].idx + len(tokens[-1].text)
-        text = head.doc[tokens[0].i:tokens[-1].i + 1].text
+        text = self.resolver.index.words(tokens[0], tokens[-1])
         return Actor.unresolved(text, start, end, sector, "name" if named else "description")
 
     def _sector(self, tokens: list[Token]) -> str | None:
@@ -173,12 +173,12 @@ def _referent(head: Token) -> Token:
     return arguments.antecedent(head) or head
 
 
-def _phrase_tokens(head: Token) -> list[Token]:
+def _phrase_tokens(head: Token, index: DocIndex) -> list[Token]:
     """The phrase's own words, without an apposition, and trimmed of articles and
     punctuation at its edges ("the Munich I Regional Court" → "Munich I Regional Court")."""
     apposed = {t.i for child in head.children if child.dep_ == "appos"
-               for t in noun_phrase_tokens(child)}
-    tokens = [t for t in noun_phrase_tokens(head) if t.i not in apposed]
+               for t in index.phrase(child)}
+    tokens = [t for t in index.phrase(head) if t.i not in apposed]
     while len(tokens) > 1 and tokens[0].dep_ in EDGE_DEPS:
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1].dep_ in EDGE_DEPS:
