@@ -175,3 +175,53 @@ def test_what_a_speaker_says_another_must_do_is_an_appeal(pipeline):
 def test_two_sectors_of_one_state_are_two_sides(pipeline):
     assert ("BRACOP", "BRAGOV") in pairs(
         pipeline, "Brazilian police arrested a Brazilian minister.")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Indian opposition launched a blistering attack on Prime Minister Atal Bihari Vajpayee.",
+     ("INDOPP", "111", "INDGOV")),
+    ("The German chancellor launched a stinging attack on the French government's budget plan.",
+     ("DEUGOV", "111", "FRAGOV")),
+])
+def test_an_attack_in_words_is_criticism(pipeline, sentence, expected):
+    assert expected in {(s, c, t) for s, c, t, _, _ in events(pipeline, sentence)}
+
+
+def test_an_attack_on_a_base_stays_force(pipeline):
+    found = events(pipeline, "Israeli troops launched an attack on a Hezbollah base in Lebanon.")
+    assert {cameo for _, cameo, _, _, _ in found} == {"190"}
+
+
+def test_agreeing_to_an_accord_is_the_agreement(pipeline):
+    assert {(s, c, t) for s, c, t, _, _ in events(
+        pipeline, "Japan and South Korea agreed to a new fisheries accord.")} == {
+        ("JPN", "057", "KOR"), ("KOR", "057", "JPN")}
+    assert ("GBR", "057", "NOR") in {(s, c, t) for s, c, t, _, _ in events(
+        pipeline, "Britain and Norway agreed on the text of a defence pact.")}
+
+
+def test_peacekeepers_arriving_keep_the_peace(pipeline):
+    found = events(pipeline, "Indian peacekeepers arrived in Lebanon.")
+    assert [(s, c, t) for s, c, t, _, _ in found] == [("INDMIL", "074", "LBN")]
+
+
+def test_an_owner_pronoun_points_back_to_the_subject(pipeline):
+    found = events(pipeline, "The Vatican expressed its condemnation of the Syrian government.")
+    assert [(s, c, t) for s, c, t, _, _ in found] == [("VAT", "111", "SYRGOV")]
+
+
+def test_who_faces_criticism_is_its_target(pipeline):
+    found = events(pipeline, "Japan faced criticism from China over the textbooks.")
+    assert [(s, c, t) for s, c, t, _, _ in found] == [("CHN", "111", "JPN")]
+
+
+def test_an_agentless_passive_is_done_by_the_country_it_happens_in(pipeline):
+    found = events(pipeline, "Three Japanese journalists were detained in Iran.")
+    assert [(s, c, t) for s, c, t, _, _ in found] == [("IRN", "173", "JPNMED")]
+
+
+def test_an_inquiry_into_whether_someone_acted_targets_them(pipeline):
+    found = extract_text("Russian police opened an investigation into whether the French "
+                         "company paid bribes.", pub_date="2000-10-23", pipeline=pipeline)
+    assert [(e.source.code, e.cameo, e.target.text) for e in found] == [
+        ("RUSCOP", "090", "French company")]

@@ -106,14 +106,27 @@ def _verb_subject(verb: Token) -> Token | None:
 
 def _without_dateline(subjects: list[Token]) -> list[Token]:
     """Subjects less a dateline the parser took for one: "BERLIN -- A court in
-    Bavaria convicted …" has the court as its subject, not Berlin."""
-    if len(subjects) < 2:
+    Bavaria convicted …" has the court as its subject, not Berlin; "SEOUL, June 15
+    (Reuters) - President Kim visited …", parsed as one phrase, has Kim."""
+    if not subjects or not subjects[0].left_edge.is_sent_start:
         return subjects
-    first, second = subjects[0], subjects[1]
-    if not first.left_edge.is_sent_start:
+    first = subjects[0]
+    if len(subjects) > 1:
+        between = first.doc[first.i + 1:subjects[1].left_edge.i]
+        return subjects[1:] if any(t.text in DATELINE_MARKS for t in between) else subjects
+    marks = [t.i for t in first.subtree if t.i > first.i and _is_dateline_mark(t)]
+    if not marks:
         return subjects
-    between = first.doc[first.i + 1:second.left_edge.i]
-    return subjects[1:] if any(t.text in DATELINE_MARKS for t in between) else subjects
+    # the phrase after the last mark, by the word of it that hangs on the dateline
+    after = [t for t in first.doc[marks[-1] + 1:first.right_edge.i + 1]
+             if t.head.i <= marks[-1] and t.pos_ in {"NOUN", "PROPN"}]
+    return after[:1] or subjects
+
+
+def _is_dateline_mark(token: Token) -> bool:
+    """A dash standing free ("SEOUL - President …"), not one inside "al-Razza"."""
+    return token.text in DATELINE_MARKS and (token.text.endswith(":")
+                                             or bool(token.nbor(-1).whitespace_))
 
 
 def clause_subject(token: Token) -> Token | None:
@@ -183,22 +196,66 @@ def _is_mandative(clause: Token) -> bool:
     return clause.tag_ in {"VB", "VBP"}  # a plural subject makes "lift" read as present
 
 
-def noun_source_candidates(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
-    """Phrases that may name who performs an event noun, most specific first."""
+def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
+                           from_source: bool = False) -> list[Token]:
+    """Phrases that may name who performs an event noun, most specific first.
+
+    An owner pronoun ("expressed its condemnation of X") points back to the
+    clause's subject, and the "of" phrase is then what the act is about.
+    ``from_source``: a "from" phrase names the actor too ("criticism from the UN")."""
     found = [noun]  # its own modifiers: "Putin's visit", "US sanctions"
-    found += [phrase_head(head) for head in
-              prepositional_objects(noun, "of") + prepositional_objects(noun, "by")]
+    owned = any(child.dep_ == "poss" and child.pos_ == "PRON" for child in noun.children)
+    agents = prepositional_objects(noun, "by")
+    if not owned:
+        agents = prepositional_objects(noun, "of") + agents
+    if from_source:
+        agents += prepositional_objects(noun, "from")
+    found += [phrase_head(head) for head in agents]
     for participle in children(noun, "acl"):  # "the visit made by X"
         found += [phrase_head(head) for head in prepositional_objects(participle, "by")]
     verb = noun.head
     if noun.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in STATE_VERBS:
         noun, verb = verb, verb.head  # "went on strike", "remained on alert"
     if (noun.dep_ in {"dobj", "nsubjpass", "prep"} and verb.pos_ in {"VERB", "AUX"}
-            and (verb.lemma_.lower() in light_verbs or noun.dep_ == "prep")):
+            and (verb.lemma_.lower() in light_verbs or noun.dep_ == "prep" or owned)):
         subject = verb_subject(verb)  # "X held talks", not "X condemned the attack"
         if subject is not None:
             found.append(subject)
     return found
+
+
+def undergoer(noun: Token, verbs: frozenset[str]) -> Token | None:
+    """Who an event noun befalls when a verb of undergoing governs it: "Japan faced
+    criticism from China", "the plan came under attack", "Cuba received aid"."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "under":  # "came under fire"
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in verbs:
+        return None
+    return verb_subject(verb)
+
+
+def names_a_pair(token: Token) -> bool:
+    """A plural phrase that names both parties at once: "the two Koreas", "both sides"."""
+    return token.tag_ in {"NNS", "NNPS"} and any(
+        (child.dep_ == "nummod" and child.lower_ in {"two", "2"})
+        or (child.dep_ in {"det", "predet"} and child.lower_ == "both")
+        for child in token.children)
+
+
+def passive_place(verb: Token) -> Token | None:
+    """The country where an agentless passive happened, which stands for its agent:
+    "was arrested in Rwanda", "were released from captivity in Libya"."""
+    if not is_passive(verb) or prepositional_objects(verb, "by"):
+        return None
+    holders = [verb, *(pobj for prep in children(verb, "prep") for pobj in children(prep, "pobj"))]
+    for holder in holders:
+        for place in prepositional_objects(holder, "in"):
+            if place.ent_type_ == "GPE":
+                return place
+    return None
 
 
 def target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | None) -> list[Token]:
@@ -235,10 +292,18 @@ def _target_heads(trigger: Token, roles: tuple[str, ...],
                 return datives
             continue
         for holder in holders:
-            found = prepositional_objects(holder, role)
+            found = prepositional_objects(holder, role) or _clause_subjects(holder, role)
             if found:
                 return found
     return []
+
+
+def _clause_subjects(token: Token, preposition: str) -> list[Token]:
+    """Subjects of a clause after a preposition: "an inquiry into whether X was spied on"."""
+    return [subject for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == preposition
+            for clause in children(prep, "pcomp")
+            for subject in children(clause, "nsubj", "nsubjpass")]
 
 
 def antecedent(pronoun: Token) -> Token | None:

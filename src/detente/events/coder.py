@@ -106,6 +106,10 @@ class EventCoder:
                 found[token.i] = trigger
         for trigger in list(found.values()):  # "lifted sanctions": the noun is not its own event
             if trigger.object_token is not None:  # nor "ended mediation efforts": its compound
+                noun = found.get(trigger.object_token.i)
+                if noun is not None and self._refines(trigger, noun):
+                    found[trigger.token.i] = replace(trigger, code=noun.code,
+                                                     pattern=noun.pattern)
                 for word in (trigger.object_token, *arguments.children(trigger.object_token,
                                                                         "compound")):
                     found.pop(word.i, None)
@@ -123,6 +127,13 @@ class EventCoder:
                                      embedded.object_token if embedded else None,
                                      control=control, embedded=embedded)
         return sorted(found.values(), key=lambda trigger: trigger.token.i)
+
+    def _refines(self, trigger: Trigger, noun: Trigger) -> bool:
+        """Does a light verb's event noun say more than the verb's own pattern? "launched
+        a scathing attack on the minister" is criticism, however "launch an attack" reads."""
+        return (trigger.token.lemma_.lower() in self.patterns.light_verbs
+                and noun.pattern is not None and noun.pattern.specificity > 0
+                and noun.code != trigger.code)
 
     def _control(self, verb: Token, found: dict[int, Trigger]
                  ) -> tuple[ControlVerb | None, list[Token]]:
@@ -165,18 +176,24 @@ class EventCoder:
             return None
         objects = (arguments.verb_objects(token) if part_of_speech == "verb"
                    else arguments.prepositional_objects(token, "of"))
-        # "withdrew some of its troops": the troops are what was withdrawn
-        heads = objects + [head for obj in objects
-                           if (head := arguments.phrase_head(obj)) is not obj]
-        object_lemmas = {word for o in heads for word in _object_words(o)}
+        default_heads = _with_phrase_heads(objects)
         particles = {child.lower_ for child in token.children if child.dep_ == "prt"}
+        subject_words: set[str] | None = None
         for pattern in candidates:
             if pattern.particle is not None and pattern.particle not in particles:
                 continue
             if pattern.transitive and not objects:  # "returned to Seoul" returns nothing
                 continue
-            if not pattern.fits_object(object_lemmas):
+            heads = default_heads if not pattern.prepositions else _with_phrase_heads(
+                [o for word in pattern.prepositions
+                 for o in arguments.prepositional_objects(token, word)])
+            if not pattern.fits_object({word for o in heads for word in _object_words(o)}):
                 continue
+            if pattern.subjects:  # "peacekeepers arrived": who acts says which event
+                if subject_words is None:
+                    subject_words = _subject_words(token)
+                if not pattern.subjects & subject_words:
+                    continue
             fitting = [o for o in heads if pattern.objects & _object_words(o)]
             if pattern.modifiers:  # "hunger strike": the noun's (or object's) own modifier
                 modified = [token] if part_of_speech == "noun" else fitting or heads
@@ -212,7 +229,7 @@ class EventCoder:
         """(source, target, confidence penalty) for every pair the sentence states."""
         token = trigger.token
         penalty = PENALTIES["noun"] if token.pos_ in {"NOUN", "PROPN"} else 0.0
-        source_heads = self.source_heads(token)
+        source_heads = self.source_heads(token, trigger.pattern)
         target_heads = self.target_heads(trigger)
         sources = self._sources(token, source_heads, finder, on)
         targets = self._targets(target_heads, finder, on)
@@ -221,6 +238,9 @@ class EventCoder:
             symmetric = trigger.control.symmetric
         else:
             symmetric = pattern is not None and pattern.symmetric
+        if symmetric and sources and not any(source.resolved for source in sources) and any(
+                arguments.names_a_pair(head) for head in source_heads if head is not token):
+            return []  # "the summit of the two Koreas": two parties no phrase here names
         between = arguments.prepositional_objects(token, "between")
         if symmetric and between and not sources:
             sides = finder.actors(between[0], on)
@@ -290,11 +310,14 @@ class EventCoder:
             found = [actors for actors in found if any(actor.resolved for actor in actors)]
         return _unique(actor for actors in found for actor in actors)
 
-    def source_heads(self, token: Token) -> list[Token]:
-        """Heads of the phrases that may name the source, most specific first."""
+    def source_heads(self, token: Token, pattern: EventPattern | None = None) -> list[Token]:
+        """Heads of the phrases that may name the source, most specific first (a
+        noun's "from" phrase when its pattern puts no target there)."""
         if token.pos_ in {"NOUN", "PROPN"}:
-            return arguments.noun_source_candidates(token, self.patterns.light_verbs)
-        subject = arguments.verb_subject(token)
+            return arguments.noun_source_candidates(
+                token, self.patterns.light_verbs,
+                from_source=pattern is not None and "from" not in pattern.target)
+        subject = arguments.verb_subject(token) or arguments.passive_place(token)
         return [subject] if subject is not None else []
 
     def target_heads(self, trigger: Trigger) -> list[Token]:
@@ -316,7 +339,11 @@ class EventCoder:
                                                trigger.embedded.object_token)
             return heads or _embedded_participants(token)
         if trigger.pattern is not None:
-            return arguments.target_heads(token, trigger.pattern.target, trigger.object_token)
+            heads = arguments.target_heads(token, trigger.pattern.target, trigger.object_token)
+            if not heads and token.pos_ in {"NOUN", "PROPN"}:  # "faced criticism from X"
+                heads = [head] if (head := arguments.undergoer(
+                    token, self.patterns.undergoing_verbs)) is not None else []
+            return heads
         return []
 
     def _mention(self, article: Article, trigger: Trigger, sentence: Span, sentence_index: int,
@@ -377,6 +404,22 @@ def _object_words(token: Token) -> set[str]:
     if token.ent_type_:
         words.add("@" + token.ent_type_)
     return words
+
+
+def _with_phrase_heads(objects: list[Token]) -> list[Token]:
+    """Objects and the words their phrases are about ("withdrew some of its troops":
+    the troops are what was withdrawn)."""
+    return objects + [head for obj in objects if (head := arguments.phrase_head(obj)) is not obj]
+
+
+def _subject_words(verb: Token) -> set[str]:
+    """What a subject constraint is matched against: the subject's words and its
+    modifiers', also through an "of" ("contingents of peacekeeping troops arrived")."""
+    subject = arguments.verb_subject(verb)
+    if subject is None:
+        return set()
+    return {word for head in (subject, *arguments.prepositional_objects(subject, "of"))
+            for word in _object_words(head) | _modifier_lemmas(head)}
 
 
 def _has_own_source(token: Token, heads: list[Token]) -> bool:

@@ -120,7 +120,8 @@ class PairCoder:
 
     def _sides_matched(self, trigger: Trigger, source: tuple[int, int] | None,
                        target: tuple[int, int] | None) -> int:
-        sources = [t for head in self.coder.source_heads(trigger.token) for t in coordinated(head)]
+        sources = [t for head in self.coder.source_heads(trigger.token, trigger.pattern)
+                   for t in coordinated(head)]
         targets = [t for head in self.coder.target_heads(trigger) for t in coordinated(head)]
         forward = (any(_side_touches(h, source) for h in sources)
                    + any(_side_touches(h, target) for h in targets))

@@ -29,11 +29,18 @@ class EventPattern:
     # compound or adjective the noun (a verb: its object) must carry: "hunger strike"
     modifiers: frozenset[str] = frozenset()
     transitive: bool = False  # a verb that states the event only with an object
+    # the constrained object is that of one of these prepositions ("agreed to a deal",
+    # "an attack on the minister") instead of the direct object or the noun's "of"
+    prepositions: tuple[str, ...] = ()
+    # words the subject (or one of its modifiers) must have: "peacekeepers arrived"
+    subjects: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
-        """Patterns with a particle, a modifier or an object constraint are tried first."""
-        return 4 * (self.particle is not None) + 2 * bool(self.modifiers) + bool(self.objects)
+        """Patterns with a particle, a modifier, or an object or subject constraint
+        are tried first."""
+        return (4 * (self.particle is not None) + 2 * bool(self.modifiers)
+                + bool(self.objects or self.subjects))
 
     def fits_object(self, lemmas: set[str]) -> bool:
         return not self.objects or bool(self.objects & lemmas)
@@ -89,12 +96,15 @@ class PatternBook:
                         particle=particle or None,
                         modifiers=frozenset(entry.get("modifiers", [])),
                         transitive=bool(entry.get("transitive", False)),
+                        prepositions=tuple(entry.get("prepositions", ())),
+                        subjects=frozenset(entry.get("subjects", [])),
                     )
                     self.by_trigger[(trigger, part_of_speech)].append(pattern)
         for patterns in self.by_trigger.values():
             patterns.sort(key=lambda pattern: -pattern.specificity)
         self.control_prepositions = frozenset(spec["control_target_prepositions"])
         self.light_verbs = frozenset(spec["light_verbs"])
+        self.undergoing_verbs = frozenset(spec["undergoing_verbs"])
         # by verb; meanings that need a following word ("call on", "call for") first
         self.control: dict[str, list[ControlVerb]] = defaultdict(list)
         for meaning, entry in spec["control"].items():
