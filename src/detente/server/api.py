@@ -109,11 +109,10 @@ def event(db: Db, event_id: Annotated[str, Path(pattern=EVENT_ID_PATTERN)]) -> d
 def article(db: Db, doc_id: Annotated[str, Path(pattern=DOC_ID_PATTERN)]) -> dict[str, Any]:
     """An article's clean text and its events, each with its evidence ranges."""
     with db.cursor() as cursor:
-        found = queries.article(cursor, doc_id)
-        if found is None:
-            raise HTTPException(404, f"no article {doc_id}")
-        mentions = queries.mentions(cursor, doc_id)
-        rows = queries.article_events(cursor, doc_id)
+        try:
+            found, mentions, rows = queries.article_with_events(cursor, doc_id)
+        except LookupError as missing:
+            raise HTTPException(404, str(missing)) from None
     return {**found, "events": [evidence_json(row, found["text"], mentions) for row in rows]}
 
 

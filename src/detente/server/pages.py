@@ -140,11 +140,10 @@ def article(request: Request, db: Db, doc_id: str,
     sentence range ``mark``ed, as the ledger links do; or else every trigger)."""
     doc_id = checked(doc_id, DOC_ID_PATTERN, "article")
     with db.cursor() as cursor:
-        found = queries.article(cursor, doc_id)
-        if found is None:
-            raise HTTPException(404, f"no article {doc_id}")
-        mentions = queries.mentions(cursor, doc_id)
-        rows = queries.article_events(cursor, doc_id)
+        try:
+            found, mentions, rows = queries.article_with_events(cursor, doc_id)
+        except LookupError as missing:
+            raise HTTPException(404, str(missing)) from None
     text = found["text"]
     chosen = next((row for row in rows if row["ordinal"] == event), None)
     if chosen is not None:

@@ -224,6 +224,16 @@ def article(cursor: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | 
     return rows[0] if rows else None
 
 
+def article_with_events(cursor: duckdb.DuckDBPyConnection, doc_id: str
+                        ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    """An article, its actor mentions and its events, for the article endpoint and
+    page; ``LookupError`` naming the id when there is no such article."""
+    found = article(cursor, doc_id)
+    if found is None:
+        raise LookupError(f"no article {doc_id}")
+    return found, mentions(cursor, doc_id), article_events(cursor, doc_id)
+
+
 def mentions(cursor: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict[str, Any]]:
     """The actor mentions found in an article, in text order."""
     return _rows(cursor, f"SELECT {', '.join(MENTION_FIELDS)} FROM mentions "
