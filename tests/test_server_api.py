@@ -146,9 +146,10 @@ def test_ledger_of_a_state_names_it_in_every_entry(server: LiveServer):
 
 # -- coding posted text --------------------------------------------------------------------
 
-def test_posted_text_is_coded_and_not_stored(server: LiveServer):
+@pytest.mark.parametrize("path", ["/api/extract", "/extract"])
+def test_posted_text_is_coded_and_not_stored(server: LiveServer, path: str):
     before = server.get("/api/summary").json()
-    response = server.post("/api/extract", json={"text": ARTICLE, "pub_date": "1994-10-22"})
+    response = server.post(path, json={"text": ARTICLE, "pub_date": "1994-10-22"})
     assert response.status_code == 200, response.text
     coded = response.json()
     assert coded["stored"] is False

@@ -186,8 +186,11 @@ def network(db: Db, start: Day = None, end: Day = None,
         raise invalid(("query", name if name in ("start", "end") else "start"), error) from None
 
 
-@router.post("/extract", response_model=ExtractOut,
-             responses={403: {"model": Problem}, 413: {"model": Problem}})
+EXTRACT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    403: {"model": Problem}, 413: {"model": Problem}}
+
+
+@router.post("/extract", response_model=ExtractOut, responses=EXTRACT_RESPONSES)
 def extract(db: Db, posted: ExtractIn) -> dict[str, Any]:
     """Code the events in posted text; nothing is kept unless ``store`` is true and the
     server runs with ``--writable``."""

@@ -96,7 +96,8 @@ class SecurityHeaders:
 
 
 def is_api(request: Request) -> bool:
-    return request.url.path.startswith("/api")
+    """Whether an error should be answered in JSON (the API) or as a page."""
+    return request.url.path.startswith("/api") or request.url.path == "/extract"
 
 
 def create_app(db_path: str | Path, writable: bool = False,
@@ -120,6 +121,9 @@ def create_app(db_path: str | Path, writable: bool = False,
     app.state.db = db
     app.state.limits = limits
     app.include_router(api.router)
+    # POST /extract, where the issue and other tools expect it, beside /api/extract.
+    app.add_api_route("/extract", api.extract, methods=["POST"], tags=["api"],
+                      response_model=api.ExtractOut, responses=api.EXTRACT_RESPONSES)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
