@@ -225,3 +225,29 @@ def test_an_inquiry_into_whether_someone_acted_targets_them(pipeline):
                          "company paid bribes.", pub_date="2000-10-23", pipeline=pipeline)
     assert [(e.source.code, e.cameo, e.target.text) for e in found] == [
         ("RUSCOP", "090", "French company")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Chinese government ordered the Japanese ambassador to leave Beijing.", "100"),
+    ("The Russian court ordered the arrest of the Georgian minister.", "173"),
+    ("President Putin ordered an investigation into the Georgian government.", "090"),
+])
+def test_an_order_is_a_demand_unless_it_orders_force_or_an_inquiry(pipeline, sentence, expected):
+    assert expected in {cameo for _, cameo, _, _, _ in events(pipeline, sentence)}
+
+
+def test_holding_people_as_human_shields(pipeline):
+    found = events(pipeline, "Iraqi troops held Kuwaiti civilians as human shields.")
+    assert [(s, c, t) for s, c, t, _, _ in found] == [("IRQMIL", "184", "KWTCVL")]
+
+
+def test_violating_a_ceasefire_agreement_is_force(pipeline):
+    found = events(pipeline, "Armenia accused Azerbaijan of violating the ceasefire agreement.")
+    assert "196" in {cameo for _, cameo, _, _, _ in found}
+
+
+def test_a_mediation_effort_is_mediation_and_ending_it_is_not(pipeline):
+    found = events(pipeline, "Norway launched a mediation effort between Israel and Syria.")
+    assert {(s, c, t) for s, c, t, _, _ in found} == {("NOR", "045", "ISR"), ("NOR", "045", "SYR")}
+    found = events(pipeline, "Norway ended its mediation efforts between Israel and Syria.")
+    assert "045" not in {cameo for _, cameo, _, _, _ in found}

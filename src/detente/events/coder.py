@@ -129,11 +129,16 @@ class EventCoder:
         return sorted(found.values(), key=lambda trigger: trigger.token.i)
 
     def _refines(self, trigger: Trigger, noun: Trigger) -> bool:
-        """Does a light verb's event noun say more than the verb's own pattern? "launched
-        a scathing attack on the minister" is criticism, however "launch an attack" reads."""
-        return (trigger.token.lemma_.lower() in self.patterns.light_verbs
-                and noun.pattern is not None and noun.pattern.specificity > 0
-                and noun.code != trigger.code)
+        """Does a light verb's event noun say more than the verb does? "launched a
+        scathing attack on the minister" is criticism, though "launch an attack" is
+        force; "ended mediation efforts" ends them, whatever the efforts are."""
+        if (trigger.token.lemma_.lower() not in self.patterns.light_verbs
+                or noun.pattern is None or noun.pattern.specificity == 0
+                or noun.code == trigger.code):
+            return False
+        plain = [pattern for pattern in self.patterns.candidates(
+            noun.token.lemma_.lower(), "noun") if pattern.specificity == 0]
+        return any(pattern.code == trigger.code for pattern in plain)  # the verb does the noun
 
     def _control(self, verb: Token, found: dict[int, Trigger]
                  ) -> tuple[ControlVerb | None, list[Token]]:
@@ -203,7 +208,9 @@ class EventCoder:
                               for lemma in (word.lemma_.lower(), word.lower_)}
                 if not pattern.fits_modifiers(present):
                     continue
-            return Trigger(token, pattern.code, pattern, fitting[0] if fitting else None)
+            # a prepositional object ("agreed to a deal") says which event, not whom
+            object_token = fitting[0] if fitting and not pattern.prepositions else None
+            return Trigger(token, pattern.code, pattern, object_token)
         return None
 
     # -- arguments ------------------------------------------------------------------
@@ -323,6 +330,11 @@ class EventCoder:
     def target_heads(self, trigger: Trigger) -> list[Token]:
         """Heads of the phrases naming the target, by the pattern or control verb."""
         token = trigger.token
+        embedded = trigger.embedded
+        if (trigger.control is not None and embedded is not None and embedded.pattern is not None
+                and trigger.control.keeps_code(embedded.code)):  # "ordered troops to attack X"
+            return arguments.target_heads(embedded.token, embedded.pattern.target,
+                                          embedded.object_token)
         if trigger.control is not None:
             # an event noun as object stands for its owner ("rejected the EU's offer")
             heads = [] if trigger.control.modal else [

@@ -65,13 +65,19 @@ class ControlVerb:
     purpose: bool = False
     # the word that must follow the verb ("call on X to", "call for sanctions")
     particle: str | None = None
+    # roots whose embedded event is coded as itself: "ordered the arrest of X" is the
+    # arrest (by whoever ordered it), "ordered X to appear" a demand
+    keeps: frozenset[str] = frozenset()
 
     def code_for(self, embedded_code: str | None) -> str:
         if embedded_code is None:
             return self.codes["default"]
-        if self.purpose:
+        if self.purpose or self.keeps_code(embedded_code):
             return embedded_code
         return self.codes.get(embedded_code[:2], self.codes["default"])
+
+    def keeps_code(self, embedded_code: str) -> bool:
+        return embedded_code[:2] in self.keeps
 
 
 class PatternBook:
@@ -116,7 +122,7 @@ class PatternBook:
                     meaning, dict(entry["codes"]), bool(entry.get("symmetric")),
                     entry.get("status"), bool(entry.get("clause", False)),
                     bool(entry.get("modal", False)), bool(entry.get("purpose", False)),
-                    particle or None))
+                    particle or None, frozenset(entry.get("keeps", ()))))
         for controls in self.control.values():
             controls.sort(key=lambda control: control.particle is None)
 
