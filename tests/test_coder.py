@@ -251,3 +251,22 @@ def test_a_mediation_effort_is_mediation_and_ending_it_is_not(pipeline):
     assert {(s, c, t) for s, c, t, _, _ in found} == {("NOR", "045", "ISR"), ("NOR", "045", "SYR")}
     found = events(pipeline, "Norway ended its mediation efforts between Israel and Syria.")
     assert "045" not in {cameo for _, cameo, _, _, _ in found}
+
+
+def test_pledging_support_for_a_plan_is_support_not_a_promise(pipeline):
+    found = events(pipeline, "Japan pledged its support for a Korean plan to build a railway.")
+    assert [(s, c) for s, c, _, _, _ in found] == [("JPN", "051")]
+
+
+def test_a_call_made_to_convey_solidarity_is_support(pipeline):
+    found = events(pipeline, "The Polish president called his Lithuanian counterpart to convey "
+                             "Poland's solidarity.")
+    assert [(s, c, t) for s, c, t, _, _ in found] == [("POLGOV", "051", "LTU")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Israel eased curfew hours in Palestinian towns.", "0813"),
+    ("Germany accepts more than 2,000 people from Greek camps.", "075"),
+])
+def test_easing_curfew_hours_and_accepting_people(pipeline, sentence, expected):
+    assert expected in {cameo for _, cameo, _, _, _ in events(pipeline, sentence)}

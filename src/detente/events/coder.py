@@ -152,6 +152,10 @@ class EventCoder:
             elif control.purpose:  # "called X to congratulate him": only an event
                 complements = [clause for clause in arguments.complements(verb)
                                if clause.i in found]
+            elif verb.i in found and found[verb.i].object_token is not None:
+                # "pledged support for X to form …": the verb and its object are the
+                # event, and a to-clause after them only says what for
+                complements = arguments.children(verb, "xcomp")
             else:
                 complements = arguments.complements(verb) or [
                     obj for obj in arguments.children(verb, "dobj") if obj.i in found]
