@@ -270,3 +270,16 @@ def test_a_call_made_to_convey_solidarity_is_support(pipeline):
 ])
 def test_easing_curfew_hours_and_accepting_people(pipeline, sentence, expected):
     assert expected in {cameo for _, cameo, _, _, _ in events(pipeline, sentence)}
+
+
+def test_a_refusal_until_another_acts_is_aimed_at_that_side(pipeline):
+    found = events(pipeline, "Japan will not lift the sanctions until North Korea returns the "
+                             "abducted citizens.")
+    assert ("JPN", "085", "PRK", "negated") in {(s, c, t, st) for s, c, t, st, _ in found}
+
+
+def test_what_a_side_waits_for_is_a_condition_and_ending_a_hunger_strike_eases_it(pipeline):
+    found = events(pipeline, "Cuban dissidents said they will not end their hunger strike until "
+                             "Fidel Castro frees the prisoners.")
+    statuses = {(c, st) for _, c, _, st, _ in found}
+    assert ("082", "negated") in statuses and ("0841", "conditional") in statuses

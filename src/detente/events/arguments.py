@@ -27,6 +27,8 @@ MANDATIVE_AUXILIARIES = {"should", "must", "shall"}
 # Pronouns that stand for a side named earlier in the sentence ("Iran said it would").
 SIDE_PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us"}
 MAX_ANTECEDENT_CLIMB = 6
+# Marks of a clause naming what another side must do first ("until X provides").
+CONDITION_MARKS = {"until", "unless", "till"}
 # What ends a dateline ("BERLIN -- A court …", "KABUL (Pajhwok): …").
 DATELINE_MARKS = {"-", "--", "—", "–", ":", "):"}
 
@@ -222,6 +224,23 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
         if subject is not None:
             found.append(subject)
     return found
+
+
+def condition_subject(trigger: Token) -> Token | None:
+    """Whose act an event waits for: "will not end the strike until the government
+    provides resources" is aimed at the government."""
+    token = trigger
+    for _ in range(3):
+        for clause in children(token, "advcl"):
+            if any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKS
+                   for child in clause.children):
+                subject = verb_subject(clause)
+                if subject is not None and subject.pos_ != "PRON":
+                    return subject
+        if token.dep_ not in {"xcomp", "ccomp", "conj", "dobj"} or token.head == token:
+            return None
+        token = token.head
+    return None
 
 
 def undergoer(noun: Token, verbs: frozenset[str]) -> Token | None:

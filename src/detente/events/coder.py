@@ -359,6 +359,8 @@ class EventCoder:
             if not heads and token.pos_ in {"NOUN", "PROPN"}:  # "faced criticism from X"
                 heads = [head] if (head := arguments.undergoer(
                     token, self.patterns.undergoing_verbs)) is not None else []
+            if not heads:  # "will not end the strike until the government pays"
+                heads = [head] if (head := arguments.condition_subject(token)) else []
             return heads
         return []
 

@@ -23,6 +23,7 @@ class ModalityLexicon:
     proposed_heads: frozenset[str]
     negating_heads: frozenset[str]
     conditional_marks: frozenset[str]
+    awaited_marks: frozenset[str]
     future_auxiliaries: frozenset[str]
     hypothetical_heads: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
@@ -64,6 +65,9 @@ def event_status(trigger: Token, skip: Token | None = None) -> str:
     ("refused" in "refused to let … visit") and so does not negate it.
     """
     words = lexicon()
+    if trigger.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in words.awaited_marks
+                                       for child in trigger.children):
+        return "conditional"
     chain = [token for token in governing_chain(trigger) if token is not skip]
     auxiliaries = {child.lower_ for token in chain for child in token.children
                    if child.dep_ in {"aux", "auxpass"}}
