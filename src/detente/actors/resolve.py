@@ -95,6 +95,9 @@ class DocIndex:
     matches: list[AliasMatch] = field(default_factory=list)  # in text order
     match_at: dict[int, AliasMatch] = field(default_factory=dict)  # by first token
     phrases: dict[int, list[Token]] = field(default_factory=dict)  # by head token
+    appositions_of: dict[int, list[Token]] = field(default_factory=dict)  # by head token
+    names: dict[int, str] = field(default_factory=dict)  # person names, by first token
+    sectors: dict[int, str | None] = field(default_factory=dict)  # title sectors, by token
 
     @classmethod
     def build(cls, doc: Doc, matcher: ActorMatcher) -> DocIndex:
@@ -111,8 +114,11 @@ class DocIndex:
             alias = matcher.typographic.get(words, words)
             matches.append(AliasMatch(span, words, alias,
                                       matcher.dictionary.entries.get(alias, [])))
+        sectors = {token.i: matcher.dictionary.titles.get(text[span.start_char:span.end_char]
+                                                          .lower())
+                   for span in titles for token in span}
         return cls(by_token(actors), by_token(titles), by_token(people), text, matches,
-                   {match.span.start: match for match in matches})
+                   {match.span.start: match for match in matches}, sectors=sectors)
 
     def phrase(self, head: Token) -> list[Token]:
         """``noun_phrase_tokens(head)``, worked out once per head (do not change it)."""
@@ -120,6 +126,31 @@ class DocIndex:
         if tokens is None:
             tokens = self.phrases[head.i] = noun_phrase_tokens(head)
         return tokens
+
+    def appositions(self, head: Token) -> list[Token]:
+        """The heads of phrases in apposition to ``head`` ("Kim Dae-jung, the president")."""
+        found = self.appositions_of.get(head.i)
+        if found is None:
+            found = self.appositions_of[head.i] = [child for child in head.children
+                                                   if child.dep_ == "appos"]
+        return found
+
+    def person_name(self, person: Span) -> str:
+        """A PERSON span's name without its title ("Vice Marshal Jo": "Jo")."""
+        name = self.names.get(person.start)
+        if name is None:
+            words = [t for t in person if t.i not in self.title_at]
+            name = self.names[person.start] = (" ".join(t.text for t in words) if words
+                                               else self.text[person.start_char:
+                                                              person.end_char])
+        return name
+
+    def title_sector(self, tokens: list[Token]) -> str | None:
+        """The sector the last title among ``tokens`` gives ("police" → COP)."""
+        for token in reversed(tokens):
+            if token.i in self.sectors:
+                return self.sectors[token.i]
+        return None
 
     def words(self, first: Token, last: Token) -> str:
         """The paragraph's text from ``first`` to ``last`` (``Span.text``, cheaply)."""
@@ -317,7 +348,7 @@ class ActorResolver:
         the paragraph says things happened. Never for a phrase that names an owner
         not understood ("Mr Ri's aide", "a GoFundMe representative", "envoys of
         the two governments") or that points abroad ("foreign diplomats")."""
-        sector = self._title_sector(tokens)
+        sector = self.index.title_sector(tokens)
         if sector not in LOCAL_SECTORS or self._unknown_owner(head, tokens) \
                 or _points_elsewhere(head, tokens):
             return None
@@ -405,7 +436,7 @@ class ActorResolver:
 
     def _from_tokens(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
         candidates: list[tuple[int, int, ActorEntry, Span]] = []
-        appos_heads = {child.i for child in head.children if child.dep_ == "appos"}
+        appos_heads = {child.i for child in self.index.appositions(head)}
         apposed = {t.i for i in appos_heads for t in _describing(head.doc[i], self.index)}
         titled = any(t.i in self.index.title_at for t in tokens)
         actor_at = self.index.actor_at
@@ -453,7 +484,7 @@ class ActorResolver:
         if not named_by_role:
             # the phrase's own title first ("Vice Marshal Jo, the first vice-chairman")
             own = [t for t in tokens if t.i not in apposed]
-            title = self._title_sector(own) or self._title_sector(tokens)
+            title = self.index.title_sector(own) or self.index.title_sector(tokens)
             # a generic state title keeps a metonym's sector ("DEA officials": COP)
             if title and not (title == "GOV" and from_metonym):
                 sector = title
@@ -560,24 +591,16 @@ class ActorResolver:
         for token in tokens:
             span = self.index.person_at.get(token.i)
             if span is not None:  # "Vice Marshal Jo": the name without its title
-                words = [t for t in span if t.i not in self.index.title_at]
-                return " ".join(t.text for t in words) if words else span.text
+                return self.index.person_name(span)
         for token in tokens:
             if token.pos_ == "PROPN" and token.i not in self.index.actor_at \
                     and self.context.known_person(token.text):
                 return token.text
         return None
 
-    def _title_sector(self, tokens: list[Token]) -> str | None:
-        for token in reversed(tokens):
-            span = self.index.title_at.get(token.i)
-            if span is not None:
-                return self.context.dictionary.titles.get(span.text.lower())
-        return None
-
     def _with_sector(self, owner: Actor, head: Token, tokens: list[Token]) -> Actor:
         """"officials from the US": the owner's country with the head's sector."""
-        sector = self._title_sector(tokens) or owner.sector
+        sector = self.index.title_sector(tokens) or owner.sector
         start = self._start(tokens[0])
         end = max(owner.end or 0, self._end(head))
         text = self.index.text[start - self.offset:end - self.offset]
@@ -667,7 +690,7 @@ def _display_tokens(head: Token, tokens: list[Token], index: DocIndex) -> list[T
     """The words that name the actor: an apposition only when it names someone
     ("the South Korean President, Kim Young Sam"), not "North Korea, the last…"."""
     shown = []
-    for appos in (child for child in head.children if child.dep_ == "appos"):
+    for appos in index.appositions(head):
         own = index.phrase(appos)
         if not any(t.i in index.person_at or t.i in index.actor_at for t in own):
             hidden = {t.i for t in own}

@@ -139,22 +139,13 @@ class SideFinder:
         if head.i in self.resolver.index.actor_at:  # a known alias that fits no one here
             return None
         tokens = _phrase_tokens(head, self.resolver.index)
-        sector = self._sector(tokens)
+        sector = self.resolver.index.title_sector(tokens)
         named = any(token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES
                     for token in tokens)
         start = self.resolver.offset + tokens[0].idx
         end = self.resolver.offset + tokens[-1].idx + len(tokens[-1].text)
         text = self.resolver.index.words(tokens[0], tokens[-1])
         return Actor.unresolved(text, start, end, sector, "name" if named else "description")
-
-    def _sector(self, tokens: list[Token]) -> str | None:
-        """The sector an agent word in the phrase gives ("police" → COP)."""
-        titles = self.resolver.index.title_at
-        for token in reversed(tokens):
-            span = titles.get(token.i)
-            if span is not None:
-                return self.resolver.context.dictionary.titles.get(span.text.lower())
-        return None
 
 
 def _owners(thing: Token) -> list[Token]:
@@ -176,8 +167,7 @@ def _referent(head: Token) -> Token:
 def _phrase_tokens(head: Token, index: DocIndex) -> list[Token]:
     """The phrase's own words, without an apposition, and trimmed of articles and
     punctuation at its edges ("the Munich I Regional Court" → "Munich I Regional Court")."""
-    apposed = {t.i for child in head.children if child.dep_ == "appos"
-               for t in index.phrase(child)}
+    apposed = {t.i for child in index.appositions(head) for t in index.phrase(child)}
     tokens = [t for t in index.phrase(head) if t.i not in apposed]
     while len(tokens) > 1 and tokens[0].dep_ in EDGE_DEPS:
         tokens = tokens[1:]
