@@ -74,8 +74,8 @@ class EventCoder:
         offsets = article.paragraph_offsets()
         for doc, index, offset in zip(docs, indexes, offsets, strict=True):
             resolver = ActorResolver(context, index, offset)
-            for span in sorted(set(index.actor_at.values()), key=lambda s: s.start):
-                actor = resolver.mention(span, published_on)
+            for match in index.matches:
+                actor = resolver.mention(match.span, published_on)
                 if actor is not None:
                     mentions.append(actor)
             for sentence in doc.sents:
@@ -224,6 +224,7 @@ class EventCoder:
                        context: ArticleContext) -> list[EventMention]:
         events = []
         finder = SideFinder(resolver)  # one per sentence: its triggers share their phrases
+        text = resolver.index.text[sentence.start_char:sentence.end_char]  # Span.text, cheaply
         for trigger in self.find_triggers(sentence):
             status = trigger_status(trigger)
             future = status in {"planned", "proposed"}
@@ -231,8 +232,8 @@ class EventCoder:
             on = as_date(when) or as_date(article.pub_date)
             pairs = self._sides(trigger, finder, on, context)
             for source, target, penalty in pairs:
-                events.append(self._mention(article, trigger, sentence, sentence_index, offset,
-                                            source, target, status, when, penalty))
+                events.append(self._mention(article, trigger, sentence, text, sentence_index,
+                                            offset, source, target, status, when, penalty))
         return events
 
     def _sides(self, trigger: Trigger, finder: SideFinder, on: date | None,
@@ -364,9 +365,9 @@ class EventCoder:
             return heads
         return []
 
-    def _mention(self, article: Article, trigger: Trigger, sentence: Span, sentence_index: int,
-                 offset: int, source: Actor, target: Actor, status: str, when: DatePoint,
-                 penalty: float) -> EventMention:
+    def _mention(self, article: Article, trigger: Trigger, sentence: Span, text: str,
+                 sentence_index: int, offset: int, source: Actor, target: Actor, status: str,
+                 when: DatePoint, penalty: float) -> EventMention:
         code = lookup(trigger.code)
         token = trigger.token
         trigger_start = offset + token.idx
@@ -390,7 +391,7 @@ class EventCoder:
             plover=code.plover,
             plover_mode=code.plover_mode,
             status=status,
-            sentence=sentence.text,
+            sentence=text,
             sentence_index=sentence_index,
             span=(min(points), max(points)),
             trigger=token.text,
