@@ -102,22 +102,24 @@ class DocIndex:
     @classmethod
     def build(cls, doc: Doc, matcher: ActorMatcher) -> DocIndex:
         def by_token(spans: list[Span]) -> dict[int, Span]:
-            return {token.i: span for span in spans for token in span}
+            return {i: span for span in spans for i in range(span.start, span.end)}
 
         text = doc.text
         actors, titles = matcher.actor_spans(doc), matcher.title_spans(doc)
+        actor_at = by_token(actors)
         people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-        people = filter_spans(people + _titled_names(doc, titles, by_token(actors)))
+        people = filter_spans(people + _titled_names(doc, text, titles, actor_at))
         matches = []
         for span in actors:
             words = text[span.start_char:span.end_char]
             alias = matcher.typographic.get(words, words)
             matches.append(AliasMatch(span, words, alias,
                                       matcher.dictionary.entries.get(alias, [])))
-        sectors = {token.i: matcher.dictionary.titles.get(text[span.start_char:span.end_char]
-                                                          .lower())
-                   for span in titles for token in span}
-        return cls(by_token(actors), by_token(titles), by_token(people), text, matches,
+        sectors = {}
+        for span in titles:
+            sector = matcher.dictionary.titles.get(text[span.start_char:span.end_char].lower())
+            sectors.update(dict.fromkeys(range(span.start, span.end), sector))
+        return cls(actor_at, by_token(titles), by_token(people), text, matches,
                    {match.span.start: match for match in matches}, sectors=sectors)
 
     def phrase(self, head: Token) -> list[Token]:
@@ -645,13 +647,15 @@ def _points_elsewhere(head: Token, tokens: list[Token]) -> bool:
     return pair or owned or any(t.lower_ in NOT_LOCAL or t.dep_ == "poss" for t in tokens)
 
 
-def _titled_names(doc: Doc, titles: list[Span], actor_at: dict[int, Span]) -> list[Span]:
+def _titled_names(doc: Doc, text: str, titles: list[Span],
+                  actor_at: dict[int, Span]) -> list[Span]:
     """Names the tagger may miss, after a capitalised title: "Vice Foreign Minister
     Ri Chol-min", "President Ilir Meta" (capitalised proper nouns, hyphenated
     parts joined; dates, places and known names end the name)."""
     names = []
     for title in titles:
-        if not title.text[:1].isupper() or any(t.i in actor_at for t in title):
+        if not text[title.start_char:title.start_char + 1].isupper() \
+                or any(i in actor_at for i in range(title.start, title.end)):
             continue
         end = title.end
         while end < len(doc):
