@@ -283,3 +283,23 @@ def test_what_a_side_waits_for_is_a_condition_and_ending_a_hunger_strike_eases_i
                              "Fidel Castro frees the prisoners.")
     statuses = {(c, st) for _, c, _, st, _ in found}
     assert ("082", "negated") in statuses and ("0841", "conditional") in statuses
+
+
+def test_a_private_person_is_a_side_apart_from_their_states_police(pipeline):
+    found = events(pipeline, "Australian police have launched an investigation into "
+                             "Australian cricketer John Smith over the killings.")
+    assert [(source, target) for source, code, target, *_ in found
+            if code.startswith("09")] == [("AUSCOP", "AUS")]
+
+
+def test_the_of_phrase_of_an_investigation_is_its_target(pipeline):
+    found = pairs(pipeline, "The FBI opened an investigation of Michael Flynn in 2016.")
+    assert ("USASPY", None) in found or ("USACOP", None) in found
+    assert all(source is not None for source, _ in found)
+
+
+def test_every_party_of_a_joint_subject_counts(pipeline):
+    found = [(e.source.text, e.target.text) for e in extract_text(
+        "Kuwait and its gulf war allies agreed to stage a joint exercise.",
+        pub_date="1993-05-02", pipeline=pipeline)]
+    assert ("Kuwait", "its gulf war allies") in found

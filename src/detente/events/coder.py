@@ -241,15 +241,17 @@ class EventCoder:
         """(source, target, confidence penalty) for every pair the sentence states."""
         token = trigger.token
         penalty = PENALTIES["noun"] if token.pos_ in {"NOUN", "PROPN"} else 0.0
-        source_heads = self.source_heads(token, trigger.pattern)
         target_heads = self.target_heads(trigger)
-        sources = self._sources(token, source_heads, finder, on)
-        targets = self._targets(target_heads, finder, on)
+        # "an investigation of Flynn": the "of" phrase is the target, not the source
+        source_heads = [head for head in self.source_heads(token, trigger.pattern)
+                        if head is token or head not in target_heads]
         pattern = trigger.pattern
         if trigger.control is not None:
             symmetric = trigger.control.symmetric
         else:
             symmetric = pattern is not None and pattern.symmetric
+        sources = self._sources(token, source_heads, finder, on, symmetric)
+        targets = self._targets(target_heads, finder, on)
         if symmetric and sources and not any(source.resolved for source in sources) and any(
                 arguments.names_a_pair(head) for head in source_heads if head is not token):
             return []  # "the summit of the two Koreas": two parties no phrase here names
@@ -296,13 +298,16 @@ class EventCoder:
         return pairs
 
     def _sources(self, token: Token, heads: list[Token], finder: SideFinder,
-                 on: date | None) -> list[Actor]:
+                 on: date | None, joint: bool = False) -> list[Actor]:
         """Sides of the first source candidate that names someone (nouns have several):
-        a resolved actor anywhere wins over an unresolved phrase."""
+        a resolved actor anywhere wins over an unresolved phrase. In a ``joint`` act
+        every party of the phrase counts ("Kuwait and its allies agreed")."""
         for candidate in heads:
             actors = (finder.resolved(candidate, on) if candidate is token
                       else _unique(actor for head in coordinated(candidate)
                                    for actor in finder.resolved(head, on)))
+            if actors and joint and candidate is not token:
+                return finder.actors(candidate, on)
             if actors:
                 return actors
         for candidate in heads:

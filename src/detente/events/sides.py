@@ -50,11 +50,17 @@ def names_someone(actor: Actor) -> bool:
 
 def same_side(source: Actor, target: Actor) -> bool:
     """Two sides that are one: the same actor, a state and a part of it (PRKGOV and
-    PRK), or the same words. Two sectors of one state (BRACOP, BRAGOV) are two sides."""
+    PRK), or the same words. Two sectors of one state (BRACOP, BRAGOV) are two sides,
+    and so are two people, or a person and a body of their state ("German police"
+    and "former Germany defender Christoph Metzelder")."""
     if source.resolved and target.resolved:
+        if source.name and target.name:
+            return source.name == target.name
+        if source.code == target.code:
+            return source.name == target.name or source.sector is not None
         one_state = source.country is not None and source.country == target.country
-        return source.code == target.code or (one_state and None in (source.sector,
-                                                                     target.sector))
+        return one_state and any(side.sector is None and side.name is None
+                                 for side in (source, target))
     return source.text is not None and (source.start, source.end) == (target.start, target.end)
 
 
@@ -136,8 +142,11 @@ class SideFinder:
         """An unresolved side for a noun phrase that can be one, else None."""
         if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in NON_ACTOR_ENTITIES:
             return None
-        if head.i in self.resolver.index.actor_at:  # a known alias that fits no one here
-            return None
+        index = self.resolver.index
+        alias = index.actor_at.get(head.i)
+        if alias is not None and not all(entry.kind == "person"
+                                         for entry in index.match_at[alias.start].entries):
+            return None  # a known alias that fits no one here; a person out of office does
         tokens = _phrase_tokens(head, self.resolver.index)
         sector = self.resolver.index.title_sector(tokens)
         named = any(token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES
