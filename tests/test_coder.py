@@ -303,3 +303,15 @@ def test_every_party_of_a_joint_subject_counts(pipeline):
         "Kuwait and its gulf war allies agreed to stage a joint exercise.",
         pub_date="1993-05-02", pipeline=pipeline)]
     assert ("Kuwait", "its gulf war allies") in found
+
+
+def test_parties_named_by_coordinated_modifiers_are_sides_each(pipeline):
+    assert pairs(pipeline, "British and French troops attacked the town of Mosul.") == {
+        ("GBRMIL", "IRQ"), ("FRAMIL", "IRQ")}
+    assert ("GBRGOV", "IGOEU") in pairs(
+        pipeline, "UK and EU negotiators have agreed a landmark free trade agreement.")
+
+
+def test_a_country_whose_name_has_an_and_stays_one_party(pipeline):
+    assert pairs(pipeline, "Trinidad and Tobago's government condemned Venezuela.") == {
+        ("TTOGOV", "VEN")}

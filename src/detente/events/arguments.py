@@ -27,6 +27,8 @@ MANDATIVE_AUXILIARIES = {"should", "must", "shall"}
 # Pronouns that stand for a side named earlier in the sentence ("Iran said it would").
 SIDE_PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us"}
 MAX_ANTECEDENT_CLIMB = 6
+# Modifiers that can name a party of a phrase ("British and EU negotiators").
+PARTY_MODIFIER_DEPS = {"amod", "nmod", "compound", "poss"}
 # Marks of a clause naming what another side must do first ("until X provides").
 CONDITION_MARKS = {"until", "unless", "till"}
 # What ends a dateline ("BERLIN -- A court …", "KABUL (Pajhwok): …").
@@ -206,7 +208,11 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
     clause's subject, and the "of" phrase is then what the act is about.
     ``from_source``: a "from" phrase names the actor too ("criticism from the UN")."""
     found = [noun]  # its own modifiers: "Putin's visit", "US sanctions"
-    owned = any(child.dep_ == "poss" and child.pos_ == "PRON" for child in noun.children)
+    first = noun  # "expressed its rejection and condemnation of X": the first conjunct's
+    while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
+        first = first.head
+    owned = any(child.dep_ == "poss" and child.pos_ == "PRON"
+                for holder in {noun, first} for child in holder.children)
     agents = prepositional_objects(noun, "by")
     if not owned:
         agents = prepositional_objects(noun, "of") + agents
@@ -215,7 +221,7 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
     found += [phrase_head(head) for head in agents]
     for participle in children(noun, "acl"):  # "the visit made by X"
         found += [phrase_head(head) for head in prepositional_objects(participle, "by")]
-    verb = noun.head
+    noun, verb = first, first.head
     if noun.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in STATE_VERBS:
         noun, verb = verb, verb.head  # "went on strike", "remained on alert"
     if (noun.dep_ in {"dobj", "nsubjpass", "prep"} and verb.pos_ in {"VERB", "AUX"}
@@ -254,6 +260,20 @@ def undergoer(noun: Token, verbs: frozenset[str]) -> Token | None:
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in verbs:
         return None
     return verb_subject(verb)
+
+
+def coordinated_modifiers(head: Token) -> list[Token]:
+    """Modifiers of one noun joined by "and", each naming a party: "British and EU
+    negotiators" → British, EU; "Pakistan and Afghanistan's services" → both."""
+    for child in head.children:
+        if child.dep_ in PARTY_MODIFIER_DEPS and any(
+                grand.dep_ == "cc" and grand.lower_ == "and" for grand in child.children):
+            parties = [child, *(t for t in child.subtree if t.dep_ == "conj")]
+            if len(parties) == 1:  # "UK and EU negotiators": the second is a sibling
+                parties += [sibling for sibling in head.children if sibling.i > child.i
+                            and sibling.dep_ in PARTY_MODIFIER_DEPS][:1]
+            return parties
+    return []
 
 
 def names_a_pair(token: Token) -> bool:

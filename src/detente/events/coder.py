@@ -305,7 +305,8 @@ class EventCoder:
         for candidate in heads:
             actors = (finder.resolved(candidate, on) if candidate is token
                       else _unique(actor for head in coordinated(candidate)
-                                   for actor in finder.resolved(head, on)))
+                                   for actor in finder.parties(head, on)
+                                   or finder.resolved(head, on)))
             if actors and joint and candidate is not token:
                 return finder.actors(candidate, on)
             if actors:

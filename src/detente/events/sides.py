@@ -24,6 +24,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from detente.actors.dictionary import actor_code
 from detente.actors.resolve import ActorResolver, DocIndex, coordinated
 from detente.events import arguments
 from detente.model import Actor
@@ -85,10 +86,35 @@ class SideFinder:
         """Sides for a head and everything coordinated with it ("Siemens and Iran")."""
         found: list[Actor] = []
         for token in coordinated(head):
-            for actor in self.actor(token, on):
+            for actor in self.parties(token, on) or self.actor(token, on):
                 if actor not in found:
                     found.append(actor)
         return found
+
+    def parties(self, head: Token, on: date | None) -> list[Actor]:
+        """One side per party a phrase's modifiers name ("British and EU negotiators",
+        "House and Senate negotiators"), with the phrase's sector; empty when the
+        phrase names one party ("Trinidad and Tobago's government")."""
+        modifiers = arguments.coordinated_modifiers(head)
+        if len(modifiers) < 2:
+            return []
+        whole = self.actor(head, on)
+        sector = whole[0].sector if whole else None
+        found = []
+        for token in modifiers:
+            resolved = self._resolve(token, on)
+            if resolved:
+                actor = resolved[0]
+                if actor.sector is None and sector and actor.country:
+                    actor = replace(actor, code=actor_code(actor.country, sector), sector=sector)
+            elif token.pos_ == "PROPN":
+                start = self.resolver.offset + token.idx
+                actor = Actor.unresolved(token.text, start, start + len(token.text), sector,
+                                         "name")
+            else:
+                return []  # "big and small states": not parties
+            found.append(actor)
+        return found if len({actor.code or actor.text for actor in found}) == len(found) else []
 
     def resolved(self, head: Token, on: date | None) -> list[Actor]:
         """The dictionary actor(s) one phrase names (a pronoun: its antecedent's)."""
