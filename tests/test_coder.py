@@ -315,3 +315,9 @@ def test_parties_named_by_coordinated_modifiers_are_sides_each(pipeline):
 def test_a_country_whose_name_has_an_and_stays_one_party(pipeline):
     assert pairs(pipeline, "Trinidad and Tobago's government condemned Venezuela.") == {
         ("TTOGOV", "VEN")}
+
+
+def test_a_wire_dateline_is_no_subject(pipeline):
+    found = pairs(pipeline, "ALGIERS, Algeria - Police have arrested a handful of journalists "
+                            "during a demonstration in Algiers.", pub_date="2019-03-10")
+    assert ("DZACOP", "DZAMED") in found

@@ -115,9 +115,10 @@ def _without_dateline(subjects: list[Token]) -> list[Token]:
     if not subjects or not subjects[0].left_edge.is_sent_start:
         return subjects
     first = subjects[0]
-    if len(subjects) > 1:
-        between = first.doc[first.i + 1:subjects[1].left_edge.i]
-        return subjects[1:] if any(t.text in DATELINE_MARKS for t in between) else subjects
+    if len(subjects) > 1:  # "ALGIERS, Algeria - Police", "WASHINGTON (AP) — Trump"
+        between = first.doc[first.i + 1:subjects[1].i]
+        return subjects[1:] if any(t.text in DATELINE_MARKS or t.text == ")"
+                                   for t in between) else subjects
     marks = [t.i for t in first.subtree if t.i > first.i and _is_dateline_mark(t)]
     if not marks:
         return subjects
