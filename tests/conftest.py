@@ -7,10 +7,17 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from detente.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Property and fuzz tests draw the same examples on every run, so a red CI is a
+# real regression; HYPOTHESIS_PROFILE=explore draws fresh ones to hunt for bugs.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 def find_seeds() -> Path | None:
