@@ -321,3 +321,22 @@ def test_a_wire_dateline_is_no_subject(pipeline):
     found = pairs(pipeline, "ALGIERS, Algeria - Police have arrested a handful of journalists "
                             "during a demonstration in Algiers.", pub_date="2019-03-10")
     assert ("DZACOP", "DZAMED") in found
+
+
+def test_a_thing_owned_by_a_pronoun_is_not_its_owner(pipeline):
+    found = [(e.source.code, e.target.code, e.target.text) for e in extract_text(
+        "The United States returned a stolen portrait to its owner in 2015.",
+        pub_date="2015-06-01", pipeline=pipeline)]
+    assert found == [("USA", None, "its owner")]
+
+
+def test_a_named_leader_and_their_states_decision_are_two_sides(pipeline):
+    assert ("DEUGOV", "DEU") in pairs(pipeline, "Chancellor Angela Merkel has defended "
+                                                "Germany's decision.", pub_date="2021-04-01")
+
+
+def test_of_two_subjects_the_one_next_to_the_verb_acts(pipeline):
+    found = pairs(pipeline, "In a gesture that surprised officials in Seoul, North Korean "
+                            "leader Kim Jong-il greeted Kim Dae-jung at Sunan airport.",
+                  pub_date="2000-06-14")
+    assert found == {("PRKGOV", "KORGOV")}

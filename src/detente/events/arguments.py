@@ -84,8 +84,8 @@ def _verb_subject(verb: Token) -> Token | None:
         subjects = children(token, "nsubj") if token is verb else children(token, "nsubj",
                                                                               "nsubjpass")
         subjects = _without_dateline(subjects)
-        if subjects:
-            subject = subjects[0]
+        if subjects:  # of two (a parse slip), the one next to the verb
+            subject = subjects[-1]
             if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
                 return token.head
             return subject

@@ -52,16 +52,17 @@ def names_someone(actor: Actor) -> bool:
 def same_side(source: Actor, target: Actor) -> bool:
     """Two sides that are one: the same actor, a state and a part of it (PRKGOV and
     PRK), or the same words. Two sectors of one state (BRACOP, BRAGOV) are two sides,
-    and so are two people, or a person and a body of their state ("German police"
-    and "former Germany defender Christoph Metzelder")."""
+    and a named person or body is a side apart from everyone else of their state
+    ("German police" and "Christoph Metzelder"; "Merkel" and "Germany's decision")."""
     if source.resolved and target.resolved:
         if source.name and target.name:
             return source.name == target.name
+        if source.name or target.name:  # a named person or body is a side of its own
+            return False
         if source.code == target.code:
-            return source.name == target.name or source.sector is not None
+            return True
         one_state = source.country is not None and source.country == target.country
-        return one_state and any(side.sector is None and side.name is None
-                                 for side in (source, target))
+        return one_state and None in (source.sector, target.sector)
     return source.text is not None and (source.start, source.end) == (target.start, target.end)
 
 
@@ -130,8 +131,9 @@ class SideFinder:
         if unresolved is None:
             return []
         if not names_someone(unresolved) and unresolved.sector is None:
-            owners = [actor for owner in _owners(head) for actor in self.actor(owner, on)
-                      if names_someone(actor)]
+            # "its owners" are not "it": only a named owner stands for the thing
+            owners = [actor for owner in _owners(head) if owner.pos_ != "PRON"
+                      for actor in self.actor(owner, on) if names_someone(actor)]
             if owners:  # "condemned the call of the European Parliament": the Parliament
                 return owners[:1]
         return [self._known_person(head, unresolved) or unresolved]
