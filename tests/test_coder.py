@@ -340,3 +340,27 @@ def test_of_two_subjects_the_one_next_to_the_verb_acts(pipeline):
                             "leader Kim Jong-il greeted Kim Dae-jung at Sunan airport.",
                   pub_date="2000-06-14")
     assert found == {("PRKGOV", "KORGOV")}
+
+
+def test_a_state_and_its_activists_are_two_sides(pipeline):
+    assert ("VEN", "VENCVL") in pairs(pipeline, "Venezuela released dozens of political "
+                                                "activists.", pub_date="2019-06-01")
+
+
+def test_a_light_verb_holds_the_target_of_its_event_noun(pipeline):
+    assert ("DEUGOV", "CHE") in pairs(pipeline, "The German government opened an investigation "
+                                                "on Tuesday against Switzerland.",
+                                      pub_date="2019-03-10")
+
+
+def test_a_date_is_never_whom_an_act_is_aimed_at(pipeline):
+    found = pairs(pipeline, "Indian Prime Minister Narendra Modi on Sunday launched a scathing "
+                            "attack on the Pakistani government.", pub_date="2019-03-10")
+    assert found == {("INDGOV", "PAKGOV")}
+
+
+def test_his_country_is_the_state_of_whoever_he_is(pipeline):
+    found = [(e.source.code, e.source.text, e.target.code) for e in extract_text(
+        "Prime Minister Vladimir Putin said his country will not lift the ban on the European "
+        "Union.", pub_date="2011-06-01", pipeline=pipeline)]
+    assert ("RUS", "his country", "IGOEU") in found

@@ -27,6 +27,8 @@ MANDATIVE_AUXILIARIES = {"should", "must", "shall"}
 # Pronouns that stand for a side named earlier in the sentence ("Iran said it would").
 SIDE_PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us"}
 MAX_ANTECEDENT_CLIMB = 6
+# Entity types of a prepositional object that says when, not whom.
+WHEN_ENTITIES = {"DATE", "TIME"}
 # Modifiers that can name a party of a phrase ("British and EU negotiators").
 PARTY_MODIFIER_DEPS = {"amod", "nmod", "compound", "poss"}
 # Marks of a clause naming what another side must do first ("until X provides").
@@ -298,17 +300,22 @@ def passive_place(verb: Token) -> Token | None:
     return None
 
 
-def target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | None) -> list[Token]:
-    """Heads of the target phrase, trying each role in the pattern's order."""
-    return [phrase_head(head) for head in _target_heads(trigger, roles, object_token)]
+def target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | None,
+                 carrier: Token | None = None) -> list[Token]:
+    """Heads of the target phrase, trying each role in the pattern's order; a
+    ``carrier`` (the light verb of an event noun) may hold the preposition too:
+    "opened investigations on Tuesday against the banks"."""
+    return [phrase_head(head) for head in _target_heads(trigger, roles, object_token, carrier)]
 
 
-def _target_heads(trigger: Token, roles: tuple[str, ...],
-                  object_token: Token | None) -> list[Token]:
+def _target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | None,
+                  carrier: Token | None) -> list[Token]:
     holders = [trigger]
     if object_token is not None:
         holders.append(object_token)
     holders += children(trigger, "acl")
+    if carrier is not None:
+        holders.append(carrier)
     if trigger.pos_ in {"NOUN", "PROPN"}:  # "the visit of X to Y" parsed as "X to Y"
         holders += prepositional_objects(trigger, "of")
     for role in roles:
@@ -332,7 +339,9 @@ def _target_heads(trigger: Token, roles: tuple[str, ...],
                 return datives
             continue
         for holder in holders:
-            found = prepositional_objects(holder, role) or _clause_subjects(holder, role)
+            found = [head for head in prepositional_objects(holder, role)
+                     if head.ent_type_ not in WHEN_ENTITIES]  # "launched … on Sunday"
+            found = found or _clause_subjects(holder, role)
             if found:
                 return found
     return []
@@ -359,7 +368,7 @@ def antecedent(pronoun: Token) -> Token | None:
         clause = clause.head
         if clause.pos_ not in {"VERB", "AUX"}:
             continue
-        subject = verb_subject(clause)
+        subject = verb_subject(clause) or next(iter(children(clause, "nsubjpass")), None)
         if subject is not None and subject.i < pronoun.i and subject.pos_ != "PRON":
-            return subject
+            return subject  # "Ajak was released after Kiir pardoned him": Ajak
     return None

@@ -362,7 +362,10 @@ class EventCoder:
                                                trigger.embedded.object_token)
             return heads or _embedded_participants(token)
         if trigger.pattern is not None:
-            heads = arguments.target_heads(token, trigger.pattern.target, trigger.object_token)
+            carrier = token.head if (token.dep_ == "dobj" and token.head.lemma_.lower()
+                                     in self.patterns.light_verbs) else None
+            heads = arguments.target_heads(token, trigger.pattern.target, trigger.object_token,
+                                           carrier)
             if not heads and token.pos_ in {"NOUN", "PROPN"}:  # "faced criticism from X"
                 heads = [head] if (head := arguments.undergoer(
                     token, self.patterns.undergoing_verbs)) is not None else []

@@ -36,6 +36,11 @@ NAME_ENTITIES = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 # Words at the edges of a phrase that are not part of what it names.
 EDGE_DEPS = {"det", "case", "punct", "cc", "predet"}
 NAMED_BASES = {"name"}
+# Words that, owned by a pronoun, stand for its referent's state ("his country").
+HOMELAND_WORDS = {"country", "nation", "homeland", "motherland", "fatherland"}
+# Sectors that are the state itself: "Venezuela" and "Venezuelan police" are one
+# side; "Venezuela" and "political activists" are two.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # Dependents through which a thing's owner is named: "X's act", "the act of X",
 # "the threats made by X", "reports from X".
 OWNER_PREPOSITIONS = {"of", "by", "from"}
@@ -50,9 +55,10 @@ def names_someone(actor: Actor) -> bool:
 
 
 def same_side(source: Actor, target: Actor) -> bool:
-    """Two sides that are one: the same actor, a state and a part of it (PRKGOV and
-    PRK), or the same words. Two sectors of one state (BRACOP, BRAGOV) are two sides,
-    and a named person or body is a side apart from everyone else of their state
+    """Two sides that are one: the same actor, a state and an organ of it (PRKGOV and
+    PRK; not its activists or rebels), or the same words. Two sectors of one state
+    (BRACOP, BRAGOV) are two sides, and a named person or body is a side apart from
+    everyone else of their state
     ("German police" and "Christoph Metzelder"; "Merkel" and "Germany's decision")."""
     if source.resolved and target.resolved:
         if source.name and target.name:
@@ -62,7 +68,8 @@ def same_side(source: Actor, target: Actor) -> bool:
         if source.code == target.code:
             return True
         one_state = source.country is not None and source.country == target.country
-        return one_state and None in (source.sector, target.sector)
+        sectors = {source.sector, target.sector}
+        return one_state and None in sectors and sectors <= STATE_SECTORS | {None}
     return source.text is not None and (source.start, source.end) == (target.start, target.end)
 
 
@@ -130,6 +137,9 @@ class SideFinder:
         unresolved = self.unresolved(head)
         if unresolved is None:
             return []
+        homeland = self._homeland(head, unresolved, on)
+        if homeland is not None:
+            return [homeland]
         if not names_someone(unresolved) and unresolved.sector is None:
             # "its owners" are not "it": only a named owner stands for the thing
             owners = [actor for owner in _owners(head) if owner.pos_ != "PRON"
@@ -137,6 +147,19 @@ class SideFinder:
             if owners:  # "condemned the call of the European Parliament": the Parliament
                 return owners[:1]
         return [self._known_person(head, unresolved) or unresolved]
+
+    def _homeland(self, head: Token, phrase: Actor, on: date | None) -> Actor | None:
+        """The state of whoever a pronoun stands for: "Putin said his country will not
+        lift the ban" → RUS."""
+        if head.lower_ not in HOMELAND_WORDS:
+            return None
+        owners = [child for child in head.children if child.dep_ == "poss" and child.pos_ == "PRON"]
+        states = [actor.country for owner in owners[:1] for actor in self.resolved(owner, on)
+                  if actor.country is not None]
+        if not states:
+            return None
+        return replace(phrase, code=states[0], country=states[0], sector=None, name=None,
+                       basis="pronoun")
 
     def nearest_named(self, trigger: Token, on: date | None,
                       exclude: set[int]) -> list[Actor]:
