@@ -80,6 +80,9 @@ def test_agreement_to_meet_is_an_intent_to_meet(pipeline):
     ("China did not send aid to North Korea.", "negated"),
     ("Japan will send aid to North Korea if Pyongyang returns to talks.", "conditional"),
     ("Japan could send aid to North Korea.", "hypothetical"),
+    ("Japan would have sent aid to North Korea.", "hypothetical"),
+    ("Japan is likely to send aid to North Korea.", "planned"),
+    ("Japan proposed to send aid to North Korea.", "proposed"),
     ("Japan is sending aid to North Korea.", "ongoing"),
     ("Japan sent aid to North Korea.", "occurred"),
 ])
@@ -96,6 +99,7 @@ def test_status(pipeline, sentence, status):
     ("Japan sent aid to North Korea on Friday.", "2000-10-20"),
     ("Japan sent aid to North Korea on 12 June 1999.", "1999-06-12"),
     ("Japan will send aid to North Korea next month.", "2000-11"),
+    ("Japan sent aid to North Korea two days ago.", "2000-10-21"),
     ("Japan sent aid to North Korea.", None),
 ])
 def test_event_dates_resolve_against_publication(pipeline, sentence, date):

@@ -81,6 +81,8 @@ def event_status(trigger: Token, skip: Token | None = None) -> str:
         return "negated"
     if heads & words.proposed_heads:
         return "proposed"
+    if {"would", "could", "might", "should"} & auxiliaries and "have" in auxiliaries:
+        return "hypothetical"  # "would have sent": it did not happen
     if heads & words.planned_heads or auxiliaries & words.future_auxiliaries:
         return "planned"
     if _is_to_infinitive_of_be(chain):
