@@ -84,6 +84,13 @@ def test_agreement_to_meet_is_an_intent_to_meet(pipeline):
     ("Japan is likely to send aid to North Korea.", "planned"),
     ("Japan proposed to send aid to North Korea.", "proposed"),
     ("Japan is sending aid to North Korea.", "ongoing"),
+    ("Russian and Ukrainian diplomats were holding talks in Minsk.", "ongoing"),
+    ("Turkey continues to shell Kurdish positions in Syria.", "ongoing"),
+    ("China has supplied oil to North Korea for decades.", "ongoing"),
+    ("China has supplied oil to North Korea since 1995.", "ongoing"),
+    ("Russia and Ukraine were still negotiating with each other.", "ongoing"),
+    ("China had supplied oil to North Korea for decades.", "occurred"),
+    ("Until recently, North Korea refused to talk to the United States.", "occurred"),
     ("Japan sent aid to North Korea.", "occurred"),
 ])
 def test_status(pipeline, sentence, status):
@@ -105,6 +112,28 @@ def test_status(pipeline, sentence, status):
 def test_event_dates_resolve_against_publication(pipeline, sentence, date):
     found = events(pipeline, sentence)
     assert found and found[0][4] == date
+
+
+def test_a_duration_is_no_date(pipeline):
+    found = events(pipeline, "China has supplied oil to North Korea for years.")
+    assert found == [("CHN", "070", "PRK", "ongoing", None)]
+
+
+def test_raising_verbs_pass_their_subject_down(pipeline):
+    found = events(pipeline, "North Korea is expected to send a delegation to Seoul.")
+    assert found == [("PRK", "042", "KORGOV", "planned", None)]
+
+
+def test_an_apposition_is_part_of_its_side(pipeline):
+    found = extract_text("Kim Dae-jung, the South Korean president, met Kim Jong-il.",
+                         pub_date="2000-06-13", pipeline=pipeline)
+    assert [(e.source.text, e.source.code, e.cameo, e.target.code) for e in found] == [
+        ("Kim Dae-jung, the South Korean president", "KORGOV", "040", "PRKGOV")]
+
+
+def test_a_possessive_names_who_made_the_visit(pipeline):
+    found = events(pipeline, "Putin's visit to Pyongyang sealed a new era.")
+    assert found == [("RUSGOV", "042", "PRKGOV", "occurred", None)]
 
 
 def test_relative_date_without_publication_date_stays_unknown(pipeline):

@@ -28,6 +28,9 @@ class ModalityLexicon:
     hypothetical_heads: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     negations: frozenset[str]
+    ongoing_heads: frozenset[str]
+    ongoing_adverbs: frozenset[str]
+    duration_units: frozenset[str]
 
 
 @cache
@@ -89,10 +92,32 @@ def event_status(trigger: Token, skip: Token | None = None) -> str:
         return "planned"
     if heads & words.hypothetical_heads or auxiliaries & words.hypothetical_auxiliaries:
         return "hypothetical"
-    if trigger.tag_ == "VBG" and any(child.lemma_ == "be" and child.dep_ in {"aux", "auxpass"}
-                                     for child in trigger.children):
+    if heads & words.ongoing_heads or any(_goes_on(token, words) for token in chain):
         return "ongoing"
     return "occurred"
+
+
+def _goes_on(token: Token, words: ModalityLexicon) -> bool:
+    """Progressive ("are holding talks"), "still", or a present perfect that lasts
+    ("has supplied oil for years", "have held talks since 1995")."""
+    children = list(token.children)
+    if token.tag_ == "VBG" and any(child.lemma_ == "be" and child.dep_ in {"aux", "auxpass"}
+                                   for child in children):
+        return True
+    if any(child.dep_ == "advmod" and child.lower_ in words.ongoing_adverbs for child in children):
+        return True
+    perfect = {"has", "have", "'ve"}
+    if not any(child.dep_ == "aux" and child.lower_ in perfect for child in children):
+        return False
+    return any(child.dep_ == "prep" and _is_duration(child, words) for child in children)
+
+
+def _is_duration(preposition: Token, words: ModalityLexicon) -> bool:
+    if preposition.lower_ == "since":
+        return True
+    return preposition.lower_ == "for" and any(
+        grand.dep_ == "pobj" and grand.lemma_.lower() in words.duration_units
+        for grand in preposition.children)
 
 
 def _is_condition(child: Token, words: ModalityLexicon) -> bool:
