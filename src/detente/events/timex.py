@@ -95,35 +95,73 @@ def _is_duration(words: list[str]) -> bool:
     return False
 
 
+# Words that narrow a relative expression without moving it ("early next year",
+# "later this week", "the previous month").
+HEDGES = {"early", "earlier", "late", "later", "mid", "the", "in", "on", "by", "at", "during"}
+SHIFTS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
+          "coming": 1, "following": 1}
+DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
+
+
 def _relative(words: list[str], published: DatePoint, pub: date | None, future: bool) -> DatePoint:
+    """"last year", "early next month", "later this week", "three years ago",
+    "last night", weekdays: resolved against the publication date."""
+    core = [w for w in words if w not in HEDGES]
     year = published.year or 0
-    phrase = " ".join(words)
-    if phrase in {"last year", "a year ago", "the previous year"}:
-        return DatePoint(f"{year - 1:04d}", "year", "relative")
-    if phrase in {"this year", "earlier this year", "later this year"}:
-        return DatePoint(f"{year:04d}", "year", "relative")
-    if phrase == "next year":
-        return DatePoint(f"{year + 1:04d}", "year", "relative")
+    if len(core) == 2 and core[0] in SHIFTS and core[1] == "year":
+        return DatePoint(f"{year + SHIFTS[core[0]]:04d}", "year", "relative")
+    unit, count = _ago(core)
+    if unit == "year" and count is not None:
+        return DatePoint(f"{year - count:04d}", "year", "relative")
     if pub is None:
         return DatePoint()
-    if phrase in {"last month", "next month", "this month"}:
-        shift = {"last": -1, "next": 1, "this": 0}[words[0]]
-        month_index = pub.year * 12 + pub.month - 1 + shift
-        return DatePoint(f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month", "relative")
-    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1}
-    if phrase in offsets:
-        return _day(pub + timedelta(days=offsets[phrase]))
-    weekday = next((w for w in words if w in WEEKDAYS), None)
+    if len(core) == 2 and core[0] in SHIFTS and core[1] == "month":
+        return _month(pub, SHIFTS[core[0]])
+    if len(core) == 2 and core[0] in SHIFTS and core[1] == "week":
+        return _week(pub + timedelta(weeks=SHIFTS[core[0]]))
+    if core and core[0] in DAY_WORDS and all(w in PARTS_OF_DAY for w in core[1:]):
+        return _day(pub + timedelta(days=DAY_WORDS[core[0]]))
+    if core and core[0] in {"last", "this"} and all(w in PARTS_OF_DAY for w in core[1:]) \
+            and len(core) == 2:
+        return _day(pub - timedelta(days=1 if core[0] == "last" else 0))
+    weekday = next((w for w in core if w in WEEKDAYS), None)
     if weekday is not None:
         delta = (WEEKDAYS.index(weekday) - pub.weekday()) % 7
-        if future:
+        if core[0] in {"next", "coming"} or (future and core[0] not in {"last", "previous"}):
             return _day(pub + timedelta(days=delta or 7))
         return _day(pub - timedelta(days=(7 - delta) % 7))
-    if words[-1] == "ago" and len(words) == 3 and words[1] in UNITS:
-        count = NUMBER_WORDS.get(words[0]) or (int(words[0]) if words[0].isdigit() else None)
-        if count is not None and UNITS[words[1]] in {"day", "week"}:
-            days = count * (7 if UNITS[words[1]] == "week" else 1)
-            return _day(pub - timedelta(days=days))
+    if unit is not None and count is not None:
+        if unit == "month":
+            return _month(pub, -count)
+        return _day(pub - timedelta(days=count * (7 if unit == "week" else 1)))
+    return DatePoint()
+
+
+def _count(word: str) -> int | None:
+    return NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else None)
+
+
+def _ago(core: list[str]) -> tuple[str | None, int | None]:
+    """("month", 3) for "three months ago"; (None, None) when it is no such phrase."""
+    if len(core) == 3 and core[2] == "ago" and core[1] in UNITS:
+        return UNITS[core[1]], _count(core[0])
+    return None, None
+
+
+def _month(pub: date, shift: int) -> DatePoint:
+    month_index = pub.year * 12 + pub.month - 1 + shift
+    return DatePoint(f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month", "relative")
+
+
+def _week(day: date) -> DatePoint:
+    """A week is stated at month precision when it lies in one month, else the year's."""
+    monday = day - timedelta(days=day.weekday())
+    sunday = monday + timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return DatePoint(f"{monday.year:04d}-{monday.month:02d}", "month", "relative")
+    if monday.year == sunday.year:
+        return DatePoint(f"{monday.year:04d}", "year", "relative")
     return DatePoint()
 
 
