@@ -78,6 +78,8 @@ def test_agreement_to_meet_is_an_intent_to_meet(pipeline):
     ("Britain is unwilling to send troops to Mali.", "negated"),
     ("Washington is to open an office in Pyongyang.", "planned"),
     ("China did not send aid to North Korea.", "negated"),
+    ("No American president has visited North Korea.", "negated"),
+    ("Neither China nor Russia condemned North Korea.", "negated"),
     ("Japan will send aid to North Korea if Pyongyang returns to talks.", "conditional"),
     ("Japan could send aid to North Korea.", "hypothetical"),
     ("Japan would have sent aid to North Korea.", "hypothetical"),

@@ -28,6 +28,7 @@ class ModalityLexicon:
     hypothetical_heads: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     negations: frozenset[str]
+    negative_subjects: frozenset[str]
     ongoing_heads: frozenset[str]
     ongoing_adverbs: frozenset[str]
     duration_units: frozenset[str]
@@ -77,6 +78,7 @@ def event_status(trigger: Token, skip: Token | None = None) -> str:
     if any(_is_condition(child, words) for token in chain for child in token.children):
         return "conditional"
     if any(child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in words.negations)
+           or _is_negative_subject(child, words)
            for token in chain for child in token.children):
         return "negated"
     heads = {token.lemma_.lower() for token in chain[1:]}
@@ -118,6 +120,17 @@ def _is_duration(preposition: Token, words: ModalityLexicon) -> bool:
     return preposition.lower_ == "for" and any(
         grand.dep_ == "pobj" and grand.lemma_.lower() in words.duration_units
         for grand in preposition.children)
+
+
+def _is_negative_subject(child: Token, words: ModalityLexicon) -> bool:
+    """"No American president has visited", "Neither China nor Russia condemned",
+    "None of them sent troops": a subject that says nobody did it."""
+    if child.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if child.lower_ in words.negative_subjects:
+        return True
+    return any(grand.dep_ in {"det", "preconj"} and grand.lower_ in {"no", "neither"}
+               for grand in child.children)
 
 
 def _is_condition(child: Token, words: ModalityLexicon) -> bool:
