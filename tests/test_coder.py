@@ -81,6 +81,10 @@ def test_agreement_to_meet_is_an_intent_to_meet(pipeline):
     ("No American president has visited North Korea.", "negated"),
     ("Neither China nor Russia condemned North Korea.", "negated"),
     ("Japan will send aid to North Korea if Pyongyang returns to talks.", "conditional"),
+    ("Japan will send aid to North Korea if and when Pyongyang returns to talks.", "conditional"),
+    ("Washington will join talks with Tehran provided Iran suspends enrichment.", "conditional"),
+    ("Vajpayee is to ride a bus to Lahore on Saturday for talks with Sharif.", "planned"),
+    ("On Monday Pyongyang announced that it was withdrawing from the IAEA.", "occurred"),
     ("Japan could send aid to North Korea.", "hypothetical"),
     ("Japan would have sent aid to North Korea.", "hypothetical"),
     ("Japan is likely to send aid to North Korea.", "planned"),
@@ -114,6 +118,16 @@ def test_status(pipeline, sentence, status):
 def test_event_dates_resolve_against_publication(pipeline, sentence, date):
     found = events(pipeline, sentence)
     assert found and found[0][4] == date
+
+
+def test_the_day_a_report_was_made_is_not_the_day_of_what_it_says_will_happen(pipeline):
+    found = events(pipeline, "Putin said on Friday that Russia would not expel U.S. diplomats.",
+                   pub_date="2016-12-31")
+    assert [(cameo[:2], status, date) for _, cameo, _, status, date in found] == [
+        ("16", "negated", None)]
+    announced = events(pipeline, "On Monday Pyongyang announced that it was withdrawing "
+                                 "from the IAEA.", pub_date="1994-06-19")
+    assert [date for *_, date in announced] == ["1994-06-13"]
 
 
 def test_a_duration_is_no_date(pipeline):

@@ -21,7 +21,12 @@ def sample_files() -> list[Path]:
 
 def read_table(name: str) -> Iterator[dict[str, str]]:
     """Rows of a bundled TSV table as dicts keyed by its header; values stripped."""
-    with data_path(name).open(encoding="utf-8", newline="") as handle:
+    return read_tsv(data_path(name))
+
+
+def read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of any TSV file with a header line (no quoting), values stripped."""
+    with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         for row in reader:
             yield {key: (value or "").strip() for key, value in row.items()}

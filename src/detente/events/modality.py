@@ -94,18 +94,29 @@ def event_status(trigger: Token, skip: Token | None = None) -> str:
         return "planned"
     if heads & words.hypothetical_heads or auxiliaries & words.hypothetical_auxiliaries:
         return "hypothetical"
-    if heads & words.ongoing_heads or any(_goes_on(token, words) for token in chain):
+    if heads & words.ongoing_heads or any(_goes_on(token, words) for token in _own_clause(chain)):
         return "ongoing"
     return "occurred"
 
 
+def _own_clause(chain: list[Token]) -> list[Token]:
+    """The chain up to where it leaves the event's clause for a conjoined one
+    ("has been lobbying …, and has warned": the warning is not going on)."""
+    for index, token in enumerate(chain[:-1]):
+        if token.dep_ == "conj":
+            return chain[:index + 1]
+    return chain
+
+
 def _goes_on(token: Token, words: ModalityLexicon) -> bool:
     """Progressive ("are holding talks"), "still", or a present perfect that lasts
-    ("has supplied oil for years", "have held talks since 1995")."""
+    ("has supplied oil for years", "have held talks since 1995"). A past progressive
+    reported ("announced that it was withdrawing") tells of a step taken, not a state."""
     children = list(token.children)
-    if token.tag_ == "VBG" and any(child.lemma_ == "be" and child.dep_ in {"aux", "auxpass"}
-                                   for child in children):
-        return True
+    be = [child for child in children if child.lemma_ == "be" and child.dep_ in {"aux", "auxpass"}]
+    if token.tag_ == "VBG" and be:
+        reported = token.dep_ == "ccomp" and be[0].lower_ in {"was", "were"}
+        return not reported
     if any(child.dep_ == "advmod" and child.lower_ in words.ongoing_adverbs for child in children):
         return True
     perfect = {"has", "have", "'ve"}
@@ -134,19 +145,23 @@ def _is_negative_subject(child: Token, words: ModalityLexicon) -> bool:
 
 
 def _is_condition(child: Token, words: ModalityLexicon) -> bool:
-    """An "if" on the event's own clause, or an "if"-clause hanging off it."""
-    if child.dep_ == "mark":
+    """An "if" on the event's own clause, or an "if"-clause hanging off it
+    ("if and when Russia implements", "provided Iran suspends enrichment")."""
+    if child.dep_ in {"mark", "prep"}:
         return child.lower_ in words.conditional_marks
+    if child.lower_ in {"provided", "providing"} and child.dep_ in {"advcl", "conj"}:
+        before = child.doc[child.i - 1] if child.i else None
+        return before is not None and before.dep_ not in {"cc", "punct"}
     return child.dep_ == "advcl" and any(
         grand.dep_ == "mark" and grand.lower_ in words.conditional_marks
         for grand in child.children)
 
 
 def _is_to_infinitive_of_be(chain: list[Token]) -> bool:
-    """"Washington is to open an office": be + to-infinitive announces a plan."""
-    trigger = chain[0]
-    return (
-        trigger.dep_ == "xcomp"
-        and trigger.head.lemma_ == "be"
-        and any(child.dep_ == "aux" and child.lower_ == "to" for child in trigger.children)
-    )
+    """"Washington is to open an office", "is to ride to Lahore for talks": be +
+    to-infinitive announces a plan."""
+    return any(
+        token.dep_ == "xcomp"
+        and token.head.lemma_ == "be"
+        and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+        for token in chain)

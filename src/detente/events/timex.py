@@ -34,11 +34,17 @@ def tree_distance(a: Token, b: Token) -> int:
     return 10_000
 
 
+# Verbs whose own date is when something was said or found, not when the act they
+# report happened ("Russia would not expel diplomats, Putin said on Friday").
+REPORTING_VERBS = frozenset({"say", "announce", "tell", "report", "confirm", "claim", "state",
+                             "add", "declare", "rule", "find", "disclose", "reveal", "insist"})
+
+
 def event_date(trigger: Token, sentence: Span, published: DatePoint, future: bool) -> DatePoint:
     """The event's date from the nearest DATE expression, or an unknown DatePoint."""
     candidates = []
     for entity in sentence.ents:
-        if entity.label_ != "DATE":
+        if entity.label_ != "DATE" or _dates_the_report(entity, trigger):
             continue
         distance = tree_distance(entity.root, trigger)
         if distance <= MAX_TREE_DISTANCE:
@@ -48,6 +54,31 @@ def event_date(trigger: Token, sentence: Span, published: DatePoint, future: boo
         if point:
             return point
     return DatePoint()
+
+
+# Auxiliaries that give a reported act a time of its own ("would not expel", "had
+# attacked", "did not commit"); without them ("announced that it was withdrawing")
+# the report's date is the act's.
+OWN_TIME_AUXILIARIES = frozenset({"will", "would", "could", "may", "might", "shall", "should",
+                                  "can", "had", "has", "have", "did", "does", "do"})
+
+
+def _dates_the_report(entity: Span, trigger: Token) -> bool:
+    """The date hangs on a reporting verb above the trigger ("said on Friday that
+    Russia would not expel …") whose reported act has a time of its own."""
+    verb = entity.root.head
+    while (verb.pos_ not in {"VERB", "AUX"} and verb.head != verb
+           and verb.dep_ in {"pobj", "prep", "npadvmod"}):
+        verb = verb.head
+    if verb.lemma_.lower() not in REPORTING_VERBS or verb == trigger \
+            or verb not in trigger.ancestors:
+        return False
+    clause = trigger
+    while clause.head != verb and clause.head != clause:
+        clause = clause.head
+    return any(child.dep_ in {"aux", "neg"} and child.lower_ in OWN_TIME_AUXILIARIES | {"not",
+                                                                                      "n't"}
+               for token in (trigger, clause) for child in token.children)
 
 
 def resolve_expression(text: str, published: DatePoint, future: bool = False) -> DatePoint:
