@@ -96,17 +96,63 @@ def test_igos_and_metonyms_use_known_codes():
     igos = [row["code"] for row in read_table("igos.tsv")]
     assert len(igos) == len(set(igos)) >= 60
     assert all(re.fullmatch(r"IGO[A-Z0-9]{2,10}", code) for code in igos)
+    lifetimes = {row["iso3"]: (iso_date(row["valid_from"]) or date.min,
+                               iso_date(row["valid_to"]) or date.max)
+                 for row in read_table("countries.tsv")}
     for row in read_table("metonyms.tsv"):
-        assert row["country"] in countries, row
+        # a state's seat or organ, or an IGO's press name ("Hague tribunal")
+        assert row["country"] in countries | set(igos), row
         assert row["sector"] in SECTORS, row
+        # a seat that moved ("Rangoon") is dated within its state's lifetime
+        born, ended = lifetimes.get(row["country"], (date.min, date.max))
+        start = iso_date(row["valid_from"]) or date.min
+        end = iso_date(row["valid_to"]) or date.max
+        assert start < end and not (end <= born or ended <= start), row
     for row in read_table("titles.tsv"):
         assert row["sector"] in SECTORS, row
         assert row["phrase"] == row["phrase"].lower()
 
 
+# Roles several people hold at once: a rank, a seat among many, a title for life.
+MANY_HOLDERS = {"vice premier", "vice marshal", "special envoy", "former president",
+                "assistant secretary of state", "senator"}
+
+
+def office(role: str) -> tuple[str, bool]:
+    """The office a role is ("acting president" is the presidency), and whether
+    it is held in an acting capacity. A caretaker holds the office itself."""
+    role = role.lower()
+    for prefix in ("acting ", "caretaker "):
+        if role.startswith(prefix):
+            return role[len(prefix):], prefix == "acting "
+    return role, False
+
+
+def test_one_office_has_one_holder_at_a_time():
+    """Two people never hold the same office of the same state (head of state,
+    head of government, foreign minister, UN ambassador…) on the same day. The
+    one exception is explicit: an acting holder who takes over the powers of a
+    titular holder who is suspended or incapacitated but still in office
+    (Hwang Kyo-ahn for the impeached Park Geun-hye, Ehud Olmert for Ariel
+    Sharon), so the acting term starts inside the titular one."""
+    holders: dict[tuple[str, str], list[tuple[str, bool, date, date]]] = defaultdict(list)
+    for row in read_table("people.tsv"):
+        role, acting = office(row["role"])
+        if role in MANY_HOLDERS:
+            continue
+        start, end = iso_date(row["start"]) or date.min, iso_date(row["end"]) or date.max
+        holders[(row["country"], role)].append((row["name"], acting, start, end))
+    for key, terms in holders.items():
+        for first, second in combinations(terms, 2):
+            if first[0] == second[0] or not (first[2] < second[3] and second[2] < first[3]):
+                continue
+            acting, titular = (first, second) if first[1] else (second, first)
+            assert acting[1] and not titular[1] and titular[2] < acting[2], (key, first, second)
+
+
 def test_people_have_valid_non_overlapping_roles():
-    """One office, one holder at a time; a name two people share ("Bush") never
-    belongs to two people in office at once, so the date tells them apart."""
+    """One person holds a role once at a time; a name two people share ("Bush")
+    never belongs to two people in office at once, so the date tells them apart."""
     countries = {row["iso3"] for row in read_table("countries.tsv")}
     igos = {row["code"] for row in read_table("igos.tsv")}
     periods: dict[tuple[str, str], list[tuple[date, date]]] = defaultdict(list)

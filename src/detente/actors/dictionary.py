@@ -4,8 +4,10 @@ and compiled into spaCy phrase matchers.
 
 An alias may stand for several entities: one after another ("Moscow" is SUN
 until 1991-12-26, RUS after; every alias lives only as long as its state, and
-``dated_aliases.tsv`` narrows it further), or at the same time ("Georgia", "Congo"),
-which ``ambiguous.tsv`` settles from the article's words or leaves unresolved.
+``dated_aliases.tsv`` narrows it further, as ``metonyms.tsv``'s dates do for a
+seat of government that moved: "Rangoon" until 2005), or at the same time
+("Georgia", "Congo"), which ``ambiguous.tsv`` settles from the article's words
+or leaves unresolved.
 ``organisations.tsv`` lists named non-state organisations (NGOs, companies, media,
 armed groups, parties, universities): a national one stands for its country with
 its sector (Siemens: DEU, BUS), a transnational one for its own code (Amnesty
@@ -171,8 +173,13 @@ class ActorDictionary:
             for alias in [row["name"], *split_list(row["aliases"])]:
                 self._add(ActorEntry(alias, "igo", row["code"], "IGO", name=row["name"]))
         for row in read_table("metonyms.tsv"):
+            # a seat of government that moved ("Rangoon" until 2005) is dated;
+            # a press name of an IGO ("Hague tribunal") carries the IGO's name
+            own = (_date(row.get("valid_from", "")), _date(row.get("valid_to", "")))
             self._add(ActorEntry(row["phrase"], "metonym", row["country"], row["sector"] or None,
-                                 **self._lifetime(row["country"])))
+                                 name=self.igos.get(row["country"]),
+                                 **_within(own, self.lifetimes.get(row["country"],
+                                                                   (None, None)))))
         for row in read_table("organisations.tsv"):
             own = (_date(row["valid_from"]), _date(row["valid_to"]))
             dates = _within(own, self.lifetimes.get(row["actor"], (None, None)))

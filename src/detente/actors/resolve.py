@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
+import srsly
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -31,7 +32,8 @@ from detente.actors.dictionary import (
     actor_code,
     is_transnational,
 )
-from detente.model import Actor
+from detente.data import data_path
+from detente.model import Actor, Article
 
 # Dependents that belong to a noun phrase's own description of its referent.
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "case", "flat", "nn"}
@@ -46,6 +48,23 @@ ENTRY_PRIORITY = {"person": 0, "metonym": 1, "organisation": 1, "igo": 2, "conte
 # the same day make an alias ambiguous.
 NAMING_KINDS = {"metonym", "organisation", "igo", "country", "capital", "demonym", "place"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
+# What each pronoun can stand for: a person ("he", "she"), one state, organisation
+# or group named as one ("it"), or several, or a body spoken of as its members
+# ("they").
+PRONOUN_AGREEMENT = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she",
+                     "it": "it", "its": "it", "they": "they", "their": "they", "them": "they"}
+AGREES_WITH = {"he": {"person"}, "she": {"person"}, "it": {"thing"}, "they": {"plural", "thing"}}
+# How many sentences before its own a pronoun's antecedent may be.
+PRONOUN_REACH = 3
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns for people, whom "he" and "she" can stand for (data/person_nouns.yaml)."""
+    return frozenset(srsly.read_yaml(data_path("person_nouns.yaml"))["person_nouns"])
+
+
 # Sectors whose unnamed members ("police", "the president", "protesters") belong
 # to the state the text is about; militants, criminals, refugees, clergy and aid
 # workers often do not, so they stay unresolved without a name.
@@ -173,9 +192,10 @@ class Ambiguous:
 @dataclass
 class ArticleContext:
     """What the article has established so far: countries it mentions (for
-    contextual aliases), people it has introduced, and the last actor that was
-    the subject of a clause (for pronouns); ``ambiguous`` records, by start
-    offset, each ambiguous alias met and the reading chosen or why none was."""
+    contextual aliases), people it has introduced, the last actor that was the
+    subject of a clause (the coder's implied side), and what each pronoun was
+    found to stand for; ``ambiguous`` records, by start offset, each ambiguous
+    alias met and the reading chosen or why none was."""
 
     matcher: ActorMatcher
     offset_of: dict[int, int] = field(default_factory=dict)
@@ -188,6 +208,8 @@ class ArticleContext:
     ambiguous: dict[int, Ambiguous] = field(default_factory=dict)
     choices: dict[tuple[str, tuple[str, ...]], Choice] = field(default_factory=dict)
     dateline: str | None = None
+    pronouns: dict[tuple[int, int, date | None], list[Actor]] = field(default_factory=dict)
+    resolvers: dict[int, ActorResolver] = field(default_factory=dict)  # by id of DocIndex
 
     @property
     def dictionary(self) -> ActorDictionary:
@@ -296,6 +318,7 @@ class ActorResolver:
         self.index = index
         self.offset = paragraph_offset
         self._settlements: dict[tuple[int, date | None], list[ActorEntry]] = {}
+        context.resolvers[id(index)] = self
 
     def resolve_all(self, head: Token, on: date | None) -> list[Actor]:
         """Actors for a head and everything coordinated with it."""
@@ -309,10 +332,10 @@ class ActorResolver:
     def resolve(self, head: Token, on: date | None) -> list[Actor]:
         """The actor(s) a noun phrase headed by ``head`` refers to (empty: unknown).
 
-        Several only for "officials from the US, Japan and the UK"."""
+        Several only for "officials from the US, Japan and the UK", and for
+        "they" after "Japan and China"."""
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
-            actor = self._pronoun(head)
-            return [actor] if actor else []
+            return self._pronoun(head, on)
         tokens = self.index.phrase(head)
         actor = self._from_tokens(head, tokens, on)
         if actor is not None:
@@ -428,13 +451,140 @@ class ActorResolver:
                   if state != NOT_AN_ACTOR and not is_transnational(state)}
         return states if len(states) == 1 else set()
 
-    def _pronoun(self, head: Token) -> Actor | None:
-        """"it"/"they" refer back to the last clause subject that was an actor."""
-        antecedent = self.context.last_subject
-        if antecedent is None:
-            return None
-        return Actor(head.text, antecedent.code, antecedent.country, antecedent.sector,
-                     antecedent.name, self._start(head), self._end(head), basis="pronoun")
+    def _pronoun(self, head: Token, on: date | None) -> list[Actor]:
+        """What a pronoun refers back to: the nearest earlier subject that agrees
+        with it. "He", "she" stand for a person (named, or a titled phrase such
+        as "the minister"), never a bare state; "it" for a state, organisation
+        or group, never a person; "they" for several or for a body, and after
+        "Japan and China" for both. A group is no antecedent for "he" or "it":
+        either member could be meant, so they stay unresolved, as does a pronoun
+        whose nearest agreeing subject is no actor ("John Smith arrived. He…")
+        or that has none within reach."""
+        key = (id(head.doc), head.i, on)
+        if key not in self.context.pronouns:
+            self.context.pronouns[key] = []  # a pronoun is not its own antecedent
+            self.context.pronouns[key] = [
+                Actor(head.text, antecedent.code, antecedent.country, antecedent.sector,
+                      antecedent.name, self._start(head), self._end(head), basis="pronoun")
+                for antecedent in self._pronoun_antecedents(head, on)]
+        return self.context.pronouns[key]
+
+    def _pronoun_antecedents(self, pronoun: Token, on: date | None) -> list[Actor]:
+        wanted = PRONOUN_AGREEMENT[pronoun.lower_]
+        others: set[str] = set()  # people "she" stands for are not "he", and back
+        for resolver, subject in self._earlier_subjects(pronoun):
+            if subject.pos_ == "PRON":
+                agreement = PRONOUN_AGREEMENT.get(subject.lower_)
+                if agreement == wanted:  # "He arrived. … he said": the same one
+                    return resolver._pronoun(subject, on)
+                if {agreement, wanted} == {"he", "she"}:
+                    others |= {found.name for found in resolver._pronoun(subject, on)
+                               if found.name is not None}
+                continue
+            kinds, actors = resolver._referent(subject, on)
+            if "group" in kinds:  # "Japan and China"
+                if wanted == "they" or kinds & AGREES_WITH[wanted]:
+                    return actors if wanted == "they" else []
+                continue
+            if kinds & AGREES_WITH[wanted] and not any(actor.name in others
+                                                       for actor in actors):
+                return actors
+        return []
+
+    def _referent(self, subject: Token, on: date | None) -> tuple[set[str], list[Actor]]:
+        """What kind of referent a subject is ("person", "thing", "plural", or
+        "group" with its members' kinds for several: "Japan and China"; none for
+        a phrase that names no one, "the plan") and its actors. Resolving it here
+        leaves the article's memory of people as it was."""
+        members = coordinated(subject)
+        people = dict(self.context.people)
+        try:
+            actors: list[Actor] = []
+            for member in members:
+                actors += [actor for actor in self.resolve(member, on) if actor not in actors]
+            if len(members) > 1 or len(actors) > 1:
+                return {"group", *(self._kind(member, None) or "thing"
+                                   for member in members)}, actors
+            kind = self._kind(subject, actors[0] if actors else None)
+            return ({kind} if kind else set()), actors
+        finally:
+            self.context.people.clear()
+            self.context.people.update(people)
+
+    def _kind(self, token: Token, actor: Actor | None) -> str | None:
+        """"person", "thing" (a state, organisation or body), "plural" (people
+        or things spoken of as several), or None (no one: "the plan")."""
+        index = self.index
+        match = index.actor_at.get(token.i)
+        kinds = {entry.kind for entry in index.match_at[match.start].entries} if match else set()
+        plural = token.tag_ in {"NNS", "NNPS"} or "Plur" in token.morph.get("Number")
+        if actor is not None and actor.name is not None and (
+                actor.name in self.context.people or actor.name in self.context.dictionary.roles):
+            return "person"
+        if kinds & (NAMING_KINDS - {"demonym"} | {"contextual", "description"}):
+            return "thing"  # "the United States", "the Taliban", "the agency"
+        if "person" in kinds or token.i in index.person_at or (
+                token.pos_ == "PROPN" and self.context.known_person(token.text)):
+            return "person"
+        if token.lemma_.lower() in person_nouns() or token.lower_ in person_nouns():
+            return "plural" if plural else "person"
+        if plural and (actor is not None or token.i in index.title_at
+                       or token.ent_type_ in OWNER_ENTITIES):
+            return "plural"  # "the Americans", "the rebels", "police"
+        if actor is not None or token.i in index.title_at \
+                or token.ent_type_ in OWNER_ENTITIES:
+            return "thing"  # "the government", "the regime", "Halvorsen Shipping"
+        return None
+
+    def _earlier_subjects(self, pronoun: Token) -> Iterator[tuple[ActorResolver, Token]]:
+        """Subjects a pronoun may refer back to, nearest first, each followed by
+        its possessor ("Mr Erdogan's critics say he…"): those before it in its
+        sentence (not its own clause's, for an object: in "Kim welcomed him"
+        "him" is not Kim), the main subject after a possessive that opens the
+        sentence ("In its statement, Pyongyang…"), then in the sentences before,
+        main clauses first, back across paragraphs."""
+        sentence = pronoun.sent
+        own = set() if pronoun.dep_ == "poss" else {t.i for t in _clause_subjects(pronoun)}
+        before = [t for t in sentence if t.dep_ in SUBJECT_DEPS and t.i < pronoun.i
+                  and t.i not in own]
+        yield from ((self, subject) for subject in _with_possessors(reversed(before)))
+        if pronoun.dep_ == "poss":
+            after = [subject for subject in _main_subjects(sentence)
+                     if subject.i > pronoun.i and pronoun not in subject.subtree]
+            yield from ((self, subject) for subject in _with_possessors(after))
+        reach = PRONOUN_REACH
+        for resolver, earlier in self._sentences_before(sentence):
+            if reach == 0:
+                return
+            reach -= 1
+            main = _main_subjects(earlier)
+            others = [t for t in earlier if t.dep_ in SUBJECT_DEPS and t not in main]
+            subjects = sorted(main, key=lambda t: -t.i) + others[::-1]
+            yield from ((resolver, subject) for subject in _with_possessors(subjects))
+
+    def _sentences_before(self, sentence: Span) -> Iterator[tuple[ActorResolver, Span]]:
+        """The article's sentences before ``sentence``, nearest first, each with the
+        resolver of its paragraph."""
+        doc = sentence.doc
+        yield from ((self, earlier) for earlier in reversed(list(doc.sents))
+                    if earlier.end <= sentence.start)
+        position = next((i for i, (other, _) in enumerate(self.context.paragraphs)
+                         if other is doc), 0)
+        for earlier_doc, index in reversed(self.context.paragraphs[:position]):
+            resolver = self.context.resolvers.get(id(index)) or ActorResolver(
+                self.context, index, self._offset_of(index))
+            for earlier in reversed(list(earlier_doc.sents)):
+                yield resolver, earlier
+
+    def _offset_of(self, index: DocIndex) -> int:
+        """Where a paragraph starts in the article's text (paragraphs are joined by
+        a blank line), for a paragraph no resolver was built for yet."""
+        offset = 0
+        for _, other in self.context.paragraphs:
+            if other is index:
+                break
+            offset += len(other.text) + len(Article.PARAGRAPH_SEPARATOR)
+        return offset
 
     def _from_tokens(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
         candidates: list[tuple[int, int, ActorEntry, Span]] = []
@@ -454,8 +604,11 @@ class ActorResolver:
             distance = (0 if span.start <= head.i < span.end
                         else 1 if span.root.i in apposed else 2)
             for entry in entries:
-                if entry.kind == "place" and distance == 2 and not titled:
-                    continue  # "the Quetta attack" is no actor; "a Munich court" is
+                if distance == 2 and not titled and (entry.kind == "place" or (
+                        entry.kind == "capital" and span.root.dep_ == "compound")):
+                    # "the Quetta attack", "the Vienna Convention" are no actors;
+                    # "a Munich court", "the Beijing government" are
+                    continue
                 candidates.append((distance, ENTRY_PRIORITY[entry.kind], entry, span))
         person = self._person_name([t for t in tokens if t.i == head.i or t.i in appos_heads])
         if not candidates and person is None:
@@ -622,6 +775,32 @@ def _describing(head: Token, index: DocIndex) -> list[Token]:
     ("Kim Jong-il's right-hand man" describes a man, not Kim Jong-il)."""
     owned = {t.i for child in head.children if child.dep_ == "poss" for t in child.subtree}
     return [t for t in index.phrase(head) if t.i not in owned]
+
+
+def _clause_subjects(token: Token) -> list[Token]:
+    """The subjects of the clause a token belongs to (the nearest verb above it)."""
+    clause = token.head
+    for _ in range(4):
+        if clause.pos_ in {"VERB", "AUX"} or clause.head == clause:
+            break
+        clause = clause.head
+    return [child for child in clause.children if child.dep_ in SUBJECT_DEPS]
+
+
+def _with_possessors(subjects: Iterable[Token]) -> Iterator[Token]:
+    """Each subject, then whoever it is said to belong to ("Mr Erdogan's critics")."""
+    for subject in subjects:
+        yield subject
+        yield from (child for child in subject.children
+                    if child.dep_ == "poss" and child.pos_ != "PRON")
+
+
+def _main_subjects(sentence: Span) -> list[Token]:
+    """The subjects of a sentence's main clause and of the clauses coordinated
+    with it ("China hosted the talks, and Wang Yi attended the signing")."""
+    root = sentence.root
+    verbs = [root, *(verb for verb in root.conjuncts if verb.pos_ in {"VERB", "AUX"})]
+    return [child for verb in verbs for child in verb.children if child.dep_ in SUBJECT_DEPS]
 
 
 def _locative(span: Span) -> bool:

@@ -1,0 +1,130 @@
+"""Pronouns: a pronoun stands for the nearest earlier subject that agrees with
+it, across sentences and paragraphs, or for no one; it never takes whatever
+actor came last."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from detente.actors.resolve import ActorResolver
+from detente.evaluate_actors import read_article
+from detente.ingest.readers import article_from_clean_text
+from detente.pipeline import extract_text
+
+
+def refers_to(pipeline, text: str, pronoun: str, day: str = "2000-10-23") -> list[str]:
+    """The codes the last word ``pronoun`` in ``text`` stands for, read as the coder
+    reads the article (empty: no one)."""
+    article = article_from_clean_text("test", text)
+    on = date.fromisoformat(day)
+    _, context = read_article(pipeline, article, on, [])
+    start = [found.start() for found in re.finditer(rf"\b{pronoun}\b", article.text)][-1]
+    for (doc, index), offset in zip(context.paragraphs, article.paragraph_offsets(),
+                                    strict=True):
+        token = next((t for t in doc if offset + t.idx == start), None)
+        if token is not None:
+            return [actor.code for actor in ActorResolver(context, index, offset).resolve(
+                token, on)]
+    raise AssertionError(f"{pronoun!r} is no token of the text")
+
+
+def events(pipeline, text: str, day: str = "2000-10-23") -> set[tuple]:
+    return {(e.source.code, e.source.text, e.cameo, e.target.code)
+            for e in extract_text(text, pub_date=day, pipeline=pipeline)}
+
+
+def test_he_refers_to_a_named_person_in_an_earlier_sentence(pipeline):
+    text = "Vladimir Putin arrived in Pyongyang. He criticised Japan."
+    assert refers_to(pipeline, text, "He") == ["RUSGOV"]
+
+
+def test_he_refers_to_a_titled_person(pipeline):
+    text = "The Chinese foreign minister arrived in Seoul. He criticised Japan."
+    assert refers_to(pipeline, text, "He") == ["CHNGOV"]
+
+
+def test_he_is_never_a_bare_state(pipeline):
+    text = "North Korea rejected the proposal. He also criticised Japan."
+    assert refers_to(pipeline, text, "He") == []
+    assert events(pipeline, text) == {("PRK", "North Korea", "120", None)}
+
+
+def test_he_skips_a_state_for_the_person_before_it(pipeline):
+    text = ("Putin arrived in Pyongyang on Wednesday. North Korea gave him a lavish "
+            "welcome. He criticised Japan.")
+    assert refers_to(pipeline, text, "He") == ["RUSGOV"]
+
+
+def test_he_after_someone_unknown_stays_unresolved(pipeline):
+    # the nearest person is the antecedent even when detente does not know him
+    text = "Vladimir Putin left Beijing. John Smith arrived in Seoul. He criticised Japan."
+    assert refers_to(pipeline, text, "He", "2000-07-20") == []
+
+
+def test_he_and_she_are_different_people(pipeline):
+    text = ("Madeleine Albright arrived in Pyongyang. She met Kim Jong-il on Monday. "
+            "He said the talks went well.")
+    assert refers_to(pipeline, text, "He") == []
+
+
+def test_it_is_a_state_or_an_organisation(pipeline):
+    assert refers_to(pipeline, "North Korea rejected the proposal. It also criticised Japan.",
+                     "It") == ["PRK"]
+    assert refers_to(pipeline, "The North Korean government rejected the plan. It criticised "
+                               "Japan.", "It") == ["PRKGOV"]
+
+
+def test_it_is_never_a_person(pipeline):
+    text = "Vladimir Putin arrived in Pyongyang. It criticised Japan."
+    assert refers_to(pipeline, text, "It") == []
+
+
+def test_they_after_two_subjects_stands_for_both(pipeline):
+    text = "Japan and China rejected the plan. They also criticised Seoul."
+    assert refers_to(pipeline, text, "They") == ["JPN", "CHN"]
+    criticised = {(source, target) for source, _, cameo, target in events(pipeline, text)
+                  if cameo == "111"}
+    assert criticised == {("JPN", "KORGOV"), ("CHN", "KORGOV")}
+
+
+def test_it_after_two_subjects_is_either_so_stays_unresolved(pipeline):
+    text = "Japan and China rejected the plan. It also criticised Seoul."
+    assert refers_to(pipeline, text, "It") == []
+
+
+def test_they_stands_for_a_plural_subject(pipeline):
+    text = "Japanese officials rejected the plan. They criticised China."
+    assert refers_to(pipeline, text, "They") == ["JPNGOV"]
+
+
+def test_their_after_two_subjects_is_both(pipeline):
+    text = "Putin and Kim Jong-il met on Wednesday. Their talks lasted three hours."
+    assert refers_to(pipeline, text, "Their", "2000-07-19") == ["RUSGOV", "PRKGOV"]
+
+
+def test_he_after_two_people_is_either_so_stays_unresolved(pipeline):
+    text = "Putin and Kim Jong-il met on Wednesday. He called the talks useful."
+    assert refers_to(pipeline, text, "He", "2000-07-19") == []
+
+
+def test_a_possessive_before_the_subject_refers_to_it(pipeline):
+    text = "In its statement on Friday, Pyongyang accused the United States of hostility."
+    assert refers_to(pipeline, text, "its") == ["PRKGOV"]
+
+
+def test_a_pronoun_refers_back_across_paragraphs(pipeline):
+    text = ("Putin arrived in Pyongyang from Beijing on Wednesday.\n"
+            "He will travel to Japan later this week.")
+    assert refers_to(pipeline, text, "He", "2000-07-20") == ["RUSGOV"]
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(pipeline):
+    text = "Kim Jong-il welcomed him warmly."
+    assert refers_to(pipeline, text, "him") == []
+
+
+def test_a_possessors_name_can_be_the_antecedent(pipeline):
+    text = ("Mr Erdogan's critics say he has used the failed uprising as an excuse to "
+            "stifle the opposition.")
+    assert refers_to(pipeline, text, "he", "2017-07-15") == ["TURGOV"]
