@@ -1,6 +1,7 @@
 """Throughput and memory of `detente extract` against raw spaCy on the same text.
 
     python bench/throughput.py [--articles 2000] [--words 500] [--workers 1,2] [--no-dask]
+                               [--repeats 3]   (--quick: --articles 300 --repeats 1 --no-dask)
 
 Writes a synthetic corpus of distinct news-style articles (paragraphs of the
 bundled sample corpus recombined, see ``detente.engine.corpus``), then in the
@@ -15,12 +16,18 @@ same run measures:
 * the whole ``detente extract`` command (ingest, parse, code, store; start-up
   included) with each worker count and with the Dask engine on a LocalCluster:
   articles/s, words/s, peak memory (sum of the resident memory of the command
-  and all its worker processes, sampled every 50 ms), and the ratio to raw spaCy."""
+  and all its worker processes, sampled every 50 ms), and two ratios: to raw
+  spaCy in one process, and to raw spaCy with as many processes as workers.
+
+Each row is the median of ``--repeats`` runs, interleaved with raw spaCy runs
+(raw, detente, raw, detente, ...), so that a burst of load on a shared machine
+moves one run, not the line between two figures."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -45,8 +52,10 @@ SAMPLE_SECONDS = 0.05
 @dataclass
 class Row:
     name: str
-    seconds: float
+    seconds: float  # the median of the repeated runs
     peak_mb: float | None = None
+    processes: int = 1  # raw spaCy's processes, or the engine's workers
+    spread: str = ""  # fastest-slowest run, seconds
 
 
 def tree_rss_kb(root: int) -> int:
@@ -99,7 +108,13 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=500)
     parser.add_argument("--workers", default="1,2", help="worker counts, comma-separated")
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="interleaved runs per row; the median is reported")
+    parser.add_argument("--quick", action="store_true",
+                        help="a quick look: --articles 300 --repeats 1 --no-dask")
     arguments = parser.parse_args()
+    if arguments.quick:
+        arguments.articles, arguments.repeats, arguments.no_dask = 300, 1, True
     worker_counts = [int(count) for count in arguments.workers.split(",")]
 
     with tempfile.TemporaryDirectory(prefix="detente-bench-") as scratch:
@@ -117,25 +132,50 @@ def main() -> None:
 
         nlp = load_pipeline()
         list(parse_paragraphs(paragraphs[:50], nlp))  # warm up
-        rows = [Row("raw spaCy nlp.pipe, 1 process", timed(lambda: consume(nlp.pipe(
-            paragraphs, batch_size=64))))]
+        repeats = arguments.repeats
         most = max(worker_counts)
-        if most > 1:
-            rows.append(Row(f"raw spaCy nlp.pipe, n_process={most}", timed(lambda: consume(
-                nlp.pipe(paragraphs, batch_size=64, n_process=most)))))
-        print_coder_overhead(nlp, articles[:CODER_SAMPLE])
+        processes = sorted({1, most, *worker_counts})
+        raw_runs: dict[int, list[float]] = {n: [] for n in processes}
 
-        for count in worker_counts:
-            rows.append(run_extract(f"detente extract --workers {count}", corpus,
-                                    folder / f"local-{count}.duckdb", ["--workers", str(count)]))
+        def raw(n: int) -> float:
+            seconds = timed(lambda: consume(nlp.pipe(paragraphs, batch_size=64, **(
+                {"n_process": n} if n > 1 else {}))))
+            raw_runs[n].append(seconds)
+            return seconds
+
+        print_coder_overhead(nlp, articles[:CODER_SAMPLE])
+        runs: list[tuple[str, int, list[Row]]] = []
+        engines = [(f"detente extract --workers {count}", count, ["--workers", str(count)])
+                   for count in worker_counts]
         if not arguments.no_dask:
-            rows.append(run_extract(f"detente extract --engine dask --workers {most}", corpus,
-                                    folder / "dask.duckdb",
-                                    ["--engine", "dask", "--workers", str(most)]))
-    print_table(rows, len(articles), words)
+            engines.append((f"detente extract --engine dask --workers {most}", most,
+                            ["--engine", "dask", "--workers", str(most)]))
+        for name, count, options in engines:
+            rows_of: list[Row] = []
+            for attempt in range(repeats):  # raw, detente, raw, detente, ...
+                raw(count)
+                rows_of.append(run_extract(name, corpus, folder / f"run-{len(runs)}-{attempt}"
+                                           ".duckdb", options))
+            runs.append((name, count, rows_of))
+        for n in processes:  # every process count measured at least `repeats` times
+            while len(raw_runs[n]) < repeats:
+                raw(n)
+        raw_median = {n: statistics.median(times) for n, times in raw_runs.items()}
+        rows = [Row(f"raw spaCy nlp.pipe, {'1 process' if n == 1 else f'n_process={n}'}",
+                    raw_median[n], processes=n, spread=spread(raw_runs[n])) for n in processes]
+        for name, count, rows_of in runs:
+            seconds = [row.seconds for row in rows_of]
+            rows.append(Row(name, statistics.median(seconds),
+                            max(row.peak_mb or 0 for row in rows_of), count, spread(seconds)))
+    print_table(rows, len(articles), words, raw_median, repeats)
     print(f"command: python bench/throughput.py --articles {arguments.articles} "
-          f"--words {arguments.words} --workers {arguments.workers}"
-          + (" --no-dask" if arguments.no_dask else "") + f"  ({os.cpu_count()} cores)")
+          f"--words {arguments.words} --workers {arguments.workers} --repeats {repeats}"
+          + (" --no-dask" if arguments.no_dask else "") + f"  ({os.cpu_count()} cores, "
+          f"load average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())})")
+
+
+def spread(seconds: list[float]) -> str:
+    return f"{min(seconds):.1f}-{max(seconds):.1f}" if len(seconds) > 1 else ""
 
 
 def timed(work) -> float:
@@ -186,14 +226,19 @@ def print_coder_overhead(nlp, articles) -> None:
           f"the coder adds {100 * ratio:.1f}% to spaCy's time", flush=True)
 
 
-def print_table(rows: list[Row], articles: int, words: int) -> None:
-    raw = rows[0].seconds
-    print(f"\n{'':48} {'seconds':>8} {'articles/s':>10} {'words/s':>8} {'peak MB':>8} "
-          f"{'vs raw spaCy (1 process)':>25}")
+def print_table(rows: list[Row], articles: int, words: int, raw: dict[int, float],
+                repeats: int) -> None:
+    """Medians of ``repeats`` runs; the ratios are throughput against raw spaCy in one
+    process and against raw spaCy with as many processes (the 0.80 line of "Scale")."""
+    print(f"\nmedian of {repeats} interleaved run(s) per row")
+    print(f"{'':48} {'seconds':>8} {'spread':>10} {'articles/s':>10} {'words/s':>8} "
+          f"{'peak MB':>8} {'vs raw 1 proc':>13} {'vs raw same procs':>17}")
     for row in rows:
         peak = f"{row.peak_mb:8.0f}" if row.peak_mb is not None else f"{'':>8}"
-        print(f"{row.name:48} {row.seconds:8.1f} {articles / row.seconds:10.1f} "
-              f"{words / row.seconds:8.0f} {peak} {raw / row.seconds:25.2f}")
+        same = raw.get(row.processes)
+        print(f"{row.name:48} {row.seconds:8.1f} {row.spread:>10} {articles / row.seconds:10.1f} "
+              f"{words / row.seconds:8.0f} {peak} {raw[1] / row.seconds:13.2f} "
+              f"{(same / row.seconds if same else float('nan')):17.2f}")
 
 
 if __name__ == "__main__":

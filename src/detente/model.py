@@ -49,6 +49,8 @@ class Article:
 
     ``paragraphs`` are the clean paragraphs; ``text`` joins them with blank
     lines and is the coordinate system for every character span downstream.
+    ``site`` is the publisher (an HTML page's site name or its URL's host, a
+    JSONL field, a WARC record's host); None when unknown (a plain file).
     """
 
     doc: str
@@ -58,6 +60,7 @@ class Article:
     path: str | None = None
     url: str | None = None
     source_format: str = "text"
+    site: str | None = None
 
     PARAGRAPH_SEPARATOR = "\n\n"
 

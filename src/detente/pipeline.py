@@ -65,10 +65,18 @@ Result = CodedArticle | IngestFailure
 class Coder(Protocol):
     """What codes articles for ``process``: an engine of ``detente.engine`` (in
     process, process pool, Dask). Batches may come back in any order; an article
-    that cannot be coded comes back as an ``IngestFailure``."""
+    that cannot be coded comes back as an ``IngestFailure``.
 
-    def code_batches(self, articles: Iterable[Article]) -> Iterator[list[Result]]:
+    ``FLUSH`` (None) in the input marks a point where the caller holds results of
+    its own (articles it settled without coding): the engine yields an empty batch
+    there before it reads on, so that they are passed on at once."""
+
+    def code_batches(self, articles: Iterable[Article | None]) -> Iterator[list[Result]]:
         ...
+
+
+FLUSH = None  # in an engine's input: "yield an empty batch now" (see ``Coder``)
+STORE_LOOKUP_CHUNK = 64  # inputs checked against the store with one query
 
 
 def code_batch(pipeline: Pipeline, articles: list[Article]) -> list[Result]:
@@ -92,12 +100,49 @@ def article_label(article: Article) -> str:
     return article.path or article.doc
 
 
+class EventRecords(Sequence[dict[str, Any]]):
+    """The JSONL event records of coded events, built only when read: a run that
+    prints no records (``--format none``) only counts them (``len``), and a
+    slice builds only the records it holds."""
+
+    __slots__ = ("_events", "_records")
+
+    def __init__(self, events: Sequence[EventMention]) -> None:
+        self._events = events
+        self._records: list[dict[str, Any]] | None = None
+
+    def _built(self) -> list[dict[str, Any]]:
+        if self._records is None:
+            self._records = [event.to_record() for event in self._events]
+        return self._records
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if self._records is None and isinstance(index, slice):
+            return [event.to_record() for event in self._events[index]]
+        return self._built()[index]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self._built())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, EventRecords):
+            other = other._built()
+        return isinstance(other, Sequence) and self._built() == list(other)
+
+    def __repr__(self) -> str:
+        return repr(self._built())
+
+
 @dataclass
 class StoredArticle:
-    """An article after a run: its event records, and whether this run stored it."""
+    """An article after a run: its event records (a list, or ``EventRecords`` built
+    when read), and whether this run stored it."""
 
     article: Article
-    records: list[dict[str, Any]]
+    records: Sequence[dict[str, Any]]
     new: bool
 
 
@@ -112,28 +157,41 @@ def process(paths: Iterable[str | Path], store: Store, coder: Coder,
     stored story (the same text, or a near-duplicate reprint from another site)
     are recorded as copies of it, not coded again. Failures are recorded in the
     store and passed on."""
-    pending: list[StoredArticle | IngestFailure] = []  # inputs settled without coding
+    settled: list[StoredArticle | IngestFailure] = []  # inputs settled without coding
 
-    def unseen() -> Iterator[Article]:
-        for item in read_articles(paths, fields, include=include, exclude=exclude,
-                                  max_bytes=max_bytes):
-            if isinstance(item, IngestFailure):
-                store.add_failure(item.path, item.message)
-                pending.append(item)
-            elif store.has_article(item.doc_id):
-                store.add_copy(item.doc_id, item, 1.0)  # nothing when it is the same file
-                pending.append(StoredArticle(item, list(store.event_records(item.doc_id)), False))
-            elif (original := store.near_duplicate(item)) is not None:
-                store.add_copy(original[0], item, original[1])
-                pending.append(StoredArticle(item, list(store.event_records(original[0])), False))
-            else:
-                yield item
+    def unseen() -> Iterator[Article | None]:
+        """Articles to code; a chunk of inputs at a time is looked up in the store,
+        and after a chunk that settled some, ``FLUSH``, so that they (and the
+        progress they make) are passed on before more is read: memory stays
+        bounded even when a resumed run finds everything stored."""
+        items = read_articles(paths, fields, include=include, exclude=exclude,
+                              max_bytes=max_bytes)
+        while chunk := list(islice(items, STORE_LOOKUP_CHUNK)):
+            stored = store.stored_ids([item.doc_id for item in chunk
+                                       if not isinstance(item, IngestFailure)])
+            for item in chunk:
+                if isinstance(item, IngestFailure):
+                    store.add_failure(item.path, item.message)
+                    settled.append(item)
+                elif item.doc_id in stored:
+                    store.add_copy(item.doc_id, item, 1.0)  # nothing when it is the same file
+                    settled.append(StoredArticle(item, list(store.event_records(item.doc_id)),
+                                                 False))
+                elif (original := store.near_duplicate(item)) is not None:
+                    store.add_copy(original[0], item, original[1])
+                    settled.append(StoredArticle(item, list(store.event_records(original[0])),
+                                                 False))
+                else:
+                    yield item
+            del chunk
+            if settled:
+                yield FLUSH
 
     for batch in coder.code_batches(unseen()):
-        yield from pending
-        pending.clear()
+        yield from settled
+        settled.clear()
         yield from store_batch(store, batch)
-    yield from pending
+    yield from settled
 
 
 def store_batch(store: Store, batch: Sequence[Result]) -> list[StoredArticle | IngestFailure]:
@@ -143,8 +201,8 @@ def store_batch(store: Store, batch: Sequence[Result]) -> list[StoredArticle | I
     failures = [result for result in batch if isinstance(result, IngestFailure)]
     stored = store.add_articles([(c.article, c.mentions, c.events) for c in coded],
                                 [(failure.path, failure.message) for failure in failures])
-    return [*(StoredArticle(c.article, [event.to_record() for event in c.events],
-                            c.article.doc_id in stored) for c in coded), *failures]
+    return [*(StoredArticle(c.article, EventRecords(c.events), c.article.doc_id in stored)
+              for c in coded), *failures]
 
 
 def extract_text(text: str, pub_date: str | None = None, doc: str = "text",

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from detente.ingest.neardup import NearDuplicateIndex, from_bytes, signature, to_bytes
+from detente.ingest.neardup import (
+    THRESHOLD,
+    NearDuplicateIndex,
+    band_buckets,
+    from_bytes,
+    signature,
+    similarity,
+    to_bytes,
+)
 from detente.model import EVENT_COLUMNS, Actor, Article, EventMention, event_record
 
 if TYPE_CHECKING:
@@ -92,10 +100,29 @@ CREATE TABLE IF NOT EXISTS failures (
     message VARCHAR,
     failed_at TIMESTAMP DEFAULT current_timestamp
 );
+CREATE TABLE IF NOT EXISTS article_bands (
+    bucket BIGINT NOT NULL,
+    doc_id VARCHAR NOT NULL
+);
+CREATE INDEX IF NOT EXISTS article_bands_bucket ON article_bands (bucket);
+CREATE TABLE IF NOT EXISTS store_meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR
+);
 """
 
+# Columns added since the first schema: a database made before them gains them on
+# opening (at the end of the table, the same place as in a new database).
+MIGRATIONS = """
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS site VARCHAR;
+ALTER TABLE article_copies ADD COLUMN IF NOT EXISTS site VARCHAR;
+"""
+BANDS_BUILT = "article_bands built"  # a store_meta key: every signature has its band rows
+BACKFILL_ROWS = 10_000  # signatures read at a time when an older database gains its bands
+MAX_PENDING = 4096  # unstored articles of a run kept for copy detection (far above in flight)
+
 ARTICLE_COLUMNS = ("doc_id", "doc", "path", "url", "title", "pub_date", "pub_date_precision",
-                   "pub_date_basis", "source_format", "text")
+                   "pub_date_basis", "source_format", "text", "site")
 MENTION_COLUMNS = ("doc_id", "start_char", "end_char", "text", "code", "country", "sector",
                    "name")
 
@@ -122,7 +149,7 @@ def article_row(article: Article) -> dict[str, Any]:
             "url": article.url, "title": article.title, "pub_date": article.pub_date.value,
             "pub_date_precision": article.pub_date.precision,
             "pub_date_basis": article.pub_date.basis, "source_format": article.source_format,
-            "text": article.text}
+            "text": article.text, "site": article.site}
 
 
 def mention_row(doc_id: str, mention: Actor) -> dict[str, Any]:
@@ -163,12 +190,23 @@ class Store:
             self.connection = duckdb.connect(self.path, read_only=read_only)
             if not read_only:
                 self.connection.execute(SCHEMA)
+                self.connection.execute(MIGRATIONS)
+                self._build_bands()
         except (duckdb.Error, OSError) as error:
             raise StoreError(f"{self.path}: cannot open database ({_one_line(error)})") from None
-        self._near_duplicates: NearDuplicateIndex | None = None  # loaded on first use
+        # Articles of this run not stored yet (in a batch being coded): their copies
+        # later in the run must find them, and a batch that fails must not leave them.
+        self._pending = NearDuplicateIndex()
+        self._pending_labels: dict[str, str] = {}  # doc id -> its file (or name)
 
     def close(self) -> None:
-        self.connection.close()
+        """Close the database; a failure (the last write finding the disk full) is a
+        one-line ``StoreError``: committed batches are in the file or its WAL."""
+        try:
+            self.connection.close()
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: cannot close database ({_one_line(error)})") \
+                from None
 
     def __enter__(self) -> Store:
         return self
@@ -186,23 +224,75 @@ class Store:
     def near_duplicate(self, article: Article) -> tuple[str, float] | None:
         """The article (stored, or accepted earlier in this run) that ``article``
         nearly repeats, with the estimated similarity; None for a new story, which
-        is then remembered so that its own copies are found."""
-        index = self._duplicate_index()
+        is then remembered so that its own copies are found.
+
+        Stored articles are looked up in the ``article_bands`` table (one query),
+        so memory does not grow with the store; only the articles of this run not
+        stored yet are held here."""
         text_signature = signature(article.text)
-        matches = index.matches(text_signature)
-        if matches:
-            return matches[0]
-        index.add(article.doc_id, text_signature)
+        found = self._stored_matches(text_signature) + self._pending.matches(text_signature)
+        if found:
+            return max(found, key=lambda pair: pair[1])
+        self._remember(article, text_signature)
         return None
 
-    def _duplicate_index(self) -> NearDuplicateIndex:
-        if self._near_duplicates is None:
-            self._near_duplicates = NearDuplicateIndex()
-            rows = self.connection.execute(
-                "SELECT doc_id, signature FROM article_signatures").fetchall()
-            for doc_id, blob in rows:
-                self._near_duplicates.add(doc_id, from_bytes(blob))
-        return self._near_duplicates
+    def _stored_matches(self, sig: Any) -> list[tuple[str, float]]:
+        buckets = band_buckets(sig)
+        rows = self.connection.execute(
+            "SELECT s.doc_id, any_value(s.signature) FROM article_bands b "
+            "JOIN article_signatures s USING (doc_id) "
+            f"WHERE b.bucket IN ({', '.join('?' * len(buckets))}) "
+            "GROUP BY s.doc_id ORDER BY s.doc_id", buckets).fetchall()
+        scored = [(doc_id, similarity(sig, from_bytes(blob))) for doc_id, blob in rows]
+        return sorted([pair for pair in scored if pair[1] >= THRESHOLD],
+                      key=lambda pair: -pair[1])
+
+    def _remember(self, article: Article, sig: Any) -> None:
+        self._pending.add(article.doc_id, sig)
+        self._pending_labels[article.doc_id] = article.path or article.doc
+        while len(self._pending_labels) > MAX_PENDING:  # the oldest is long settled
+            self._forget(next(iter(self._pending_labels)))
+
+    def _forget(self, doc_id: str) -> None:
+        self._pending.remove(doc_id)
+        self._pending_labels.pop(doc_id, None)
+
+    def _build_bands(self) -> None:
+        """Give an older database (signatures, no band rows) its band index, a chunk
+        of signatures at a time; once, marked in ``store_meta``."""
+        done = self.connection.execute(
+            "SELECT 1 FROM store_meta WHERE key = ?", [BANDS_BUILT]).fetchone()
+        if done:
+            return
+        self.connection.execute("BEGIN TRANSACTION")
+        try:
+            cursor = self.connection.cursor()
+            cursor.execute("SELECT doc_id, signature FROM article_signatures WHERE doc_id NOT IN "
+                           "(SELECT doc_id FROM article_bands)")
+            while chunk := cursor.fetchmany(BACKFILL_ROWS):
+                self._insert_bands([(doc_id, from_bytes(blob)) for doc_id, blob in chunk])
+            cursor.close()
+            self.connection.execute("INSERT INTO store_meta VALUES (?, 'yes')", [BANDS_BUILT])
+            self.connection.execute("COMMIT")
+        except duckdb.Error:
+            with suppress(duckdb.Error):
+                self.connection.execute("ROLLBACK")
+            raise
+
+    def _insert_bands(self, signed: list[tuple[str, Any]]) -> None:
+        import pyarrow as pa
+
+        buckets, ids = [], []
+        for doc_id, sig in signed:
+            for bucket in band_buckets(sig):
+                buckets.append(bucket)
+                ids.append(doc_id)
+        if buckets:
+            self.connection.register("new_bands", pa.table(
+                {"bucket": pa.array(buckets, pa.int64()), "doc_id": pa.array(ids, pa.string())}))
+            self.connection.execute("INSERT INTO article_bands SELECT bucket, doc_id "
+                                    "FROM new_bands")
+            self.connection.unregister("new_bands")
 
     def add_copy(self, doc_id: str, copy: Article, similarity: float) -> bool:
         """Record ``copy`` as another printing of stored article ``doc_id``; False
@@ -210,8 +300,8 @@ class Store:
         with self._transaction(f"cannot record {copy.doc} as a copy"):
             inserted = self.connection.execute(
                 """INSERT INTO article_copies (doc_id, copy_id, doc, path, url, title,
-                                               pub_date, similarity)
-                   SELECT ?, ?, ?, ?, ?, ?, ?, ?
+                                               pub_date, similarity, site)
+                   SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?
                    WHERE NOT EXISTS (SELECT 1 FROM articles WHERE doc_id = ?
                                      AND path IS NOT DISTINCT FROM ?
                                      AND url IS NOT DISTINCT FROM ?)
@@ -220,8 +310,8 @@ class Store:
                                      AND url IS NOT DISTINCT FROM ?)
                    RETURNING 1""",
                 [doc_id, copy.doc_id, copy.doc, copy.path, copy.url, copy.title,
-                 copy.pub_date.value, round(similarity, 3), doc_id, copy.path, copy.url,
-                 doc_id, copy.doc_id, copy.path, copy.url]).fetchall()
+                 copy.pub_date.value, round(similarity, 3), copy.site, doc_id, copy.path,
+                 copy.url, doc_id, copy.doc_id, copy.path, copy.url]).fetchall()
         return bool(inserted)
 
     def add_article(self, article: Article, mentions: Iterable[Actor],
@@ -238,7 +328,11 @@ class Store:
         All or nothing: a run killed at any moment leaves whole articles or none,
         and a failed write (disk full, read-only file) rolls back before raising
         ``StoreError``. Rows go in as Arrow tables, one statement per table,
-        because row-by-row inserts cost as much as coding the articles."""
+        because row-by-row inserts cost as much as coding the articles.
+
+        An article of this run that ends up not stored (its batch failed to
+        write, or it is the one article of a failed input) leaves the near-
+        duplicate index, and copies recorded against it are dropped with it."""
         import pyarrow as pa
 
         fresh: dict[str, CodedRows] = {}
@@ -246,6 +340,7 @@ class Store:
             doc_id = item[0].doc_id
             if doc_id not in fresh and not self.has_article(doc_id):
                 fresh[doc_id] = item
+        failures = list(failures)
         tables = {
             "articles": [article_row(article) for article, _, _ in fresh.values()],
             "mentions": [mention_row(article.doc_id, m)
@@ -253,31 +348,77 @@ class Store:
             "event_mentions": [event.to_row() for _, _, events in fresh.values()
                                for event in events],
         }
-        signatures = [{"doc_id": doc_id, "signature": to_bytes(self._signature_of(article))}
-                      for doc_id, (article, _, _) in fresh.items()]
+        signed = [(doc_id, self._signature_of(article))
+                  for doc_id, (article, _, _) in fresh.items()]
+        failed = self._pending_failed(path for path, _ in failures)
         docs = [article.doc for article, _, _ in fresh.values()]
         what = (docs[0] if len(docs) == 1 else "failed inputs" if not docs
                 else f"{len(docs)} articles ({docs[0]} and {len(docs) - 1} more)")
-        with self._transaction(f"cannot store {what}"):
-            for table, rows in tables.items():
-                if rows:
-                    self.connection.register(
-                        "new_rows", pa.Table.from_pylist(rows, schema=arrow_schema(table)))
-                    columns = ", ".join(TABLE_COLUMNS[table])
+        try:
+            with self._transaction(f"cannot store {what}"):
+                for table, rows in tables.items():
+                    if rows:
+                        self.connection.register(
+                            "new_rows", pa.Table.from_pylist(rows, schema=arrow_schema(table)))
+                        columns = ", ".join(TABLE_COLUMNS[table])
+                        self.connection.execute(
+                            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM new_rows")
+                        self.connection.unregister("new_rows")
+                if signed:
+                    self.connection.executemany(
+                        "INSERT INTO article_signatures VALUES (?, ?)",
+                        [[doc_id, to_bytes(sig)] for doc_id, sig in signed])
+                    self._insert_bands(signed)
+                if failed:
                     self.connection.execute(
-                        f"INSERT INTO {table} ({columns}) SELECT {columns} FROM new_rows")
-                    self.connection.unregister("new_rows")
-            if signatures:
-                self.connection.executemany(
-                    "INSERT INTO article_signatures VALUES ($doc_id, $signature)", signatures)
-            for path, message in failures:
-                self._add_failure(path, message)
+                        "DELETE FROM article_copies WHERE list_contains(?, doc_id) AND doc_id "
+                        "NOT IN (SELECT doc_id FROM articles)", [failed])
+                for path, message in failures:
+                    self._add_failure(path, message)
+        finally:  # stored (now found on disk) or not stored: no longer pending
+            for doc_id in [*fresh, *failed]:
+                self._forget(doc_id)
         return set(fresh)
 
     def _signature_of(self, article: Article) -> Any:
-        """The article's MinHash signature, from the index when ``near_duplicate``
-        already computed it (and added there, so later copies find it)."""
-        return self._duplicate_index().add(article.doc_id, article.text)
+        """The article's MinHash signature: the one ``near_duplicate`` computed, or new."""
+        known = self._pending.signature_of(article.doc_id)
+        return known if known is not None else signature(article.text)
+
+    def _pending_failed(self, paths: Iterable[str]) -> list[str]:
+        """The pending articles that these failed inputs were: those whose file (or
+        name) is the failure's and no other pending article's (a failed line of a
+        JSONL file cannot be told from the file's other lines, so is kept)."""
+        by_label: dict[str, list[str]] = {}
+        wanted = set(paths)
+        for doc_id, label in self._pending_labels.items():
+            if label in wanted:
+                by_label.setdefault(label, []).append(doc_id)
+        return [ids[0] for ids in by_label.values() if len(ids) == 1]
+
+    # -- the deduplicated events ----------------------------------------------------
+
+    def events_stale(self) -> bool:
+        """Is the ``events`` table missing, or built from other mentions than the
+        store now holds (a run stopped before or while rebuilding it)?"""
+        from detente.relations.events import events_fresh
+
+        try:
+            return not events_fresh(self.connection)
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: cannot read the events table "
+                             f"({_one_line(error)})") from None
+
+    def refresh_events(self) -> int:
+        """Rebuild ``events`` and ``event_links`` (all or nothing); the number of
+        events. A failure (disk full) is a one-line ``StoreError``."""
+        from detente.relations.events import refresh_events
+
+        try:
+            return refresh_events(self.connection)
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: cannot rebuild the events table "
+                             f"({_one_line(error)})") from None
 
     def add_failure(self, path: str, message: str) -> None:
         """Record an input that could not be coded (once: a resumed or repeated run
@@ -336,3 +477,12 @@ class Store:
     def failure_rows(self) -> list[tuple[str, str]]:
         return self.connection.execute(
             "SELECT path, message FROM failures ORDER BY failed_at").fetchall()
+
+    def stored_ids(self, doc_ids: list[str]) -> set[str]:
+        """Those of ``doc_ids`` already stored: ``has_article`` for a batch, one query."""
+        if not doc_ids:
+            return set()
+        marks = ", ".join("?" * len(doc_ids))
+        rows = self.connection.execute(
+            f"SELECT doc_id FROM articles WHERE doc_id IN ({marks})", list(doc_ids)).fetchall()
+        return {doc_id for (doc_id,) in rows}

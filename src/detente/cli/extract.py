@@ -63,10 +63,11 @@ def run_extract(paths: list[str], db: str, output_format: str,
                 inputs: InputFilter = InputFilter()) -> RunCounts:
     """Ingest, code and store ``paths``; print events; exit 2 if the store fails.
 
-    Ends by rebuilding the deduplicated ``events`` table the relation commands read."""
+    Ends by rebuilding the deduplicated ``events`` table the relation commands read,
+    whenever it is not up to date with the stored mentions (also when this run
+    stored nothing new: an earlier run may have been stopped before rebuilding it)."""
     from detente.engine import open_engine  # spaCy loads only where needed
     from detente.pipeline import process
-    from detente.relations.events import refresh_events
 
     store = open_store(db)
     counts = RunCounts()
@@ -95,9 +96,9 @@ def run_extract(paths: list[str], db: str, output_format: str,
                 elapsed = bar.tasks[0].elapsed or 0
                 bar.update(task, rate=f"{counts.articles / elapsed:.1f} articles/s"
                            if elapsed else "")
-            if counts.new:
+            if store.events_stale():  # new articles, new copies, or a run stopped early
                 bar.update(task, description="grouping mentions into events")
-                refresh_events(store.connection)
+                store.refresh_events()
     except StoreError as error:
         raise fail(f"{error}; the articles stored before these are intact") from None
     except EngineError as error:
@@ -112,11 +113,13 @@ def run_extract(paths: list[str], db: str, output_format: str,
 def count_inputs(paths: list[str], inputs: InputFilter) -> int | None:
     """How many articles to expect, when files hold one each (JSONL and WARC files
     hold many, so then no total, and no ETA)."""
-    files = list(iter_files(paths, inputs.include, inputs.exclude))
     many = JSONL_SUFFIXES | WARC_SUFFIXES
-    if any(isinstance(f, Path) and many & set(f.suffixes) for f in files):
-        return None
-    return len(files)
+    total = 0
+    for item in iter_files(paths, inputs.include, inputs.exclude):  # counted, not kept
+        if isinstance(item, Path) and many & set(item.suffixes):
+            return None
+        total += 1
+    return total
 
 
 def default_parquet(db: str) -> str:
@@ -145,6 +148,8 @@ def extract(
     date_field: Annotated[str, typer.Option(help="JSONL: key of the publication date.")] = "date",
     url_field: Annotated[str, typer.Option(help="JSONL: key of the URL.")] = "url",
     id_field: Annotated[str, typer.Option(help="JSONL: key of the article id.")] = "id",
+    site_field: Annotated[str | None, typer.Option(
+        help="JSONL: key of the publisher's name (default: the page's own, for HTML).")] = None,
     include: Annotated[list[str] | None, typer.Option(
         "--include", help="Folders: read only files whose relative path or name matches "
                           "this glob (repeatable; default: the known suffixes).")] = None,
@@ -170,7 +175,8 @@ def extract(
         raise fail(f"--workers must be at least 1, not {workers}")
     if scheduler and engine != "dask":
         raise fail("--scheduler needs --engine dask")
-    fields = JsonlFields(text_field, title_field, date_field, url_field, id_field)
+    fields = JsonlFields(text_field, title_field, date_field, url_field, id_field,
+                         site_field)
     if max_article_mb <= 0:
         raise fail(f"--max-article-mb must be positive, not {max_article_mb}")
     counts = run_extract(paths, db, output_format, fields,

@@ -75,23 +75,29 @@ class DaskEngine:
         self.in_flight = BATCHES_PER_WORKER_IN_FLIGHT * max(
             workers if scheduler is None else len(self.client.scheduler_info()["workers"]), 1)
 
-    def code_batches(self, articles: Iterable[Article]) -> Iterator[list[Result]]:
+    def code_batches(self, articles: Iterable[Article | None]) -> Iterator[list[Result]]:
         pending = batches(articles, self.batch_size)
         submitted: dict[Future, list[Article]] = {}
         running = as_completed()
 
-        def submit() -> None:
-            if (batch := next(pending, None)) is not None:
+        def fill() -> Iterator[list[Result]]:
+            """Submit batches until ``in_flight`` run; an empty one (a ``FLUSH`` of
+            the input) comes back at once, empty."""
+            while len(submitted) < self.in_flight:
+                if (batch := next(pending, None)) is None:
+                    return
+                if not batch:
+                    yield []
+                    continue
                 future = self.client.submit(code_to_parquet, batch, str(self.folder),
                                             pure=False)
                 submitted[future] = batch
                 running.add(future)
 
-        for _ in range(self.in_flight):
-            submit()
+        yield from fill()
         for future in running:
             batch = submitted.pop(future)
-            submit()
+            yield from fill()
             try:
                 manifest: Manifest = future.result()
             except Exception as error:  # KilledWorker, or an error writing Parquet

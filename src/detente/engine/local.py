@@ -20,14 +20,13 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
-from itertools import islice
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
 from detente.engine import EngineError
 from detente.ingest.readers import IngestFailure
 from detente.model import Article
-from detente.pipeline import Pipeline, Result, article_label, code_batch
+from detente.pipeline import FLUSH, Pipeline, Result, article_label, code_batch
 
 ARTICLES_PER_BATCH = 16  # ~130 paragraphs: one efficient nlp.pipe call, small retries
 ATTEMPTS = 2  # a batch whose worker dies is retried once
@@ -38,9 +37,19 @@ FAULT_HOOK = "DETENTE_FAULT"
 FAULT_EXIT_CODE = 70
 
 
-def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while batch := list(islice(iterator, size)):
+def batches(articles: Iterable[Article | None], size: int) -> Iterator[list[Article]]:
+    """Batches of ``size`` articles; an empty one at each ``FLUSH`` (None) of the
+    input, which the engines hand straight back (see ``detente.pipeline.Coder``)."""
+    batch: list[Article] = []
+    for article in articles:
+        if article is FLUSH:
+            yield []
+            continue
+        batch.append(article)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
         yield batch
 
 
@@ -52,9 +61,9 @@ class InProcess:
         self.pipeline = pipeline or Pipeline()
         self.batch_size = batch_size
 
-    def code_batches(self, articles: Iterable[Article]) -> Iterator[list[Result]]:
+    def code_batches(self, articles: Iterable[Article | None]) -> Iterator[list[Result]]:
         for batch in batches(articles, self.batch_size):
-            yield code_batch(self.pipeline, batch)
+            yield code_batch(self.pipeline, batch) if batch else []
 
     def close(self) -> None:
         """Nothing to release."""
@@ -132,9 +141,10 @@ class ProcessPool:
         self.busy: list[Worker] = []
         self.restarts = 0  # workers that died and were replaced
 
-    def code_batches(self, articles: Iterable[Article]) -> Iterator[list[Result]]:
+    def code_batches(self, articles: Iterable[Article | None]) -> Iterator[list[Result]]:
         """Coded batches in the order they finish; the input is read only as fast
-        as workers free up."""
+        as workers free up. A ``FLUSH`` in the input comes back at once as an
+        empty batch."""
         fresh = (Job(batch) for batch in batches(articles, self.batch_size))
         retries: deque[Job] = deque()
 
@@ -143,6 +153,9 @@ class ProcessPool:
 
         while True:
             while len(self.busy) < self.workers and (job := next_job()):
+                if not job.articles:  # a flush point
+                    yield []
+                    continue
                 self._assign(self.idle.pop() if self.idle else self._start(), job)
             if not self.busy:
                 return
@@ -161,13 +174,17 @@ class ProcessPool:
                         yield failed
                     continue
                 worker.batches += 1
+                flushed = False
                 if worker.batches >= self.batches_per_worker:
                     self._stop(worker)
-                elif next_one := next_job():
+                elif (next_one := next_job()) and next_one.articles:
                     self._assign(worker, next_one)  # before storing, so the worker keeps busy
                 else:
                     self.idle.append(worker)
+                    flushed = next_one is not None  # an empty job: a flush point
                 yield message
+                if flushed:
+                    yield []
 
     def close(self) -> None:
         """Stop idle workers politely; a busy one's batch is unstored, so it is killed."""

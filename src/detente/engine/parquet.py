@@ -77,7 +77,8 @@ def read_batch(folder: Path, key: str) -> list[CodedArticle]:
             doc=row["doc"], paragraphs=row["paragraphs"], title=row["title"],
             pub_date=DatePoint(row["pub_date"], row["pub_date_precision"],
                                row["pub_date_basis"]),
-            path=row["path"], url=row["url"], source_format=row["source_format"])
+            path=row["path"], url=row["url"], source_format=row["source_format"],
+            site=row.get("site"))
         if article.doc_id != row["doc_id"]:
             raise ValueError(f"{folder}: part-{key}: {row['doc']} does not match its "
                              "content hash")

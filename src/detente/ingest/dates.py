@@ -1,7 +1,8 @@
 """Publication dates from the words of a page: datelines, date lines and ISO stamps.
 
-Only whole, unambiguous dates count; a month and day with no year is not a
-publication date (we would have to guess the year)."""
+Only whole, unambiguous dates count; a month and day with no year (a dateline's
+"March 3") is a publication date only with the year of a date known elsewhere
+(the page's metadata or date line, the URL or file path): a year is never guessed."""
 
 from __future__ import annotations
 
@@ -99,3 +100,80 @@ def split_dateline(paragraph: str) -> tuple[str | None, DatePoint, str]:
     if when:
         when = DatePoint(when.value, when.precision, "dateline")
     return match.group("place").strip(), when, paragraph[match.end():]
+
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(
+    r"^\s*" + _WEEKDAY + r"(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>[0-3]?\d)"
+    r"|(?P<day2>[0-3]?\d)\s+(?P<month2>" + _MONTH_NAMES + r")\.?)(?:st|nd|rd|th)?\s*$",
+    re.IGNORECASE)
+
+
+def dateline_month_day(paragraph: str) -> tuple[int, int] | None:
+    """The month and day of a wire dateline that gives no year ("WASHINGTON,
+    March 3 (Reuters) -" -> (3, 3)); None when there is no such dateline."""
+    match = DATELINE.match(paragraph)
+    if not match or not match.group("date"):
+        return None
+    found = _MONTH_DAY.match(match.group("date"))
+    if not found:
+        return None
+    month = MONTHS[(found.group("month") or found.group("month2")).lower()]
+    day = int(found.group("day") or found.group("day2"))
+    try:
+        date(2000, month, day)  # a leap year: February 29 is a day
+    except ValueError:
+        return None
+    return month, day
+
+
+def resolve_month_day(month: int, day: int, known: DatePoint) -> DatePoint:
+    """A month and day dated by a date known to some precision: the year that puts
+    it nearest the known date (a dateline of December 31 on a page of January 2
+    is of the year before); nothing when no year is known, for a year is never
+    guessed."""
+    if not known:
+        return DatePoint()
+    year = known.year
+    assert year is not None
+    if known.precision == "year" or known.month is None:
+        candidates = [year]
+        anchor = None
+    else:
+        candidates = [year - 1, year, year + 1]
+        anchor = (date.fromisoformat(known.value) if known.precision == "day"
+                  else date(year, known.month, 15))
+    best: date | None = None
+    for candidate in candidates:
+        try:
+            found = date(candidate, month, day)
+        except ValueError:  # February 29 of a common year
+            continue
+        if best is None or (anchor and abs(found - anchor) < abs(best - anchor)):
+            best = found
+    return DatePoint(best.isoformat(), "day", "dateline") if best else DatePoint()
+
+
+_PATH_DAY = re.compile(r"(?<![0-9A-Za-z])(?P<year>1[89]\d\d|20\d\d)[/_\-.](?P<month>0[1-9]|1[0-2])"
+                       r"[/_\-.](?P<day>0[1-9]|[12]\d|3[01])(?!\d)")
+_PATH_MONTH = re.compile(r"(?:^|/)(?P<year>1[89]\d\d|20\d\d)/(?P<month>0[1-9]|1[0-2])(?:/|$)")
+_PATH_YEAR = re.compile(r"(?:^|/)(?P<year>1[89]\d\d|20\d\d)(?:/|$)")
+
+
+def date_in_path(path: str | None) -> DatePoint:
+    """The date a URL or file path is filed under ("…/2000/03/04/story",
+    "2000-03-04-story.txt", ".../2000/03/", ".../2000/"), to the precision given;
+    basis "path". Used only to give a yearless dateline its year."""
+    if not path:
+        return DatePoint()
+    for match in _PATH_DAY.finditer(path):
+        try:
+            found = date(int(match["year"]), int(match["month"]), int(match["day"]))
+        except ValueError:
+            continue
+        return DatePoint(found.isoformat(), "day", "path")
+    if match := _PATH_MONTH.search(path):
+        return DatePoint(f"{match['year']}-{match['month']}", "month", "path")
+    if match := _PATH_YEAR.search(path):
+        return DatePoint(match["year"], "year", "path")
+    return DatePoint()

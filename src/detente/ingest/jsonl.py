@@ -41,6 +41,7 @@ class JsonlFields:
     date: str = "date"
     url: str = "url"
     id: str = "id"
+    site: str | None = None  # the publisher's name, when the export has it
 
 
 CHUNK = 1 << 20  # how an over-long line is skipped
@@ -135,5 +136,7 @@ def _article(path: Path, number: int, line: bytes, fields: JsonlFields,
     article.pub_date = _date(record.get(fields.date)) or article.pub_date
     url = record.get(fields.url)
     article.url = url if isinstance(url, str) else article.url
+    site = record.get(fields.site) if fields.site else None
+    article.site = site.strip() if isinstance(site, str) and site.strip() else article.site
     article.path = str(path)
     return name, article

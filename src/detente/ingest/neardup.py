@@ -21,6 +21,10 @@ Method (Broder's MinHash with LSH banding):
   similarity reaches the threshold. With 128 hashes in 32 bands of 4, a pair
   at similarity 0.7 becomes a candidate with probability 0.9998, one at 0.2
   with probability 0.05.
+
+``NearDuplicateIndex`` holds signatures in memory (tests, and the few articles
+of a run not stored yet); the store keeps its index on disk as one row per
+(band bucket, document), ``band_buckets`` giving each band's bucket number.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -87,6 +92,19 @@ def from_bytes(data: bytes) -> np.ndarray:
     return np.frombuffer(data, dtype="<u4").astype(np.uint32)
 
 
+def band_buckets(sig: np.ndarray, bands: int = BANDS) -> list[int]:
+    """One signed 64-bit bucket number per band (its position and its hashes
+    together), for an index table: documents sharing a bucket share that band.
+    A collision of two different bands only adds a candidate that the
+    similarity check then drops."""
+    rows = NUM_PERM // bands
+    return [int.from_bytes(hashlib.blake2b(band.to_bytes(1, "little")
+                                           + sig[band * rows:(band + 1) * rows]
+                                           .astype("<u4").tobytes(),
+                                           digest_size=8).digest(), "little", signed=True)
+            for band in range(bands)]
+
+
 def similarity(first: np.ndarray, second: np.ndarray) -> float:
     """Estimated Jaccard similarity of the two texts' shingle sets."""
     empty = np.full(NUM_PERM, MAX_HASH, dtype=np.uint32)
@@ -127,6 +145,24 @@ class NearDuplicateIndex:
         for band, key in enumerate(self._band_keys(sig)):
             self._buckets[band][key].append(doc_id)
         return sig
+
+    def remove(self, doc_id: str) -> None:
+        """Forget a document (one that was never stored, say)."""
+        sig = self._signatures.pop(doc_id, None)
+        if sig is None:
+            return
+        for band, key in enumerate(self._band_keys(sig)):
+            bucket = self._buckets[band].get(key)
+            if bucket and doc_id in bucket:
+                bucket.remove(doc_id)
+                if not bucket:
+                    del self._buckets[band][key]
+
+    def signature_of(self, doc_id: str) -> np.ndarray | None:
+        return self._signatures.get(doc_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._signatures)
 
     def matches(self, text_or_signature: str | np.ndarray) -> list[tuple[str, float]]:
         """Every indexed document at or above the threshold, most similar first

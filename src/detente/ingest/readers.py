@@ -13,9 +13,14 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from detente.ingest.dates import split_dateline
+from detente.ingest.dates import (
+    date_in_path,
+    dateline_month_day,
+    resolve_month_day,
+    split_dateline,
+)
 from detente.ingest.encoding import Decoded, decode
-from detente.ingest.html import NoArticleError, extract_html, looks_like_html
+from detente.ingest.html import NoArticleError, extract_html, looks_like_html, site_of
 from detente.ingest.inferred_year import infer_year
 from detente.ingest.jsonl import JSONL_SUFFIXES, JsonlFields, read_jsonl
 from detente.ingest.language import SCRIPT_SAMPLE_CHARS, dominant_script, identify, language
@@ -143,24 +148,35 @@ def article_from_text(doc: str, raw: str, path: str | None = None) -> Article:
     if looks_like_html(raw):
         page = extract_html(raw)
         return _article(doc, page.paragraphs, title=page.title, pub_date=page.pub_date,
-                        path=path, url=page.url, kind="html")
+                        path=path, url=page.url, kind="html",
+                        site=page.site or site_of(page.url))
     dump = clean_text_dump(raw)
     return _article(doc, dump.paragraphs, title=dump.title, pub_date=dump.pub_date, path=path)
 
 
 def _article(doc: str, paragraphs: list[str], *, title: str | None = None,
              pub_date: DatePoint | None = None, path: str | None = None,
-             url: str | None = None, kind: str = "text") -> Article:
+             url: str | None = None, kind: str = "text", site: str | None = None) -> Article:
     """What every article goes through: it must have text, be in English, lose its
-    wire dateline (whose date stands in for a missing one) and, dated nowhere,
-    get the year its text gives strong evidence of, marked as inferred."""
+    wire dateline (whose date stands in for a missing one; a dateline's month and
+    day take the year of a date known from the page, its URL or its path) and,
+    dated nowhere, get the year its text gives strong evidence of, marked as
+    inferred."""
     if not paragraphs:
         raise NoArticleError("no article text found (only page furniture)")
     _require_english(paragraphs)
+    month_day = dateline_month_day(paragraphs[0])
     paragraphs, dateline_date = _strip_dateline(paragraphs)
-    pub_date = pub_date or dateline_date or infer_year(paragraphs)
+    if pub_date and pub_date.precision == "day":
+        pass  # the page's own date stands
+    elif dateline_date:
+        pub_date = dateline_date
+    elif month_day:
+        known = pub_date or date_in_path(url) or date_in_path(path)
+        pub_date = resolve_month_day(*month_day, known) or pub_date
+    pub_date = pub_date or infer_year(paragraphs)
     return Article(doc=doc, paragraphs=paragraphs, title=title, pub_date=pub_date,
-                   path=path, url=url, source_format=kind)
+                   path=path, url=url, source_format=kind, site=site)
 
 
 def _require_english(paragraphs: list[str]) -> None:

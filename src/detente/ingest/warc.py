@@ -18,7 +18,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from detente.ingest.encoding import decode
-from detente.ingest.html import NoArticleError
+from detente.ingest.html import NoArticleError, site_of
 from detente.ingest.limits import over_limit
 from detente.model import Article
 
@@ -62,6 +62,7 @@ def read_warc(path: Path, make_article: PageReader,
                     yield name, str(error)
                     continue
                 article.url = article.url or url
+                article.site = site_of(url) or article.site  # the host the page came from
                 article.path = str(path)
                 yield name, article
         if pages == 0:

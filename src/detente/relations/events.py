@@ -13,6 +13,7 @@ on the fly when the table is missing (a read-only database, say)."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from functools import cache
 from typing import Any
 
@@ -47,12 +48,15 @@ def period_end(column: str) -> str:
 GROUPED_MENTIONS = f"""
 copies AS (
     -- every printing of each stored article: its own, and the copies found on other sites
+    -- a printing's news source: its site, else its URL's host, else its file (a file
+    -- with no known site is a source of its own, even beside others in one folder)
     SELECT doc_id, list(DISTINCT coalesce(url, path, copy_id)) AS printings,
         list(DISTINCT coalesce(
+            nullif(site, ''),
             nullif(regexp_extract(url, '^[A-Za-z]+://(?:www\\.)?([^/:?#]+)', 1), ''),
-            nullif(regexp_replace(path, '[/\\\\][^/\\\\]*$', ''), path), doc)) AS news_sources
-    FROM (SELECT doc_id, doc_id AS copy_id, url, path, doc FROM articles
-          {{other_copies}})
+            path, doc)) AS news_sources
+    FROM (SELECT doc_id, doc_id AS copy_id, url, path, doc, {{article_site}} AS site
+          FROM articles {{other_copies}})
     GROUP BY doc_id
 ),
 sourced AS (
@@ -205,12 +209,50 @@ def has_table(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
     return bool(row and row[0])
 
 
+def has_column(connection: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    row = connection.execute(
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = ? "
+        "AND column_name = ? AND table_schema = 'main'", [table, column]).fetchall()[0]
+    return bool(row and row[0])
+
+
+def _site(connection: duckdb.DuckDBPyConnection, table: str) -> str:
+    """The ``site`` column, or NULL in a database made before it (opened read-only)."""
+    return "site" if has_column(connection, table, "site") else "CAST(NULL AS VARCHAR)"
+
+
 def grouped_mentions(connection: duckdb.DuckDBPyConnection) -> str:
     """The grouping SQL, counting the copies of articles that other sites printed
     (``article_copies``) when the store has that table."""
-    other = ("UNION ALL SELECT doc_id, copy_id, url, path, doc FROM article_copies"
+    other = (f"UNION ALL SELECT doc_id, copy_id, url, path, doc, "
+             f"{_site(connection, 'article_copies')} FROM article_copies"
              if has_table(connection, "article_copies") else "")
-    return GROUPED_MENTIONS.replace("{other_copies}", other)
+    return (GROUPED_MENTIONS.replace("{other_copies}", other)
+            .replace("{article_site}", _site(connection, "articles")))
+
+
+EVENTS_BUILT = "events built from"  # a store_meta key: what the events table was built from
+
+
+def mentions_fingerprint(connection: duckdb.DuckDBPyConnection) -> str:
+    """What the events are built from, in a few counts: the event mentions, the
+    articles and their copies (a new copy changes an event's sources)."""
+    tables = [table for table in ("event_mentions", "articles", "article_copies")
+              if has_table(connection, table)]
+    counts = [connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+              for table in tables]
+    return " ".join(f"{table}={count}" for table, count in zip(tables, counts, strict=True))
+
+
+def events_fresh(connection: duckdb.DuckDBPyConnection) -> bool:
+    """Was ``events`` built from the mentions the store holds now? False when it is
+    missing, or was built before the last articles were stored, or by a run that
+    did not record what it was built from."""
+    if not has_table(connection, "events") or not has_table(connection, "store_meta"):
+        return False
+    row = connection.execute("SELECT value FROM store_meta WHERE key = ?",
+                             [EVENTS_BUILT]).fetchall()
+    return bool(row) and row[0][0] == mentions_fingerprint(connection)
 
 
 def events_source(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, Any]]:
@@ -233,10 +275,14 @@ def links_source(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, 
 def refresh_events(connection: duckdb.DuckDBPyConnection) -> int:
     """(Re)build ``events`` and ``event_links`` from ``event_mentions``; the number of events.
 
-    Idempotent: the same mentions give the same events with the same ids."""
+    Idempotent: the same mentions give the same events with the same ids. All or
+    nothing, together with the note in ``store_meta`` of what the events were built
+    from, so that a run stopped midway leaves the old tables, known to be stale."""
     parameters = grouping_parameters()
     connection.execute("BEGIN TRANSACTION")
     try:
+        connection.execute("CREATE TABLE IF NOT EXISTS store_meta "
+                           "(key VARCHAR PRIMARY KEY, value VARCHAR)")
         connection.execute(
             f"CREATE OR REPLACE TEMP TABLE grouped_mentions AS "
             f"WITH {grouped_mentions(connection)} SELECT * FROM grouped", parameters)
@@ -247,8 +293,11 @@ def refresh_events(connection: duckdb.DuckDBPyConnection) -> int:
             f"CREATE OR REPLACE TABLE event_links AS WITH grouped AS "
             f"(SELECT * FROM grouped_mentions) {LINKS_SELECT} ORDER BY event_id, mention_key")
         connection.execute("DROP TABLE grouped_mentions")
+        connection.execute("INSERT OR REPLACE INTO store_meta VALUES (?, ?)",
+                           [EVENTS_BUILT, mentions_fingerprint(connection)])
         connection.execute("COMMIT")
     except duckdb.Error:
-        connection.execute("ROLLBACK")
+        with suppress(duckdb.Error):  # the connection may be gone with the disk
+            connection.execute("ROLLBACK")
         raise
     return connection.execute("SELECT count(*) FROM events").fetchall()[0][0]
