@@ -130,6 +130,15 @@ def test_the_day_a_report_was_made_is_not_the_day_of_what_it_says_will_happen(pi
     assert [date for *_, date in announced] == ["1994-06-13"]
 
 
+def test_a_condition_or_possibility_looks_ahead(pipeline):
+    cut = events(pipeline, "Russia will cut off gas supplies to Ukraine on 1 January unless "
+                           "Kiev agrees to pay more.", pub_date="2005-12-28")
+    assert [(status, date) for *_, status, date in cut] == [("conditional", "2006-01-01")]
+    freeze = events(pipeline, "The European Union may freeze membership talks with Turkey "
+                              "in December.", pub_date="2016-11-25")
+    assert [(status, date) for *_, status, date in freeze][:1] == [("hypothetical", "2016-12")]
+
+
 def test_a_duration_is_no_date(pipeline):
     found = events(pipeline, "China has supplied oil to North Korea for years.")
     assert found == [("CHN", "070", "PRK", "ongoing", None)]

@@ -12,13 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.dictionary import ActorMatcher
 from detente.actors.resolve import ActorResolver, ArticleContext, DocIndex, coordinated
 from detente.events import arguments
-from detente.events.modality import event_status
+from detente.events.modality import event_status, looks_forward
 from detente.events.ontology import lookup
 from detente.events.patterns import ControlVerb, EventPattern, PatternBook, pattern_book
 from detente.events.sides import SideFinder, names_someone, same_side
@@ -28,6 +30,10 @@ from detente.model import Actor, Article, DatePoint, EventMention
 BASE_CONFIDENCE = 0.9
 NAME_ENTITIES = {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
+VERB_TAGS = frozenset({int(VERB), int(AUX)})  # parts of speech as ints: no string work
+NOUN_TAGS = frozenset({int(NOUN), int(PROPN)})
+VERB_TRIGGER, NOUN_TRIGGER, CONTROL_VERB = 1, 2, 4  # what a lemma (or word) may be
+MEMO_LIMIT = 500_000  # distinct lemmas remembered; then the memo starts again
 PENALTIES = {"implied": 0.25, "pronoun": 0.1, "noun": 0.05, "host": 0.15, "unresolved": 0.1,
              "nearby": 0.15}
 
@@ -59,6 +65,17 @@ class EventCoder:
                  matcher: ActorMatcher | None = None) -> None:
         self.patterns = patterns or pattern_book()
         self.matcher = matcher or ActorMatcher(nlp)
+        # what may start a trigger, so that most tokens are passed over on their
+        # hashes (see ``_candidates``): lower-cased lemmas of the verb and noun
+        # patterns and of control verbs, and the words nouns are also looked up by
+        by_trigger = self.patterns.by_trigger
+        self._verb_words = frozenset(w for (w, pos), found in by_trigger.items()
+                                     if pos == "verb" and found)
+        self._noun_words = frozenset(w for (w, pos), found in by_trigger.items()
+                                     if pos == "noun" and found)
+        self._control_words = frozenset(w for w, found in self.patterns.control.items() if found)
+        self._kinds: dict[int, int] = {}  # string hash -> VERB_TRIGGER | NOUN_TRIGGER | ...
+        self._last: tuple[Doc, list[int], list[int]] | None = None
 
     def code_article(self, article: Article, docs: list[Doc]) -> tuple[list[EventMention],
                                                                         list[Actor]]:
@@ -97,13 +114,54 @@ class EventCoder:
 
     # -- triggers ---------------------------------------------------------------
 
+    def _kind(self, key: int, strings) -> int:  # type: ignore[no-untyped-def]
+        """What the string with hash ``key`` may be, lower-cased: a verb trigger, a
+        noun trigger, a control verb (bits); remembered per hash."""
+        kind = self._kinds.get(key)
+        if kind is None:
+            word = strings[key].lower()
+            kind = ((VERB_TRIGGER if word in self._verb_words else 0)
+                    | (NOUN_TRIGGER if word in self._noun_words else 0)
+                    | (CONTROL_VERB if word in self._control_words else 0))
+            if len(self._kinds) >= MEMO_LIMIT:
+                self._kinds.clear()
+            self._kinds[key] = kind
+        return kind
+
+    def _candidates(self, doc: Doc) -> tuple[list[int], list[int]]:
+        """Indexes of the doc's tokens that may be triggers (``_match`` decides) and
+        of its possible control verbs (``_control`` decides), in text order: found
+        on the tokens' part-of-speech and string hashes, without making a Token or a
+        string for the others. The last doc's are kept (its sentences come in turn)."""
+        if self._last is not None and self._last[0] is doc:
+            return self._last[1], self._last[2]
+        strings = doc.vocab.strings
+        triggers: list[int] = []
+        controls: list[int] = []
+        for i, (pos, lemma, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+            if pos in VERB_TAGS:
+                kind = self._kind(lemma, strings)
+                if kind & VERB_TRIGGER:
+                    triggers.append(i)
+                if kind & CONTROL_VERB:
+                    controls.append(i)
+            elif pos in NOUN_TAGS and (self._kind(lemma, strings) & NOUN_TRIGGER
+                                       or self._kind(lower, strings) & NOUN_TRIGGER):
+                triggers.append(i)
+        self._last = (doc, triggers, controls)
+        return triggers, controls
+
     def find_triggers(self, sentence: Span) -> list[Trigger]:
         """Triggers in a sentence; complements of control verbs are folded in."""
+        doc = sentence.doc
+        candidates, controls = self._candidates(doc)
+        start, end = sentence.start, sentence.end
         found: dict[int, Trigger] = {}
-        for token in sentence:
-            trigger = self._match(token)
-            if trigger is not None:
-                found[token.i] = trigger
+        for i in candidates:
+            if start <= i < end:
+                trigger = self._match(doc[i])
+                if trigger is not None:
+                    found[i] = trigger
         for trigger in list(found.values()):  # "lifted sanctions": the noun is not its own event
             if trigger.object_token is not None:  # nor "ended mediation efforts": its compound
                 noun = found.get(trigger.object_token.i)
@@ -113,9 +171,10 @@ class EventCoder:
                 for word in (trigger.object_token, *arguments.children(trigger.object_token,
                                                                         "compound")):
                     found.pop(word.i, None)
-        for token in sentence:
-            if token.pos_ not in {"VERB", "AUX"}:
+        for i in controls:
+            if not start <= i < end:
                 continue
+            token = doc[i]
             control, complements = self._control(token, found)
             if control is None:
                 continue
@@ -227,7 +286,7 @@ class EventCoder:
         text = resolver.index.text[sentence.start_char:sentence.end_char]  # Span.text, cheaply
         for trigger in self.find_triggers(sentence):
             status = trigger_status(trigger)
-            future = status in {"planned", "proposed"}
+            future = looks_forward(trigger.token, status)
             when = event_date(trigger.token, sentence, article.pub_date, future)
             on = as_date(when) or as_date(article.pub_date)
             pairs = self._sides(trigger, finder, on, context)

@@ -99,6 +99,19 @@ def event_status(trigger: Token, skip: Token | None = None) -> str:
     return "occurred"
 
 
+def looks_forward(trigger: Token, status: str) -> bool:
+    """Whether the event's dates point ahead: plans and proposals, and conditions or
+    possibilities not set in the past ("will cut off gas on 1 January unless …", "may
+    freeze talks in December"; not "would have met in May")."""
+    if status in {"planned", "proposed"}:
+        return True
+    if status not in {"conditional", "hypothetical"}:
+        return False
+    auxiliaries = {child.lower_ for token in governing_chain(trigger) for child in token.children
+                   if child.dep_ in {"aux", "auxpass"}}
+    return not auxiliaries & {"have", "had", "did", "was", "were"}
+
+
 def _own_clause(chain: list[Token]) -> list[Token]:
     """The chain up to where it leaves the event's clause for a conjoined one
     ("has been lobbying …, and has warned": the warning is not going on)."""
