@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -114,6 +116,102 @@ def test_exports_refuse_existing_files_and_leave_nothing_when_interrupted(
         export_events(store.connection, out, "jsonl", force=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["db.duckdb", "events.jsonl"]
     assert len(out.read_text().splitlines()) == 4
+
+
+@pytest.fixture
+def mixed_db(tmp_path: Path) -> Path:
+    """A store with one visit that happened, one planned, one denied and one that
+    would happen only if something else did."""
+    path = tmp_path / "mixed.duckdb"
+    with Store(path) as store:
+        add_article(store, "m.txt", "2000-10-24", [
+            report(VISIT, "USAGOV", "PRKGOV", "042", "visited", date="2000-10-23"),
+            report("Clinton will visit Pyongyang in November.", "USAGOV", "PRK", "042",
+                   "visit", status="planned", date="2000-11"),
+            report("Kim Jong-il did not visit Seoul.", "PRKGOV", "KOR", "042", "visit",
+                   status="negated"),
+            report("Japan would visit if talks resumed.", "JPN", "PRK", "042", "visit",
+                   status="conditional")])
+    return path
+
+
+def test_gdelt_export_holds_only_events_that_took_place(mixed_db: Path, tmp_path: Path):
+    out = tmp_path / "x.export.CSV"
+    with Store(mixed_db, read_only=True) as store:
+        export_events(store.connection, out, "gdelt")
+    (event,) = list(csv.reader(out.open(), delimiter="\t"))
+    assert (event[5], event[15], event[1]) == ("USAGOV", "PRKGOV", "20001023")
+    mentions = list(csv.reader((tmp_path / "x.mentions.CSV").open(), delimiter="\t"))
+    assert [row[0] for row in mentions] == [event[0]]  # the mentions of that event alone
+
+
+def test_gdelt_export_of_every_status_is_asked_for(mixed_db: Path, tmp_path: Path):
+    out = tmp_path / "x.export.CSV"
+    with Store(mixed_db, read_only=True) as store:
+        export_events(store.connection, out, "gdelt", all_statuses=True)
+    assert len(out.read_text().splitlines()) == 4
+    assert len((tmp_path / "x.mentions.CSV").read_text().splitlines()) == 4
+
+
+def test_jsonl_csv_parquet_keep_every_event_with_its_status(mixed_db: Path, tmp_path: Path):
+    with Store(mixed_db, read_only=True) as store:
+        for fmt in ("jsonl", "csv", "parquet"):
+            export_events(store.connection, tmp_path / f"events.{fmt}", fmt)
+    records = [json.loads(line) for line in (tmp_path / "events.jsonl").open()]
+    assert sorted(r["status"] for r in records) == [
+        "conditional", "negated", "occurred", "planned"]
+    with duckdb.connect() as connection:
+        for fmt, reader in (("csv", "read_csv"), ("parquet", "read_parquet")):
+            statuses = connection.execute(f"SELECT list(status ORDER BY status) FROM "
+                                          f"{reader}(?)",
+                                          [str(tmp_path / f"events.{fmt}")]).fetchone()[0]
+            assert statuses == ["conditional", "negated", "occurred", "planned"]
+
+
+def test_export_command_says_what_gdelt_left_out(mixed_db: Path, tmp_path: Path):
+    runner = CliRunner()
+    out = tmp_path / "x.export.CSV"
+    result = runner.invoke(app, ["export", "-f", "gdelt", "-o", str(out), "--db", str(mixed_db)])
+    assert result.exit_code == 0, result.output
+    assert "left out 3 events" in result.output and "1 planned" in result.output
+    assert "--all-statuses" in result.output
+    result = runner.invoke(app, ["export", "-f", "gdelt", "-o", str(out), "--all-statuses",
+                                 "--force", "--db", str(mixed_db)])
+    assert result.exit_code == 0 and "left out" not in result.output
+    assert len(out.read_text().splitlines()) == 4
+    help_text = runner.invoke(app, ["export", "--help"]).output
+    assert "--all-statuses" in help_text and "status column" in help_text
+
+
+@pytest.fixture
+def umask_022():
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.usefixtures("umask_022")
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "gdelt"])
+def test_exported_files_get_the_mode_of_any_new_file(db: Path, tmp_path: Path, fmt: str):
+    with Store(db, read_only=True) as store:
+        written = export_events(store.connection, tmp_path / f"events.{fmt}", fmt)
+    assert [mode(path) for path in written] == [0o644] * len(written)
+
+
+@pytest.mark.usefixtures("umask_022")
+def test_the_report_gets_the_mode_of_any_new_file_and_an_overwrite_keeps_its_own(
+        db: Path, tmp_path: Path):
+    out = tmp_path / "report.html"
+    with Store(db, read_only=True) as store:
+        write_report(store.connection, out)
+        assert mode(out) == 0o644
+        out.chmod(0o640)
+        write_report(store.connection, out, force=True)
+    assert mode(out) == 0o640
 
 
 def test_network_is_signed_and_finds_the_unbalanced_triangle(db: Path):

@@ -110,6 +110,33 @@ def test_unknown_things_are_404_and_bad_parameters_422(server: LiveServer):
     assert server.get("/api/dyads/PRK/USA/series", freq="decade").status_code == 422
 
 
+@pytest.mark.parametrize(("path", "name"), [
+    ("/api/events", "start"), ("/api/events", "end"),
+    ("/api/dyads/PRK/USA/series", "start"), ("/api/actors/PRK/series", "end"),
+    ("/api/network", "start")])
+@pytest.mark.parametrize("value", ["2000-02-31", "2001-02-29", "0000"])
+def test_a_date_of_the_right_shape_that_names_no_day_is_a_422(server: LiveServer, path: str,
+                                                               name: str, value: str):
+    response = server.get(path, **{name: value})
+    assert response.status_code == 422
+    (problem,) = response.json()["detail"]
+    assert problem["loc"] == ["query", name]
+    assert f"'{value}' is not a real date" in problem["msg"]
+
+
+def test_a_leap_day_is_a_date(server: LiveServer):
+    assert server.get("/api/events", start="2000-02-29").status_code == 200
+    assert server.get("/api/dyads/PRK/USA/series", end="2000-02-29").status_code == 200
+
+
+def test_pages_refuse_a_period_that_is_no_date_with_a_422_page(server: LiveServer):
+    response = server.get("/dyad/PRK/USA", period="2000-02-31")
+    assert response.status_code == 422
+    assert "text/html" in response.headers["content-type"]
+    assert "not a real date" in response.text
+    assert server.get("/search", start="1999-04-31").status_code == 422
+
+
 def test_most_active_dyads_lead_with_the_koreas_and_the_united_states(server: LiveServer):
     dyads = server.get("/api/dyads", limit=5).json()
     assert (dyads[0]["side_a"], dyads[0]["side_b"]) == ("PRK", "USA")
@@ -157,6 +184,23 @@ def test_posted_text_is_coded_and_not_stored(server: LiveServer, path: str):
              for e in coded["events"]}
     assert ("PRK", "USA", "05") in pairs or ("USA", "PRK", "05") in pairs
     assert server.get("/api/summary").json() == before
+
+
+@pytest.mark.parametrize("path", ["/api/extract", "/extract"])
+@pytest.mark.parametrize("pub_date", ["2000-02-31", "1999-02-29", "0000-01-01"])
+def test_a_publication_date_that_is_no_day_is_a_clear_422(server: LiveServer, path: str,
+                                                          pub_date: str):
+    response = server.post(path, json={"text": ARTICLE, "pub_date": pub_date})
+    assert response.status_code == 422, response.text
+    (problem,) = response.json()["detail"]
+    assert problem["loc"] == ["body", "pub_date"]
+    assert f"'{pub_date}' is not a real date" in problem["msg"]
+
+
+def test_a_publication_date_must_be_a_day(server: LiveServer):
+    response = server.post("/api/extract", json={"text": ARTICLE, "pub_date": "2000-06"})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "pub_date"]
 
 
 def test_storing_needs_a_writable_server(server: LiveServer):

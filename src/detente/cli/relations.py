@@ -10,7 +10,7 @@ from rich.table import Table
 
 from detente.cli.app import app
 from detente.cli.common import DEFAULT_DB, err, fail, open_store, out
-from detente.relations.export import FORMATS, ExportError, export_events
+from detente.relations.export import FORMATS, ExportError, events_left_out, export_events
 from detente.relations.ledger import ledger as ledger_entries
 from detente.relations.network import relation_network
 from detente.relations.series import SeriesError, dyad_series, known_sides
@@ -68,7 +68,11 @@ def ledger(
     other: Annotated[str | None, typer.Option("--with", help="Only steps with this state.")] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """The diplomatic ledger of a state: relations and missions, planned and done."""
+    """The diplomatic ledger of a state: relations and missions, planned and done.
+
+    Steps: relations established, upgraded, downgraded, suspended, severed,
+    restored; embassies, consulates, liaison offices and interests sections
+    opened, closed, or maintained (there at that date: status ongoing)."""
     country, other = country.upper(), other.upper() if other else None
     with open_store(db, read_only=True) as store:
         check_sides(store.connection, country, other)
@@ -81,7 +85,7 @@ def ledger(
     table.add_column("evidence", overflow="fold", ratio=1)
     for entry in entries:
         date = entry.date or "?"
-        style = "dim" if entry.status != "occurred" else None
+        style = None if entry.status in ("occurred", "ongoing") else "dim"  # not (yet) done
         table.add_row(date if entry.date_basis == "stated" else f"({date})",
                       f"{entry.country_a} → {entry.country_b}",
                       entry.kind.replace("relations_", "").replace("_", " "),
@@ -137,17 +141,32 @@ def export(
     output_format: Annotated[str, typer.Option(
         "--format", "-f", help="jsonl, parquet, csv or gdelt (also writes the mentions "
                                "table beside it).")] = "jsonl",
+    all_statuses: Annotated[bool, typer.Option(
+        "--all-statuses", help="gdelt: also write planned, proposed, negated, conditional "
+                               "and hypothetical events, as rows no GDELT tool can tell from "
+                               "events that happened. (jsonl, csv and parquet always hold "
+                               "every event, with its status.)")] = False,
     force: Annotated[bool, typer.Option(help="Overwrite existing files.")] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Export the deduplicated events; GDELT 2.0 layout for existing GDELT tools."""
+    """Export the deduplicated events; GDELT 2.0 layout for existing GDELT tools.
+
+    jsonl, csv and parquet hold every event with a status column
+    (occurred, ongoing, planned, proposed, negated, conditional,
+    hypothetical). GDELT's layout has no status, and its tools count
+    each row as an event that took place, so --format gdelt writes only
+    occurred and ongoing events (and their mentions) unless
+    --all-statuses is given."""
     if output_format not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}")
     with open_store(db, read_only=True) as store:
         try:
-            paths = export_events(store.connection, out_path, output_format, force=force)
+            paths = export_events(store.connection, out_path, output_format, force=force,
+                                  all_statuses=all_statuses)
         except ExportError as error:
             raise fail(str(error)) from None
+        left_out = (events_left_out(store.connection)
+                    if output_format == "gdelt" and not all_statuses else {})
     table = Table(title=f"Exported ({output_format})")
     for column in ("file", "rows", "bytes"):
         table.add_column(column, justify="left" if column == "file" else "right")
@@ -155,6 +174,12 @@ def export(
         lines = "-" if path.suffix == ".parquet" else str(_line_count(path))
         table.add_row(str(path), lines, f"{path.stat().st_size:,}")
     out.print(table)
+    if left_out:
+        counts = ", ".join(f"{count} {status}" for status, count in left_out.items())
+        err.print(f"GDELT has no status column: left out {sum(left_out.values())} events not "
+                  f"reported as having taken place ({counts}); --all-statuses writes them "
+                  f"too",
+                  highlight=False)
 
 
 def _line_count(path: Path) -> int:

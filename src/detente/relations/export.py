@@ -2,9 +2,17 @@
 61-column event table with its 16-column mentions table beside it, so tools
 written for GDELT read detente output unchanged.
 
+JSONL, CSV and Parquet hold every event with its ``status`` column (occurred,
+ongoing, planned, proposed, negated, conditional, hypothetical). GDELT's layout has
+no status column, and GDELT tools count every row as something that happened, so
+the GDELT tables hold only events that took place (occurred or ongoing) unless
+``all_statuses`` asks for the rest too.
+
 Every file is written to a temporary name in the target folder and renamed into
 place once complete: an interrupted export leaves no half-written file. An
-existing file is refused unless ``force`` is given.
+existing file is refused unless ``force`` is given. A new file gets the mode any
+new file gets (0666 less the umask, so 0644 under umask 022); one overwritten
+keeps its mode.
 
 GDELT columns detente does not measure are left as GDELT leaves unknowns: tone
 (AvgTone, MentionDocTone) is 0, geography is empty with geo type 0, and ethnic,
@@ -16,6 +24,7 @@ import contextlib
 import csv
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -27,6 +36,7 @@ import pyarrow.csv
 import pyarrow.parquet
 
 from detente.relations.events import MENTION_KEY, events_source, links_source
+from detente.relations.series import HAPPENED
 
 FORMATS = ("jsonl", "parquet", "csv", "gdelt")
 BATCH = 10_000
@@ -166,10 +176,32 @@ def _write_tsv(handle: TextIO, records: Iterator[list[Any]]) -> None:
 
 # -- writing ------------------------------------------------------------------------------
 
+def umask() -> int:
+    """The process's file-creation mask (read without changing it where Linux allows)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode(target: Path) -> int:
+    """The permission bits ``target`` should end with: its own when it exists (an
+    overwrite keeps them), else what ``open`` gives a new file, 0666 less the umask.
+    (``mkstemp`` makes its files 0600, private whatever the umask.)"""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~umask()
+
+
 @contextlib.contextmanager
 def atomic_paths(targets: Sequence[Path], force: bool) -> Iterator[list[Path]]:
     """Temporary paths beside ``targets``, renamed onto them when the block succeeds and
-    removed when it fails or is interrupted."""
+    removed when it fails or is interrupted. Each file ends with the mode of
+    ``file_mode``, set before the rename."""
     for target in targets:
         if target.exists() and not force:
             raise ExportError(f"{target}: file exists (use --force to overwrite)")
@@ -184,6 +216,7 @@ def atomic_paths(targets: Sequence[Path], force: bool) -> Iterator[list[Path]]:
             temporary.append(Path(name))
         yield temporary
         for part, target in zip(temporary, targets, strict=True):
+            os.chmod(part, file_mode(target))
             os.replace(part, target)
     finally:
         for part in temporary:
@@ -195,19 +228,37 @@ def _json_default(value: Any) -> str:
 
 
 def export_events(connection: duckdb.DuckDBPyConnection, path: str | Path, fmt: str,
-                  force: bool = False) -> list[Path]:
-    """Write every event to ``path`` as ``fmt`` (jsonl, parquet, csv or gdelt); the paths
-    written. ``gdelt`` also writes the mentions table (see ``mentions_path``)."""
+                  force: bool = False, all_statuses: bool = False) -> list[Path]:
+    """Write the events to ``path`` as ``fmt`` (jsonl, parquet, csv or gdelt); the paths
+    written. ``gdelt`` also writes the mentions table (see ``mentions_path``).
+
+    jsonl, parquet and csv hold every event, each with its status. gdelt holds only
+    events that took place (status occurred or ongoing), as its readers assume, unless
+    ``all_statuses``: then plans, refusals and conjectures are rows too, told apart
+    by nothing in the file."""
     if fmt not in FORMATS:
         raise ExportError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
     target = Path(path)
     targets = [target, mentions_path(target)] if fmt == "gdelt" else [target]
     writers: dict[str, Callable[[duckdb.DuckDBPyConnection, list[Path]], None]] = {
         "jsonl": _write_jsonl, "parquet": _write_parquet, "csv": _write_csv,
-        "gdelt": _write_gdelt}
+        "gdelt": lambda connection, parts: _write_gdelt(
+            connection, parts, None if all_statuses else HAPPENED)}
     with atomic_paths(targets, force) as parts:
         writers[fmt](connection, parts)
     return targets
+
+
+def events_left_out(connection: duckdb.DuckDBPyConnection,
+                    statuses: Sequence[str] = HAPPENED) -> dict[str, int]:
+    """How many events have a status outside ``statuses``, by status (what a GDELT
+    export leaves out by default)."""
+    events, parameters = events_source(connection)
+    return dict(connection.execute(
+        f"SELECT coalesce(status, 'unknown') AS status, count(*) FROM {events} "
+        f"WHERE NOT list_contains($statuses, status) OR status IS NULL "
+        f"GROUP BY ALL ORDER BY 2 DESC, 1",
+        {**parameters, "statuses": list(statuses)}).fetchall())
 
 
 def _write_jsonl(connection: duckdb.DuckDBPyConnection, parts: list[Path]) -> None:
@@ -228,9 +279,15 @@ def _write_csv(connection: duckdb.DuckDBPyConnection, parts: list[Path]) -> None
     pyarrow.csv.write_csv(connection.sql(query, params=parameters).to_arrow_table(), parts[0])
 
 
-def _write_gdelt(connection: duckdb.DuckDBPyConnection, parts: list[Path]) -> None:
+def _write_gdelt(connection: duckdb.DuckDBPyConnection, parts: list[Path],
+                 statuses: Sequence[str] | None) -> None:
+    """The event table and the mentions table, of the events whose status is in
+    ``statuses`` (all of them when None)."""
     events, event_parameters = events_source(connection)
     links, link_parameters = links_source(connection)
+    if statuses is not None:
+        events = (f"(SELECT * FROM {events} AS kept WHERE list_contains($statuses, status))")
+        event_parameters = {**event_parameters, "statuses": list(statuses)}
     with parts[0].open("w", encoding="utf-8", newline="") as handle:
         _write_tsv(handle, (gdelt_event_row(row) for row in rows(
             connection, f"SELECT * FROM {events} AS e ORDER BY event_day, event_id",

@@ -1,6 +1,7 @@
 """The diplomatic ledger: for each pair of states, relations established,
 upgraded, downgraded, suspended, severed and restored, and missions (embassies,
-consulates, liaison offices, interests sections) opened or closed, with the
+consulates, liaison offices, interests sections) opened, closed or kept
+(``<mission>_maintained``, status ongoing: "has an interests section"), with the
 protecting power where there is one. Planned steps stay apart from completed
 ones, and every entry keeps the sentence it comes from.
 
@@ -28,7 +29,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 DATE_EXPRESSION = re.compile(
-    rf"(?<!since )\b(?:{MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|"
+    rf"(?<![Ss]ince )\b(?:{MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|"
     rf"\d{{1,2}}\s+{MONTH}(?:\s+(?:19|20)\d\d)?|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|next|this)\s+(?:year|month|week)|yesterday|today|tomorrow|(?:19|20)\d\d)\b")
@@ -85,6 +86,8 @@ class Vocabulary:
     nouns: dict[str, re.Pattern[str]]
     opened: re.Pattern[str]
     closed: re.Pattern[str]
+    maintained: re.Pattern[str]
+    maintained_before: int
     before: int
     after: int
     reciprocal: re.Pattern[str]
@@ -92,6 +95,8 @@ class Vocabulary:
     status_window: int
     planned: frozenset[str]
     negated: frozenset[str]
+    reporting: frozenset[str]
+    reporting_window: int
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -112,6 +117,8 @@ def vocabulary() -> Vocabulary:
                for kind, pattern in missions["nouns"].items()},
         opened=_alternation(missions["opened"]),
         closed=_alternation(missions["closed"]),
+        maintained=_alternation(missions["maintained"]),
+        maintained_before=int(missions["maintained_before"]),
         before=int(missions["before"]),
         after=int(missions["after"]),
         reciprocal=_alternation(missions["reciprocal"]),
@@ -120,6 +127,8 @@ def vocabulary() -> Vocabulary:
         status_window=int(spec["status_window"]),
         planned=frozenset(spec["planned"]),
         negated=frozenset(spec["negated"]),
+        reporting=frozenset(spec["reporting"]),
+        reporting_window=int(spec["reporting_window"]),
     )
 
 
@@ -151,8 +160,8 @@ def status_entries(connection: duckdb.DuckDBPyConnection,
                       coalesce(m.target_country, m.target_code) AS side_b
                FROM event_mentions m WHERE list_contains($statuses, m.status))
            SELECT s.doc_id, s.doc, s.sentence, instr(a.text, s.sentence) - 1, s.trigger,
-                  s.trigger_start, s.cameo, s.status, s.event_date, s.pub_date,
-                  s.side_a, s.side_b
+                  s.trigger_start, s.cameo, s.status, s.event_date, s.date_basis, s.pub_date,
+                  a.pub_date_precision, s.side_a, s.side_b
            FROM sided s JOIN articles a USING (doc_id)
            WHERE $country IN (s.side_a, s.side_b) AND s.side_a <> s.side_b
              AND list_contains($roots, s.root)
@@ -161,7 +170,7 @@ def status_entries(connection: duckdb.DuckDBPyConnection,
          "roots": sorted({code[:2] for rule in vocabulary().relations
                           for code in rule.codes})}).fetchall()
     for (doc_id, doc, sentence, sentence_start, trigger, trigger_start, cameo, status,
-         event_date, pub_date, side_a, side_b) in rows:
+         event_date, date_basis, pub_date, pub_precision, side_a, side_b) in rows:
         at = trigger_start - sentence_start if sentence_start >= 0 else sentence.find(trigger)
         if not 0 <= at < len(sentence):
             at = max(sentence.find(trigger), 0)
@@ -171,6 +180,9 @@ def status_entries(connection: duckdb.DuckDBPyConnection,
             continue
         if rule.symmetric:
             side_a, side_b = sorted((side_a, side_b))
+        if event_date and date_basis == "relative" and status in LOOKING_AHEAD:
+            event_date = _planned_date(sentence, event_date, at,
+                                       DatePoint(pub_date, pub_precision, "publication"))
         yield LedgerEntry(
             date=event_date or pub_date, country_a=side_a, country_b=side_b, kind=rule.kind,
             status=status, protecting_power=None, doc_id=doc_id, doc=doc, sentence=sentence,
@@ -237,6 +249,8 @@ def _sentence_missions(sentence: str, states: list[StateMention],
                 continue
             action, phrase = found
             status = _status(sentence[:phrase.start()], phrase.group(0))
+            if action == "maintained" and status == "occurred":
+                status = "ongoing"  # the mission is there, not opened now
             if status not in words.statuses:
                 continue
             power = _protecting_power(sentence, states)
@@ -260,16 +274,26 @@ def _inside_power_phrase(sentence: str, noun: re.Match[str]) -> bool:
 
 
 def _action(sentence: str, noun: re.Match[str]) -> tuple[str, re.Match[str]] | None:
-    """("opened" or "closed", the phrase) acting on the mission noun, the nearest first.
+    """("opened", "closed" or "maintained", the phrase) acting on the mission noun, the
+    nearest first.
 
     A phrase after the noun ("the embassy was closed") counts only when it does not
-    act on a mission named after it ("the interests section became a full embassy")."""
+    act on a mission named after it ("the interests section became a full embassy").
+    A keeping phrase stands right before the noun ("has an embassy"); with "open"
+    after the noun it still keeps the mission ("kept its embassy open")."""
     words = vocabulary()
     later_nouns = [match.start() for pattern in words.nouns.values()
                    for match in pattern.finditer(sentence) if match.start() >= noun.end()]
     best: tuple[int, str, re.Match[str]] | None = None
-    for action, pattern in (("opened", words.opened), ("closed", words.closed)):
+    kept: re.Match[str] | None = None
+    for action, pattern in (("opened", words.opened), ("closed", words.closed),
+                            ("maintained", words.maintained)):
         for match in pattern.finditer(sentence):
+            if action == "maintained":
+                if match.end() <= noun.start() <= match.end() + words.maintained_before \
+                        and not _crosses_mission(sentence, match.end(), noun.start()):
+                    kept = match
+                continue
             if match.end() <= noun.start():
                 distance = noun.start() - match.end()
                 if distance > words.before:
@@ -283,7 +307,20 @@ def _action(sentence: str, noun: re.Match[str]) -> tuple[str, re.Match[str]] | N
                 continue
             if best is None or distance < best[0]:
                 best = (distance, action, match)
+    if kept is not None and (best is None or best[0] > noun.start() - kept.end()
+                             or (best[2].start() >= noun.end()
+                                 and best[2].group(0).lower() == "open")):
+        return "maintained", kept
     return (best[1], best[2]) if best else None
+
+
+def _crosses_mission(sentence: str, start: int, end: int) -> bool:
+    """True when another mission or a clause break (comma, semicolon, colon) stands
+    between a keeping phrase and a noun: the phrase keeps only the mission right
+    after it."""
+    between = sentence[start:end]
+    return bool(re.search(r"[,;:]", between)) or any(
+        pattern.search(between) for pattern in vocabulary().nouns.values())
 
 
 def _status(before: str, phrase: str) -> str:
@@ -354,8 +391,9 @@ def _sending_state(sentence: str, noun: re.Match[str], action_at: int,
 def _sentence_date(sentence: str, published: DatePoint, action_at: int,
                    planned: bool) -> tuple[str | None, str]:
     """The date the sentence states nearest the action, in its clause first, resolved
-    against the publication date; in a planned step a date after the action ("will open
-    … in May") lies ahead."""
+    against the publication date; in a planned step a date that comes with the plan
+    lies ahead ("will open … in May"), one that dates its announcement does not (see
+    ``_looks_ahead``)."""
     clauses = [0, *(m.end() for m in re.finditer(r"[,;:]\s", sentence)), len(sentence) + 1]
     clause = next(index for index in range(len(clauses) - 1)
                   if clauses[index] <= action_at < clauses[index + 1])
@@ -366,11 +404,47 @@ def _sentence_date(sentence: str, published: DatePoint, action_at: int,
 
     matches = sorted(DATE_EXPRESSION.finditer(sentence), key=closeness)
     for match in matches:
-        future = planned and match.start() > action_at
+        future = planned and _looks_ahead(sentence, match, action_at)
         point = resolve_expression(match.group(0), published, future)
         if point:
             return point.value, "stated"
     return published.value, "publication"
+
+
+# Statuses whose dates the event coder resolves forward ("will visit in May": next May).
+LOOKING_AHEAD = ("planned", "proposed")
+
+
+def _looks_ahead(sentence: str, date: re.Match[str], action_at: int) -> bool:
+    """Whether a date in a sentence about a planned step is when the step is to happen
+    (True: "will open an embassy in May") rather than when it was announced, agreed
+    or decided (False: "said in October it intended to open relations", "In May,
+    Seoul announced it would open", "agreed on Friday to reopen"): a verb of saying or
+    deciding right before the date, or between the date and the step, dates the
+    report."""
+    words = vocabulary()
+    before = re.findall(r"[\w']+", sentence[:date.start()].lower())[-words.reporting_window:]
+    if set(before) & words.reporting:
+        return False
+    if date.end() <= action_at:
+        between = re.findall(r"[\w']+", sentence[date.end():action_at].lower())
+        if set(between) & words.reporting:
+            return False
+    return True
+
+
+def _planned_date(sentence: str, value: str, action_at: int, published: DatePoint) -> str:
+    """The coder's date of a planned step, resolved again when it counted forward from a
+    date that dates the announcement ("said in October it intended to open relations",
+    published in December 2000: October 2000, not 2001). ``value`` was resolved forward
+    from one of the sentence's date expressions; the one that gives it is looked at."""
+    for match in DATE_EXPRESSION.finditer(sentence):
+        if resolve_expression(match.group(0), published, True).value != value:
+            continue
+        if _looks_ahead(sentence, match, action_at):
+            return value
+        return resolve_expression(match.group(0), published, False).value or value
+    return value
 
 
 def _phrase(sentence: str, start: int, end: int, extra_words: int) -> str:

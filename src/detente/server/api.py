@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from pydantic import AfterValidator
 
 from detente.ingest.html import NoArticleError
 from detente.model import event_record
@@ -42,6 +43,7 @@ from detente.server.schemas import (
     JsonObject,
     Problem,
     SeriesPoint,
+    real_date,
 )
 
 router = APIRouter(prefix="/api", tags=["api"], responses={
@@ -51,7 +53,8 @@ NOT_FOUND = {404: {"model": Problem}}
 Side = Annotated[str, Path(pattern=CODE_PATTERN, description="state or organisation: PRK")]
 Freq = Literal["day", "week", "month", "year"]
 Basis = Literal["event", "publication"]
-Day = Annotated[str | None, Query(pattern=DATE_PATTERN, description="1994, 1994-06, …")]
+Day = Annotated[str | None, Query(pattern=DATE_PATTERN, description="1994, 1994-06, …"),
+                AfterValidator(real_date)]
 
 
 def cached_json(db: Database, key: Hashable, compute: Callable[[], Any]) -> Response:

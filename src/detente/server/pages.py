@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
+from pydantic import AfterValidator
 
 from detente.model import STATUSES
 from detente.server import analysis, charts, queries
@@ -26,7 +27,7 @@ from detente.server.params import (
     event_id,
 )
 from detente.server.queries import Database, EventFilter
-from detente.server.schemas import DATE_PATTERN
+from detente.server.schemas import DATE_PATTERN, real_date
 
 PAGE_SIZE = 50
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -35,7 +36,7 @@ templates.env.globals.update(side_name=side_name, event_name=event_name, QUADS=Q
 router = APIRouter(include_in_schema=False)
 Db = Annotated[Database, Depends(database)]
 Freq = Literal[analysis.FREQUENCIES]
-Period = Annotated[str | None, Query(pattern=DATE_PATTERN)]
+Period = Annotated[str | None, Query(pattern=DATE_PATTERN), AfterValidator(real_date)]
 EVIDENCE_ROWS = 50
 NETWORK_NODES = 16  # a readable circle on a laptop screen
 

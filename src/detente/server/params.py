@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import HTTPException, Query, Request
+from pydantic import AfterValidator
 
 from detente.model import STATUSES
 from detente.server.queries import Database, EventFilter
-from detente.server.schemas import DATE_PATTERN
+from detente.server.schemas import DATE_PATTERN, real_date
 
 MAX_PAGE_SIZE = 200
 MAX_OFFSET = 1_000_000
@@ -48,9 +49,11 @@ def event_filter(
                                       "4 material conflict")] = None,
     status: Annotated[str | None, Query(pattern=blank_or(STATUS_PATTERN))] = None,
     start: Annotated[str | None, Query(pattern=blank_or(DATE_PATTERN),
-                                       description="event date from: 1994, 1994-06")] = None,
+                                       description="event date from: 1994, 1994-06"),
+                     AfterValidator(real_date)] = None,
     end: Annotated[str | None, Query(pattern=blank_or(DATE_PATTERN),
-                                     description="event date up to, inclusive")] = None,
+                                     description="event date up to, inclusive"),
+                   AfterValidator(real_date)] = None,
     q: Annotated[str | None, Query(max_length=200,
                                    description="words in the evidence sentence")] = None,
 ) -> EventFilter:

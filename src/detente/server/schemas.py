@@ -3,14 +3,32 @@ tests) know exactly what each endpoint returns."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 MONTH = r"(0[1-9]|1[0-2])"
 DAY = r"(0[1-9]|[12][0-9]|3[01])"
 DATE_PATTERN = rf"^[0-9]{{4}}(-{MONTH}(-{DAY})?)?$"  # 2000, 2000-06, 2000-06-13
 DAY_PATTERN = rf"^[0-9]{{4}}-{MONTH}-{DAY}$"
+
+
+def real_date(value: str | None) -> str | None:
+    """``value`` when it names a real year, month or day ("2000", "2000-06",
+    "2000-02-29"); a blank means "any" and passes. The patterns above only check the
+    shape: "2000-02-31" and "0000" fit them and are still no dates, so every date
+    the API takes goes through here too (ValueError, answered with 422)."""
+    if value:
+        try:
+            date.fromisoformat((value + "-01-01")[:10])
+        except ValueError as error:
+            raise ValueError(f"{value!r} is not a real date ({error})") from None
+    return value
+
+
+IsoDay = Annotated[str, Field(pattern=DAY_PATTERN), AfterValidator(real_date)]
+"""A day (YYYY-MM-DD) of the calendar: its shape, then the calendar."""
 
 
 class ActorOut(BaseModel):
@@ -116,8 +134,8 @@ class SeriesPoint(BaseModel):
 class ExtractIn(BaseModel):
     text: str = Field(min_length=1, description="an HTML page, or text with one paragraph "
                       "per line")
-    pub_date: str | None = Field(None, pattern=DAY_PATTERN,
-                                 description="publication date, anchors relative dates")
+    pub_date: IsoDay | None = Field(None, description="publication date (YYYY-MM-DD, a "
+                                    "real day), anchors relative dates")
     store: bool = Field(False, description="keep the article and its events "
                         "(only on a server started with --writable)")
 
