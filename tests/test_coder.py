@@ -139,6 +139,17 @@ def test_a_condition_or_possibility_looks_ahead(pipeline):
     assert [(status, date) for *_, status, date in freeze][:1] == [("hypothetical", "2016-12")]
 
 
+def test_an_act_named_inside_a_quantity_keeps_its_light_verb(pipeline):
+    found = events(pipeline, "Washington imposed a package of economic sanctions on New Delhi.")
+    assert [(s, c[:2], t) for s, c, t, _, _ in found] == [("USAGOV", "16", "INDGOV")]
+
+
+def test_the_parties_of_relations_between_two_states_restored_in_the_passive(pipeline):
+    found = pairs(pipeline, "Diplomatic relations between China and South Korea were "
+                            "established in 1992.")
+    assert found == {("CHN", "KOR"), ("KOR", "CHN")}
+
+
 def test_a_duration_is_no_date(pipeline):
     found = events(pipeline, "China has supplied oil to North Korea for years.")
     assert found == [("CHN", "070", "PRK", "ongoing", None)]

@@ -19,7 +19,8 @@ QUANTIFIERS = {"some", "many", "much", "most", "all", "any", "none", "part", "fe
                "both", "each", "half", "rest", "bulk", "majority", "minority", "number",
                "handful", "dozen", "dozens", "score", "scores", "hundred", "hundreds",
                "thousand", "thousands", "million", "millions", "ten", "tens", "one", "two",
-               "remainder", "lot", "lots", "group", "round", "series", "wave"}
+               "remainder", "lot", "lots", "group", "round", "series", "wave", "package",
+               "set", "raft", "string", "batch", "slew", "range", "host"}
 # Verbs that put their subject "on" an event noun: "went on strike", "remained on alert".
 STATE_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
 # "demanded that X should withdraw", "insisted that X must leave"
@@ -214,6 +215,9 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
     first = noun  # "expressed its rejection and condemnation of X": the first conjunct's
     while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
         first = first.head
+    while (first.dep_ == "pobj" and first.head.lower_ == "of"  # "imposed a package of
+           and first.head.head.lemma_.lower() in QUANTIFIERS):  # sanctions on X"
+        first = first.head.head
     owned = any(child.dep_ == "poss" and child.pos_ == "PRON"
                 for holder in {noun, first} for child in holder.children)
     agents = prepositional_objects(noun, "by")

@@ -314,7 +314,10 @@ class EventCoder:
         if symmetric and sources and not any(source.resolved for source in sources) and any(
                 arguments.names_a_pair(head) for head in source_heads if head is not token):
             return []  # "the summit of the two Koreas": two parties no phrase here names
-        between = arguments.prepositional_objects(token, "between")
+        # "talks between X and Y"; "relations between X and Y were restored"
+        between = arguments.prepositional_objects(token, "between") or [
+            side for noun in arguments.children(token, "nsubjpass", "dobj")
+            for side in arguments.prepositional_objects(noun, "between")]
         if symmetric and between and not sources:
             sides = finder.actors(between[0], on)
             return [(a, b, penalty) for a in sides for b in sides if not same_side(a, b)]
