@@ -150,6 +150,18 @@ def test_the_parties_of_relations_between_two_states_restored_in_the_passive(pip
     assert found == {("CHN", "KOR"), ("KOR", "CHN")}
 
 
+def test_those_locked_in_talks_hold_them(pipeline):
+    found = pairs(pipeline, "Israel and Syria were locked in talks in Washington.")
+    assert found == {("ISR", "SYR"), ("SYR", "ISR")}
+
+
+def test_who_leads_a_force_is_its_side_but_who_backs_it_is_not(pipeline):
+    led = events(pipeline, "Saudi-led warplanes pounded rebel positions in Yemen.")
+    assert ("SAU", "190", "YEM") in {(s, c, t) for s, c, t, _, _ in led}
+    backed = events(pipeline, "Russian-backed separatists attacked Ukrainian troops.")
+    assert [s for s, *_ in backed] == [None]
+
+
 def test_a_duration_is_no_date(pipeline):
     found = events(pipeline, "China has supplied oil to North Korea for years.")
     assert found == [("CHN", "070", "PRK", "ongoing", None)]

@@ -293,8 +293,16 @@ def noun_phrase_tokens(head: Token) -> list[Token]:
     while stack:
         token = stack.pop()
         tokens.append(token)
-        stack.extend(child for child in token.children if child.dep_ in MODIFIER_DEPS)
+        stack.extend(child for child in token.children if child.dep_ in MODIFIER_DEPS
+                     or _leads(token, child))
     return sorted(tokens, key=lambda token: token.i)
+
+
+def _leads(modifier: Token, child: Token) -> bool:
+    """"Saudi-led warplanes": who leads them is part of the phrase ("Russian-backed
+    separatists" stay apart from Russia: backing is not leading)."""
+    return (modifier.dep_ == "amod" and modifier.lemma_.lower() == "lead"
+            and child.dep_ in {"npadvmod", "punct"} and child.i < modifier.i)
 
 
 def coordinated(head: Token) -> list[Token]:

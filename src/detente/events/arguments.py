@@ -23,6 +23,9 @@ QUANTIFIERS = {"some", "many", "much", "most", "all", "any", "none", "part", "fe
                "set", "raft", "string", "batch", "slew", "range", "host"}
 # Verbs that put their subject "on" an event noun: "went on strike", "remained on alert".
 STATE_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
+# Verbs that put their (passive) subject "in" an event noun: "were locked in talks",
+# "engaged in fighting", "entered into negotiations".
+ENGAGING_VERBS = {"lock", "engage", "involve", "enter", "embroil", "mire", "bog"}
 # "demanded that X should withdraw", "insisted that X must leave"
 MANDATIVE_AUXILIARIES = {"should", "must", "shall"}
 # Pronouns that stand for a side named earlier in the sentence ("Iran said it would").
@@ -231,6 +234,11 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
     noun, verb = first, first.head
     if noun.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in STATE_VERBS:
         noun, verb = verb, verb.head  # "went on strike", "remained on alert"
+    if (noun.dep_ == "pobj" and verb.lower_ in {"in", "into"}
+            and verb.head.lemma_.lower() in ENGAGING_VERBS):
+        engaged = [phrase_head(subject) for subject in children(verb.head, "nsubjpass",
+                                                                 "nsubj")]
+        return found + engaged  # "U.S. and North Korean negotiators were locked in talks"
     if (noun.dep_ in {"dobj", "nsubjpass", "prep"} and verb.pos_ in {"VERB", "AUX"}
             and (verb.lemma_.lower() in light_verbs or noun.dep_ == "prep" or owned)):
         subject = verb_subject(verb)  # "X held talks", not "X condemned the attack"
