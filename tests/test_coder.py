@@ -162,6 +162,11 @@ def test_who_leads_a_force_is_its_side_but_who_backs_it_is_not(pipeline):
     assert [s for s, *_ in backed] == [None]
 
 
+def test_a_relative_clause_has_its_own_status(pipeline):
+    found = events(pipeline, "Japan will send the aid that China promised to North Korea.")
+    assert ("CHN", "030", "PRK", "occurred", None) in found
+
+
 def test_a_duration_is_no_date(pipeline):
     found = events(pipeline, "China has supplied oil to North Korea for years.")
     assert found == [("CHN", "070", "PRK", "ongoing", None)]

@@ -44,6 +44,8 @@ def governing_chain(trigger: Token) -> list[Token]:
     """The trigger and the words above it, up to the first finite clause head."""
     chain = [trigger]
     token = trigger
+    if trigger.dep_ == "relcl" and _is_finite_clause(trigger):
+        return chain  # "will remain a party to the treaty, from which it threatened to …"
     for _ in range(MAX_CLIMB):
         if token.dep_ not in GOVERNING_DEPS or token.head == token:
             break
