@@ -167,6 +167,14 @@ def test_a_relative_clause_has_its_own_status(pipeline):
     assert ("CHN", "030", "PRK", "occurred", None) in found
 
 
+def test_a_recipient_the_parser_hung_on_the_objects_clause(pipeline):
+    found = events(pipeline, "The museum's curators said Italy returned two statues that date "
+                             "back to the Roman era to Libya.")
+    assert ("ITA", "084", "LBY") in {(s, c, t) for s, c, t, _, _ in found}
+    went = events(pipeline, "Japan returned the envoy who went to Paris.")
+    assert not any(t == "FRAGOV" for _, _, t, _, _ in went)
+
+
 def test_a_duration_is_no_date(pipeline):
     found = events(pipeline, "China has supplied oil to North Korea for years.")
     assert found == [("CHN", "070", "PRK", "ongoing", None)]

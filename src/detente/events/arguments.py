@@ -23,6 +23,10 @@ QUANTIFIERS = {"some", "many", "much", "most", "all", "any", "none", "part", "fe
                "set", "raft", "string", "batch", "slew", "range", "host"}
 # Verbs that put their subject "on" an event noun: "went on strike", "remained on alert".
 STATE_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
+# Verbs whose "to" phrase is their own goal ("the envoy who went to Paris").
+GOAL_VERBS = {"go", "send", "travel", "move", "fly", "come", "bring", "take", "deliver",
+              "ship", "return", "transfer", "sell", "give", "head", "flee", "belong", "lead",
+              "talk", "speak", "write", "say", "report", "post", "assign", "appoint"}
 # Verbs that put their (passive) subject "in" an event noun: "were locked in talks",
 # "engaged in fighting", "entered into negotiations".
 ENGAGING_VERBS = {"lock", "engage", "involve", "enter", "embroil", "mire", "bog"}
@@ -330,6 +334,11 @@ def _target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | 
         holders.append(carrier)
     if trigger.pos_ in {"NOUN", "PROPN"}:  # "the visit of X to Y" parsed as "X to Y"
         holders += prepositional_objects(trigger, "of")
+    else:  # "returned 12 skulls that date back to 640 to Peru": the parser hung the
+        holders += [clause for thing in verb_objects(trigger)  # recipient on the
+                    for clause in children(thing, "relcl", "acl")  # object's clause,
+                    if not is_passive(clause)  # unless that clause's verb has a goal of
+                    and clause.lemma_.lower() not in GOAL_VERBS]  # its own ("sent to")
     for role in roles:
         if role == "obj":
             if object_token is not None:  # "expelled Russian diplomats": theirs
