@@ -130,6 +130,15 @@ def test_the_day_a_report_was_made_is_not_the_day_of_what_it_says_will_happen(pi
     assert [date for *_, date in announced] == ["1994-06-13"]
 
 
+def test_the_day_a_plan_was_announced_lies_behind(pipeline):
+    found = events(pipeline, "North Korea said in October it intended to open relations "
+                             "with Germany.", pub_date="2000-12-13")
+    assert [(status, date) for *_, status, date in found] == [("planned", "2000-10")]
+    ahead = events(pipeline, "Japan plans to send aid to North Korea in May.",
+                   pub_date="2000-12-13")
+    assert [date for *_, date in ahead] == ["2001-05"]
+
+
 def test_a_condition_or_possibility_looks_ahead(pipeline):
     cut = events(pipeline, "Russia will cut off gas supplies to Ukraine on 1 January unless "
                            "Kiev agrees to pay more.", pub_date="2005-12-28")

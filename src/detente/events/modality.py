@@ -75,8 +75,7 @@ def event_status(trigger: Token, skip: Token | None = None) -> str:
                                        for child in trigger.children):
         return "conditional"
     chain = [token for token in governing_chain(trigger) if token is not skip]
-    auxiliaries = {child.lower_ for token in chain for child in token.children
-                   if child.dep_ in {"aux", "auxpass"}}
+    auxiliaries = _auxiliaries(chain)
     if any(_is_condition(child, words) for token in chain for child in token.children):
         return "conditional"
     if any(child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in words.negations)
@@ -109,9 +108,13 @@ def looks_forward(trigger: Token, status: str) -> bool:
         return True
     if status not in {"conditional", "hypothetical"}:
         return False
-    auxiliaries = {child.lower_ for token in governing_chain(trigger) for child in token.children
-                   if child.dep_ in {"aux", "auxpass"}}
-    return not auxiliaries & {"have", "had", "did", "was", "were"}
+    return not _auxiliaries(governing_chain(trigger)) & {"have", "had", "did", "was", "were"}
+
+
+def _auxiliaries(chain: list[Token]) -> set[str]:
+    """The auxiliaries of the words that govern the event ("will", "would have")."""
+    return {child.lower_ for token in chain for child in token.children
+            if child.dep_ in {"aux", "auxpass"}}
 
 
 def _own_clause(chain: list[Token]) -> list[Token]:

@@ -41,43 +41,54 @@ REPORTING_VERBS = frozenset({"say", "announce", "tell", "report", "confirm", "cl
 
 
 def event_date(trigger: Token, sentence: Span, published: DatePoint, future: bool) -> DatePoint:
-    """The event's date from the nearest DATE expression, or an unknown DatePoint."""
+    """The event's date from the nearest DATE expression, or an unknown DatePoint.
+
+    A date on a past-tense verb above the trigger dates that verb's act — the saying,
+    deciding or intending — which lies in the past even for a plan ("said in October
+    it intended to open relations": the October before). On a reporting verb it is
+    skipped when the reported act has a time of its own ("said on Friday that Russia
+    would not expel …")."""
     candidates = []
     for entity in sentence.ents:
-        if entity.label_ != "DATE" or _dates_the_report(entity, trigger):
+        if entity.label_ != "DATE":
+            continue
+        verb = _date_verb(entity)
+        above = verb != trigger and verb in trigger.ancestors
+        if above and verb.lemma_.lower() in REPORTING_VERBS and _has_own_time(trigger, verb):
             continue
         distance = tree_distance(entity.root, trigger)
         if distance <= MAX_TREE_DISTANCE:
-            candidates.append((distance, entity.start, entity))
-    for _, _, entity in sorted(candidates, key=lambda item: (item[0], item[1])):
-        point = resolve_expression(entity.text, published, future)
+            looks_ahead = not (above and verb.tag_ == "VBD")
+            candidates.append((distance, entity.start, entity, looks_ahead))
+    for _, _, entity, looks_ahead in sorted(candidates, key=lambda item: (item[0], item[1])):
+        point = resolve_expression(entity.text, published, future and looks_ahead)
         if point:
             return point
     return DatePoint()
 
 
-# Auxiliaries that give a reported act a time of its own ("would not expel", "had
-# attacked", "did not commit"); without them ("announced that it was withdrawing")
-# the report's date is the act's.
-OWN_TIME_AUXILIARIES = frozenset({"will", "would", "could", "may", "might", "shall", "should",
-                                  "can", "had", "has", "have", "did", "does", "do"})
+# Auxiliaries and negations that give a reported act a time of its own ("would not
+# expel", "had attacked", "did not commit"); without them ("announced that it was
+# withdrawing") the report's date is the act's.
+OWN_TIME_WORDS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can",
+                            "had", "has", "have", "did", "does", "do", "not", "n't"})
 
 
-def _dates_the_report(entity: Span, trigger: Token) -> bool:
-    """The date hangs on a reporting verb above the trigger ("said on Friday that
-    Russia would not expel …") whose reported act has a time of its own."""
+def _date_verb(entity: Span) -> Token:
+    """The word a date expression hangs on, up through its prepositions to a verb."""
     verb = entity.root.head
     while (verb.pos_ not in {"VERB", "AUX"} and verb.head != verb
            and verb.dep_ in {"pobj", "prep", "npadvmod"}):
         verb = verb.head
-    if verb.lemma_.lower() not in REPORTING_VERBS or verb == trigger \
-            or verb not in trigger.ancestors:
-        return False
+    return verb
+
+
+def _has_own_time(trigger: Token, report: Token) -> bool:
+    """Whether the reported act, in the clause below ``report``, has a time of its own."""
     clause = trigger
-    while clause.head != verb and clause.head != clause:
+    while clause.head != report and clause.head != clause:
         clause = clause.head
-    return any(child.dep_ in {"aux", "neg"} and child.lower_ in OWN_TIME_AUXILIARIES | {"not",
-                                                                                      "n't"}
+    return any(child.dep_ in {"aux", "neg"} and child.lower_ in OWN_TIME_WORDS
                for token in (trigger, clause) for child in token.children)
 
 
@@ -153,8 +164,7 @@ def _relative(words: list[str], published: DatePoint, pub: date | None, future: 
         return _week(pub + timedelta(weeks=SHIFTS[core[0]]))
     if core and core[0] in DAY_WORDS and all(w in PARTS_OF_DAY for w in core[1:]):
         return _day(pub + timedelta(days=DAY_WORDS[core[0]]))
-    if core and core[0] in {"last", "this"} and all(w in PARTS_OF_DAY for w in core[1:]) \
-            and len(core) == 2:
+    if len(core) == 2 and core[0] in {"last", "this"} and core[1] in PARTS_OF_DAY:
         return _day(pub - timedelta(days=1 if core[0] == "last" else 0))
     weekday = next((w for w in core if w in WEEKDAYS), None)
     if weekday is not None:

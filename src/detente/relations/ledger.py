@@ -160,8 +160,8 @@ def status_entries(connection: duckdb.DuckDBPyConnection,
                       coalesce(m.target_country, m.target_code) AS side_b
                FROM event_mentions m WHERE list_contains($statuses, m.status))
            SELECT s.doc_id, s.doc, s.sentence, instr(a.text, s.sentence) - 1, s.trigger,
-                  s.trigger_start, s.cameo, s.status, s.event_date, s.date_basis, s.pub_date,
-                  a.pub_date_precision, s.side_a, s.side_b
+                  s.trigger_start, s.cameo, s.status, s.event_date, s.pub_date,
+                  s.side_a, s.side_b
            FROM sided s JOIN articles a USING (doc_id)
            WHERE $country IN (s.side_a, s.side_b) AND s.side_a <> s.side_b
              AND list_contains($roots, s.root)
@@ -170,7 +170,7 @@ def status_entries(connection: duckdb.DuckDBPyConnection,
          "roots": sorted({code[:2] for rule in vocabulary().relations
                           for code in rule.codes})}).fetchall()
     for (doc_id, doc, sentence, sentence_start, trigger, trigger_start, cameo, status,
-         event_date, date_basis, pub_date, pub_precision, side_a, side_b) in rows:
+         event_date, pub_date, side_a, side_b) in rows:
         at = trigger_start - sentence_start if sentence_start >= 0 else sentence.find(trigger)
         if not 0 <= at < len(sentence):
             at = max(sentence.find(trigger), 0)
@@ -180,9 +180,6 @@ def status_entries(connection: duckdb.DuckDBPyConnection,
             continue
         if rule.symmetric:
             side_a, side_b = sorted((side_a, side_b))
-        if event_date and date_basis == "relative" and status in LOOKING_AHEAD:
-            event_date = _planned_date(sentence, event_date, at,
-                                       DatePoint(pub_date, pub_precision, "publication"))
         yield LedgerEntry(
             date=event_date or pub_date, country_a=side_a, country_b=side_b, kind=rule.kind,
             status=status, protecting_power=None, doc_id=doc_id, doc=doc, sentence=sentence,
@@ -411,10 +408,6 @@ def _sentence_date(sentence: str, published: DatePoint, action_at: int,
     return published.value, "publication"
 
 
-# Statuses whose dates the event coder resolves forward ("will visit in May": next May).
-LOOKING_AHEAD = ("planned", "proposed")
-
-
 def _looks_ahead(sentence: str, date: re.Match[str], action_at: int) -> bool:
     """Whether a date in a sentence about a planned step is when the step is to happen
     (True: "will open an embassy in May") rather than when it was announced, agreed
@@ -431,20 +424,6 @@ def _looks_ahead(sentence: str, date: re.Match[str], action_at: int) -> bool:
         if set(between) & words.reporting:
             return False
     return True
-
-
-def _planned_date(sentence: str, value: str, action_at: int, published: DatePoint) -> str:
-    """The coder's date of a planned step, resolved again when it counted forward from a
-    date that dates the announcement ("said in October it intended to open relations",
-    published in December 2000: October 2000, not 2001). ``value`` was resolved forward
-    from one of the sentence's date expressions; the one that gives it is looked at."""
-    for match in DATE_EXPRESSION.finditer(sentence):
-        if resolve_expression(match.group(0), published, True).value != value:
-            continue
-        if _looks_ahead(sentence, match, action_at):
-            return value
-        return resolve_expression(match.group(0), published, False).value or value
-    return value
 
 
 def _phrase(sentence: str, start: int, end: int, extra_words: int) -> str:
