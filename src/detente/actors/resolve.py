@@ -33,7 +33,7 @@ from detente.actors.dictionary import (
     is_transnational,
 )
 from detente.data import data_path
-from detente.model import Actor, Article
+from detente.model import Actor
 
 # Dependents that belong to a noun phrase's own description of its referent.
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "case", "flat", "nn"}
@@ -572,27 +572,19 @@ class ActorResolver:
 
     def _sentences_before(self, sentence: Span) -> Iterator[tuple[ActorResolver, Span]]:
         """The article's sentences before ``sentence``, nearest first, each with the
-        resolver of its paragraph."""
+        resolver of its paragraph (resolvers are built paragraph by paragraph, so
+        every earlier paragraph has one)."""
         doc = sentence.doc
         yield from ((self, earlier) for earlier in reversed(list(doc.sents))
                     if earlier.end <= sentence.start)
         position = next((i for i, (other, _) in enumerate(self.context.paragraphs)
                          if other is doc), 0)
         for earlier_doc, index in reversed(self.context.paragraphs[:position]):
-            resolver = self.context.resolvers.get(id(index)) or ActorResolver(
-                self.context, index, self._offset_of(index))
+            resolver = self.context.resolvers.get(id(index))
+            if resolver is None:
+                continue
             for earlier in reversed(list(earlier_doc.sents)):
                 yield resolver, earlier
-
-    def _offset_of(self, index: DocIndex) -> int:
-        """Where a paragraph starts in the article's text (paragraphs are joined by
-        a blank line), for a paragraph no resolver was built for yet."""
-        offset = 0
-        for _, other in self.context.paragraphs:
-            if other is index:
-                break
-            offset += len(other.text) + len(Article.PARAGRAPH_SEPARATOR)
-        return offset
 
     def _from_tokens(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
         candidates: list[tuple[int, int, ActorEntry, Span]] = []
