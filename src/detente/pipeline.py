@@ -173,16 +173,15 @@ def process(paths: Iterable[str | Path], store: Store, coder: Coder,
                 if isinstance(item, IngestFailure):
                     store.add_failure(item.path, item.message)
                     settled.append(item)
-                elif item.doc_id in stored:
-                    store.add_copy(item.doc_id, item, 1.0)  # nothing when it is the same file
-                    settled.append(StoredArticle(item, list(store.event_records(item.doc_id)),
-                                                 False))
-                elif (original := store.near_duplicate(item)) is not None:
-                    store.add_copy(original[0], item, original[1])
-                    settled.append(StoredArticle(item, list(store.event_records(original[0])),
-                                                 False))
-                else:
+                    continue
+                # the same text (a copy is nothing when it is the same file), or a reprint
+                original = ((item.doc_id, 1.0) if item.doc_id in stored
+                            else store.near_duplicate(item))
+                if original is None:
                     yield item
+                    continue
+                store.add_copy(original[0], item, original[1])
+                settled.append(StoredArticle(item, list(store.event_records(original[0])), False))
             del chunk
             if settled:
                 yield FLUSH

@@ -264,8 +264,7 @@ class Store:
             "SELECT 1 FROM store_meta WHERE key = ?", [BANDS_BUILT]).fetchone()
         if done:
             return
-        self.connection.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction("cannot build the near-duplicate index"):
             cursor = self.connection.cursor()
             cursor.execute("SELECT doc_id, signature FROM article_signatures WHERE doc_id NOT IN "
                            "(SELECT doc_id FROM article_bands)")
@@ -273,11 +272,6 @@ class Store:
                 self._insert_bands([(doc_id, from_bytes(blob)) for doc_id, blob in chunk])
             cursor.close()
             self.connection.execute("INSERT INTO store_meta VALUES (?, 'yes')", [BANDS_BUILT])
-            self.connection.execute("COMMIT")
-        except duckdb.Error:
-            with suppress(duckdb.Error):
-                self.connection.execute("ROLLBACK")
-            raise
 
     def _insert_bands(self, signed: list[tuple[str, Any]]) -> None:
         import pyarrow as pa
@@ -335,10 +329,12 @@ class Store:
         duplicate index, and copies recorded against it are dropped with it."""
         import pyarrow as pa
 
+        coded = list(coded)
+        stored = self.stored_ids([article.doc_id for article, _, _ in coded])
         fresh: dict[str, CodedRows] = {}
         for item in coded:
             doc_id = item[0].doc_id
-            if doc_id not in fresh and not self.has_article(doc_id):
+            if doc_id not in fresh and doc_id not in stored:
                 fresh[doc_id] = item
         failures = list(failures)
         tables = {
