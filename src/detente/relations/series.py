@@ -25,6 +25,12 @@ class SeriesError(ValueError):
     """A parameter of a series query is out of range (unknown freq, malformed date)."""
 
 
+def first_day(value: str) -> date:
+    """The first day of an ISO year, month or day ("2000" → 2000-01-01); ValueError
+    when the calendar has no such day ("2000-02-31")."""
+    return date.fromisoformat((value + "-01-01")[:10])
+
+
 def check_date(name: str, value: str | None) -> str | None:
     """``value`` if it is an ISO date at year, month or day precision, else SeriesError."""
     if value is None:
@@ -32,7 +38,7 @@ def check_date(name: str, value: str | None) -> str | None:
     try:
         if not ISO_DATE.fullmatch(value):
             raise ValueError(value)
-        date.fromisoformat((value + "-01-01")[:10])
+        first_day(value)
     except ValueError:
         raise SeriesError(f"{name}: {value!r} is not a date like 2000, 2000-06 or 2000-06-13"
                           ) from None

@@ -3,10 +3,11 @@ tests) know exactly what each endpoint returns."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, Field
+
+from detente.relations.series import first_day
 
 MONTH = r"(0[1-9]|1[0-2])"
 DAY = r"(0[1-9]|[12][0-9]|3[01])"
@@ -21,7 +22,7 @@ def real_date(value: str | None) -> str | None:
     the API takes goes through here too (ValueError, answered with 422)."""
     if value:
         try:
-            date.fromisoformat((value + "-01-01")[:10])
+            first_day(value)
         except ValueError as error:
             raise ValueError(f"{value!r} is not a real date ({error})") from None
     return value
