@@ -32,7 +32,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 
 import numpy as np
 
@@ -160,9 +159,6 @@ class NearDuplicateIndex:
 
     def signature_of(self, doc_id: str) -> np.ndarray | None:
         return self._signatures.get(doc_id)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._signatures)
 
     def matches(self, text_or_signature: str | np.ndarray) -> list[tuple[str, float]]:
         """Every indexed document at or above the threshold, most similar first

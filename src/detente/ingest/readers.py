@@ -167,13 +167,12 @@ def _article(doc: str, paragraphs: list[str], *, title: str | None = None,
     _require_english(paragraphs)
     month_day = dateline_month_day(paragraphs[0])
     paragraphs, dateline_date = _strip_dateline(paragraphs)
-    if pub_date and pub_date.precision == "day":
-        pass  # the page's own date stands
-    elif dateline_date:
-        pub_date = dateline_date
-    elif month_day:
-        known = pub_date or date_in_path(url) or date_in_path(path)
-        pub_date = resolve_month_day(*month_day, known) or pub_date
+    if not (pub_date and pub_date.precision == "day"):  # else the page's own date stands
+        if dateline_date:
+            pub_date = dateline_date
+        elif month_day:
+            known = pub_date or date_in_path(url) or date_in_path(path)
+            pub_date = resolve_month_day(*month_day, known) or pub_date
     pub_date = pub_date or infer_year(paragraphs)
     return Article(doc=doc, paragraphs=paragraphs, title=title, pub_date=pub_date,
                    path=path, url=url, source_format=kind, site=site)
