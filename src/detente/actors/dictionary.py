@@ -4,10 +4,9 @@ and compiled into spaCy phrase matchers.
 
 An alias may stand for several entities: one after another ("Moscow" is SUN
 until 1991-12-26, RUS after; every alias lives only as long as its state, and
-``dated_aliases.tsv`` narrows it further, as ``metonyms.tsv``'s dates do for a
-seat of government that moved: "Rangoon" until 2005), or at the same time
-("Georgia", "Congo"), which ``ambiguous.tsv`` settles from the article's words
-or leaves unresolved.
+``dated_aliases.tsv`` narrows it further or dates it: "Bonn" until 1999, "Rangoon"
+until 2005), or at the same time ("Georgia", "Congo"), which ``ambiguous.tsv``
+settles from the article's words or leaves unresolved.
 ``organisations.tsv`` lists named non-state organisations (NGOs, companies, media,
 armed groups, parties, universities): a national one stands for its country with
 its sector (Siemens: DEU, BUS), a transnational one for its own code (Amnesty
@@ -173,13 +172,8 @@ class ActorDictionary:
             for alias in [row["name"], *split_list(row["aliases"])]:
                 self._add(ActorEntry(alias, "igo", row["code"], "IGO", name=row["name"]))
         for row in read_table("metonyms.tsv"):
-            # a seat of government that moved ("Rangoon" until 2005) is dated;
-            # a press name of an IGO ("Hague tribunal") carries the IGO's name
-            own = (_date(row.get("valid_from", "")), _date(row.get("valid_to", "")))
             self._add(ActorEntry(row["phrase"], "metonym", row["country"], row["sector"] or None,
-                                 name=self.igos.get(row["country"]),
-                                 **_within(own, self.lifetimes.get(row["country"],
-                                                                   (None, None)))))
+                                 **self._lifetime(row["country"])))
         for row in read_table("organisations.tsv"):
             own = (_date(row["valid_from"]), _date(row["valid_to"]))
             dates = _within(own, self.lifetimes.get(row["actor"], (None, None)))
@@ -196,8 +190,11 @@ class ActorDictionary:
             self._add(ActorEntry(row["place"], "place", row["country"],
                                  **self._lifetime(row["country"])))
         for row in read_table("dated_aliases.tsv"):
+            # a seat of government that moved ("Rangoon" until 2005); an IGO's dated
+            # press name ("Hague tribunal") carries the IGO's name
             own = (_date(row["valid_from"]), _date(row["valid_to"]))
             self._add(ActorEntry(row["alias"], row["kind"], row["actor"], row["sector"] or None,
+                                 name=self.igos.get(row["actor"]),
                                  **_within(own, self.lifetimes.get(row["actor"], (None, None)))))
         for row in read_table("nonactors.tsv"):
             for alias in _with_capitalised(row["phrase"]):
