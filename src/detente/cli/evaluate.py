@@ -155,3 +155,58 @@ def eval_plv(
     for label, (precision, recall, f1, support) in report.per_label().items():
         per_label.add_row(label, f"{precision:.2f}", f"{recall:.2f}", f"{f1:.2f}", str(support))
     out.print(per_label)
+
+
+@evaluation.command("news")
+def eval_news(
+    split: Annotated[str, typer.Option(
+        "--split", help="dev (tune on it), test (report it) or all.")] = "dev",
+    shared_data: Annotated[Path, typer.Option(
+        "--data", help="The reference data folder holding news-pages/ and news2023/.")] = Path(
+        "../shared/data"),
+    show_missed: Annotated[bool, typer.Option(
+        "--missed", help="List the labelled core events not found.")] = False,
+    show_wrong: Annotated[bool, typer.Option(
+        "--wrong", help="List the emitted events no label matches, with their sentence.")] = False,
+) -> None:
+    """Events coded on real news pages labelled blind (data/eval/news_events.tsv).
+
+    Recall of the labelled core events (two different sides), precision over every
+    distinct (page, source, target, root) emitted and over those with both sides
+    coded, date and status accuracy on the events found, and what is emitted on
+    pages about nothing political. Tune on dev; the test split is for reporting."""
+    from detente.evaluation.news import SPLITS, evaluate_news
+    from detente.pipeline import Pipeline
+
+    if split not in (*SPLITS, "all"):
+        raise fail(f"--split {split}: choose dev, test or all")
+    if not (shared_data / "news-pages" / "pages.jsonl").is_file():
+        raise fail(f"{shared_data}: no news-pages/pages.jsonl (not the reference data folder)")
+    pipeline = Pipeline()
+    report = evaluate_news(lambda articles: (c.events for c in pipeline.code_many(articles)),
+                           shared_data, None if split == "all" else split)
+    quiet = report.quiet_pages
+    out.print(measure_table(
+        f"detente eval news --split {split} ({len(report.pages)} pages)", [
+            ("recall of core events", report.found, report.core),
+            ("precision, all emitted (page, source, target, root)", report.right, report.emitted),
+            ("precision, both sides coded", report.right_both_sides, report.emitted_both_sides),
+            ("event date at stated precision (found)", report.date_right, len(report.dated)),
+            ("status (found)", report.status_right, report.found),
+            ("emitted on pages about nothing political", sum(len(p.emitted) for p in quiet),
+             len(quiet)),
+        ]))
+    out.print(f"F1 {report.f1:.3f} (recall {report.recall:.3f}, precision {report.precision:.3f})",
+              highlight=False)
+    for page in report.pages:
+        if show_missed:
+            for label in page.missed:
+                out.print(f"missed {page.page.key}: {label.source} {label.cameo} {label.target} "
+                          f"({label.status}, {label.event_date}) {label.description}",
+                          highlight=False)
+        if show_wrong:
+            for (source, target, _root), event in page.wrong:
+                sentence = " ".join(event.sentence.split())
+                out.print(f"wrong {page.page.key}: {source} {event.cameo} {target} "
+                          f"[{event.source.text} | {event.target.text}] {sentence}",
+                          highlight=False, soft_wrap=True)

@@ -1,0 +1,1 @@
+"""Scoring detente against labelled real news (``detente eval news``)."""
