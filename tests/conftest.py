@@ -34,8 +34,13 @@ SEEDS = find_seeds()
 
 
 @pytest.fixture(scope="session")
-def pipeline() -> Pipeline:
+def default_pipeline() -> Pipeline:
     return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def pipeline(default_pipeline: Pipeline) -> Pipeline:
+    return default_pipeline
 
 
 @pytest.fixture(scope="session")
@@ -48,3 +53,10 @@ def seeds() -> Path:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "events.duckdb"
+
+
+@pytest.fixture(scope="session")
+def partial_pipeline(default_pipeline: Pipeline) -> Pipeline:
+    """The same model, also emitting events with a side the dictionary does not know
+    (what the side finder found, for the tests that look at it)."""
+    return Pipeline(default_pipeline.nlp, partial=True)

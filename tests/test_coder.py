@@ -10,6 +10,13 @@ import pytest
 from detente.pipeline import extract_text
 
 
+@pytest.fixture(scope="module")
+def pipeline(partial_pipeline):
+    """These tests look at what the side finder finds, coded or not."""
+    return partial_pipeline
+
+
+
 def events(pipeline, text: str, pub_date: str | None = "2000-10-23"):
     return [(e.source.code, e.cameo, e.target.code, e.status, e.event_date.value)
             for e in extract_text(text, pub_date=pub_date, pipeline=pipeline)]

@@ -151,3 +151,25 @@ def test_dates_in_paths():
     assert date_in_path("/news/2000/talks.txt").value == "2000"
     assert date_in_path("/tmp/ab20001231.txt") == DatePoint()
     assert date_in_path(None) == DatePoint()
+
+
+def test_a_crawlers_date_stamp_dates_the_page_and_leaves_its_text(tmp_path):
+    path = tmp_path / "dump.txt"
+    path.write_text(f" date 2024-07-02 {PROSE}\n\n{PROSE.replace('Thursday', 'Friday')}\n")
+    [article] = read_articles([path])
+    assert article.pub_date == DatePoint("2024-07-02", "day", "date line")
+    assert article.paragraphs[0].startswith("The leaders")
+
+
+def test_a_page_dated_nowhere_else_takes_the_day_its_url_or_path_files_it_under(tmp_path):
+    filed = tmp_path / "2021" / "12" / "19" / "story.txt"
+    filed.parent.mkdir(parents=True)
+    filed.write_text(f"{PROSE}\n\n{PROSE}\n")
+    [article] = read_articles([filed])
+    assert article.pub_date == DatePoint("2021-12-19", "day", "path")
+    export = tmp_path / "export.jsonl"
+    export.write_text(json.dumps({"text": PROSE, "url": "https://x.org/2023/06/19/talks"}) + "\n"
+                      + json.dumps({"text": PROSE, "url": "https://x.org/2023/talks"}) + "\n")
+    by_day, by_year = read_articles([export])
+    assert by_day.pub_date == DatePoint("2023-06-19", "day", "path")
+    assert not by_year.pub_date  # a year alone in a URL dates nothing

@@ -1,3 +1,4 @@
+
 """Pronouns: a pronoun stands for the nearest earlier subject that agrees with
 it, across sentences and paragraphs, or for no one; it never takes whatever
 actor came last."""
@@ -7,10 +8,18 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 from detente.actors.resolve import ActorResolver
 from detente.evaluate_actors import read_article
 from detente.ingest.readers import article_from_clean_text
 from detente.pipeline import extract_text
+
+
+@pytest.fixture(scope="module")
+def pipeline(partial_pipeline):
+    """These tests look at what the side finder finds, coded or not."""
+    return partial_pipeline
 
 
 def refers_to(pipeline, text: str, pronoun: str, day: str = "2000-10-23") -> list[str]:

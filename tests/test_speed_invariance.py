@@ -1,3 +1,4 @@
+
 """What the coder's speed-ups must not change: the same text is coded the same
 way every time, and when a phrase names two actors equally well ("an Iranian
 and three Afghan men") the one named first is its actor, not whichever a hash
@@ -7,10 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from detente.engine.corpus import sample_articles
 from detente.events.coder import EventCoder
 from detente.nlp import parse_paragraphs
 from detente.pipeline import extract_text
+
+
+@pytest.fixture(scope="module")
+def pipeline(partial_pipeline):
+    """These tests look at what the side finder finds, coded or not."""
+    return partial_pipeline
 
 CONVICTION = ("BERLIN -- A court in Bavaria has convicted an Iranian and three Afghan men "
               "over their drunken assault of passers-by.")

@@ -1,3 +1,4 @@
+
 """Events whose sides the actor dictionary does not know.
 
 Companies, courts, police forces and people without a dated role are sides of
@@ -6,9 +7,17 @@ side (a passive without "by") with no words at all. It never invents a side."""
 
 from __future__ import annotations
 
+import pytest
+
 from detente.model import Article, DatePoint
 from detente.pipeline import extract_text
 from detente.store import Store
+
+
+@pytest.fixture(scope="module")
+def pipeline(partial_pipeline):
+    """These tests look at what the side finder finds, coded or not."""
+    return partial_pipeline
 
 
 def records(pipeline, text: str) -> list[dict]:

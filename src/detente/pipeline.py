@@ -38,11 +38,15 @@ class CodedArticle:
 
 
 class Pipeline:
-    """spaCy plus the event coder; build once, reuse for many articles."""
+    """spaCy plus the event coder; build once, reuse for many articles.
 
-    def __init__(self, nlp: Language | None = None) -> None:
+    Events are emitted only with both sides coded (a state, an organisation, a
+    group or a person the dictionary knows); ``partial=True`` also keeps those
+    with a side known only by its words or left implicit (code null)."""
+
+    def __init__(self, nlp: Language | None = None, partial: bool = False) -> None:
         self.nlp = nlp or load_pipeline()
-        self.coder = EventCoder(self.nlp)
+        self.coder = EventCoder(self.nlp, partial=partial)
 
     def code(self, article: Article) -> CodedArticle:
         return next(self.code_many([article]))

@@ -205,9 +205,11 @@ class ActorDictionary:
             if role not in self.roles[row["name"]]:
                 self.roles[row["name"]].append(role)
             for alias in {row["name"], *split_list(row["aliases"])}:
-                entry = ActorEntry(alias, "person", row["country"], name=row["name"])
-                if entry not in self.entries[alias]:
-                    self._add(entry)
+                # one entry per person and alias: their roles, by date, say which state
+                # or organisation they act for (Tusk for the EU, later for Poland)
+                if not any(entry.kind == "person" and entry.name == row["name"]
+                           for entry in self.entries[alias]):
+                    self._add(ActorEntry(alias, "person", row["country"], name=row["name"]))
         for row in read_table("contextual.tsv"):
             for alias in _with_capitalised(row["phrase"]):
                 self._add(ActorEntry(alias, "contextual", row["actor"], row["sector"] or None,

@@ -40,6 +40,10 @@ MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "case", "fl
 # Prepositions whose object can name the referent's country ("officials from the
 # US", "officials in Seoul", "a spokesman for President Ghani").
 OWNER_PREPOSITIONS = {"of", "from", "in", "for"}
+# Nouns that say "a state" and name it in an "of" phrase: "the small African nation
+# of Burundi", "the Pacific island of Tonga", "the Kingdom of Bahrain".
+STATE_NOUNS = {"nation", "country", "state", "kingdom", "republic", "island", "islands",
+               "archipelago", "emirate", "sultanate", "principality"}
 # Words that make an office holder a former one: CAMEO's elite (ELI) sector.
 FORMER = {"former", "ex", "ex-"}
 ENTRY_PRIORITY = {"person": 0, "metonym": 1, "organisation": 1, "igo": 2, "contextual": 3,
@@ -345,7 +349,7 @@ class ActorResolver:
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             return self._pronoun(head, on)
         tokens = self.index.phrase(head)
-        actor = self._from_tokens(head, tokens, on)
+        actor = self._from_tokens(head, tokens, on) or self._state_named_of(head, on)
         if actor is not None:
             return [actor]
         if head.i not in self.index.title_at:
@@ -368,6 +372,19 @@ class ActorResolver:
                                       for owner in owners[1:]]
         implied = self._implied(head, tokens, on)
         return [implied] if implied is not None else []
+
+    def _state_named_of(self, head: Token, on: date | None) -> Actor | None:
+        """The state a state noun names in its "of" phrase ("the nation of Burundi")."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in STATE_NOUNS:
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        actor = self._from_tokens(pobj, self.index.phrase(pobj), on)
+                        if actor is not None and actor.sector is None and actor.country:
+                            return actor
+        return None
 
     def mention(self, span: Span, on: date | None) -> Actor | None:
         """The actor an alias match stands for on its own (for the mentions table)."""

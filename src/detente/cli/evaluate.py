@@ -136,6 +136,8 @@ def eval_plv(
                           f"{report.quad_accuracy:.3f}")
     summary_table.add_row("end-to-end (extractor, right root between spans)",
                           f"{report.end_to_end:.3f}")
+    summary_table.add_row("end-to-end, both sides coded (what is emitted by default)",
+                          f"{report.end_to_end_coded:.3f}")
     out.print(summary_table)
     labels = sorted(set(report.gold))
     columns = [*labels, "NONE"]
@@ -191,6 +193,7 @@ def eval_news(
             ("recall of core events", report.found, report.core),
             ("precision, all emitted (page, source, target, root)", report.right, report.emitted),
             ("precision, both sides coded", report.right_both_sides, report.emitted_both_sides),
+            ("precision, confidence >= 0.85", *report.confident(0.85)),
             ("event date at stated precision (found)", report.date_right, len(report.dated)),
             ("status (found)", report.status_right, report.found),
             ("emitted on pages about nothing political", sum(len(p.emitted) for p in quiet),

@@ -178,6 +178,13 @@ class NewsReport:
     def right_both_sides(self) -> int:
         return sum(right for _, right in self._both_sides())
 
+    def confident(self, threshold: float) -> tuple[int, int]:
+        """(right, emitted) among the distinct events some mention of which the coder
+        gave at least ``threshold`` confidence: does its confidence mean anything?"""
+        keys = [(key in p.right) for p in self.pages for key, mentions in p.emitted.items()
+                if max(m.confidence for m in mentions) >= threshold]
+        return sum(keys), len(keys)
+
     @property
     def recall(self) -> float:
         return ratio(self.found, self.core)
@@ -196,7 +203,9 @@ class NewsReport:
 
     @property
     def date_right(self) -> int:
-        return sum(same_date(m.event_date.value, label.event_date) for label, m in self.dated)
+        """An event with no date of its own is dated by its page (DESIGN.md)."""
+        return sum(same_date(m.event_date.value or m.pub_date.value, label.event_date)
+                   for label, m in self.dated)
 
     @property
     def status_right(self) -> int:

@@ -105,6 +105,17 @@ def _verb_subject(verb: Token) -> Token | None:
                 return objects[0]
         if token.dep_ == "relcl":
             return token.head
+        if token.dep_ == "acl" and any(child.dep_ == "aux" and child.lower_ == "to"
+                                       for child in token.children):
+            # "its decision to recall": whose decision; "stepped up efforts to
+            # pressure Israel": whoever stepped them up
+            owners = children(token.head, "poss")
+            if owners:
+                return owners[0]
+            if token.head.dep_ != "dobj":
+                return None
+            token, via = token.head.head, "acl"
+            continue
         if token.dep_ == "acl" and token.tag_ == "VBG":  # "troops fighting the rebels"
             if token.head.dep_ != "dobj":
                 return token.head

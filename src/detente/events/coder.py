@@ -62,8 +62,11 @@ class EventCoder:
     """Codes events in articles; holds the matcher and pattern book it needs."""
 
     def __init__(self, nlp: Language, patterns: PatternBook | None = None,
-                 matcher: ActorMatcher | None = None) -> None:
+                 matcher: ActorMatcher | None = None, partial: bool = False) -> None:
         self.patterns = patterns or pattern_book()
+        # an event with a side the dictionary does not know ("the Hyundai group")
+        # fits no dyad and is wrong as a coded event: kept only when asked for
+        self.partial = partial
         self.matcher = matcher or ActorMatcher(nlp)
         # what may start a trigger, so that most tokens are passed over on their
         # hashes (see ``_candidates``): lower-cased lemmas of the verb and noun
@@ -291,6 +294,8 @@ class EventCoder:
             on = as_date(when) or as_date(article.pub_date)
             pairs = self._sides(trigger, finder, on, context)
             for source, target, penalty in pairs:
+                if not (self.partial or (source.resolved and target.resolved)):
+                    continue
                 events.append(self._mention(article, trigger, sentence, text, sentence_index,
                                             offset, source, target, status, when, penalty))
         return events
@@ -336,7 +341,12 @@ class EventCoder:
         if not sources and not _has_own_source(token, source_heads):
             sources = [Actor.unresolved()]
         nearby: list[Actor] = []
-        if not any(names_someone(t) for t in targets) and not (symmetric and len(sources) > 1):
+        # "amid the G7 summit in Italy": a joint act named by a noun that nobody holds
+        # (no light verb: "held meetings in Baghdad") meets no one where it takes place
+        unheld = symmetric and token.pos_ in {"NOUN", "PROPN"} and not (
+            token.dep_ == "dobj" and token.head.lemma_.lower() in self.patterns.light_verbs)
+        if not any(names_someone(t) for t in targets) and not (
+                unheld or (symmetric and len(sources) > 1)):
             # "set up a plant at Digha": the named place or party near the trigger is a
             # side too, beside a description ("a plant"), at a lower confidence
             exclude = {t.i for head in source_heads for t in coordinated(head)}

@@ -36,6 +36,8 @@ class EventPattern:
     prepositions: tuple[str, ...] = ()
     # words the subject (or one of its modifiers) must have: "peacekeepers arrived"
     subjects: frozenset[str] = frozenset()
+    # objects that give the trigger another sense: "released a statement" frees no one
+    not_objects: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
@@ -45,6 +47,8 @@ class EventPattern:
                 + bool(self.objects or self.subjects))
 
     def fits_object(self, lemmas: set[str]) -> bool:
+        if self.not_objects & lemmas:
+            return False
         return not self.objects or bool(self.objects & lemmas)
 
     def fits_modifiers(self, lemmas: set[str]) -> bool:
@@ -82,11 +86,19 @@ class ControlVerb:
         return embedded_code[:2] in self.keeps
 
 
+PATTERN_KEYS = {"code", "verbs", "nouns", "objects", "not_objects", "target", "symmetric",
+                "host_target", "modifiers", "transitive", "prepositions", "subjects"}
+
+
 class PatternBook:
     """Patterns indexed by trigger lemma and part of speech."""
 
     def __init__(self, path: str = "event_patterns.yaml") -> None:
         spec = read_yaml(data_path(path))
+        for entry in spec["patterns"]:
+            unknown = set(entry) - PATTERN_KEYS
+            if unknown:  # a misspelt key ("objets:") would silently change the pattern
+                raise ValueError(f"{path}: pattern {entry} has unknown keys {sorted(unknown)}")
         self.by_trigger: dict[tuple[str, str], list[EventPattern]] = defaultdict(list)
         for entry in spec["patterns"]:
             lookup(entry["code"])  # an unknown code fails loudly at load time
@@ -106,6 +118,7 @@ class PatternBook:
                         transitive=bool(entry.get("transitive", False)),
                         prepositions=tuple(entry.get("prepositions", ())),
                         subjects=frozenset(entry.get("subjects", [])),
+                        not_objects=frozenset(entry.get("not_objects", [])),
                     )
                     self.by_trigger[(trigger, part_of_speech)].append(pattern)
         for patterns in self.by_trigger.values():

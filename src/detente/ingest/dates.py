@@ -163,7 +163,7 @@ _PATH_YEAR = re.compile(r"(?:^|/)(?P<year>1[89]\d\d|20\d\d)(?:/|$)")
 def date_in_path(path: str | None) -> DatePoint:
     """The date a URL or file path is filed under ("…/2000/03/04/story",
     "2000-03-04-story.txt", ".../2000/03/", ".../2000/"), to the precision given;
-    basis "path". Used only to give a yearless dateline its year."""
+    basis "path". Gives a yearless dateline its year; see ``filed_date``."""
     if not path:
         return DatePoint()
     for match in _PATH_DAY.finditer(path):
@@ -176,4 +176,15 @@ def date_in_path(path: str | None) -> DatePoint:
         return DatePoint(f"{match['year']}-{match['month']}", "month", "path")
     if match := _PATH_YEAR.search(path):
         return DatePoint(match["year"], "year", "path")
+    return DatePoint()
+
+
+def filed_date(*paths: str | None) -> DatePoint:
+    """The day or month a page's URL or file path files it under (the first that
+    says), for a page that dates itself nowhere else; a year alone ("/2000/") is
+    too loose a clue to date a page by."""
+    for path in paths:
+        found = date_in_path(path)
+        if found.precision in {"day", "month"}:
+            return found
     return DatePoint()

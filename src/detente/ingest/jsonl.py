@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from detente.ingest.dates import parse_date
+from detente.ingest.dates import filed_date, parse_date
 from detente.ingest.encoding import BinaryDataError, decode
 from detente.ingest.html import NoArticleError, looks_like_html
 from detente.ingest.limits import over_limit
@@ -136,6 +136,7 @@ def _article(path: Path, number: int, line: bytes, fields: JsonlFields,
     article.pub_date = _date(record.get(fields.date)) or article.pub_date
     url = record.get(fields.url)
     article.url = url if isinstance(url, str) else article.url
+    article.pub_date = article.pub_date or filed_date(article.url)
     site = record.get(fields.site) if fields.site else None
     article.site = site.strip() if isinstance(site, str) and site.strip() else article.site
     article.path = str(path)

@@ -16,6 +16,7 @@ from pathlib import Path
 from detente.ingest.dates import (
     date_in_path,
     dateline_month_day,
+    filed_date,
     resolve_month_day,
     split_dateline,
 )
@@ -159,9 +160,9 @@ def _article(doc: str, paragraphs: list[str], *, title: str | None = None,
              url: str | None = None, kind: str = "text", site: str | None = None) -> Article:
     """What every article goes through: it must have text, be in English, lose its
     wire dateline (whose date stands in for a missing one; a dateline's month and
-    day take the year of a date known from the page, its URL or its path) and,
-    dated nowhere, get the year its text gives strong evidence of, marked as
-    inferred."""
+    day take the year of a date known from the page, its URL or its path), else
+    take the day or month its URL or path is filed under and, dated nowhere, get
+    the year its text gives strong evidence of, marked as inferred."""
     if not paragraphs:
         raise NoArticleError("no article text found (only page furniture)")
     _require_english(paragraphs)
@@ -173,7 +174,7 @@ def _article(doc: str, paragraphs: list[str], *, title: str | None = None,
         elif month_day:
             known = pub_date or date_in_path(url) or date_in_path(path)
             pub_date = resolve_month_day(*month_day, known) or pub_date
-    pub_date = pub_date or infer_year(paragraphs)
+    pub_date = pub_date or filed_date(url, path) or infer_year(paragraphs)
     return Article(doc=doc, paragraphs=paragraphs, title=title, pub_date=pub_date,
                    path=path, url=url, source_format=kind, site=site)
 

@@ -47,6 +47,10 @@ TERMINAL = re.compile(r"[.!?。！？][\"'”’»)\]]*$")
 TRUNCATED = re.compile(r"\w(?:…|\.\.\.)[\"'”’»)\]]*$")
 # Han, kana and fullwidth forms: scripts written without spaces between words.
 UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+# A metadata stamp a crawler wrote before the page's first line: "date 2024-07-02",
+# "Published: 2024-07-02" (the rest of that line is the page's own text).
+METADATA_STAMP = re.compile(r"^(?:date|published|posted|updated)\s*:?\s*"
+                            r"(?P<date>\d{4}-\d\d-\d\d)\b\s*", re.IGNORECASE)
 CLOCK = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}\s?[ap]\.?m\b|\b\d+\s+(?:min|hour|day)s?\s+ago\b",
                    re.IGNORECASE)
 # Standard phrases of site furniture on English pages (C4 drops lines for the
@@ -274,6 +278,7 @@ def dense_blocks(scores: list[int]) -> list[tuple[int, int]]:
 def clean_text_dump(raw: str) -> CleanDump:
     """The article in a plain-text page dump: title, prose paragraphs, date line."""
     lines = [line for line in map(normalise_line, raw.splitlines()) if line]
+    stamped = _metadata_stamp(lines)
     profile = page_profile(lines)
     kinds = [classify(line, profile) for line in lines]
     _repeats_are_furniture(lines, kinds)
@@ -282,7 +287,20 @@ def clean_text_dump(raw: str) -> CleanDump:
     blocks = dense_blocks(scores)
     paragraphs = [lines[index] for first, last in blocks for index in _kept(kinds, first, last)]
     before = lines[:blocks[0][0]] if blocks else lines
-    return CleanDump(find_title(before), paragraphs, find_pub_date(before))
+    return CleanDump(find_title(before), paragraphs, stamped or find_pub_date(before))
+
+
+def _metadata_stamp(lines: list[str]) -> DatePoint:
+    """The date of a crawler's stamp opening the dump, taken off its line (which
+    goes when nothing else is on it)."""
+    if not lines or not (match := METADATA_STAMP.match(lines[0])):
+        return DatePoint()
+    found = parse_date(match["date"])
+    if not found:
+        return DatePoint()
+    rest = lines[0][match.end():]
+    lines[:1] = [rest] if rest else []
+    return DatePoint(found.value, found.precision, "date line")
 
 
 def _repeats_are_furniture(lines: list[str], kinds: list[Kind]) -> None:

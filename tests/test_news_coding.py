@@ -1,0 +1,56 @@
+"""What the coder emits on real news, by default: only events with both sides coded,
+trigger senses checked against their arguments, and sides that are actors.
+
+Each case stands for an error pattern seen on real pages (the dev split of
+``detente eval news``), written here in new words."""
+
+from __future__ import annotations
+
+from detente.pipeline import extract_text
+
+
+def coded(pipeline, text: str, pub_date: str = "2023-06-19") -> set[tuple[str, str, str]]:
+    return {(e.source.side, e.cameo, e.target.side)
+            for e in extract_text(text, pub_date=pub_date, pipeline=pipeline)}
+
+
+def test_an_event_with_a_side_nobody_coded_is_not_emitted(pipeline, partial_pipeline):
+    text = "Police arrested Navalny on Friday."  # whose police: the text does not say
+    assert coded(pipeline, text) == set()
+    assert [e.cameo for e in extract_text(text, pipeline=partial_pipeline)] == ["173"]
+
+
+def test_every_emitted_event_has_both_sides_coded(pipeline):
+    text = ("The Hyundai group signed a deal with North Korea. Greenpeace said it would sue "
+            "Shell. Japan will send aid to North Korea.")
+    events = extract_text(text, pub_date="2000-10-23", pipeline=pipeline)
+    assert events and all(e.source.code and e.target.code for e in events)
+
+
+def test_a_summit_held_in_a_country_is_no_meeting_with_it(pipeline):
+    assert coded(pipeline, "Russian warships docked in Havana during the G7 summit in Italy.") \
+        .isdisjoint({("IGOG7", "040", "ITA")})
+
+
+def test_protesting_a_thing_is_objecting_to_it(pipeline):
+    assert ("IRQ", "111", "TUR") in coded(
+        pipeline, "Iraq summoned the Turkish ambassador to protest Turkish airstrikes.")
+
+
+def test_expelling_diplomats_and_expelling_people(pipeline):
+    assert ("BDI", "174", "RWA") in coded(pipeline, "Burundi decided to expel Rwandan citizens.")
+    assert ("PER", "161", "MEX") in coded(pipeline, "Peru expelled Mexican diplomats.")
+
+
+def test_the_nation_of_a_state_is_that_state(pipeline):
+    assert ("BDI", "163", "RWA") in coded(
+        pipeline, "The small African nation of Burundi closed its border with Rwanda.")
+    assert ("AUS", "042", "TON") in {(s, c, t) for s, c, t in coded(
+        pipeline, "Australia's foreign minister will travel to the Pacific island of Tonga.")}
+
+
+def test_who_decided_on_an_act_does_it(pipeline):
+    assert ("PAK", "161", "IRN") in coded(
+        pipeline, "Pakistan announced its decision to recall its ambassador from Iran.")
+    assert ("JOR", "100", "ISR") in coded(
+        pipeline, "Jordan stepped up efforts to pressure Israel to end the war.")
