@@ -54,3 +54,9 @@ def test_who_decided_on_an_act_does_it(pipeline):
         pipeline, "Pakistan announced its decision to recall its ambassador from Iran.")
     assert ("JOR", "100", "ISR") in coded(
         pipeline, "Jordan stepped up efforts to pressure Israel to end the war.")
+
+
+def test_an_act_that_might_do_something_is_a_possibility_not_a_plan(pipeline):
+    [event] = extract_text("A U.S. military strike on Iran's nuclear facilities might set back "
+                           "its programme.", pub_date="2012-01-10", pipeline=pipeline)
+    assert (event.root, event.target.side, event.status) == ("19", "IRN", "hypothetical")

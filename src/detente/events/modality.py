@@ -89,7 +89,10 @@ def event_status(trigger: Token, skip: Token | None = None) -> str:
         return "proposed"
     if {"would", "could", "might", "should"} & auxiliaries and "have" in auxiliaries:
         return "hypothetical"  # "would have sent": it did not happen
-    if heads & words.planned_heads or auxiliaries & words.future_auxiliaries:
+    # "is set to visit" plans; "might set back its programme" does not ("set back" is
+    # another verb)
+    plans = {token.lemma_.lower() for token in chain[1:] if not _phrasal(token)}
+    if plans & words.planned_heads or auxiliaries & words.future_auxiliaries:
         return "planned"
     if _is_to_infinitive_of_be(chain):
         return "planned"
@@ -109,6 +112,15 @@ def looks_forward(trigger: Token, status: str) -> bool:
     if status not in {"conditional", "hypothetical"}:
         return False
     return not _auxiliaries(governing_chain(trigger)) & {"have", "had", "did", "was", "were"}
+
+
+def _phrasal(verb: Token) -> bool:
+    """Is the verb one half of a phrasal verb ("set back", "set up"), whatever the
+    parser calls the particle right after it?"""
+    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return following is not None and following.head == verb and (
+        following.dep_ == "prt" or (following.dep_ == "advmod"
+                                    and following.lower_ in {"back", "up", "off", "out", "down"}))
 
 
 def _auxiliaries(chain: list[Token]) -> set[str]:
