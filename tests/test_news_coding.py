@@ -60,3 +60,9 @@ def test_an_act_that_might_do_something_is_a_possibility_not_a_plan(pipeline):
     [event] = extract_text("A U.S. military strike on Iran's nuclear facilities might set back "
                            "its programme.", pub_date="2012-01-10", pipeline=pipeline)
     assert (event.root, event.target.side, event.status) == ("19", "IRN", "hypothetical")
+
+
+def test_a_weekday_in_a_plan_said_on_that_weekday_is_that_day(pipeline):
+    [event] = extract_text("Blinken will meet Xi Jinping on Monday.", pub_date="2023-06-19",
+                           pipeline=pipeline)  # a Monday
+    assert (event.status, event.event_date.value) == ("planned", "2023-06-19")

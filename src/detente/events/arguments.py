@@ -20,7 +20,8 @@ QUANTIFIERS = {"some", "many", "much", "most", "all", "any", "none", "part", "fe
                "handful", "dozen", "dozens", "score", "scores", "hundred", "hundreds",
                "thousand", "thousands", "million", "millions", "ten", "tens", "one", "two",
                "remainder", "lot", "lots", "group", "round", "series", "wave", "package",
-               "set", "raft", "string", "batch", "slew", "range", "host"}
+               "set", "raft", "string", "batch", "slew", "range", "host", "suite", "flurry",
+               "spate", "barrage", "volley", "array", "slate", "swathe", "couple", "pair"}
 # Verbs that put their subject "on" an event noun: "went on strike", "remained on alert".
 STATE_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
 # Verbs whose "to" phrase is their own goal ("the envoy who went to Paris").

@@ -320,10 +320,12 @@ class EventCoder:
                 arguments.names_a_pair(head) for head in source_heads if head is not token):
             return []  # "the summit of the two Koreas": two parties no phrase here names
         # "talks between X and Y"; "relations between X and Y were restored"
+        # "the signing of agreements between X and Y": also on what the act is about
         between = arguments.prepositional_objects(token, "between") or [
-            side for noun in arguments.children(token, "nsubjpass", "dobj")
+            side for noun in [*arguments.children(token, "nsubjpass", "dobj"),
+                              *([trigger.object_token] if trigger.object_token is not None else [])]
             for side in arguments.prepositional_objects(noun, "between")]
-        if symmetric and between and not sources:
+        if symmetric and between and not any(source.resolved for source in sources):
             sides = finder.actors(between[0], on)
             return [(a, b, penalty) for a in sides for b in sides if not same_side(a, b)]
         if symmetric and len(sources) > 1 and not any(names_someone(t) for t in targets):

@@ -54,6 +54,8 @@ def event_date(trigger: Token, sentence: Span, published: DatePoint, future: boo
             continue
         verb = _date_verb(entity)
         above = verb != trigger and verb in trigger.ancestors
+        if _in_another_clause(verb, trigger, above):
+            continue  # "agreed to …, after Lula declined last year": the declining's date
         if above and verb.lemma_.lower() in REPORTING_VERBS and _has_own_time(trigger, verb):
             continue
         distance = tree_distance(entity.root, trigger)
@@ -72,6 +74,13 @@ def event_date(trigger: Token, sentence: Span, published: DatePoint, future: boo
 # withdrawing") the report's date is the act's.
 OWN_TIME_WORDS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can",
                             "had", "has", "have", "did", "does", "do", "not", "n't"})
+
+
+def _in_another_clause(verb: Token, trigger: Token, above: bool) -> bool:
+    """Does the date hang on a verb of a clause beside the trigger's, neither
+    governing it nor below it (an "after …" clause, a conjoined act)?"""
+    return (verb.pos_ in {"VERB", "AUX"} and verb != trigger and not above
+            and trigger not in verb.ancestors and verb.dep_ in {"advcl", "conj"})
 
 
 def _date_verb(entity: Span) -> Token:
@@ -169,8 +178,10 @@ def _relative(words: list[str], published: DatePoint, pub: date | None, future: 
     weekday = next((w for w in core if w in WEEKDAYS), None)
     if weekday is not None:
         delta = (WEEKDAYS.index(weekday) - pub.weekday()) % 7
-        if core[0] in {"next", "coming"} or (future and core[0] not in {"last", "previous"}):
+        if core[0] in {"next", "coming"}:
             return _day(pub + timedelta(days=delta or 7))
+        if future and core[0] not in {"last", "previous"}:  # "will meet on Monday", said
+            return _day(pub + timedelta(days=delta))  # on a Monday, is that day
         return _day(pub - timedelta(days=(7 - delta) % 7))
     if unit is not None and count is not None:
         if unit == "month":
