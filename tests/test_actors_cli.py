@@ -87,3 +87,10 @@ def test_scoring_counts_countries_codes_and_non_actors(pipeline):
     assert (report.total, report.country_right, report.code_right) == (3, 2, 2)
     assert (report.gold_actors, report.covered) == (2, 1)
     assert [miss.mention for miss in report.misses] == ["the talks"]
+
+
+def test_imported_organisations_and_people_are_listed_on_request():
+    plain = actors("list", "--country", "AFG", "--date", "2000-01-01")
+    assert "Hizb-i-Islami" not in plain.stdout and "--imported lists them" in plain.stdout
+    everything = actors("list", "--country", "AFG", "--date", "2000-01-01", "--imported")
+    assert "Hizb-i-Islami" in everything.stdout and "AFGREB" in everything.stdout

@@ -16,6 +16,13 @@ International: NGOAMN; al-Qaeda: IMGALQ), like an IGO.
 ``descriptions.tsv`` lists definite descriptions ("the agency", "the kingdom")
 that refer back to the last state or organisation named whose own name fits.
 
+The ``phoenix_*.tsv`` tables are imported from PETRARCH-2's Phoenix dictionaries
+(``tools/import_phoenix_actors.py``; ``data/SOURCES.md``) and loaded after
+detente's own, which always win: an imported person who has a hand-checked
+namesake (by name or by an alias of several words) is left out, and so is an
+imported alias that any hand-checked entry already has (compared without case,
+accents, dots or hyphens).
+
 Names are matched case-sensitively (news prose capitalises them, and "US" is
 not "us"); titles such as "foreign minister" are matched case-insensitively.
 """
@@ -23,7 +30,9 @@ not "us"); titles such as "foreign minister" are matched case-insensitively.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -33,7 +42,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from detente.data import read_table, split_list
+from detente.data import data_path, read_table, split_list
 
 
 @dataclass(frozen=True)
@@ -125,6 +134,37 @@ class Organisation:
         return _in_period(day, self.valid_from, self.valid_to)
 
 
+_KEY_DROP = str.maketrans("", "", ".'’`")
+_KEY_SPACE = str.maketrans({char: " " for char in "-‐–_/,()"})
+
+
+def alias_key(alias: str) -> str:
+    """What two spellings of one name share: no case, accents, dots, apostrophes
+    or hyphens ("Kim Dae Jung" and "Kim Dae-jung", "Nicolas" and "Nicolás")."""
+    if not alias.isascii():
+        alias = "".join(char for char in unicodedata.normalize("NFKD", alias)
+                        if not unicodedata.combining(char))
+    return " ".join(alias.casefold().translate(_KEY_DROP).translate(_KEY_SPACE).split())
+
+
+# Tables imported from other projects, loaded after detente's own (see SOURCES.md).
+IMPORTED_PEOPLE = ("phoenix_people.tsv",)
+IMPORTED_ORGANISATIONS = ("phoenix_organisations.tsv",)
+IMPORTED_IGOS = ("phoenix_igos.tsv",)
+
+
+def _imported_rows(name: str) -> Iterator[dict[str, str]]:
+    """Rows of an imported table (written by its converter: a header line, tab
+    separated, no quoting), read without the csv module's cost."""
+    path = data_path(name)
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as handle:
+        header = handle.readline().rstrip("\n").split("\t")
+        for line in handle:
+            yield dict(zip(header, line.rstrip("\n").split("\t"), strict=False))
+
+
 def _date(value: str) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -150,7 +190,12 @@ class ActorDictionary:
         self.organisations: list[Organisation] = []
         self.transnational: dict[str, str] = {}
         self.names: dict[str, set[str]] = defaultdict(set)
+        self.imported_people: set[str] = set()
+        self.imported_organisations: set[str] = set()
+        self.imported_aliases: set[str] = set()
+        self._imported_names: dict[str, list[ActorEntry]] = defaultdict(list)
         self._load()
+        self._load_imported()
 
     def _add(self, entry: ActorEntry) -> None:
         self.entries[entry.alias].append(entry)
@@ -225,6 +270,81 @@ class ActorDictionary:
                 if entry.kind in {"country", "igo"} or (
                         entry.kind == "organisation" and entry.is_transnational):
                     self.names[entry.actor].add(entry.alias)
+
+    def _load_imported(self) -> None:
+        """The imported tables, under detente's own: a person with a hand-checked
+        namesake and an alias any hand-checked entry has are left out."""
+        # alias key -> who has it: "" for detente's own entries and titles, else
+        # the imported organisation (several rows: its phases) or person
+        taken = dict.fromkeys(map(alias_key, [*self.entries, *self.titles]), "")
+        hand_people = {alias_key(entry.alias) for entries in self.entries.values()
+                       for entry in entries if entry.kind == "person"}
+        known_codes = set(self.igos) | set(self.transnational)
+        for table in IMPORTED_IGOS:
+            for row in _imported_rows(table):
+                code = row["code"]
+                self.igos.setdefault(code, row["name"])
+                for alias in [row["name"], *split_list(row["aliases"])]:
+                    self._add_new(alias, taken, ActorEntry(alias, "igo", code, "IGO",
+                                                           name=self.igos[code]), "igo:" + code)
+        for table in IMPORTED_ORGANISATIONS:
+            for row in _imported_rows(table):
+                own = (_date(row["valid_from"]), _date(row["valid_to"]))
+                dates = _within(own, self.lifetimes.get(row["actor"], (None, None)))
+                aliases = tuple(split_list(row["aliases"]))
+                sector = row["sector"] or None
+                added = [self._add_new(alias, taken, ActorEntry(
+                    alias, "organisation", row["actor"], sector, name=row["name"], **dates),
+                    "organisation:" + row["name"]) for alias in [row["name"], *aliases]]
+                if not any(added):
+                    continue
+                self.organisations.append(Organisation(
+                    row["name"], aliases, row["actor"], sector, row["kind"],
+                    dates["valid_from"], dates["valid_to"]))
+                self.imported_organisations.add(row["name"])
+                if is_transnational(row["actor"]) and row["actor"] not in self.igos:
+                    self.transnational.setdefault(row["actor"], row["name"])
+        for table in IMPORTED_PEOPLE:
+            person: list[dict[str, str]] = []
+            for row in [*_imported_rows(table), None]:
+                if person and (row is None or row["name"] != person[0]["name"]):
+                    self._add_imported_person(person, taken, hand_people)
+                    person = []
+                if row is not None:
+                    person.append(row)
+        for alias, entries in self._imported_names.items():
+            for entry in entries:
+                if entry.actor not in known_codes:  # a new IGO's or organisation's name
+                    self.names[entry.actor].add(alias)
+        self._imported_names.clear()
+
+    def _add_new(self, alias: str, taken: dict[str, str], entry: ActorEntry, owner: str,
+                 alias_id: str | None = None) -> bool:
+        """Add an imported entry unless another entity has its alias already."""
+        alias_id = alias_key(alias) if alias_id is None else alias_id
+        if taken.setdefault(alias_id, owner) != owner:
+            return False
+        self._add(entry)
+        self.imported_aliases.add(alias)
+        if entry.kind in {"igo", "organisation"} and entry.is_transnational:
+            self._imported_names[alias].append(entry)
+        return True
+
+    def _add_imported_person(self, rows: list[dict[str, str]], taken: dict[str, str],
+                             hand_people: set[str]) -> None:
+        """One imported person (their rows, one per role), unless detente has them."""
+        name = rows[0]["name"]
+        aliases = [(alias, alias_key(alias)) for alias in [name, *split_list(rows[0]["aliases"])]]
+        if any(alias_id in hand_people for alias, alias_id in aliases
+               if alias == name or " " in alias):
+            return
+        self.imported_people.add(name)
+        for row in rows:
+            self.roles[name].append(Role(row["country"], row["sector"] or None, row["role"],
+                                         _date(row["start"]), _date(row["end"])))
+        for alias, alias_id in aliases:
+            self._add_new(alias, taken, ActorEntry(alias, "person", rows[0]["country"],
+                                                   name=name), "person:" + name, alias_id)
 
     def _lifetime(self, code: str) -> dict[str, date | None]:
         return _within((None, None), self.lifetimes.get(code, (None, None)))
@@ -306,8 +426,20 @@ class ActorMatcher:
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.typographic = {alias.replace("'", "’"): alias
                             for alias in self.dictionary.entries if "'" in alias}
-        aliases = sorted([*self.dictionary.entries, *self.typographic])
-        self.names.add("ACTOR", list(nlp.tokenizer.pipe(aliases)))
+        # imported aliases of plain words (the tokenizer would only split them at
+        # blanks) are matched word by word: tokenizing tens of thousands of
+        # them for the phrase matcher would cost seconds at start-up
+        self.plain: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        rules = nlp.tokenizer.rules or {}
+        phrases = []
+        for alias in [*self.dictionary.entries, *self.typographic]:
+            words = alias.split(" ")
+            if alias in self.dictionary.imported_aliases and _PLAIN.fullmatch(alias) \
+                    and not any(word in rules for word in words):
+                self.plain[words[0]].append(tuple(words))
+            else:
+                phrases.append(alias)
+        self.names.add("ACTOR", list(nlp.tokenizer.pipe(sorted(phrases))))
         self.title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         titles = sorted(self.dictionary.titles)
         self.title_matcher.add("TITLE", list(nlp.tokenizer.pipe(titles)))
@@ -317,9 +449,20 @@ class ActorMatcher:
         only when not the start of a longer proper name ("the North Atlantic",
         "North-South talks")."""
         spans = [doc[start:end] for _, start, end in self.names(doc)]
+        spans += [doc[start:end] for start, end in self._plain_matches(doc)]
         spans = [span for span in spans
                  if not (_runs_into_name(span) and self._contextual_only(span))]
         return filter_spans(spans)
+
+    def _plain_matches(self, doc: Doc) -> Iterator[tuple[int, int]]:
+        if not self.plain:
+            return
+        texts = [token.text for token in doc]
+        for start, text in enumerate(texts):
+            for words in self.plain.get(text, ()):
+                end = start + len(words)
+                if tuple(texts[start:end]) == words:
+                    yield start, end
 
     def _contextual_only(self, span: Span) -> bool:
         return all(entry.kind == "contextual" for entry in self.entries(span))
@@ -331,6 +474,9 @@ class ActorMatcher:
         """What a matched span stands for ("Côte d’Ivoire" as "Côte d'Ivoire")."""
         alias = self.typographic.get(span.text, span.text)
         return self.dictionary.entries.get(alias, [])
+
+
+_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
 
 def _runs_into_name(span: Span) -> bool:

@@ -91,6 +91,28 @@ NOT_LOCAL = {"foreign", "world", "international", "global", "regional", "western
 # Albania (AP)", "Cebu City--".
 DATELINE = re.compile(r"\s*(?:([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)(?:,| \(| [-—–]|--)"
                       r"|([A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+)*)(?:--| [—–] ))")
+# The region a dateline's city is in, after its comma: "TIRANA, Albania (AP)",
+# "ALBUQUERQUE, N.M. —", "MOSCOW, Idaho --" (not a date: "SEOUL, June 13 (Reuters)").
+DATELINE_REGION = re.compile(r"\s*([A-Z][A-Za-z.']*(?: [A-Z][A-Za-z.']*)*)\s*(?:\(|[-—–]|,|$)")
+CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                  "January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December", "Jan.", "Feb.", "Mar.",
+                  "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."}
+# US states as datelines write them (AP style, and postal codes): "ALBUQUERQUE,
+# N.M." was filed in the United States, whatever the rest of "N.M." looks like.
+US_STATE_ABBREVIATIONS = {
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "D.C.", "Fla.", "Ga.", "Ill.",
+    "Ind.", "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.",
+    "Mont.", "Neb.", "Nebr.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.",
+    "Ore.", "Oreg.", "Pa.", "Penn.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.",
+    "Wash.", "W.Va.", "W. Va.", "Wis.", "Wisc.", "Wyo.",
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+    "VT", "VA", "WA", "WV", "WI", "WY"}
+# What follows a demonym when it names people of that origin in the United States
+# ("Mexican Americans", "a Korean-American scientist"): Americans, not that state.
+AMERICAN = {"American", "Americans"}
 
 
 @dataclass(frozen=True)
@@ -129,6 +151,9 @@ class DocIndex:
 
         text = doc.text
         actors, titles = matcher.actor_spans(doc), matcher.title_spans(doc)
+        title_at = by_token(titles)
+        actors = [span for span in actors
+                  if not _part_of_longer_name(span, matcher, text, title_at)]
         actor_at = by_token(actors)
         people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         people = filter_spans(people + _titled_names(doc, text, titles, actor_at))
@@ -142,7 +167,7 @@ class DocIndex:
         for span in titles:
             sector = matcher.dictionary.titles.get(text[span.start_char:span.end_char].lower())
             sectors.update(dict.fromkeys(range(span.start, span.end), sector))
-        return cls(actor_at, by_token(titles), by_token(people), text, matches,
+        return cls(actor_at, title_at, by_token(people), text, matches,
                    {match.span.start: match for match in matches}, sectors=sectors)
 
     def phrase(self, head: Token) -> list[Token]:
@@ -212,6 +237,8 @@ class ArticleContext:
     ambiguous: dict[int, Ambiguous] = field(default_factory=dict)
     choices: dict[tuple[str, tuple[str, ...]], Choice] = field(default_factory=dict)
     dateline: str | None = None
+    dateline_region: str | None = None
+    dateline_paragraph: int = 0
     pronouns: dict[tuple[int, int, date | None], list[Actor]] = field(default_factory=dict)
     resolvers: dict[int, ActorResolver] = field(default_factory=dict)  # by id of DocIndex
 
@@ -243,8 +270,10 @@ class ArticleContext:
         self.words.update(strings[orth] for orth in set(doc.to_array(ORTH).tolist()))
         found = DATELINE.match(index.text) if self.dateline is None else None
         if found:
-            city = found.group(1) or found.group(2)
-            self.dateline = " ".join(word.capitalize() for word in city.split())
+            region = (DATELINE_REGION.match(index.text, found.end())
+                      if found.group(1) and index.text[found.end() - 1] == "," else None)
+            self.note_dateline(found.group(1) or found.group(2),
+                               region.group(1) if region else None, len(self.paragraphs))
         self.texts.append(index.text)
         self.paragraphs.append((doc, index))
         for match in index.matches:
@@ -253,6 +282,19 @@ class ArticleContext:
             for entry in match.entries:
                 if entry.kind in NAMING_KINDS:
                     self.mentioned.add(entry.actor)
+
+    def note_dateline(self, city: str, region: str | None = None, paragraph: int = 0) -> None:
+        """Record where the article was filed: "ALBUQUERQUE" in "N.M.", opening
+        the article's ``paragraph``-th paragraph (a dateline that ingest split off
+        the first paragraph can be given here, city and region apart)."""
+        self.dateline = " ".join(word.capitalize() for word in city.split())
+        region = region.strip() if region else None
+        self.dateline_region = region if region and region not in CALENDAR_WORDS else None
+        self.dateline_paragraph = paragraph
+
+    def paragraph_of(self, index: DocIndex) -> int | None:
+        """The position of a paragraph in the article (None: not noted)."""
+        return next((i for i, (_, noted) in enumerate(self.paragraphs) if noted is index), None)
 
     def matches_before(self, span: Span) -> Iterator[AliasMatch]:
         """The alias matches before ``span`` in the article, nearest first."""
@@ -415,34 +457,57 @@ class ActorResolver:
 
     def _unknown_owner(self, head: Token, tokens: list[Token]) -> bool:
         """Does the phrase name someone it belongs to that was not resolved: an
-        alias left unsettled ("Korean officials", "Latin American leaders") or a
-        name the dictionary lacks ("a GoFundMe representative")?"""
+        alias left unsettled ("Korean officials", "Latin American leaders"), a
+        name the dictionary lacks ("a GoFundMe representative") or a place it
+        lacks ("Bucha residents" are from Bucha, wherever the paragraph is)?"""
         own = self.index.person_at.get(head.i) or next(
             (ent for ent in head.doc.ents if ent.start <= head.i < ent.end), None)
         own_tokens = set(range(own.start, own.end)) if own is not None else {head.i}
         return any(t.i in self.index.actor_at or (
-            t.ent_type_ in OWNER_ENTITIES and t.i not in own_tokens) for t in tokens)
+            t.ent_type_ in OWNER_ENTITIES and t.i not in own_tokens) or (
+            _proper_modifier(t, head, self.index) and t.i not in own_tokens) for t in tokens)
 
     def _state_in_view(self, head: Token, sector: str, on: date | None) -> str | None:
         here = self.index.matches
         places = {state for match in here if _locative(match.span)
                   for state in self._states_of(match.alias, on, where=True)}
+        # a dateline that names its city's region ("ALBUQUERQUE, N.M.", "TIRANA,
+        # Albania") says where the story is; a bare city ("CAIRO --") may be the
+        # bureau that filed a story about elsewhere, so it only breaks ties below
+        filed = self._dateline_states(on)
+        local_story = self.context.dateline_region is not None
+        if local_story:
+            places |= filed
         if sector in RESIDENT_SECTORS:
             local = {state for match in here
                      if match.span.sent == head.sent and _locative(match.span)
                      for state in self._states_of(match.alias, on, where=True)}
+            if local_story and head.sent == next(head.doc.sents) \
+                    and self.context.paragraph_of(self.index) == self.context.dateline_paragraph:
+                local |= filed  # where the lede's residents, police, workers are
             if len(local) == 1:
                 return local.pop()
         states = self._states(here, on)
         if not states and self.context.dateline is not None:
             named = self._states(self.context.all_matches(), on)
-            dated = self._states_of(self.context.dateline, on, where=True)
-            states = dated if not named or dated <= named else named
+            states = filed if not named or filed <= named else named
         elif not states:
             states = self._states(self.context.all_matches(), on)
         if len(states) != 1 or not places <= states:
             return None
         return states.pop()
+
+    def _dateline_states(self, on: date | None) -> set[str]:
+        """The state the article was filed from: its dateline's region when it names
+        one ("MOSCOW, Idaho" is in the United States, and so is "ALBUQUERQUE,
+        N.M."; a region not known gives none), else its city. Where the report was
+        filed is never a side of an event, only where the story is."""
+        region, city = self.context.dateline_region, self.context.dateline
+        if region is not None:
+            if region in US_STATE_ABBREVIATIONS:
+                return {"USA"}
+            return self._states_of(region, on, where=True)
+        return self._states_of(city, on, where=True) if city is not None else set()
 
     def _states(self, matches: list[AliasMatch], on: date | None) -> set[str]:
         """The states ``matches`` name unambiguously as actors (a person by the role
@@ -608,6 +673,8 @@ class ActorResolver:
         appos_heads = {child.i for child in self.index.appositions(head)}
         apposed = {t.i for i in appos_heads for t in _describing(head.doc[i], self.index)}
         titled = any(t.i in self.index.title_at for t in tokens)
+        # a place before a person ("Gaza doctors", "a Kyiv man") is where they are from
+        agent = titled or _person_noun(head)
         actor_at = self.index.actor_at
         # in text order: of two equally good matches ("Iranian and Afghan men") the first
         for start in sorted({actor_at[t.i].start for t in tokens if t.i in actor_at}):
@@ -621,10 +688,10 @@ class ActorResolver:
             distance = (0 if span.start <= head.i < span.end
                         else 1 if span.root.i in apposed else 2)
             for entry in entries:
-                if distance == 2 and not titled and (entry.kind == "place" or (
+                if distance == 2 and not agent and (entry.kind == "place" or (
                         entry.kind == "capital" and span.root.dep_ == "compound")):
                     # "the Quetta attack", "the Vienna Convention" are no actors;
-                    # "a Munich court", "the Beijing government" are
+                    # "a Munich court", "the Beijing government", "Gaza doctors" are
                     continue
                 candidates.append((distance, ENTRY_PRIORITY[entry.kind], entry, span))
         person = self._person_name([t for t in tokens if t.i == head.i or t.i in appos_heads])
@@ -785,6 +852,55 @@ class ActorResolver:
 
     def _end(self, token: Token) -> int:
         return self.offset + token.idx + len(token.text)
+
+
+def _proper_modifier(token: Token, head: Token, index: DocIndex) -> bool:
+    """A capitalised proper noun right before a word for people, modifying it: a
+    name ("Bucha residents", "Acme workers"), not a title ("Foreign Ministry
+    officials") nor a word of another modifier ("Pashtun rights activist")."""
+    return (token.i < head.i and token.head.i == head.i and token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and token.dep_ in {"compound", "amod", "nmod", "nn"}
+            and token.i not in index.title_at
+            and (head.i in index.title_at or _person_noun(head)))
+
+
+def _person_noun(token: Token) -> bool:
+    """Is the token a noun for people ("man", "doctors"; data/person_nouns.yaml)?"""
+    return token.pos_ in {"NOUN", "PROPN"} and (token.lemma_.lower() in person_nouns()
+                                                or token.lower_ in person_nouns())
+
+
+def _part_of_longer_name(span: Span, matcher: ActorMatcher, text: str,
+                         title_at: dict[int, Span]) -> bool:
+    """Is a demonym only part of a longer name, and so not its state? "Mexican
+    Americans", "Indian American voters" and "a Korean-American scientist" are
+    Americans of that origin ("Russian-American talks", hyphenated and about no
+    people, are between two states); "New Mexicans" are from a US state, as
+    "New Mexico" is ("New" and a name of the state that the dictionary knows as
+    something else: a place, or no actor)."""
+    dictionary = matcher.dictionary
+    words = text[span.start_char:span.end_char]
+    entries = dictionary.entries.get(matcher.typographic.get(words, words), [])
+    demonyms = {entry.actor for entry in entries if entry.kind == "demonym"}
+    if not demonyms or len({entry.actor for entry in entries}) > 1:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text == "New" and any(
+            "New " + name in dictionary.entries for actor in demonyms
+            for name in dictionary.names.get(actor, ())):
+        return True
+    after = span.end
+    if after + 1 < len(doc) and doc[after].text in {"-", "–"} \
+            and not doc[after - 1].whitespace_ and not doc[after].whitespace_:
+        after += 1
+    if after >= len(doc) or doc[after].text not in AMERICAN or demonyms == {"USA"}:
+        return False
+    if after == span.end or doc[after].text == "Americans":
+        return True
+    people = doc[after + 1] if after + 1 < len(doc) else None
+    return people is not None and (people.i in title_at or _person_noun(people))
 
 
 def _describing(head: Token, index: DocIndex) -> list[Token]:

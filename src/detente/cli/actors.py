@@ -10,13 +10,8 @@ import typer
 from rich.table import Table
 
 from detente.actors.ambiguity import ambiguities
-from detente.actors.dictionary import (
-    ActorDictionary,
-    ActorEntry,
-    Role,
-    actor_code,
-    actor_dictionary,
-)
+from detente.actors.dictionary import actor_code, actor_dictionary
+from detente.actors.search import Reading, did_you_mean, readings, search_actors, state_codes
 from detente.cli.app import app, evaluation
 from detente.cli.common import fail, measure_table, out
 
@@ -42,87 +37,82 @@ def _period(start: date | None, end: date | None) -> str:
     return f"{start or '…'} – {end or 'today'}"
 
 
-def _role_text(role: Role) -> str:
-    return f"{role.role} ({_period(role.start, role.end)})"
+def _row(reading: Reading) -> tuple[str, ...]:
+    if reading.kind == "person" and reading.code is None:
+        return ("person", "", "", reading.stands_for, reading.role or "")
+    if reading.kind == "title":
+        return ("title", "", reading.sector or "", reading.stands_for, "")
+    valid = _period(reading.valid_from, reading.valid_to)
+    return (reading.kind, reading.code or "", reading.sector or "", reading.stands_for,
+            f"{reading.role} ({valid})" if reading.role else valid)
 
 
 @actors.command("lookup")
 def lookup(
-    name: Annotated[str, typer.Argument(help="A name, alias, capital, metonym or title.")],
+    name: Annotated[str, typer.Argument(
+        help="A name, alias, capital, metonym, title or code, in any case "
+             "(\"kim dae-jung\", \"UNITED NATIONS\", prk).")],
     on: DateOption = None,
 ) -> None:
-    """Every entity NAME can stand for; with --date, what it was on that day."""
+    """Every entity NAME can stand for; with --date, what it was on that day.
+    A name not found as written is looked up in any case and without accents;
+    if nothing matches, near names are suggested."""
     day = _day(on)
-    dictionary = actor_dictionary()
-    entries = dictionary.entries.get(name, [])
-    title = dictionary.titles.get(name.lower())
-    if not entries and title is None:
-        raise fail(f"{name!r} is not in the actor dictionary (names are case-sensitive)", 1)
-    table = Table(title=f"{name}" + (f" on {day}" if day else ""))
-    for column in ("kind", "code", "sector", "stands for", "valid / role"):
-        table.add_column(column, overflow="fold")
-    for entry in entries:
-        for row in _entry_rows(dictionary, entry, day):
-            table.add_row(*row)
-    if title is not None:
-        table.add_row("title", "", title, "sector of whoever holds it", "")
-    out.print(table)
-    readings = ambiguities().readings.get(name, [])
-    if readings:
+    hits = search_actors(name)
+    found = [hit for hit in hits if hit.found]
+    if not found:
+        hint = did_you_mean(hits)
+        raise fail(f"{name!r} is not in the actor dictionary" + (f". {hint}" if hint else ""),
+                   1)
+    for hit in found:
+        if hit.alias != name:
+            out.print(f"{name!r} found as {hit.alias!r} ({hit.match})", highlight=False)
+        table = Table(title=f"{hit.alias}" + (f" on {day}" if day else ""))
+        for column in ("kind", "code", "sector", "stands for", "valid / role"):
+            table.add_column(column, overflow="fold")
+        for reading in readings(hit.alias, day):
+            table.add_row(*_row(reading))
+        out.print(table)
+        _print_ambiguity(hit.alias)
+
+
+def _print_ambiguity(name: str) -> None:
+    choices = ambiguities().readings.get(name, [])
+    if choices:
         out.print(f"{name} is ambiguous; the article decides:", highlight=False)
-        for reading in readings:
-            cues = ", ".join(reading.cues) or "the article naming it elsewhere"
-            default = " (default)" if reading.default else ""
-            out.print(f"  {reading.actor}{default}: {reading.note}; cues: {cues}",
+        for choice in choices:
+            cues = ", ".join(choice.cues) or "the article naming it elsewhere"
+            default = " (default)" if choice.default else ""
+            out.print(f"  {choice.actor}{default}: {choice.note}; cues: {cues}",
                       highlight=False)
-
-
-def _entry_rows(dictionary: ActorDictionary, entry: ActorEntry,
-                day: date | None) -> list[tuple[str, ...]]:
-    if entry.kind == "person":
-        person = entry.name or entry.alias
-        roles = dictionary.roles.get(person, [])
-        held = [role for role in roles if day is None or role.held_on(day)]
-        if not held:
-            return [("person", "", "", person, "no role on this date")]
-        return [("person", role.country + (role.sector or ""), role.sector or "",
-                 f"{person} — {dictionary.name_of(role.country)}", _role_text(role))
-                for role in held]
-    valid = entry.valid_on(day)
-    if day is not None and not valid:
-        return []
-    stands_for = _stands_for(dictionary, entry)
-    code = "" if entry.kind in {"description", "none"} else actor_code(entry.actor, entry.sector)
-    return [(entry.kind, code, entry.sector or "", stands_for,
-             _period(entry.valid_from, entry.valid_to))]
-
-
-def _stands_for(dictionary: ActorDictionary, entry: ActorEntry) -> str:
-    words = " or ".join(entry.requires)
-    if entry.kind == "none":
-        return "not an actor"
-    if entry.kind == "description":
-        what = "organisation" if entry.actor == "igo" else "state"
-        return f"the last {what} named whose name has {words}"
-    name = dictionary.name_of(entry.actor)
-    return f"{name} (if the article mentions {words})" if entry.requires else name
 
 
 @actors.command("list")
 def list_actors(
     country: Annotated[str, typer.Option(
         "--country",
-        help="ISO alpha-3 code (PRK), IGO code (IGOUNO) or a transnational "
-             "organisation's code (NGOAMN).")],
+        help="ISO alpha-3 code (PRK), IGO code (IGOUNO), a transnational "
+             "organisation's code (NGOAMN), or a name in any case (\"north korea\", "
+             "\"UNITED NATIONS\").")],
     on: DateOption = None,
+    imported: Annotated[bool, typer.Option(
+        "--imported", help="Also list the organisations and people imported from the "
+                           "Phoenix dictionaries (data/SOURCES.md), not only detente's "
+                           "hand-checked ones.")] = False,
 ) -> None:
     """A state's or organisation's names, metonyms, organisations and people
     with their roles."""
     day = _day(on)
     dictionary = actor_dictionary()
-    code = country.upper()
-    if code not in dictionary.countries | dictionary.igos | dictionary.transnational:
-        raise fail(f"--country: {country!r} is not a known country, IGO or organisation code")
+    codes, hits = state_codes(country, day)
+    if len(codes) > 1:
+        raise fail(f"--country: {country!r} stands for several: {', '.join(codes)}; "
+                   "give one code")
+    if not codes:
+        hint = did_you_mean(hits)
+        raise fail(f"--country: {country!r} is not a known country, IGO or organisation "
+                   "code or name" + (f". {hint}" if hint else ""))
+    code = codes[0]
     names = Table(title=f"{code} {dictionary.name_of(code)}: names")
     for column in ("kind", "alias", "sector", "valid"):
         names.add_column(column)
@@ -134,8 +124,12 @@ def list_actors(
     organisations = Table(title=f"{code}: organisations" + (f" on {day}" if day else ""))
     for column in ("name", "aliases", "code", "kind", "valid"):
         organisations.add_column(column, overflow="fold")
+    hidden = {"organisations": 0, "people": 0}
     for organisation in sorted(dictionary.organisations_of(code, day),
                                key=lambda o: (o.kind, o.name)):
+        if not imported and organisation.name in dictionary.imported_organisations:
+            hidden["organisations"] += 1
+            continue
         organisations.add_row(organisation.name, ", ".join(organisation.aliases),
                               actor_code(organisation.actor, organisation.sector),
                               organisation.kind,
@@ -144,12 +138,20 @@ def list_actors(
     people = Table(title=f"{code}: people" + (f" on {day}" if day else ""))
     for column in ("name", "code", "role", "from", "to"):
         people.add_column(column)
+    everyone = dictionary.people_of(code, day)
+    shown = {name: roles for name, roles in everyone.items()
+             if imported or name not in dictionary.imported_people}
+    hidden["people"] = len(everyone) - len(shown)
     rows = [(role.start or date.min, name, role)
-            for name, roles in dictionary.people_of(code, day).items() for role in roles]
+            for name, roles in shown.items() for role in roles]
     for _, name, role in sorted(rows, key=lambda row: (row[0], row[1])):
         people.add_row(name, code + (role.sector or ""), role.role, str(role.start or ""),
                        str(role.end or ""))
     out.print(people)
+    if any(hidden.values()):
+        out.print(f"and {hidden['organisations']} organisations and {hidden['people']} people "
+                  "imported from the Phoenix dictionaries: --imported lists them",
+                  highlight=False)
 
 
 @evaluation.command("actors")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Hashable
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
@@ -12,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import AfterValidator
 
+from detente.actors.search import readings, search_actors
 from detente.ingest.html import NoArticleError
 from detente.model import event_record
 from detente.relations.series import SeriesError
@@ -33,6 +35,8 @@ from detente.server.params import (
 from detente.server.queries import Database, EventFilter
 from detente.server.schemas import (
     DATE_PATTERN,
+    DAY_PATTERN,
+    ActorSearchOut,
     ArticleOut,
     CountsOut,
     DyadOut,
@@ -147,6 +151,40 @@ def actor_series(db: Db, side: Side, freq: Freq = "month", basis: Basis = "event
     """A side's events with everyone per period (``directed``: only those it started)."""
     return series(db, side.upper(), None, freq=freq, basis=basis, start=start, end=end,
                   directed=directed)
+
+
+@router.get("/actors/search", response_model=ActorSearchOut)
+def actor_search(
+    q: Annotated[str, Query(min_length=1, max_length=200,
+                            description="a name in any case: kim dae-jung, UNITED NATIONS, prk")],
+    on: Annotated[str | None, Query(alias="date", pattern=DAY_PATTERN,
+                                    description="what each name stood for on this day"),
+                  AfterValidator(real_date)] = None,
+    limit: Annotated[int, Query(ge=1, le=50, description="most suggestions")] = 10,
+) -> dict[str, Any]:
+    """Names in the actor dictionary: the name as written, else in any case and
+    without accents (or a state's code), else names that begin with it or are
+    close to it, offered as suggestions; each with what it stands for."""
+    return actor_search_json(q, on, limit)
+
+
+def actor_search_json(query: str, on: str | None, limit: int = 10) -> dict[str, Any]:
+    """What ``/api/actors/search`` answers (the actors page shows the same)."""
+    day = date.fromisoformat(on) if on else None
+    hits = search_actors(query, limit=limit)
+    found = any(hit.found for hit in hits)
+    return {"query": query, "date": on, "found": found,
+            "results": [{"alias": hit.alias, "match": hit.match, "score": hit.score,
+                         "readings": [{**reading.__dict__,
+                                       "valid_from": _iso(reading.valid_from),
+                                       "valid_to": _iso(reading.valid_to)}
+                                      for reading in readings(hit.alias, day)]}
+                        for hit in hits],
+            "did_you_mean": [] if found else [hit.alias for hit in hits]}
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def invalid(where: tuple[str, ...], error: Exception) -> RequestValidationError:

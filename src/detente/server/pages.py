@@ -1,7 +1,8 @@
 """The analyst's pages, rendered on the server with Jinja2: overview, dyad,
-actor, article (evidence highlighted) and search. Every chart point and event
-links to the sentences behind it, so the pages work with the keyboard alone and
-without JavaScript; ``static/app.js`` only swaps the evidence panel in place."""
+actor, article (evidence highlighted), search and the actor finder. Every chart
+point and event links to the sentences behind it, so the pages work with the
+keyboard alone and without JavaScript; ``static/app.js`` only swaps the evidence
+panel in place and lists the actor finder's names as they are typed."""
 
 from __future__ import annotations
 
@@ -16,18 +17,20 @@ from pydantic import AfterValidator
 
 from detente.model import STATUSES
 from detente.server import analysis, charts, queries
+from detente.server.api import actor_search_json
 from detente.server.evidence import Span, evidence_spans, excerpt, paragraphs
 from detente.server.labels import QUADS, UNKNOWN, event_name, side_name
 from detente.server.params import (
     CODE_PATTERN,
     DOC_ID_PATTERN,
     Offset,
+    blank_or,
     database,
     event_filter,
     event_id,
 )
 from detente.server.queries import Database, EventFilter
-from detente.server.schemas import DATE_PATTERN, real_date
+from detente.server.schemas import DATE_PATTERN, DAY_PATTERN, real_date
 
 PAGE_SIZE = 50
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -165,6 +168,25 @@ def article(request: Request, db: Db, doc_id: str,
 def docs(request: Request) -> Response:
     """The API's endpoints and parameters, read from its own OpenAPI schema."""
     return render(request, "docs.html", schema=request.app.openapi())
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def find_actor(request: Request, db: Db,
+               q: Annotated[str | None, Query(max_length=200)] = None,
+               on: Annotated[str | None, Query(alias="date", pattern=blank_or(DAY_PATTERN)),
+                             AfterValidator(real_date)] = None) -> Response:
+    """Names in the actor dictionary as a person types them (any case, misspelt:
+    near names are offered), each with what it stands for, linked to its events."""
+    query = (q or "").strip()
+    found = actor_search_json(query, on or None) if query else None
+    sides = sorted({reading["country"] or reading["code"]
+                    for hit in (found["results"] if found else [])
+                    for reading in hit["readings"] if reading["code"]})
+    with db.cursor() as cursor:
+        with_events = {side for side in sides
+                       if queries.events(cursor, EventFilter(country=side), 1)[0]}
+    return render(request, "actors.html", query=query, date=on or "", found=found,
+                  with_events=with_events)
 
 
 @router.get("/search", response_class=HTMLResponse)

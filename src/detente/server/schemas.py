@@ -3,7 +3,7 @@ tests) know exactly what each endpoint returns."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, Field
 
@@ -145,6 +145,40 @@ class ExtractOut(BaseModel):
     doc_id: str
     stored: bool
     events: list[RecordOut]
+
+
+class ActorReadingOut(BaseModel):
+    """One thing a name can stand for (on the day asked, if any)."""
+
+    kind: str = Field(description="country, capital, demonym, place, igo, metonym, "
+                      "organisation, person, contextual, description, none or title")
+    code: str | None = Field(description="CAMEO-style actor code: KORGOV, IGOUNO; null "
+                             "for no actor, a title or a person without a role")
+    country: str | None
+    sector: str | None
+    name: str | None = Field(description="a person's or organisation's name")
+    stands_for: str
+    valid_from: str | None
+    valid_to: str | None
+    role: str | None = Field(description="a person's office")
+
+
+class ActorHitOut(BaseModel):
+    alias: str = Field(description="the name as the dictionary spells it")
+    match: Literal["exact", "case-insensitive", "code", "prefix", "close"]
+    score: float = Field(description="how alike the name is to the query, 0-1")
+    readings: list[ActorReadingOut]
+
+
+class ActorSearchOut(BaseModel):
+    """Names the query finds, and near names when it finds none."""
+
+    query: str
+    date: str | None
+    found: bool = Field(description="whether the query names something the dictionary "
+                        "knows (else results are suggestions)")
+    results: list[ActorHitOut]
+    did_you_mean: list[str]
 
 
 class Problem(BaseModel):

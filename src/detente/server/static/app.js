@@ -37,3 +37,53 @@ document.addEventListener("click", (event) => {
 window.addEventListener("popstate", () => {
   if (address() !== shown) window.location.reload();
 });
+
+// The actor finder: as a name is typed, the names it finds (or the nearest ones)
+// are listed under the box from /api/actors/search; the form still works without it.
+function actorSearch(input) {
+  const box = document.querySelector(input.dataset.actorSearch);
+  if (!box) return;
+  let timer = null;
+  let asked = "";
+  const show = (answer) => {
+    box.replaceChildren();
+    if (!answer.results.length) {
+      box.textContent = `No actor named “${answer.query}”.`;
+      return;
+    }
+    const lead = document.createElement("p");
+    lead.textContent = answer.found ? "Found:" : "Did you mean:";
+    const list = document.createElement("ul");
+    for (const hit of answer.results) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = `/actors?q=${encodeURIComponent(hit.alias)}`;
+      link.textContent = hit.alias;
+      item.append(link);
+      const codes = [...new Set(hit.readings.map((r) => r.code).filter(Boolean))];
+      if (codes.length) {
+        const code = document.createElement("span");
+        code.className = "code";
+        code.textContent = codes.slice(0, 3).join(" ");
+        item.append(code);
+      }
+      list.append(item);
+    }
+    box.append(lead, list);
+  };
+  const ask = async () => {
+    const query = input.value.trim();
+    if (query === asked) return;
+    asked = query;
+    if (!query) { box.replaceChildren(); return; }
+    const response = await fetch(`/api/actors/search?limit=8&q=${encodeURIComponent(query)}`,
+                                 { headers: { Accept: "application/json" } });
+    if (response.ok && input.value.trim() === query) show(await response.json());
+  };
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { ask().catch(() => box.replaceChildren()); }, 150);
+  });
+}
+
+document.querySelectorAll("input[data-actor-search]").forEach(actorSearch);

@@ -1,0 +1,121 @@
+"""Context decides nationality: a place before a word for people is where they
+are from, a demonym inside a longer name is not its state, and a dateline says
+where a report was filed, never who acted (issue 15, item 3)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.evaluate_actors import read_article
+from detente.ingest.readers import article_from_clean_text
+from detente.pipeline import extract_text
+
+
+def code_of(pipeline, text: str, mention: str, day: str = "2024-03-04",
+            occurrence: int = 1) -> str | None:
+    """The code the resolver gives the ``occurrence``-th ``mention`` in ``text``."""
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(mention, start + 1)
+    found, _ = read_article(pipeline, article_from_clean_text("test", text),
+                            date.fromisoformat(day), [(start, start + len(mention))])
+    return found[0].code if found[0] else None
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # the state named elsewhere in the paragraph is not theirs
+    ("Israeli jets hit the hospital overnight. Gaza doctors said the generators had failed.",
+     "Gaza doctors", "PSEHLH"),
+    ("Russia launched drones at dawn, and Kyiv residents spent the night in metro stations.",
+     "Kyiv residents", "UKRCVL"),
+    ("Israel shut the crossing again, and Gazan workers lost their permits.",
+     "Gazan workers", "PSELAB"),
+    ("Israel ordered an evacuation. Gaza civilians walked south along the coast road.",
+     "Gaza civilians", "PSECVL"),
+    ("Germany raised its terror alert after a Munich man was detained.", "a Munich man", "DEU"),
+])
+def test_a_place_before_a_word_for_people_gives_their_state(pipeline, text, mention, code):
+    assert code_of(pipeline, text, mention) == code
+
+
+def test_an_unknown_place_before_residents_is_not_the_paragraphs_state(pipeline):
+    # "Bucha" is not in places.tsv: its residents are not Russian for want of it
+    text = "Russia rejected the report. Bucha residents described the occupation."
+    assert code_of(pipeline, text, "Bucha residents") is None
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Pakistan blamed militants for the Quetta attack.", "Quetta attack"),
+    ("Iran said it would respect the Vienna Convention.", "Vienna Convention"),
+])
+def test_a_place_before_a_thing_is_still_no_actor(pipeline, text, mention):
+    assert code_of(pipeline, text, mention) is None
+
+
+def test_gaza_doctors_accusing_israel_are_palestinian(pipeline):
+    events = extract_text("Gaza doctors accused Israel of shelling the clinic.",
+                          pub_date="2024-03-04", pipeline=pipeline)
+    assert ("PSEHLH", "ISR") in [(e.source.code, e.target.code) for e in events]
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("Mexico protested the ruling, and Mexican Americans rallied in Phoenix.",
+     "Mexican Americans", "USA"),
+    ("Mexico protested the ruling, and Mexican American leaders backed it.",
+     "Mexican American leaders", "USAGOV"),
+    ("Mexico protested the ruling, and Mexican-American leaders backed it.",
+     "Mexican-American leaders", "USAGOV"),
+    ("India welcomed the vote, which Indian American voters had decided.",
+     "Indian American voters", "USA"),
+    ("Mexico protested the ruling, and New Mexicans voted against it.", "New Mexicans", None),
+    ("Mexico protested the ruling, and New Mexican officials ignored it.",
+     "New Mexican officials", None),
+    ("Indonesia said clans in New Guinea had clashed.", "New Guinea", None),
+    ("Russian trawlers unloaded at Dutch Harbor.", "Dutch Harbor", None),
+])
+def test_a_demonym_inside_a_longer_name_is_not_its_state(pipeline, text, mention, code):
+    assert code_of(pipeline, text, mention) == code
+
+
+def test_two_demonyms_joined_for_relations_stay_two_states(pipeline):
+    # hyphenated and about no people: talks between the two states
+    text = "Russian-American talks resumed in Geneva."
+    start = text.index("Russian")
+    _, context = read_article(pipeline, article_from_clean_text("test", text),
+                              date(2024, 3, 4), [(start, start + len("Russian"))])
+    assert {"RUS", "USA"} <= context.mentioned
+
+
+def test_a_us_state_in_a_dateline_is_where_it_was_filed_not_mexico(pipeline):
+    text = ("ALBUQUERQUE, N.M. (AP) — Police detained a driver who had crossed the border "
+            "from Mexico.")
+    assert code_of(pipeline, text, "Police") == "USACOP"
+    text = ("ALBUQUERQUE, N.M. (AP) — A driver who had crossed from Mexico was detained.\n"
+            "Police said he would be returned to Mexico.")
+    # two states in view (filed in the US, the paragraph names Mexico): left alone
+    assert code_of(pipeline, text, "Police") is None
+
+
+def test_a_dateline_region_outweighs_its_city(pipeline):
+    assert code_of(pipeline, "MOSCOW, Idaho (AP) — Police questioned a student.",
+                   "Police") == "USACOP"
+    assert code_of(pipeline, "MOSCOW (AP) — Police questioned a student.",
+                   "Police") == "RUSCOP"
+    # a weekday after the comma is no region
+    assert code_of(pipeline, "LONDON, Monday (Reuters) — Police questioned a student.",
+                   "Police") == "GBRCOP"
+
+
+def test_a_bare_bureau_dateline_does_not_override_the_story(pipeline):
+    text = ("BRUSSELS — The European Union extended sanctions on Syria over its "
+            "crackdown on civilians.")
+    assert code_of(pipeline, text, "civilians") != "BELCVL"
+
+
+def test_a_dateline_is_never_a_side(pipeline):
+    text = "SANTA FE, N.M. (AP) — Mexico criticised the United States over the arrests."
+    events = extract_text(text, pub_date="2024-03-04", pipeline=pipeline)
+    assert [(e.source.code, e.target.code) for e in events] == [("MEX", "USA")]
+    assert all("N.M." not in e.source.text and "N.M." not in e.target.text for e in events)
