@@ -137,8 +137,21 @@ def test_search_finds_sentences_and_keeps_its_filters(page):
     shoot(page, "search")
 
 
+def test_the_actor_finder_suggests_as_a_name_is_typed_and_answers_a_misspelling(page):
+    page.goto("/actors")
+    page.get_by_label("Name or code").press_sequentially("kim dae")
+    suggestions = page.locator("#actor-suggest a")
+    suggestions.first.wait_for()
+    assert any("Kim Dae-jung" in text for text in suggestions.all_inner_texts())
+    page.get_by_label("Name or code").fill("Kim Dae-jong")
+    page.get_by_role("button", name="Find").click()
+    page.wait_for_url(re.compile(r"q=Kim"))
+    assert "Kim Dae-jung" in page.locator("main").inner_text()
+    shoot(page, "actors")
+
+
 def test_pages_fit_a_laptop_screen(page):
-    for path in ("/", "/dyad/PRK/USA", "/actor/PRK", "/search", "/docs"):
+    for path in ("/", "/dyad/PRK/USA", "/actor/PRK", "/search", "/actors", "/docs"):
         page.goto(path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
