@@ -17,6 +17,7 @@ from detente.evaluation.news import (
     read_pages,
     score_page,
 )
+from detente.events.ontology import lookup
 from detente.model import STATUSES, Actor, DatePoint, EventMention
 
 REPO = Path(__file__).resolve().parent.parent
@@ -36,8 +37,9 @@ def emitted(source: str | None, target: str | None, cameo: str, *, start: int = 
         return Actor(country, country, country) if country else Actor.unresolved("someone")
     return EventMention(
         doc=PAGE.key, doc_id="x", source=side(source), target=side(target), cameo=cameo,
-        goldstein=0.0, quad=1, plover=None, plover_mode=None, status=status, sentence="…",
-        sentence_index=0, span=(start, start + 10), trigger="met", trigger_span=(start, start + 3),
+        goldstein=0.0, quad=lookup(cameo).quad, plover=None, plover_mode=None, status=status,
+        sentence="…", sentence_index=0, span=(start, start + 10), trigger="met",
+        trigger_span=(start, start + 3),
         confidence=0.9, pub_date=DatePoint("2023-05-30", "day", "given"),
         event_date=DatePoint(event_date, "day", "explicit") if event_date else DatePoint())
 
@@ -67,6 +69,18 @@ def test_recall_is_over_core_events_but_a_background_label_makes_an_emitted_even
     score = score_page(PAGE, [label("USA", "USA", "173", core=False)],
                        [emitted("USA", "USA", "173")])
     assert score.core == [] and score.right == {("USA", "USA", "17")}
+
+
+def test_an_act_still_to_come_matches_cameos_intent_code_too():
+    # "Wong will travel to Tonga": detente codes the visit as planned, CAMEO as an
+    # intent to meet (036); either label is right, a happened visit only its own
+    score = score_page(PAGE, [label("AUS", "TON", "036"), label("IRN", "ISR", "138")], [
+        emitted("AUS", "TON", "042", status="planned"),
+        emitted("IRN", "ISR", "190", status="conditional"),
+        emitted("AUS", "FJI", "042"),
+    ])
+    assert score.right == {("AUS", "TON", "04"), ("IRN", "ISR", "19")}
+    assert len(score.found) == 2
 
 
 def test_date_and_status_are_read_from_the_first_mention_in_the_text():

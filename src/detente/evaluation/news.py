@@ -23,6 +23,7 @@ from pathlib import Path
 
 from detente.data import read_table
 from detente.evaluate import JOINT_ROOTS, ratio, same_date
+from detente.events.pair import INTENT_STATUSES, VERBAL_ROOTS
 from detente.ingest.readers import article_from_text
 from detente.model import Article, EventMention
 
@@ -30,6 +31,10 @@ SPLITS = ("dev", "test")
 NOTHING_INTERSTATE = "none"  # a page's ``about`` when it reports no political act
 
 EventKey = tuple[str | None, str | None, str]  # source side, target side, root
+# CAMEO codes an act still to come as an intent (03 to cooperate, 13 to threaten);
+# detente codes the act itself with its status. A planned, proposed or conditional
+# material act matches either label (the same mapping PLV's scoring uses).
+INTENT_ROOTS = {True: "03", False: "13"}
 
 
 @dataclass(frozen=True)
@@ -57,9 +62,9 @@ class LabelledEvent:
     def root(self) -> str:
         return self.cameo[:2]
 
-    def matches(self, key: EventKey) -> bool:
+    def matches(self, key: EventKey, intent_root: str | None = None) -> bool:
         source, target, root = key
-        if root != self.root:
+        if self.root not in {root, intent_root}:
             return False
         if (source, target) == (self.source, self.target):
             return True
@@ -106,6 +111,14 @@ def event_key(event: EventMention) -> EventKey:
     return (event.source.side, event.target.side, event.root)
 
 
+def intent_root(event: EventMention) -> str | None:
+    """The CAMEO intent root an act still to come also stands for ("will visit" is
+    an intent to meet, 03), or None."""
+    if event.status not in INTENT_STATUSES or event.root in VERBAL_ROOTS:
+        return None
+    return INTENT_ROOTS[event.quad <= 2]
+
+
 @dataclass
 class PageScore:
     """One page's figures; ``emitted`` holds its distinct (source, target, root)."""
@@ -132,15 +145,16 @@ def score_page(page: NewsPage, labels: list[LabelledEvent],
     score = PageScore(page)
     for event in events:
         score.emitted.setdefault(event_key(event), []).append(event)
-    for key in score.emitted:
-        if any(label.matches(key) for label in labels):
+    for key, mentions in score.emitted.items():
+        intents = {intent_root(m) for m in mentions}
+        if any(label.matches(key, intent) for label in labels for intent in intents):
             score.right.add(key)
     for label in labels:
         if not label.core:
             continue
         score.core.append(label)
-        mentions = [m for key, found in score.emitted.items() if label.matches(key)
-                    for m in found]
+        mentions = [m for key, found in score.emitted.items() for m in found
+                    if label.matches(key, intent_root(m))]
         if mentions:  # the first mention in the text stands for the event
             score.found.append((label, min(mentions, key=lambda m: m.span[0])))
     return score
