@@ -66,3 +66,16 @@ def test_a_weekday_in_a_plan_said_on_that_weekday_is_that_day(pipeline):
     [event] = extract_text("Blinken will meet Xi Jinping on Monday.", pub_date="2023-06-19",
                            pipeline=pipeline)  # a Monday
     assert (event.status, event.event_date.value) == ("planned", "2023-06-19")
+
+
+def test_a_hyphenated_pair_before_a_joint_act_is_both_parties(pipeline):
+    assert {("SWE", "046", "TUR"), ("TUR", "046", "SWE")} <= coded(
+        pipeline, "Sweden-Turkey talks have made little progress.")
+    # a name with a hyphen of its own is one party
+    assert ("GNB", "046", "SEN") in coded(pipeline, "Guinea-Bissau talks with Senegal resumed.")
+
+
+def test_declaring_a_diplomat_persona_non_grata_reduces_relations(pipeline):
+    assert ("PER", "161", "MEX") in coded(
+        pipeline, "Peru declared Mexico's ambassador to Lima persona non grata and ordered him "
+                  "to leave.")

@@ -304,6 +304,20 @@ def coordinated_modifiers(head: Token) -> list[Token]:
                 parties += [sibling for sibling in head.children if sibling.i > child.i
                             and sibling.dep_ in PARTY_MODIFIER_DEPS][:1]
             return parties
+    return hyphenated_pair(head)
+
+
+def hyphenated_pair(head: Token) -> list[Token]:
+    """Two names joined by a hyphen before a noun: "Sweden-Turkey talks", "the
+    US-China summit" (a name with a hyphen of its own is told apart by the caller)."""
+    doc = head.doc
+    for second in head.children:
+        if second.dep_ != "compound" or second.pos_ != "PROPN" or second.i < 2:
+            continue
+        first, dash = doc[second.i - 2], doc[second.i - 1]
+        if (first.pos_ == "PROPN" and first.head in {second, head} and dash.text in {"-", "–"}
+                and not first.whitespace_ and not dash.whitespace_):
+            return [first, second]
     return []
 
 

@@ -377,7 +377,9 @@ class EventCoder:
         a resolved actor anywhere wins over an unresolved phrase. In a ``joint`` act
         every party of the phrase counts ("Kuwait and its allies agreed")."""
         for candidate in heads:
-            actors = (finder.resolved(candidate, on) if candidate is token
+            # the event noun's own modifiers: "Sweden-Turkey talks" are both parties'
+            actors = ((finder.parties(candidate, on) or finder.resolved(candidate, on))
+                      if candidate is token
                       else _unique(actor for head in coordinated(candidate)
                                    for actor in finder.parties(head, on)
                                    or finder.resolved(head, on)))

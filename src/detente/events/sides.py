@@ -106,6 +106,9 @@ class SideFinder:
         modifiers = arguments.coordinated_modifiers(head)
         if len(modifiers) < 2:
             return []
+        spans = [self.resolver.index.actor_at.get(token.i) for token in modifiers]
+        if spans[0] is not None and all(span is spans[0] for span in spans):
+            return []  # one name with a hyphen of its own ("Guinea-Bissau")
         whole = self.actor(head, on)
         sector = whole[0].sector if whole else None
         found = []
