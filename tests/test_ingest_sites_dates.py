@@ -150,6 +150,9 @@ def test_dates_in_paths():
     assert date_in_path("/news/2000/03/talks.txt").value == "2000-03"
     assert date_in_path("/news/2000/talks.txt").value == "2000"
     assert date_in_path("/tmp/ab20001231.txt") == DatePoint()
+    assert date_in_path("https://x.com/20240206/houthis-attack-1116620269.html").value == \
+        "2024-02-06"  # a whole segment, as some sites file their stories
+    assert date_in_path("https://x.com/news/1116620269.html") == DatePoint()
     assert date_in_path(None) == DatePoint()
 
 

@@ -156,6 +156,9 @@ def resolve_month_day(month: int, day: int, known: DatePoint) -> DatePoint:
 
 _PATH_DAY = re.compile(r"(?<![0-9A-Za-z])(?P<year>1[89]\d\d|20\d\d)[/_\-.](?P<month>0[1-9]|1[0-2])"
                        r"[/_\-.](?P<day>0[1-9]|[12]\d|3[01])(?!\d)")
+# a whole path segment written as one number: "…/20240206/houthis-attack…"
+_PATH_COMPACT_DAY = re.compile(r"(?:^|/)(?P<year>19\d\d|20\d\d)(?P<month>0[1-9]|1[0-2])"
+                               r"(?P<day>0[1-9]|[12]\d|3[01])(?:/|$)")
 _PATH_MONTH = re.compile(r"(?:^|/)(?P<year>1[89]\d\d|20\d\d)/(?P<month>0[1-9]|1[0-2])(?:/|$)")
 _PATH_YEAR = re.compile(r"(?:^|/)(?P<year>1[89]\d\d|20\d\d)(?:/|$)")
 
@@ -166,7 +169,7 @@ def date_in_path(path: str | None) -> DatePoint:
     basis "path". Gives a yearless dateline its year; see ``filed_date``."""
     if not path:
         return DatePoint()
-    for match in _PATH_DAY.finditer(path):
+    for match in [*_PATH_DAY.finditer(path), *_PATH_COMPACT_DAY.finditer(path)]:
         try:
             found = date(int(match["year"]), int(match["month"]), int(match["day"]))
         except ValueError:
