@@ -21,7 +21,7 @@ from pathlib import Path
 
 import trafilatura
 
-from detente.extraction_eval import (
+from detente.evaluation.extraction import (
     ExtractionReport,
     benchmark_pages,
     evaluate_extraction,

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from detente.evaluate_actors import read_article
+from detente.evaluation.actors import read_article
 from detente.ingest.readers import article_from_clean_text
 from detente.pipeline import extract_text
 

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from detente.cli import app
 from detente.data import read_table
-from detente.evaluate_actors import LabelledMention, evaluate_actors, labelled_mentions
+from detente.evaluation.actors import LabelledMention, evaluate_actors, labelled_mentions
 
 runner = CliRunner()
 

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from detente.cli import app
 from detente.data import data_path, sample_files
-from detente.evaluate import sample_recall
+from detente.evaluation.sample import sample_recall
 from detente.ingest.readers import IngestFailure, read_articles
 from detente.store import Store
 

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from detente.data import read_table
-from detente.evaluate import evaluate_status_dates
+from detente.evaluation.status import evaluate_status_dates
 from detente.model import STATUSES
 
 COLUMNS = ["sentence", "pub_date", "source", "target", "cameo_root", "status", "event_date"]

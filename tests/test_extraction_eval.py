@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from detente.extraction_eval import (
+from detente.evaluation.extraction import (
     evaluate_extraction,
     evaluate_extractor,
     score_text,

@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
-from detente.evaluate import parse_marked
+from detente.evaluation.plv import parse_marked
 from detente.events.pair import PairCoder, plv_label
 
 

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from detente.actors.dictionary import actor_code, actor_dictionary
-from detente.evaluate_actors import read_article
+from detente.evaluation.actors import read_article
 from detente.ingest.readers import article_from_clean_text
 
 

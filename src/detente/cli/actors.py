@@ -12,8 +12,8 @@ from rich.table import Table
 from detente.actors.ambiguity import ambiguities
 from detente.actors.dictionary import actor_code, actor_dictionary
 from detente.actors.search import Reading, did_you_mean, readings, search_actors, state_codes
-from detente.cli.app import app, evaluation
-from detente.cli.common import fail, measure_table, out
+from detente.cli.app import app
+from detente.cli.common import fail, out
 
 actors = typer.Typer(help="Look up the actor dictionary.", no_args_is_help=True)
 app.add_typer(actors, name="actors")
@@ -152,30 +152,3 @@ def list_actors(
         out.print(f"and {hidden['organisations']} organisations and {hidden['people']} people "
                   "imported from the Phoenix dictionaries: --imported lists them",
                   highlight=False)
-
-
-@evaluation.command("actors")
-def eval_actors(
-    show_missed: Annotated[bool, typer.Option(
-        "--missed", help="List the mentions resolved wrongly or not at all.")] = False,
-) -> None:
-    """Country and full-code accuracy on labelled actor mentions.
-
-    Scores against data/eval/actors.tsv: mentions from the sample corpus and from
-    PLV sentences, each with its date and gold code."""
-    from detente.evaluate_actors import evaluate_actors
-
-    try:
-        report = evaluate_actors()
-    except ValueError as error:
-        raise fail(str(error)) from None
-    out.print(measure_table("detente eval actors (data/eval/actors.tsv)", [
-        ("country (or IGO) right", report.country_right, report.total),
-        ("full code right", report.code_right, report.total),
-        ("coverage: gold actors given any actor", report.covered, report.gold_actors),
-        ("resolved mentions with the right country", report.resolved_right, report.resolved),
-    ]))
-    if show_missed:
-        for miss in report.misses:
-            out.print(f"{miss.source}: {miss.mention!r} gold {miss.gold_code} "
-                      f"got {miss.got_code or '-'}  {miss.note}", highlight=False)

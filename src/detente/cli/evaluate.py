@@ -23,7 +23,7 @@ def eval_sample(
 
     Scores against data/sample/expected.tsv; dates count as right at the
     precision the labels state."""
-    from detente.evaluate import sample_recall
+    from detente.evaluation.sample import sample_recall
     from detente.pipeline import Pipeline
 
     articles = [a for a in read_articles(sample_files()) if not isinstance(a, IngestFailure)]
@@ -54,7 +54,7 @@ def eval_status(
     data/eval/status_dates_unseen.tsv was written apart from the coder and never
     tuned on."""
     from detente.data import read_tsv
-    from detente.evaluate import evaluate_status_dates
+    from detente.evaluation.status import evaluate_status_dates
     from detente.pipeline import Pipeline
 
     if labels is not None and not labels.is_file():
@@ -88,7 +88,7 @@ def eval_extraction(
 
     The benchmark's metric: 4-gram shingle precision, recall and F1; the dump is
     every visible text block of the page, one per line."""
-    from detente.extraction_eval import evaluate_extraction
+    from detente.evaluation.extraction import evaluate_extraction
 
     if not (directory / "ground-truth.json").is_file():
         raise fail(f"{directory}: no ground-truth.json (not a benchmark folder)")
@@ -114,7 +114,7 @@ def eval_plv(
     Prints root accuracy, macro-F1, quad accuracy and a confusion table for pair
     mode, and the end-to-end share: pairs for which the normal extractor emits an
     event of the right root between the marked spans."""
-    from detente.evaluate import evaluate_plv, read_plv
+    from detente.evaluation.plv import evaluate_plv, read_plv
     from detente.pipeline import Pipeline
 
     try:
@@ -213,3 +213,30 @@ def eval_news(
                 out.print(f"wrong {page.page.key}: {source} {event.cameo} {target} "
                           f"[{event.source.text} | {event.target.text}] {sentence}",
                           highlight=False, soft_wrap=True)
+
+
+@evaluation.command("actors")
+def eval_actors(
+    show_missed: Annotated[bool, typer.Option(
+        "--missed", help="List the mentions resolved wrongly or not at all.")] = False,
+) -> None:
+    """Country and full-code accuracy on labelled actor mentions.
+
+    Scores against data/eval/actors.tsv: mentions from the sample corpus and from
+    PLV sentences, each with its date and gold code."""
+    from detente.evaluation.actors import evaluate_actors
+
+    try:
+        report = evaluate_actors()
+    except ValueError as error:
+        raise fail(str(error)) from None
+    out.print(measure_table("detente eval actors (data/eval/actors.tsv)", [
+        ("country (or IGO) right", report.country_right, report.total),
+        ("full code right", report.code_right, report.total),
+        ("coverage: gold actors given any actor", report.covered, report.gold_actors),
+        ("resolved mentions with the right country", report.resolved_right, report.resolved),
+    ]))
+    if show_missed:
+        for miss in report.misses:
+            out.print(f"{miss.source}: {miss.mention!r} gold {miss.gold_code} "
+                      f"got {miss.got_code or '-'}  {miss.note}", highlight=False)

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from detente.data import read_table
-from detente.evaluate import JOINT_ROOTS, ratio, same_date
+from detente.evaluation.scoring import JOINT_ROOTS, ratio, same_date
 from detente.events.pair import INTENT_STATUSES, VERBAL_ROOTS
 from detente.ingest.readers import article_from_text
 from detente.model import Article, EventMention

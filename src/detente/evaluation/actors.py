@@ -114,7 +114,7 @@ def _article(source: str, text: str) -> Article:
         return article_from_clean_text(source, text)
     found = next(read_articles([data_path(source)]))
     if isinstance(found, IngestFailure):
-        raise ValueError(f"{source}: {found.reason}")
+        raise ValueError(f"{source}: {found.message}")
     return found
 
 
