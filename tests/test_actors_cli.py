@@ -6,11 +6,19 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
 from detente.data import read_table
-from detente.evaluation.actors import LabelledMention, evaluate_actors, labelled_mentions
+from detente.evaluation.actors import (
+    LABELS,
+    NEWS_LABELS,
+    LabelledMention,
+    evaluate_actors,
+    labelled_mentions,
+)
+from detente.evaluation.news import read_pages
 
 runner = CliRunner()
 
@@ -63,9 +71,10 @@ def test_bad_input_fails_in_one_line():
     assert bad_code.exit_code == 2 and "--country" in bad_code.output
 
 
-def test_the_labelled_set_is_large_valid_and_findable():
-    rows = labelled_mentions()
-    assert len(rows) >= 300
+@pytest.mark.parametrize(("table", "size"), [(LABELS, 300), (NEWS_LABELS, 200)])
+def test_the_labelled_sets_are_large_valid_and_findable(table, size):
+    rows = labelled_mentions(table)
+    assert len(rows) >= size
     countries = {row["iso3"] for row in read_table("countries.tsv")}
     igos = {row["code"] for row in read_table("igos.tsv")}
     organisations = {row["actor"] for row in read_table("organisations.tsv")}
@@ -74,7 +83,12 @@ def test_the_labelled_set_is_large_valid_and_findable():
         assert row.gold_code == "-" or row.gold_code.startswith(row.gold_country), row
         assert re.fullmatch(r"(-|(IGO|NGO|IMG)[A-Z0-9]*|[A-Z]{3}([A-Z]{3})?)",
                             row.gold_code), row
-    assert sum(row.source.startswith("plv/") for row in rows) >= 100
+    if table == LABELS:
+        assert sum(row.source.startswith("plv/") for row in rows) >= 100
+    else:  # real 2023 pages, none of them a page of the news evaluation set
+        news_pages = {page.key for page in read_pages()}
+        assert all(row.source.startswith("news2023/") and row.source not in news_pages
+                   for row in rows)
 
 
 def test_scoring_counts_countries_codes_and_non_actors(pipeline):

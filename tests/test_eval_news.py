@@ -122,5 +122,5 @@ def test_the_label_tables_are_valid_and_split_before_scoring():
 def test_every_labelled_page_reads_as_an_article():
     from detente.evaluation.news import load_article
     for page in read_pages():
-        article = load_article(page, SHARED_DATA)
+        article = load_article(page.key, SHARED_DATA)
         assert article.paragraphs, page.key

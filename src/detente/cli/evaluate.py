@@ -219,24 +219,39 @@ def eval_news(
 def eval_actors(
     show_missed: Annotated[bool, typer.Option(
         "--missed", help="List the mentions resolved wrongly or not at all.")] = False,
+    shared_data: Annotated[Path, typer.Option(
+        "--data", help="The reference data folder holding news2023/ (for the 2023 set).")] = Path(
+        "../shared/data"),
 ) -> None:
     """Country and full-code accuracy on labelled actor mentions.
 
-    Scores against data/eval/actors.tsv: mentions from the sample corpus and from
-    PLV sentences, each with its date and gold code."""
-    from detente.evaluation.actors import evaluate_actors
+    Scores against data/eval/actors.tsv (the sample corpus and PLV sentences, each
+    with its date and gold code) and, apart, data/eval/actors_news2023.tsv (real
+    December-2023 pages labelled blind, read from --data; skipped with a line
+    when that folder is absent)."""
+    from detente.evaluation.actors import LABELS, NEWS_LABELS, evaluate_actors, labelled_mentions
+    from detente.pipeline import Pipeline
 
-    try:
-        report = evaluate_actors()
-    except ValueError as error:
-        raise fail(str(error)) from None
-    out.print(measure_table("detente eval actors (data/eval/actors.tsv)", [
-        ("country (or IGO) right", report.country_right, report.total),
-        ("full code right", report.code_right, report.total),
-        ("coverage: gold actors given any actor", report.covered, report.gold_actors),
-        ("resolved mentions with the right country", report.resolved_right, report.resolved),
-    ]))
-    if show_missed:
-        for miss in report.misses:
-            out.print(f"{miss.source}: {miss.mention!r} gold {miss.gold_code} "
-                      f"got {miss.got_code or '-'}  {miss.note}", highlight=False)
+    pipeline = Pipeline()
+    sets = [(LABELS, None)]
+    if (shared_data / "news2023").is_dir():
+        sets.append((NEWS_LABELS, shared_data))
+    else:
+        out.print(f"{shared_data}/news2023 not found: data/{NEWS_LABELS} skipped",
+                  highlight=False)
+    for table, folder in sets:
+        try:
+            report = evaluate_actors(pipeline, labelled_mentions(table), folder)
+        except ValueError as error:
+            raise fail(f"data/{table}: {error}") from None
+        out.print(measure_table(f"detente eval actors (data/{table})", [
+            ("country (or IGO) right", report.country_right, report.total),
+            ("full code right", report.code_right, report.total),
+            ("coverage: gold actors given any actor", report.covered, report.gold_actors),
+            ("resolved mentions with the right country", report.resolved_right,
+             report.resolved),
+        ]))
+        if show_missed:
+            for miss in report.misses:
+                out.print(f"{miss.source}: {miss.mention!r} gold {miss.gold_code} "
+                          f"got {miss.got_code or '-'}  {miss.note}", highlight=False)

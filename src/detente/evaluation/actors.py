@@ -14,9 +14,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from detente.actors.resolve import ActorResolver, ArticleContext, DocIndex
 from detente.data import data_path, read_table
+from detente.evaluation.news import SHARED_COLLECTIONS, load_article
 from detente.events.arguments import verb_subject
 from detente.ingest.readers import IngestFailure, article_from_clean_text, read_articles
 from detente.model import Actor, Article
@@ -25,6 +27,9 @@ from detente.pipeline import Pipeline
 
 NONE = "-"
 LABELS = "eval/actors.tsv"
+# mentions on real December-2023 news pages, labelled blind; the pages are read
+# from the reference data beside the repository (``../shared/data``)
+NEWS_LABELS = "eval/actors_news2023.tsv"
 
 
 @dataclass(frozen=True)
@@ -77,22 +82,24 @@ class ActorReport:
             self.misses.append(Miss(row.source, row.mention, row.gold_code, code, row.note))
 
 
-def labelled_mentions() -> list[LabelledMention]:
-    """The labelled set; a bad row stops with its line number and the problem."""
+def labelled_mentions(table: str = LABELS) -> list[LabelledMention]:
+    """A labelled set; a bad row stops with its line number and the problem."""
     rows = []
-    for line, row in enumerate(read_table(LABELS), 2):
+    for line, row in enumerate(read_table(table), 2):
         try:
             rows.append(LabelledMention(row["source"], date.fromisoformat(row["date"]),
                                         row["mention"], int(row["occurrence"] or 1),
                                         row["code"], row["country"], row["note"], row["text"]))
         except (KeyError, ValueError) as error:
-            raise ValueError(f"data/{LABELS}:{line}: {error}") from None
+            raise ValueError(f"data/{table}:{line}: {error}") from None
     return rows
 
 
 def evaluate_actors(pipeline: Pipeline | None = None,
-                    rows: list[LabelledMention] | None = None) -> ActorReport:
-    """Country and full-code accuracy over the labelled mentions."""
+                    rows: list[LabelledMention] | None = None,
+                    shared_data: Path | None = None) -> ActorReport:
+    """Country and full-code accuracy over the labelled mentions (those on pages of
+    the reference data are read from ``shared_data``)."""
     pipeline = pipeline or Pipeline()
     rows = rows if rows is not None else labelled_mentions()
     groups: dict[tuple[str, str, date], list[LabelledMention]] = defaultdict(list)
@@ -101,17 +108,21 @@ def evaluate_actors(pipeline: Pipeline | None = None,
     report = ActorReport()
     for (source, text, day), group in groups.items():
         try:
-            found = resolve_mentions(pipeline, _article(source, text), day, group)
+            found = resolve_mentions(pipeline, _article(source, text, shared_data), day, group)
         except ValueError as error:
-            raise ValueError(f"data/{LABELS}: {source}: {error}") from None
+            raise ValueError(f"{source}: {error}") from None
         for row, actor in zip(group, found, strict=True):
             report.add(row, actor)
     return report
 
 
-def _article(source: str, text: str) -> Article:
+def _article(source: str, text: str, shared_data: Path | None) -> Article:
     if text:
         return article_from_clean_text(source, text)
+    if source.split("/", 1)[0] in SHARED_COLLECTIONS:
+        if shared_data is None:
+            raise ValueError("a page of the reference data, and no folder to read it from")
+        return load_article(source, shared_data)
     found = next(read_articles([data_path(source)]))
     if isinstance(found, IngestFailure):
         raise ValueError(f"{source}: {found.message}")

@@ -93,18 +93,21 @@ def _news_page_texts(pages_file: Path) -> dict[str, tuple[str, str]]:
     return texts
 
 
-def load_article(page: NewsPage, shared_data: Path) -> Article:
-    """The page as ``detente extract`` reads it: a news-pages opening as a text
-    dump (its URL as its path, for the date it carries), a news2023 page as HTML."""
-    collection, name = page.key.split("/", 1)
+SHARED_COLLECTIONS = ("news-pages", "news2023")  # page keys: "<collection>/<name>"
+
+
+def load_article(key: str, shared_data: Path) -> Article:
+    """The page ``key`` as ``detente extract`` reads it: a news-pages opening as a
+    text dump (its URL as its path, for the date it carries), a news2023 page as HTML."""
+    collection, name = key.split("/", 1)
     if collection == "news-pages":
         text, url = _news_page_texts(shared_data / "news-pages" / "pages.jsonl")[name]
-        return article_from_text(page.key, text, path=url)
+        return article_from_text(key, text, path=url)
     if collection == "news2023":
         raw = gzip.decompress((shared_data / "news2023" / "html" / f"{name}.html.gz")
                               .read_bytes()).decode("utf-8", errors="replace")
-        return article_from_text(page.key, raw)
-    raise ValueError(f"{page.key}: unknown page collection {collection!r}")
+        return article_from_text(key, raw)
+    raise ValueError(f"{key}: unknown page collection {collection!r}")
 
 
 def event_key(event: EventMention) -> EventKey:
@@ -239,7 +242,7 @@ def evaluate_news(code: Callable[[list[Article]], Iterator[list[EventMention]]],
     labels: dict[str, list[LabelledEvent]] = {}
     for label in read_labels():
         labels.setdefault(label.page, []).append(label)
-    articles = [load_article(page, shared_data) for page in pages]
+    articles = [load_article(page.key, shared_data) for page in pages]
     report = NewsReport()
     for page, events in zip(pages, code(articles), strict=True):
         report.pages.append(score_page(page, labels.get(page.key, []), events))
