@@ -145,6 +145,20 @@ def test_gdelt_export_holds_only_events_that_took_place(mixed_db: Path, tmp_path
     assert [row[0] for row in mentions] == [event[0]]  # the mentions of that event alone
 
 
+def test_gdelt_export_holds_only_events_between_coded_actors(tmp_path: Path):
+    path = tmp_path / "partial.duckdb"
+    with Store(path) as store:  # as a partial pipeline or an older version stored them
+        add_article(store, "p.txt", "2000-10-24", [
+            report(VISIT, "USAGOV", "PRKGOV", "042", "visited", date="2000-10-23"),
+            report("The Hyundai group met North Korean officials.", None, "PRKGOV", "040",
+                   "met", source_text="Hyundai group")])
+        export_events(store.connection, tmp_path / "x.export.CSV", "gdelt")
+        export_events(store.connection, tmp_path / "x.jsonl", "jsonl")
+    (event,) = list(csv.reader((tmp_path / "x.export.CSV").open(), delimiter="\t"))
+    assert (event[5], event[15]) == ("USAGOV", "PRKGOV")
+    assert len((tmp_path / "x.jsonl").read_text().splitlines()) == 2  # JSONL keeps both
+
+
 def test_gdelt_export_of_every_status_is_asked_for(mixed_db: Path, tmp_path: Path):
     out = tmp_path / "x.export.CSV"
     with Store(mixed_db, read_only=True) as store:

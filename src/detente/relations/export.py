@@ -281,10 +281,14 @@ def _write_csv(connection: duckdb.DuckDBPyConnection, parts: list[Path]) -> None
 
 def _write_gdelt(connection: duckdb.DuckDBPyConnection, parts: list[Path],
                  statuses: Sequence[str] | None) -> None:
-    """The event table and the mentions table, of the events whose status is in
-    ``statuses`` (all of them when None)."""
+    """The event table and the mentions table, of the events with both sides coded
+    whose status is in ``statuses`` (any status when None)."""
     events, event_parameters = events_source(connection)
     links, link_parameters = links_source(connection)
+    # GDELT rows are between coded actors: an event a store kept with a side known
+    # only by its words (a partial pipeline, an older version) is left out
+    events = (f"(SELECT * FROM {events} AS coded "
+              f"WHERE source_code IS NOT NULL AND target_code IS NOT NULL)")
     if statuses is not None:
         events = (f"(SELECT * FROM {events} AS kept WHERE list_contains($statuses, status))")
         event_parameters = {**event_parameters, "statuses": list(statuses)}
