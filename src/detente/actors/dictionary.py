@@ -193,7 +193,6 @@ class ActorDictionary:
         self.imported_people: set[str] = set()
         self.imported_organisations: set[str] = set()
         self.imported_aliases: set[str] = set()
-        self._imported_names: dict[str, list[ActorEntry]] = defaultdict(list)
         self._load()
         self._load_imported()
 
@@ -312,11 +311,11 @@ class ActorDictionary:
                     person = []
                 if row is not None:
                     person.append(row)
-        for alias, entries in self._imported_names.items():
-            for entry in entries:
-                if entry.actor not in known_codes:  # a new IGO's or organisation's name
+        for alias in self.imported_aliases:  # the names of new IGOs and organisations
+            for entry in self.entries[alias]:
+                if entry.kind in {"igo", "organisation"} and entry.is_transnational \
+                        and entry.actor not in known_codes:
                     self.names[entry.actor].add(alias)
-        self._imported_names.clear()
 
     def _add_new(self, alias: str, taken: dict[str, str], entry: ActorEntry, owner: str,
                  alias_id: str | None = None) -> bool:
@@ -326,8 +325,6 @@ class ActorDictionary:
             return False
         self._add(entry)
         self.imported_aliases.add(alias)
-        if entry.kind in {"igo", "organisation"} and entry.is_transnational:
-            self._imported_names[alias].append(entry)
         return True
 
     def _add_imported_person(self, rows: list[dict[str, str]], taken: dict[str, str],

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from detente.data import read_table
-from detente.evaluation.scoring import JOINT_ROOTS, ratio, same_date
+from detente.evaluation.scoring import ratio, same_date, same_pair
 from detente.events.pair import INTENT_STATUSES, VERBAL_ROOTS
 from detente.ingest.readers import article_from_text
 from detente.model import Article, EventMention
@@ -64,11 +64,8 @@ class LabelledEvent:
 
     def matches(self, key: EventKey, intent_root: str | None = None) -> bool:
         source, target, root = key
-        if self.root not in {root, intent_root}:
-            return False
-        if (source, target) == (self.source, self.target):
-            return True
-        return self.root in JOINT_ROOTS and (target, source) == (self.source, self.target)
+        return self.root in {root, intent_root} and same_pair(
+            self.root, (source, target), (self.source, self.target))
 
 
 def read_pages() -> list[NewsPage]:

@@ -15,14 +15,16 @@ def ratio(part: float, whole: float) -> float:
 
 
 
+def same_pair(root: str, got: tuple[str | None, str | None],
+              wanted: tuple[str | None, str | None]) -> bool:
+    """Do the sides agree, either way round for a joint act of ``root``?"""
+    return got == wanted or (root in JOINT_ROOTS and got[::-1] == wanted)
+
+
 def matches(expected: dict[str, str], event: EventMention) -> bool:
-    source, target = event.source.side, event.target.side
-    if event.root != expected["cameo_root"]:
-        return False
-    wanted = (expected["source"], expected["target"])
-    if (source, target) == wanted:
-        return True
-    return expected["cameo_root"] in JOINT_ROOTS and (target, source) == wanted
+    return event.root == expected["cameo_root"] and same_pair(
+        event.root, (event.source.side, event.target.side),
+        (expected["source"], expected["target"]))
 
 
 def same_date(predicted: str | None, expected: str) -> bool:
