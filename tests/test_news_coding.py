@@ -79,3 +79,29 @@ def test_declaring_a_diplomat_persona_non_grata_reduces_relations(pipeline):
     assert ("PER", "161", "MEX") in coded(
         pipeline, "Peru declared Mexico's ambassador to Lima persona non grata and ordered him "
                   "to leave.")
+
+
+def test_a_bid_to_join_is_backed_or_blocked_by_its_owner(pipeline):
+    assert coded(pipeline, "Hungary's parliament ratified Sweden's accession to the alliance.") \
+        == {("HUN", "051", "SWE")}
+    assert coded(pipeline, "Turkey is still blocking Sweden's bid to join NATO.") \
+        == {("TUR", "120", "SWE")}
+
+
+def test_regretting_another_state_s_decision_is_criticism(pipeline):
+    assert coded(pipeline, "Kenya said it regretted Uganda's unilateral decision.") \
+        == {("KEN", "111", "UGA")}
+
+
+def test_fire_exchanged_between_two_states_forces_pairs_the_states(pipeline):
+    assert coded(pipeline, "An exchange of fire between Indian and Pakistani Taliban fighters "
+                           "killed two soldiers.") == {("IND", "190", "PAK"), ("PAK", "190", "IND")}
+    # one state's forces fighting each other stay a domestic pair
+    assert coded(pipeline, "Clashes between the Sudanese army and Sudanese police continued.") \
+        == {("SDN", "190", "SDN")}
+
+
+def test_warships_entering_a_state_s_waters_show_force(pipeline):
+    assert coded(pipeline, "Two Russian warships entered Norway's territorial waters.") \
+        == {("RUS", "150", "NOR")}
+    assert coded(pipeline, "Fishermen entered Norwegian waters.") == set()

@@ -326,11 +326,10 @@ class EventCoder:
                               *([trigger.object_token] if trigger.object_token is not None else [])]
             for side in arguments.prepositional_objects(noun, "between")]
         if symmetric and between and not any(source.resolved for source in sources):
-            sides = finder.actors(between[0], on)
-            return [(a, b, penalty) for a in sides for b in sides if not same_side(a, b)]
+            return _joint_pairs(finder.actors(between[0], on), penalty)
         if symmetric and len(sources) > 1 and not any(names_someone(t) for t in targets):
             # "Russia and Ukraine negotiated a deal": the parties, not the deal
-            return [(a, b, penalty) for a in sources for b in sources if not same_side(a, b)]
+            return _joint_pairs(sources, penalty)
         if not targets and pattern is not None and pattern.host_target and sources:
             host = arguments.clause_subject(token)
             if host is not None:
@@ -524,6 +523,17 @@ def _subject_words(verb: Token) -> set[str]:
         return set()
     return {word for head in (subject, *arguments.prepositional_objects(subject, "of"))
             for word in _object_words(head) | _modifier_lemmas(head)}
+
+
+def _joint_pairs(parties: list[Actor], penalty: float) -> list[tuple[Actor, Actor, float]]:
+    """Every ordered pair of a joint act's parties. Where the parties belong to more
+    than one state, the act is between the states: "fire between Pakistani and Afghan
+    Taliban forces" pairs Pakistan with Afghanistan, not the Taliban with Afghan
+    forces; with one state only ("clashes between the army and the RSF") its sectors
+    are the parties."""
+    states = {party.country for party in parties if party.country is not None}
+    return [(a, b, penalty) for a in parties for b in parties if not same_side(a, b)
+            and not (len(states) > 1 and a.country is not None and a.country == b.country)]
 
 
 def _has_own_source(token: Token, heads: list[Token]) -> bool:
