@@ -5,10 +5,10 @@ BIN = $(VENV)/bin
 
 .PHONY: demo test clean chromium
 
-$(BIN)/.installed: pyproject.toml constraints.txt
+$(BIN)/.installed: pyproject.toml constraints.txt constraints-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
+	$(BIN)/pip install --quiet -c constraints.txt -c constraints-dev.txt -e ".[dev]"
 	touch $@
 
 demo: $(BIN)/.installed

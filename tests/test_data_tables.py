@@ -13,7 +13,7 @@ import pytest
 from detente.actors.ambiguity import ambiguities
 from detente.actors.dictionary import ActorEntry, actor_dictionary
 from detente.actors.resolve import NAMING_KINDS
-from detente.data import read_table, split_list
+from detente.data import DataFileError, read_table, read_yaml, split_list
 from detente.events.ontology import codebook, quad_class
 from detente.events.patterns import pattern_book
 
@@ -197,3 +197,20 @@ def test_patterns_and_contextual_aliases_use_known_codes():
     igos = {row["code"] for row in read_table("igos.tsv")}
     for row in read_table("contextual.tsv"):
         assert set(split_list(row["actor"])) <= countries | igos | {"IGO"}, row
+
+
+@pytest.mark.parametrize("name", ["event_patterns.yaml", "modality.yaml", "ledger.yaml",
+                                  "event_grouping.yaml", "person_nouns.yaml"])
+def test_every_yaml_data_file_reads_through_the_one_reader(name):
+    assert read_yaml(name)  # no bare yes/no/on/off read as a boolean in a word list
+
+
+def test_a_misspelt_section_or_a_bare_boolean_is_named_with_file_and_line(tmp_path):
+    misspelt = tmp_path / "lexicon.yaml"
+    misspelt.write_text("planned_heads: [plan]\nplaned_heads: [intend]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"lexicon.yaml: line 2: unknown key 'planed_heads'"):
+        read_yaml(misspelt, keys=["planned_heads"])
+    bare = tmp_path / "words.yaml"
+    bare.write_text("negations:\n  - not\n  - no\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"words.yaml: line 3: bare 'no' reads as a boolean"):
+        read_yaml(bare)

@@ -5,7 +5,9 @@ The Python API: ``detente.pipeline.extract_text`` codes a string,
 what was coded in DuckDB; the records are the dataclasses of ``detente.model``.
 """
 
+from importlib.metadata import version
+
 from detente.model import Actor, Article, DatePoint, EventMention
 
 __all__ = ["Actor", "Article", "DatePoint", "EventMention", "__version__"]
-__version__ = "0.1.0"
+__version__ = version("detente")  # written once, in pyproject.toml

@@ -1,11 +1,25 @@
-"""Reference tables shipped with detente (TSV/YAML), read through ``read_table``."""
+"""Reference tables shipped with detente (TSV/YAML), read through ``read_table`` and
+``read_yaml``: the one place that knows how the data files are parsed."""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import yaml
+
+# libyaml's parser when PyYAML was built with it (7x faster than a pure-Python one).
+# PyYAML reads YAML 1.1, where a bare on/off/yes/no is a boolean, so the data files
+# quote such words ("on" as a preposition); ``read_yaml`` refuses one left bare.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class DataFileError(ValueError):
+    """A data file that does not say what its reader expects; the message names the
+    file, the line and the key."""
 
 
 def data_path(name: str) -> Path:
@@ -35,3 +49,37 @@ def read_tsv(path: Path) -> Iterator[dict[str, str]]:
 def split_list(value: str) -> list[str]:
     """Split a ``;``-separated table cell into its non-empty items."""
     return [item.strip() for item in value.split(";") if item.strip()]
+
+
+def read_yaml(path: str | Path, keys: Iterable[str] | None = None) -> Any:
+    """A YAML data file (a bundled name or a path). With ``keys``, a top-level key
+    outside them is an error naming the file and line, so a misspelt section is not
+    silently ignored."""
+    path = Path(path) if Path(path).is_absolute() else data_path(str(path))
+    text = path.read_text(encoding="utf-8")
+    node = yaml.compose(text, Loader=YAML_LOADER)
+    if keys is not None and isinstance(node, yaml.MappingNode):
+        allowed = set(keys)
+        for key_node, _ in node.value:
+            if key_node.value not in allowed:
+                raise DataFileError(
+                    f"{path.name}: line {key_node.start_mark.line + 1}: unknown key "
+                    f"{key_node.value!r} (expected one of {', '.join(sorted(allowed))})")
+    _refuse_bare_booleans(node, path.name)
+    return yaml.load(text, Loader=YAML_LOADER)
+
+
+def _refuse_bare_booleans(node: yaml.Node | None, name: str) -> None:
+    """A bare ``no`` or ``off`` in a word list loads as False in YAML 1.1: refuse it."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            if current.tag.endswith(":bool") and not current.style \
+                    and current.value.lower() not in {"true", "false"}:
+                raise DataFileError(f"{name}: line {current.start_mark.line + 1}: bare "
+                                    f"{current.value!r} reads as a boolean; quote the word")
+        elif isinstance(current, yaml.MappingNode):
+            stack += [part for pair in current.value for part in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            stack += current.value

@@ -3,13 +3,12 @@ conditional or hypothetical, read off the words that govern its trigger."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 
-import srsly
 from spacy.tokens import Token
 
-from detente.data import data_path
+from detente.data import read_yaml
 
 # Dependency steps through which a governing word still speaks about the event.
 GOVERNING_DEPS = {"xcomp", "pcomp", "pobj", "prep", "acomp", "ccomp", "dobj", "attr", "acl",
@@ -36,7 +35,7 @@ class ModalityLexicon:
 
 @cache
 def lexicon() -> ModalityLexicon:
-    spec = srsly.read_yaml(data_path("modality.yaml"))
+    spec = read_yaml("modality.yaml", keys=[f.name for f in fields(ModalityLexicon)])
     return ModalityLexicon(**{key: frozenset(values) for key, values in spec.items()})
 
 

@@ -9,12 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from typing import Any
 
-import yaml
-
-from detente.data import data_path
+from detente.data import read_yaml
 from detente.events.ontology import lookup
 
 
@@ -88,13 +84,15 @@ class ControlVerb:
 
 PATTERN_KEYS = {"code", "verbs", "nouns", "objects", "not_objects", "target", "symmetric",
                 "host_target", "modifiers", "transitive", "prepositions", "subjects"}
+PATTERN_FILE_KEYS = {"object_groups", "patterns", "control", "control_target_prepositions",
+                     "light_verbs", "undergoing_verbs"}
 
 
 class PatternBook:
     """Patterns indexed by trigger lemma and part of speech."""
 
     def __init__(self, path: str = "event_patterns.yaml") -> None:
-        spec = read_yaml(data_path(path))
+        spec = read_yaml(path, keys=PATTERN_FILE_KEYS)
         for entry in spec["patterns"]:
             unknown = set(entry) - PATTERN_KEYS
             if unknown:  # a misspelt key ("objets:") would silently change the pattern
@@ -145,15 +143,6 @@ class PatternBook:
         return self.by_trigger.get((lemma, part_of_speech), [])
 
 
-# libyaml's parser when PyYAML was built with it: 7x faster than srsly's pure-Python
-# ruamel. PyYAML reads YAML 1.1, where a bare on/off/yes/no is a boolean, so the
-# data files quote such words ("on" as a preposition).
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def read_yaml(path: str | Path) -> Any:
-    with open(path, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=YAML_LOADER)  # a safe loader
 
 
 @cache

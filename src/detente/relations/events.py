@@ -18,9 +18,8 @@ from functools import cache
 from typing import Any
 
 import duckdb
-import srsly
 
-from detente.data import data_path
+from detente.data import read_yaml
 
 # A stable key for one stored event mention: where its trigger stands, who did what to whom.
 MENTION_KEY = (
@@ -190,7 +189,8 @@ SELECT event_id, mention_key, doc_id, sentence_index, trigger_start FROM grouped
 @cache
 def grouping_parameters() -> dict[str, Any]:
     """The bound parameters of the grouping SQL, from ``data/event_grouping.yaml``."""
-    spec = srsly.read_yaml(data_path("event_grouping.yaml"))
+    spec = read_yaml("event_grouping.yaml",
+                     keys=["reciprocal", "symmetric", "families", "undated_window_days"])
     families = [(code, name) for name, codes in spec["families"].items() for code in codes]
     return {
         "reciprocal_from": list(spec["reciprocal"]),

@@ -19,9 +19,8 @@ from functools import cache
 from typing import Any
 
 import duckdb
-import srsly
 
-from detente.data import data_path
+from detente.data import read_yaml
 from detente.events.timex import resolve_expression
 from detente.model import DatePoint
 
@@ -103,9 +102,13 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(rf"\b(?:{pattern})" for pattern in patterns), re.IGNORECASE)
 
 
+LEDGER_FILE_KEYS = ["statuses", "object_window", "relations", "missions", "status_window",
+                    "planned", "negated", "reporting", "reporting_window"]
+
+
 @cache
 def vocabulary() -> Vocabulary:
-    spec = srsly.read_yaml(data_path("ledger.yaml"))
+    spec = read_yaml("ledger.yaml", keys=LEDGER_FILE_KEYS)
     missions = spec["missions"]
     return Vocabulary(
         statuses=tuple(spec["statuses"]),
