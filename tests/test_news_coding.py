@@ -105,3 +105,16 @@ def test_warships_entering_a_state_s_waters_show_force(pipeline):
     assert coded(pipeline, "Two Russian warships entered Norway's territorial waters.") \
         == {("RUS", "150", "NOR")}
     assert coded(pipeline, "Fishermen entered Norwegian waters.") == set()
+
+
+def test_the_two_sides_are_the_two_states_last_paired(pipeline):
+    text = "China and Bhutan held boundary talks in Beijing. Both sides agreed to meet again."
+    assert coded(pipeline, text) == {("CHN", "046", "BTN"), ("BTN", "046", "CHN"),
+                                     ("CHN", "036", "BTN"), ("BTN", "036", "CHN")}
+    # with no pair before them, "the two sides" name nobody
+    assert coded(pipeline, "Both sides agreed to meet again.") == set()
+
+
+def test_the_one_a_gerund_is_about_owns_the_thing(pipeline):
+    assert coded(pipeline, "Turkey is still blocking the approval of Sweden joining NATO.") \
+        == {("TUR", "120", "SWE")}

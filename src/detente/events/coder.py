@@ -91,6 +91,7 @@ class EventCoder:
         events: list[EventMention] = []
         mentions: list[Actor] = []
         sentence_index = 0
+        pair = PairMemory()
         offsets = article.paragraph_offsets()
         for doc, index, offset in zip(docs, indexes, offsets, strict=True):
             resolver = ActorResolver(context, index, offset)
@@ -101,7 +102,7 @@ class EventCoder:
             for sentence in doc.sents:
                 self._note_subject(sentence, resolver, published_on, context)
                 events += self._code_sentence(article, sentence, sentence_index, offset,
-                                              resolver, context)
+                                              resolver, context, pair)
                 sentence_index += 1
         return events, mentions
 
@@ -282,8 +283,8 @@ class EventCoder:
     # -- arguments ------------------------------------------------------------------
 
     def _code_sentence(self, article: Article, sentence: Span, sentence_index: int,
-                       offset: int, resolver: ActorResolver,
-                       context: ArticleContext) -> list[EventMention]:
+                       offset: int, resolver: ActorResolver, context: ArticleContext,
+                       pair: PairMemory) -> list[EventMention]:
         events = []
         finder = SideFinder(resolver)  # one per sentence: its triggers share their phrases
         text = resolver.index.text[sentence.start_char:sentence.end_char]  # Span.text, cheaply
@@ -292,16 +293,17 @@ class EventCoder:
             future = looks_forward(trigger.token, status)
             when = event_date(trigger.token, sentence, article.pub_date, future)
             on = as_date(when) or as_date(article.pub_date)
-            pairs = self._sides(trigger, finder, on, context)
+            pairs = self._sides(trigger, finder, on, context, pair)
             for source, target, penalty in pairs:
                 if not (self.partial or (source.resolved and target.resolved)):
                     continue
+                pair.note(source, target)
                 events.append(self._mention(article, trigger, sentence, text, sentence_index,
                                             offset, source, target, status, when, penalty))
         return events
 
     def _sides(self, trigger: Trigger, finder: SideFinder, on: date | None,
-               context: ArticleContext) -> list[tuple[Actor, Actor, float]]:
+               context: ArticleContext, pair: PairMemory) -> list[tuple[Actor, Actor, float]]:
         """(source, target, confidence penalty) for every pair the sentence states."""
         token = trigger.token
         penalty = PENALTIES["noun"] if token.pos_ in {"NOUN", "PROPN"} else 0.0
@@ -318,7 +320,8 @@ class EventCoder:
         targets = self._targets(target_heads, finder, on)
         if symmetric and sources and not any(source.resolved for source in sources) and any(
                 arguments.names_a_pair(head) for head in source_heads if head is not token):
-            return []  # "the summit of the two Koreas": two parties no phrase here names
+            # "the two sides agreed": the two states the article last paired, if any
+            return _joint_pairs(pair.implied(), penalty + PENALTIES["implied"])
         # "talks between X and Y"; "relations between X and Y were restored"
         # "the signing of agreements between X and Y": also on what the act is about
         between = arguments.prepositional_objects(token, "between") or [
@@ -523,6 +526,22 @@ def _subject_words(verb: Token) -> set[str]:
         return set()
     return {word for head in (subject, *arguments.prepositional_objects(subject, "of"))
             for word in _object_words(head) | _modifier_lemmas(head)}
+
+
+@dataclass
+class PairMemory:
+    """The last two states an article coded an event between: whom "the two
+    countries" or "both sides" in a later sentence stand for."""
+
+    last: tuple[Actor, Actor] | None = None
+
+    def note(self, source: Actor, target: Actor) -> None:
+        if source.country and target.country and source.country != target.country \
+                and "implied" not in {source.basis, target.basis}:
+            self.last = (source, target)
+
+    def implied(self) -> list[Actor]:
+        return [replace(side, basis="implied") for side in self.last] if self.last else []
 
 
 def _joint_pairs(parties: list[Actor], penalty: float) -> list[tuple[Actor, Actor, float]]:

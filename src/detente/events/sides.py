@@ -218,6 +218,11 @@ def _owners(thing: Token) -> list[Token]:
     found += [pobj for holder in holders for prep in holder.children
               if prep.dep_ in {"prep", "agent"} and prep.lower_ in OWNER_PREPOSITIONS
               for pobj in prep.children if pobj.dep_ == "pobj"]
+    # "the approval of Sweden joining NATO": the one doing what the thing is about
+    found += [subject for prep in thing.children
+              if prep.dep_ == "prep" and prep.lower_ == "of"
+              for clause in prep.children if clause.dep_ == "pcomp"
+              for subject in clause.children if subject.dep_ == "nsubj"]
     return found
 
 
