@@ -118,3 +118,10 @@ def test_the_two_sides_are_the_two_states_last_paired(pipeline):
 def test_the_one_a_gerund_is_about_owns_the_thing(pipeline):
     assert coded(pipeline, "Turkey is still blocking the approval of Sweden joining NATO.") \
         == {("TUR", "120", "SWE")}
+
+
+def test_sending_a_foreign_envoy_home_reduces_relations(pipeline):
+    assert coded(pipeline, "Chad sent the Sudanese ambassador home on Monday.") \
+        == {("TCD", "161", "SDN")}
+    assert coded(pipeline, "Chad and Niger kicked off joint military drills.") \
+        == {("TCD", "062", "NER"), ("NER", "062", "TCD")}

@@ -249,7 +249,8 @@ class EventCoder:
         objects = (arguments.verb_objects(token) if part_of_speech == "verb"
                    else arguments.prepositional_objects(token, "of"))
         default_heads = _with_phrase_heads(objects)
-        particles = {child.lower_ for child in token.children if child.dep_ == "prt"}
+        # the verb's particle; an adverb does as well ("sent the ambassador home")
+        particles = {child.lower_ for child in token.children if child.dep_ in {"prt", "advmod"}}
         subject_words: set[str] | None = None
         for pattern in candidates:
             if pattern.particle is not None and pattern.particle not in particles:
