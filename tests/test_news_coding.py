@@ -125,3 +125,8 @@ def test_sending_a_foreign_envoy_home_reduces_relations(pipeline):
         == {("TCD", "161", "SDN")}
     assert coded(pipeline, "Chad and Niger kicked off joint military drills.") \
         == {("TCD", "062", "NER"), ("NER", "062", "TCD")}
+
+
+def test_who_acted_in_a_call_with_someone_was_on_the_call(pipeline):
+    assert coded(pipeline, "Macron sealed the deal in a phone call with King Abdullah II.") \
+        == {("FRA", "041", "JOR")}

@@ -31,6 +31,8 @@ GOAL_VERBS = {"go", "send", "travel", "move", "fly", "come", "bring", "take", "d
 # Verbs that put their (passive) subject "in" an event noun: "were locked in talks",
 # "engaged in fighting", "entered into negotiations".
 ENGAGING_VERBS = {"lock", "engage", "involve", "enter", "embroil", "mire", "bog"}
+# Prepositions that set a clause inside a joint act: "in a call with", "during talks with".
+JOINT_SETTINGS = {"in", "during", "at"}
 # "demanded that X should withdraw", "insisted that X must leave"
 MANDATIVE_AUXILIARIES = {"should", "must", "shall"}
 # Pronouns that stand for a side named earlier in the sentence ("Iran said it would").
@@ -224,12 +226,14 @@ def _is_mandative(clause: Token) -> bool:
 
 
 def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
-                           from_source: bool = False) -> list[Token]:
+                           from_source: bool = False, joint: bool = False) -> list[Token]:
     """Phrases that may name who performs an event noun, most specific first.
 
     An owner pronoun ("expressed its condemnation of X") points back to the
     clause's subject, and the "of" phrase is then what the act is about.
-    ``from_source``: a "from" phrase names the actor too ("criticism from the UN")."""
+    ``from_source``: a "from" phrase names the actor too ("criticism from the UN").
+    ``joint``: a joint act the clause happened in has the clause's subject among its
+    parties ("sealed the deal in a phone call with X", "during talks with X")."""
     found = [noun]  # its own modifiers: "Putin's visit", "US sanctions"
     first = noun  # "expressed its rejection and condemnation of X": the first conjunct's
     while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
@@ -255,6 +259,10 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
         engaged = [phrase_head(subject) for subject in children(verb.head, "nsubjpass",
                                                                  "nsubj")]
         return found + engaged  # "U.S. and North Korean negotiators were locked in talks"
+    if (joint and not owned and noun.dep_ == "pobj" and verb.lower_ in JOINT_SETTINGS
+            and verb.head.pos_ in {"VERB", "AUX"} and verb.dep_ == "prep"):
+        subject = verb_subject(verb.head)
+        return found + ([subject] if subject is not None else [])
     if (noun.dep_ in {"dobj", "nsubjpass", "prep"} and verb.pos_ in {"VERB", "AUX"}
             and (verb.lemma_.lower() in light_verbs or noun.dep_ == "prep" or owned)):
         subject = verb_subject(verb)  # "X held talks", not "X condemned the attack"

@@ -413,7 +413,8 @@ class EventCoder:
         if token.pos_ in {"NOUN", "PROPN"}:
             return arguments.noun_source_candidates(
                 token, self.patterns.light_verbs,
-                from_source=pattern is not None and "from" not in pattern.target)
+                from_source=pattern is not None and "from" not in pattern.target,
+                joint=pattern is not None and pattern.symmetric)
         subject = arguments.verb_subject(token) or arguments.passive_place(token)
         return [subject] if subject is not None else []
 
