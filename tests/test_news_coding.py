@@ -128,5 +128,6 @@ def test_sending_a_foreign_envoy_home_reduces_relations(pipeline):
 
 
 def test_who_acted_in_a_call_with_someone_was_on_the_call(pipeline):
+    # the deal sealed in that call is with the other party too
     assert coded(pipeline, "Macron sealed the deal in a phone call with King Abdullah II.") \
-        == {("FRA", "041", "JOR")}
+        == {("FRA", "041", "JOR"), ("FRA", "057", "JOR")}
