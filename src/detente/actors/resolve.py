@@ -143,6 +143,7 @@ class DocIndex:
     appositions_of: dict[int, list[Token]] = field(default_factory=dict)  # by head token
     names: dict[int, str] = field(default_factory=dict)  # person names, by first token
     sectors: dict[int, str | None] = field(default_factory=dict)  # title sectors, by token
+    entities: dict[int, Span] | None = None  # named entities by token, listed when first asked
 
     @classmethod
     def build(cls, doc: Doc, matcher: ActorMatcher) -> DocIndex:
@@ -195,6 +196,13 @@ class DocIndex:
                                                               person.end_char])
         return name
 
+    def entity_at(self, token: Token) -> Span | None:
+        """The named entity ``token`` is part of (``doc.ents`` lists them all anew
+        at every call, too dear to do for every phrase of a long paragraph)."""
+        if self.entities is None:
+            self.entities = {i: ent for ent in token.doc.ents for i in range(ent.start, ent.end)}
+        return self.entities.get(token.i)
+
     def title_sector(self, tokens: list[Token]) -> str | None:
         """The sector the last title among ``tokens`` gives ("police" → COP)."""
         for token in reversed(tokens):
@@ -241,6 +249,7 @@ class ArticleContext:
     dateline_paragraph: int = 0
     pronouns: dict[tuple[int, int, date | None], list[Actor]] = field(default_factory=dict)
     resolvers: dict[int, ActorResolver] = field(default_factory=dict)  # by id of DocIndex
+    states_on: dict[date | None, set[str]] = field(default_factory=dict)  # named, by day
 
     @property
     def dictionary(self) -> ActorDictionary:
@@ -351,6 +360,16 @@ def _leads(modifier: Token, child: Token) -> bool:
             and child.dep_ in {"npadvmod", "punct"} and child.i < modifier.i)
 
 
+def sentences_before(doc: Doc, end: int) -> Iterator[Span]:
+    """The sentences of ``doc`` before token ``end``, nearest first. Walks back
+    one sentence at a time: listing ``doc.sents`` at every look-up would make a
+    long paragraph cost time and memory quadratic in its length."""
+    while end > 0:
+        sentence = doc[end - 1].sent
+        yield sentence
+        end = sentence.start
+
+
 def coordinated(head: Token) -> list[Token]:
     """The head and every noun coordinated with it ("Australia and Italy")."""
     heads, stack = [], [head]
@@ -372,6 +391,8 @@ class ActorResolver:
         self.index = index
         self.offset = paragraph_offset
         self._settlements: dict[tuple[int, date | None], list[ActorEntry]] = {}
+        self._places_on: dict[date | None, list[tuple[int, set[str]]]] = {}
+        self._states_on: dict[date | None, set[str]] = {}
         context.resolvers[id(index)] = self
 
     def resolve_all(self, head: Token, on: date | None) -> list[Actor]:
@@ -460,17 +481,14 @@ class ActorResolver:
         alias left unsettled ("Korean officials", "Latin American leaders"), a
         name the dictionary lacks ("a GoFundMe representative") or a place it
         lacks ("Bucha residents" are from Bucha, wherever the paragraph is)?"""
-        own = self.index.person_at.get(head.i) or next(
-            (ent for ent in head.doc.ents if ent.start <= head.i < ent.end), None)
+        own = self.index.person_at.get(head.i) or self.index.entity_at(head)
         own_tokens = set(range(own.start, own.end)) if own is not None else {head.i}
         return any(t.i in self.index.actor_at or (
             t.ent_type_ in OWNER_ENTITIES and t.i not in own_tokens) or (
             _proper_modifier(t, head, self.index) and t.i not in own_tokens) for t in tokens)
 
     def _state_in_view(self, head: Token, sector: str, on: date | None) -> str | None:
-        here = self.index.matches
-        places = {state for match in here if _locative(match.span)
-                  for state in self._states_of(match.alias, on, where=True)}
+        places = {state for _, states in self._places(on) for state in states}
         # a dateline that names its city's region ("ALBUQUERQUE, N.M.", "TIRANA,
         # Albania") says where the story is; a bare city ("CAIRO --") may be the
         # bureau that filed a story about elsewhere, so it only breaks ties below
@@ -479,23 +497,47 @@ class ActorResolver:
         if local_story:
             places |= filed
         if sector in RESIDENT_SECTORS:
-            local = {state for match in here
-                     if match.span.sent == head.sent and _locative(match.span)
-                     for state in self._states_of(match.alias, on, where=True)}
+            sentence = head.sent.start
+            local = {state for start, states in self._places(on) if start == sentence
+                     for state in states}
             if local_story and head.sent == next(head.doc.sents) \
                     and self.context.paragraph_of(self.index) == self.context.dateline_paragraph:
                 local |= filed  # where the lede's residents, police, workers are
             if len(local) == 1:
                 return local.pop()
-        states = self._states(here, on)
+        states = set(self._paragraph_states(on))
         if not states and self.context.dateline is not None:
-            named = self._states(self.context.all_matches(), on)
-            states = filed if not named or filed <= named else named
+            named = self._article_states(on)
+            states = filed if not named or filed <= named else set(named)
         elif not states:
-            states = self._states(self.context.all_matches(), on)
+            states = set(self._article_states(on))
         if len(states) != 1 or not places <= states:
             return None
         return states.pop()
+
+    def _places(self, on: date | None) -> list[tuple[int, set[str]]]:
+        """Where the paragraph says things happened ("met in Lima"): the state of
+        each such alias, with the first token of its sentence. Worked out once a
+        day per paragraph, as are the states below, since every generic agent of
+        a long paragraph asks again."""
+        found = self._places_on.get(on)
+        if found is None:
+            found = self._places_on[on] = [
+                (match.span.sent.start, self._states_of(match.alias, on, where=True))
+                for match in self.index.matches if _locative(match.span)]
+        return found
+
+    def _paragraph_states(self, on: date | None) -> set[str]:
+        """The states the paragraph names as actors (see ``_states``)."""
+        if on not in self._states_on:
+            self._states_on[on] = self._states(self.index.matches, on)
+        return self._states_on[on]
+
+    def _article_states(self, on: date | None) -> set[str]:
+        """The states the whole article names as actors (see ``_states``)."""
+        if on not in self.context.states_on:
+            self.context.states_on[on] = self._states(self.context.all_matches(), on)
+        return self.context.states_on[on]
 
     def _dateline_states(self, on: date | None) -> set[str]:
         """The state the article was filed from: its dateline's region when it names
@@ -657,15 +699,14 @@ class ActorResolver:
         resolver of its paragraph (resolvers are built paragraph by paragraph, so
         every earlier paragraph has one)."""
         doc = sentence.doc
-        yield from ((self, earlier) for earlier in reversed(list(doc.sents))
-                    if earlier.end <= sentence.start)
+        yield from ((self, earlier) for earlier in sentences_before(doc, sentence.start))
         position = next((i for i, (other, _) in enumerate(self.context.paragraphs)
                          if other is doc), 0)
         for earlier_doc, index in reversed(self.context.paragraphs[:position]):
             resolver = self.context.resolvers.get(id(index))
             if resolver is None:
                 continue
-            for earlier in reversed(list(earlier_doc.sents)):
+            for earlier in sentences_before(earlier_doc, len(earlier_doc)):
                 yield resolver, earlier
 
     def _from_tokens(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
