@@ -28,6 +28,7 @@ from detente.actors.dictionary import (
     is_transnational,
 )
 from detente.actors.index import AliasMatch, DocIndex
+from detente.actors.words import actor_words, us_state_abbreviations
 from detente.model import Actor
 from detente.syntax import in_compound, is_locative
 
@@ -46,22 +47,6 @@ DATELINE = re.compile(r"\s*(?:([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)(?:,| \(| [-�
 # The region a dateline's city is in, after its comma: "TIRANA, Albania (AP)",
 # "ALBUQUERQUE, N.M. —", "MOSCOW, Idaho --" (not a date: "SEOUL, June 13 (Reuters)").
 DATELINE_REGION = re.compile(r"\s*([A-Z][A-Za-z.']*(?: [A-Z][A-Za-z.']*)*)\s*(?:\(|[-—–]|,|$)")
-CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                  "January", "February", "March", "April", "May", "June", "July", "August",
-                  "September", "October", "November", "December", "Jan.", "Feb.", "Mar.",
-                  "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."}
-# US states as datelines write them (AP style, and postal codes): "ALBUQUERQUE,
-# N.M." was filed in the United States, whatever the rest of "N.M." looks like.
-US_STATE_ABBREVIATIONS = {
-    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "D.C.", "Fla.", "Ga.", "Ill.",
-    "Ind.", "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.",
-    "Mont.", "Neb.", "Nebr.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.",
-    "Ore.", "Oreg.", "Pa.", "Penn.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.",
-    "Wash.", "W.Va.", "W. Va.", "Wis.", "Wisc.", "Wyo.",
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
-    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
-    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
-    "VT", "VA", "WA", "WV", "WI", "WY"}
 
 
 @dataclass(frozen=True)
@@ -138,7 +123,8 @@ class ArticleContext:
         the first paragraph can be given here, city and region apart)."""
         self.dateline = " ".join(word.capitalize() for word in city.split())
         region = region.strip() if region else None
-        self.dateline_region = region if region and region not in CALENDAR_WORDS else None
+        calendar = actor_words().calendar_words
+        self.dateline_region = region if region and region not in calendar else None
         self.dateline_paragraph = paragraph
 
     def paragraph_of(self, index: DocIndex) -> int | None:
@@ -194,7 +180,7 @@ class ArticleContext:
         filed is never a side of an event, only where the story is."""
         region, city = self.dateline_region, self.dateline
         if region is not None:
-            if region in US_STATE_ABBREVIATIONS:
+            if region in us_state_abbreviations():
                 return {"USA"}
             return self.states_of(region, on, where=True)
         return self.states_of(city, on, where=True) if city is not None else set()

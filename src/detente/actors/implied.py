@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from detente.actors.context import LOCAL_SECTORS
 from detente.actors.dictionary import actor_code
 from detente.actors.index import OWNER_ENTITIES, DocIndex
-from detente.actors.words import is_person_noun
+from detente.actors.words import actor_words, is_person_noun
 from detente.model import Actor
 from detente.syntax import is_locative
 
@@ -31,12 +31,6 @@ OWNER_PREPOSITIONS = {"of", "from", "in", "for"}
 # Sectors of people who act where they live: "protesters stormed the embassy in
 # Tehran" are Iranian, where "troops in Kabul" need not be Afghan.
 RESIDENT_SECTORS = {"CVL", "COP", "LAB", "AGR", "EDU", "HLH"}
-# Modifiers that place a generic agent outside the state in view ("foreign
-# diplomats", "world leaders", "other governments").
-NOT_LOCAL = {"foreign", "world", "international", "global", "regional", "western", "other",
-             "overseas", "exiled", "european", "arab", "african", "asian", "gulf",
-             "neighbouring", "neighboring", "allied", "visiting", "coalition", "enemy",
-             "rival", "opposing", "multinational", "un", "u.n."}
 
 
 class ImpliedSides:
@@ -148,5 +142,6 @@ def _points_elsewhere(head: Token, tokens: list[Token]) -> bool:
     pair = any(t.lower_ in {"two", "both"} for t in head.lefts)
     owned = any(child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS - {"in"}
                 for child in head.children)
-    return pair or owned or any(t.lower_ in NOT_LOCAL or t.dep_ == "poss" for t in tokens)
+    not_local = actor_words().not_local
+    return pair or owned or any(t.lower_ in not_local or t.dep_ == "poss" for t in tokens)
 

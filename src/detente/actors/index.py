@@ -13,12 +13,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from detente.actors.dictionary import ActorEntry, ActorMatcher
-from detente.actors.words import is_person_noun
+from detente.actors.words import actor_words, is_person_noun
 from detente.syntax import noun_phrase_tokens
 
-# What follows a demonym when it names people of that origin in the United States
-# ("Mexican Americans", "a Korean-American scientist"): Americans, not that state.
-AMERICAN = {"American", "Americans"}
 # Named-entity types of a modifier that says whom an agent belongs to.
 OWNER_ENTITIES = {"ORG", "PERSON", "NORP", "GPE", "FAC"}
 
@@ -162,7 +159,7 @@ def _part_of_longer_name(span: Span, matcher: ActorMatcher, text: str,
     if after + 1 < len(doc) and doc[after].text in {"-", "–"} \
             and not doc[after - 1].whitespace_ and not doc[after].whitespace_:
         after += 1
-    if after >= len(doc) or doc[after].text not in AMERICAN or demonyms == {"USA"}:
+    if after >= len(doc) or doc[after].text not in actor_words().american or demonyms == {"USA"}:
         return False
     if after == span.end or doc[after].text == "Americans":
         return True

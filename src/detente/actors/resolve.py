@@ -26,16 +26,11 @@ from detente.actors.coreference import PRONOUNS, Coreference
 from detente.actors.dictionary import NAMING_KINDS, ActorEntry, actor_code, is_transnational
 from detente.actors.implied import OWNER_PREPOSITIONS, ImpliedSides
 from detente.actors.index import AliasMatch, DocIndex
-from detente.actors.words import is_person_noun
+from detente.actors.words import actor_words, is_person_noun
 from detente.model import Actor
 from detente.syntax import coordinated
 
-# Nouns that say "a state" and name it in an "of" phrase: "the small African nation
-# of Burundi", "the Pacific island of Tonga", "the Kingdom of Bahrain".
-STATE_NOUNS = {"nation", "country", "state", "kingdom", "republic", "island", "islands",
-               "archipelago", "emirate", "sultanate", "principality"}
-# Words that make an office holder a former one: CAMEO's elite (ELI) sector.
-FORMER = {"former", "ex", "ex-"}
+# Which reading of a phrase's aliases names its referent best, lowest first.
 ENTRY_PRIORITY = {"person": 0, "metonym": 1, "organisation": 1, "igo": 2, "contextual": 3,
                   "country": 4, "capital": 5, "demonym": 6, "place": 7}
 
@@ -89,7 +84,7 @@ class ActorResolver:
 
     def _state_named_of(self, head: Token, on: date | None) -> Actor | None:
         """The state a state noun names in its "of" phrase ("the nation of Burundi")."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in STATE_NOUNS:
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in actor_words().state_nouns:
             return None
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -279,5 +274,6 @@ def _historic(entries: list[ActorEntry], on: date) -> list[ActorEntry]:
 
 
 def _former(tokens: list[Token]) -> bool:
-    return any(token.lower_ in FORMER or token.lower_.startswith("ex-") for token in tokens)
+    former = actor_words().former
+    return any(token.lower_ in former or token.lower_.startswith("ex-") for token in tokens)
 
