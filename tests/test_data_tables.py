@@ -11,8 +11,7 @@ from itertools import combinations, pairwise
 import pytest
 
 from detente.actors.ambiguity import ambiguities
-from detente.actors.dictionary import ActorEntry, actor_dictionary
-from detente.actors.resolve import NAMING_KINDS
+from detente.actors.dictionary import NAMING_KINDS, ActorEntry, actor_dictionary
 from detente.data import DataFileError, read_table, read_yaml, split_list
 from detente.events.ontology import codebook, quad_class
 from detente.events.patterns import pattern_book

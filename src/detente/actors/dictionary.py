@@ -101,6 +101,9 @@ def _in_period(day: date | None, start: date | None, end: date | None) -> bool:
 
 
 NOT_AN_ACTOR = "-"
+# Kinds whose entities exist independently of the article: two of them valid on
+# the same day make an alias ambiguous.
+NAMING_KINDS = {"metonym", "organisation", "igo", "country", "capital", "demonym", "place"}
 # Code prefixes of actors that belong to no state: intergovernmental and
 # non-governmental organisations, transnational militarised groups (CAMEO's IGO,
 # NGO and IMG).

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from detente.actors.resolve import ActorResolver, ArticleContext, DocIndex
+from detente.actors.context import ArticleContext
+from detente.actors.index import DocIndex
+from detente.actors.resolve import ActorResolver
 from detente.data import data_path, read_table
 from detente.evaluation.news import SHARED_COLLECTIONS, load_article
 from detente.events.arguments import verb_subject

@@ -17,8 +17,10 @@ from spacy.language import Language
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from detente.actors.context import ArticleContext
 from detente.actors.dictionary import ActorMatcher
-from detente.actors.resolve import ActorResolver, ArticleContext, DocIndex, coordinated
+from detente.actors.index import DocIndex
+from detente.actors.resolve import ActorResolver
 from detente.events import arguments
 from detente.events.modality import event_status, looks_forward
 from detente.events.ontology import lookup
@@ -26,6 +28,7 @@ from detente.events.patterns import ControlVerb, EventPattern, PatternBook, patt
 from detente.events.sides import SideFinder, names_someone, same_side
 from detente.events.timex import event_date
 from detente.model import Actor, Article, DatePoint, EventMention
+from detente.syntax import coordinated
 
 BASE_CONFIDENCE = 0.9
 NAME_ENTITIES = {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}

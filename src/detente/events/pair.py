@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from detente.actors.resolve import coordinated, noun_phrase_tokens
 from detente.events import arguments
 from detente.events.coder import EventCoder, Trigger, trigger_status
 from detente.events.ontology import lookup
 from detente.events.timex import tree_distance
+from detente.syntax import coordinated, noun_phrase_tokens
 
 # PLV labels fold some PLOVER types together (data README of the PLV set).
 PLV_FOLDS = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "INVESTIGATE": "ACCUSE",

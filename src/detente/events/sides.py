@@ -25,9 +25,11 @@ from datetime import date
 from spacy.tokens import Token
 
 from detente.actors.dictionary import actor_code
-from detente.actors.resolve import ActorResolver, DocIndex, coordinated
+from detente.actors.index import DocIndex
+from detente.actors.resolve import ActorResolver
 from detente.events import arguments
 from detente.model import Actor
+from detente.syntax import coordinated
 
 # Entity types that are never sides: dates, times, amounts, quantities.
 NON_ACTOR_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}

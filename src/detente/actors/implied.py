@@ -1,0 +1,147 @@
+"""Implied sides: the state of a generic agent that the phrase itself names no
+state for ("police", "the president", "protesters").
+
+It is the only state its paragraph names; else, where the paragraph names none,
+the state of the wire dateline when the article names that state too, else the
+article's only state. Residents, police and workers act where they live, so a
+place in their own sentence ("protesters in Tehran") decides for them. Never a
+state that disagrees with where the paragraph says things happened, and never
+for a phrase that names an owner not understood or points abroad."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from detente.actors.context import LOCAL_SECTORS
+from detente.actors.dictionary import actor_code
+from detente.actors.index import OWNER_ENTITIES, DocIndex
+from detente.actors.words import actor_words, is_person_noun
+from detente.model import Actor
+from detente.syntax import is_locative
+
+if TYPE_CHECKING:
+    from detente.actors.resolve import ActorResolver
+
+# Prepositions whose object can name the referent's country ("officials from the
+# US", "officials in Seoul", "a spokesman for President Ghani").
+OWNER_PREPOSITIONS = {"of", "from", "in", "for"}
+# Sectors of people who act where they live: "protesters stormed the embassy in
+# Tehran" are Iranian, where "troops in Kabul" need not be Afghan.
+RESIDENT_SECTORS = {"CVL", "COP", "LAB", "AGR", "EDU", "HLH"}
+
+
+class ImpliedSides:
+    """Implied sides for one paragraph's resolver; what the paragraph names is
+    worked out once a day, since every generic agent of a long paragraph asks
+    again."""
+
+    def __init__(self, resolver: ActorResolver) -> None:
+        self.resolver = resolver
+        self.index = resolver.index
+        self.context = resolver.context
+        self._places_on: dict[date | None, list[tuple[int, set[str]]]] = {}
+        self._states_on: dict[date | None, set[str]] = {}
+
+    def actor(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
+        """A generic agent the phrase names no state for ("police", "the president",
+        "protesters"): the only state its paragraph names, else (the paragraph
+        names none) the wire dateline's state when the article names that state
+        too, else the article's only state; never one that disagrees with where
+        the paragraph says things happened. Never for a phrase that names an owner
+        not understood ("Mr Ri's aide", "a GoFundMe representative", "envoys of
+        the two governments") or that points abroad ("foreign diplomats")."""
+        sector = self.index.title_sector(tokens)
+        if sector not in LOCAL_SECTORS or self._unknown_owner(head, tokens) \
+                or _points_elsewhere(head, tokens):
+            return None
+        state = self._state_in_view(head, sector, on)
+        if state is None:
+            return None
+        name = self.resolver.person_name([head])
+        if name is not None:  # "President Ilir Meta": known for the rest of the article
+            self.context.remember(name, state, sector)
+        words = self.index.display_tokens(head, tokens)
+        first, last = (words[0], words[-1]) if words else (head, head)
+        return Actor(self.index.words(first, last), actor_code(state, sector), state,
+                     sector, name, self.resolver.start(first), self.resolver.end(last),
+                     basis="context")
+
+    def _unknown_owner(self, head: Token, tokens: list[Token]) -> bool:
+        """Does the phrase name someone it belongs to that was not resolved: an
+        alias left unsettled ("Korean officials", "Latin American leaders"), a
+        name the dictionary lacks ("a GoFundMe representative") or a place it
+        lacks ("Bucha residents" are from Bucha, wherever the paragraph is)?"""
+        own = self.index.person_at.get(head.i) or self.index.entity_at(head)
+        own_tokens = set(range(own.start, own.end)) if own is not None else {head.i}
+        return any(t.i in self.index.actor_at or (
+            t.ent_type_ in OWNER_ENTITIES and t.i not in own_tokens) or (
+            _proper_modifier(t, head, self.index) and t.i not in own_tokens) for t in tokens)
+
+    def _state_in_view(self, head: Token, sector: str, on: date | None) -> str | None:
+        places = {state for _, states in self._places(on) for state in states}
+        # a dateline that names its city's region ("ALBUQUERQUE, N.M.", "TIRANA,
+        # Albania") says where the story is; a bare city ("CAIRO --") may be the
+        # bureau that filed a story about elsewhere, so it only breaks ties below
+        filed = self.context.filed_from(on)
+        local_story = self.context.dateline_region is not None
+        if local_story:
+            places |= filed
+        if sector in RESIDENT_SECTORS:
+            sentence = head.sent.start
+            local = {state for start, states in self._places(on) if start == sentence
+                     for state in states}
+            if local_story and head.sent == next(head.doc.sents) \
+                    and self.context.paragraph_of(self.index) == self.context.dateline_paragraph:
+                local |= filed  # where the lede's residents, police, workers are
+            if len(local) == 1:
+                return local.pop()
+        states = set(self._paragraph_states(on))
+        if not states and self.context.dateline is not None:
+            named = self.context.named_states(on)
+            states = filed if not named or filed <= named else set(named)
+        elif not states:
+            states = set(self.context.named_states(on))
+        if len(states) != 1 or not places <= states:
+            return None
+        return states.pop()
+
+    def _places(self, on: date | None) -> list[tuple[int, set[str]]]:
+        """Where the paragraph says things happened ("met in Lima"): the state of
+        each such alias, with the first token of its sentence."""
+        found = self._places_on.get(on)
+        if found is None:
+            found = self._places_on[on] = [
+                (match.span.sent.start, self.context.states_of(match.alias, on, where=True))
+                for match in self.index.matches if is_locative(match.span)]
+        return found
+
+    def _paragraph_states(self, on: date | None) -> set[str]:
+        """The states the paragraph names as actors (see ``ArticleContext.states_named``)."""
+        if on not in self._states_on:
+            self._states_on[on] = self.context.states_named(self.index.matches, on)
+        return self._states_on[on]
+
+
+def _proper_modifier(token: Token, head: Token, index: DocIndex) -> bool:
+    """A capitalised proper noun right before a word for people, modifying it: a
+    name ("Bucha residents", "Acme workers"), not a title ("Foreign Ministry
+    officials") nor a word of another modifier ("Pashtun rights activist")."""
+    return (token.i < head.i and token.head.i == head.i and token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and token.dep_ in {"compound", "amod", "nmod", "nn"}
+            and token.i not in index.title_at
+            and (head.i in index.title_at or is_person_noun(head)))
+
+
+def _points_elsewhere(head: Token, tokens: list[Token]) -> bool:
+    """Does the phrase place its referent outside the state in view, or say
+    whose it is ("of"/"from"/"for" someone) without naming a state?"""
+    pair = any(t.lower_ in {"two", "both"} for t in head.lefts)
+    owned = any(child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS - {"in"}
+                for child in head.children)
+    not_local = actor_words().not_local
+    return pair or owned or any(t.lower_ in not_local or t.dep_ == "poss" for t in tokens)
+

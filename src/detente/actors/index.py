@@ -1,0 +1,199 @@
+"""The alias index of one paragraph: which of its words are actor aliases,
+titles and person names, and what each alias can stand for.
+
+Built once per paragraph (``DocIndex.build``), because resolution asks about the
+same matches over and over. A demonym that is only part of a longer name
+("Mexican Americans", "New Mexicans") is no alias here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from detente.actors.dictionary import ActorEntry, ActorMatcher
+from detente.actors.words import actor_words, is_person_noun
+from detente.syntax import noun_phrase_tokens
+
+# Named-entity types of a modifier that says whom an agent belongs to.
+OWNER_ENTITIES = {"ORG", "PERSON", "NORP", "GPE", "FAC"}
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    """An alias found in a paragraph: its words as written, the dictionary's
+    spelling ("Côte d’Ivoire" is "Côte d'Ivoire") and what that can stand for."""
+
+    span: Span
+    text: str
+    alias: str
+    entries: list[ActorEntry]
+
+
+@dataclass
+class DocIndex:
+    """Alias, title and person-name matches of one paragraph Doc, by token, and
+    the paragraph's text. Built once per paragraph, because resolution asks
+    about the same matches over and over, and ``Span.text`` is rebuilt from the
+    tokens at every call, where slicing ``text`` is not."""
+
+    actor_at: dict[int, Span]
+    title_at: dict[int, Span]
+    person_at: dict[int, Span]
+    text: str = ""
+    matches: list[AliasMatch] = field(default_factory=list)  # in text order
+    match_at: dict[int, AliasMatch] = field(default_factory=dict)  # by first token
+    phrases: dict[int, list[Token]] = field(default_factory=dict)  # by head token
+    appositions_of: dict[int, list[Token]] = field(default_factory=dict)  # by head token
+    names: dict[int, str] = field(default_factory=dict)  # person names, by first token
+    sectors: dict[int, str | None] = field(default_factory=dict)  # title sectors, by token
+    entities: dict[int, Span] | None = None  # named entities by token, listed when first asked
+
+    @classmethod
+    def build(cls, doc: Doc, matcher: ActorMatcher) -> DocIndex:
+        def by_token(spans: list[Span]) -> dict[int, Span]:
+            return {i: span for span in spans for i in range(span.start, span.end)}
+
+        text = doc.text
+        actors, titles = matcher.actor_spans(doc), matcher.title_spans(doc)
+        title_at = by_token(titles)
+        actors = [span for span in actors
+                  if not _part_of_longer_name(span, matcher, text, title_at)]
+        actor_at = by_token(actors)
+        people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        people = filter_spans(people + _titled_names(doc, text, titles, actor_at))
+        matches = []
+        for span in actors:
+            words = text[span.start_char:span.end_char]
+            alias = matcher.typographic.get(words, words)
+            matches.append(AliasMatch(span, words, alias,
+                                      matcher.dictionary.entries.get(alias, [])))
+        sectors = {}
+        for span in titles:
+            sector = matcher.dictionary.titles.get(text[span.start_char:span.end_char].lower())
+            sectors.update(dict.fromkeys(range(span.start, span.end), sector))
+        return cls(actor_at, title_at, by_token(people), text, matches,
+                   {match.span.start: match for match in matches}, sectors=sectors)
+
+    def phrase(self, head: Token) -> list[Token]:
+        """``noun_phrase_tokens(head)``, worked out once per head (do not change it)."""
+        tokens = self.phrases.get(head.i)
+        if tokens is None:
+            tokens = self.phrases[head.i] = noun_phrase_tokens(head)
+        return tokens
+
+    def appositions(self, head: Token) -> list[Token]:
+        """The heads of phrases in apposition to ``head`` ("Kim Dae-jung, the president")."""
+        found = self.appositions_of.get(head.i)
+        if found is None:
+            found = self.appositions_of[head.i] = [child for child in head.children
+                                                   if child.dep_ == "appos"]
+        return found
+
+    def person_name(self, person: Span) -> str:
+        """A PERSON span's name without its title ("Vice Marshal Jo": "Jo")."""
+        name = self.names.get(person.start)
+        if name is None:
+            words = [t for t in person if t.i not in self.title_at]
+            name = self.names[person.start] = (" ".join(t.text for t in words) if words
+                                               else self.text[person.start_char:
+                                                              person.end_char])
+        return name
+
+    def entity_at(self, token: Token) -> Span | None:
+        """The named entity ``token`` is part of (``doc.ents`` lists them all anew
+        at every call, too dear to do for every phrase of a long paragraph)."""
+        if self.entities is None:
+            self.entities = {i: ent for ent in token.doc.ents for i in range(ent.start, ent.end)}
+        return self.entities.get(token.i)
+
+    def title_sector(self, tokens: list[Token]) -> str | None:
+        """The sector the last title among ``tokens`` gives ("police" → COP)."""
+        for token in reversed(tokens):
+            if token.i in self.sectors:
+                return self.sectors[token.i]
+        return None
+
+    def words(self, first: Token, last: Token) -> str:
+        """The paragraph's text from ``first`` to ``last`` (``Span.text``, cheaply)."""
+        return self.text[first.idx:last.idx + len(last)]
+
+
+    def display_tokens(self, head: Token, tokens: list[Token]) -> list[Token]:
+        """The words that name the actor: an apposition only when it names someone
+        ("the South Korean President, Kim Young Sam"), not "North Korea, the last…"."""
+        shown = []
+        for appos in self.appositions(head):
+            own = self.phrase(appos)
+            if not any(t.i in self.person_at or t.i in self.actor_at for t in own):
+                hidden = {t.i for t in own}
+                tokens = [t for t in tokens if t.i not in hidden]
+        for token in tokens:
+            if not token.is_punct and token.dep_ not in {"det", "case"}:
+                shown.append(token)
+        return shown
+
+
+def _part_of_longer_name(span: Span, matcher: ActorMatcher, text: str,
+                         title_at: dict[int, Span]) -> bool:
+    """Is a demonym only part of a longer name, and so not its state? "Mexican
+    Americans", "Indian American voters" and "a Korean-American scientist" are
+    Americans of that origin ("Russian-American talks", hyphenated and about no
+    people, are between two states); "New Mexicans" are from a US state, as
+    "New Mexico" is ("New" and a name of the state that the dictionary knows as
+    something else: a place, or no actor)."""
+    dictionary = matcher.dictionary
+    words = text[span.start_char:span.end_char]
+    entries = dictionary.entries.get(matcher.typographic.get(words, words), [])
+    demonyms = {entry.actor for entry in entries if entry.kind == "demonym"}
+    if not demonyms or len({entry.actor for entry in entries}) > 1:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text == "New" and any(
+            "New " + name in dictionary.entries for actor in demonyms
+            for name in dictionary.names.get(actor, ())):
+        return True
+    after = span.end
+    if after + 1 < len(doc) and doc[after].text in {"-", "–"} \
+            and not doc[after - 1].whitespace_ and not doc[after].whitespace_:
+        after += 1
+    if after >= len(doc) or doc[after].text not in actor_words().american or demonyms == {"USA"}:
+        return False
+    if after == span.end or doc[after].text == "Americans":
+        return True
+    people = doc[after + 1] if after + 1 < len(doc) else None
+    return people is not None and (people.i in title_at or is_person_noun(people))
+
+
+def _titled_names(doc: Doc, text: str, titles: list[Span],
+                  actor_at: dict[int, Span]) -> list[Span]:
+    """Names the tagger may miss, after a capitalised title: "Vice Foreign Minister
+    Ri Chol-min", "President Ilir Meta" (capitalised proper nouns, hyphenated
+    parts joined; dates, places and known names end the name)."""
+    names = []
+    for title in titles:
+        if not text[title.start_char:title.start_char + 1].isupper() \
+                or any(i in actor_at for i in range(title.start, title.end)):
+            continue
+        end = title.end
+        while end < len(doc):
+            token = doc[end]
+            if _name_word(token, actor_at):
+                end += 1
+            elif token.text in {"-", "–"} and end > title.end and not token.whitespace_ \
+                    and not doc[end - 1].whitespace_ and end + 1 < len(doc) \
+                    and doc[end + 1].is_alpha:
+                end += 2
+            else:
+                break
+        if end > title.end:
+            names.append(doc[title.end:end])
+    return names
+
+
+def _name_word(token: Token, actor_at: dict[int, Span]) -> bool:
+    return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+            and token.ent_type_ in {"", "PERSON"} and token.i not in actor_at)
+

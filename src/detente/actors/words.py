@@ -1,0 +1,65 @@
+"""Word lists the actor resolver reads, loaded from data/ once and checked on load:
+``actor_words.yaml`` (a list per key), ``person_nouns.yaml`` and ``us_states.tsv``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from detente.data import data_path, read_table, read_yaml
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    """The lists of data/actor_words.yaml (see the comments there)."""
+
+    calendar_words: frozenset[str]
+    state_nouns: frozenset[str]
+    former: frozenset[str]
+    not_local: frozenset[str]
+    american: frozenset[str]
+
+
+def read_actor_words(path: Path) -> ActorWords:
+    """The word lists of ``path``; a missing, unknown (misspelt) or malformed key
+    raises ValueError naming the file and the key."""
+    lists = read_yaml(path)
+    if not isinstance(lists, dict):
+        raise ValueError(f"{path}: expected a mapping of list names to word lists")
+    expected = {field.name for field in fields(ActorWords)}
+    unknown, missing = sorted(set(lists) - expected), sorted(expected - set(lists))
+    if unknown or missing:
+        raise ValueError(f"{path}: unknown keys {unknown}, missing keys {missing}")
+    for key, words in lists.items():
+        if not isinstance(words, list) or not words \
+                or not all(isinstance(word, str) and word for word in words):
+            raise ValueError(f"{path}: {key} must be a non-empty list of words")
+    return ActorWords(**{key: frozenset(words) for key, words in lists.items()})
+
+
+@cache
+def actor_words() -> ActorWords:
+    """The resolver's word lists (data/actor_words.yaml)."""
+    return read_actor_words(data_path("actor_words.yaml"))
+
+
+@cache
+def us_state_abbreviations() -> frozenset[str]:
+    """US states as datelines write them, AP style and postal codes ("N.M.", "NM";
+    data/us_states.tsv)."""
+    return frozenset(row["abbreviation"] for row in read_table("us_states.tsv"))
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns for people, whom "he" and "she" can stand for (data/person_nouns.yaml)."""
+    return frozenset(read_yaml("person_nouns.yaml", keys=["person_nouns"])["person_nouns"])
+
+
+def is_person_noun(token: Token) -> bool:
+    """Is the token a noun for people ("man", "doctors"; data/person_nouns.yaml)?"""
+    return token.pos_ in {"NOUN", "PROPN"} and (token.lemma_.lower() in person_nouns()
+                                                or token.lower_ in person_nouns())
