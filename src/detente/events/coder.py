@@ -9,7 +9,7 @@ fold the event beneath them into one event."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.attrs import LEMMA, LOWER, POS
@@ -26,7 +26,7 @@ from detente.events.modality import event_status, looks_forward
 from detente.events.ontology import lookup
 from detente.events.patterns import ControlVerb, EventPattern, PatternBook, pattern_book
 from detente.events.sides import SideFinder, names_someone, same_side
-from detente.events.timex import event_date
+from detente.events.timex import date_entities, event_date
 from detente.model import Actor, Article, DatePoint, EventMention
 from detente.syntax import coordinated
 
@@ -90,11 +90,11 @@ class EventCoder:
         indexes = [DocIndex.build(doc, self.matcher) for doc in docs]
         for doc, index in zip(docs, indexes, strict=True):
             context.note_document(doc, index)
+        run = ArticleRun(article, article.doc_id, context)
         published_on = as_date(article.pub_date)
         events: list[EventMention] = []
         mentions: list[Actor] = []
         sentence_index = 0
-        pair = PairMemory()
         offsets = article.paragraph_offsets()
         for doc, index, offset in zip(docs, indexes, offsets, strict=True):
             resolver = ActorResolver(context, index, offset)
@@ -102,10 +102,11 @@ class EventCoder:
                 actor = resolver.mention(match.span, published_on)
                 if actor is not None:
                     mentions.append(actor)
+            dates = date_entities(doc)
             for sentence in doc.sents:
                 self._note_subject(sentence, resolver, published_on, context)
-                events += self._code_sentence(article, sentence, sentence_index, offset,
-                                              resolver, context, pair)
+                events += self._code_sentence(run, sentence, sentence_index, offset, resolver,
+                                              dates.get(sentence.start, []))
                 sentence_index += 1
         return events, mentions
 
@@ -286,29 +287,31 @@ class EventCoder:
 
     # -- arguments ------------------------------------------------------------------
 
-    def _code_sentence(self, article: Article, sentence: Span, sentence_index: int,
-                       offset: int, resolver: ActorResolver, context: ArticleContext,
-                       pair: PairMemory) -> list[EventMention]:
+    def _code_sentence(self, run: ArticleRun, sentence: Span, sentence_index: int,
+                       offset: int, resolver: ActorResolver,
+                       dates: list[Span]) -> list[EventMention]:
+        article = run.article
         events = []
         finder = SideFinder(resolver)  # one per sentence: its triggers share their phrases
         text = resolver.index.text[sentence.start_char:sentence.end_char]  # Span.text, cheaply
         for trigger in self.find_triggers(sentence):
             status = trigger_status(trigger)
             future = looks_forward(trigger.token, status)
-            when = event_date(trigger.token, sentence, article.pub_date, future)
+            when = event_date(trigger.token, dates, article.pub_date, future)
             on = as_date(when) or as_date(article.pub_date)
-            pairs = self._sides(trigger, finder, on, context, pair)
+            pairs = self._sides(trigger, finder, on, run)
             for source, target, penalty in pairs:
                 if not (self.partial or (source.resolved and target.resolved)):
                     continue
-                pair.note(source, target)
-                events.append(self._mention(article, trigger, sentence, text, sentence_index,
+                run.pair.note(source, target)
+                events.append(self._mention(run, trigger, sentence, text, sentence_index,
                                             offset, source, target, status, when, penalty))
         return events
 
     def _sides(self, trigger: Trigger, finder: SideFinder, on: date | None,
-               context: ArticleContext, pair: PairMemory) -> list[tuple[Actor, Actor, float]]:
+               run: ArticleRun) -> list[tuple[Actor, Actor, float]]:
         """(source, target, confidence penalty) for every pair the sentence states."""
+        context = run.context
         token = trigger.token
         penalty = PENALTIES["noun"] if token.pos_ in {"NOUN", "PROPN"} else 0.0
         target_heads = self.target_heads(trigger)
@@ -325,7 +328,7 @@ class EventCoder:
         if symmetric and sources and not any(source.resolved for source in sources) and any(
                 arguments.names_a_pair(head) for head in source_heads if head is not token):
             # "the two sides agreed": the two states the article last paired, if any
-            return _joint_pairs(pair.implied(), penalty + PENALTIES["implied"])
+            return _joint_pairs(run.pair.implied(), penalty + PENALTIES["implied"])
         # "talks between X and Y"; "relations between X and Y were restored"
         # "the signing of agreements between X and Y": also on what the act is about
         between = arguments.prepositional_objects(token, "between") or [
@@ -457,9 +460,10 @@ class EventCoder:
             return heads
         return []
 
-    def _mention(self, article: Article, trigger: Trigger, sentence: Span, text: str,
+    def _mention(self, run: ArticleRun, trigger: Trigger, sentence: Span, text: str,
                  sentence_index: int, offset: int, source: Actor, target: Actor, status: str,
                  when: DatePoint, penalty: float) -> EventMention:
+        article = run.article
         code = lookup(trigger.code)
         token = trigger.token
         trigger_start = offset + token.idx
@@ -474,7 +478,7 @@ class EventCoder:
             penalty = max(penalty, PENALTIES["implied"])
         return EventMention(
             doc=article.doc,
-            doc_id=article.doc_id,
+            doc_id=run.doc_id,
             source=source,
             target=target,
             cameo=code.code,
@@ -547,6 +551,16 @@ class PairMemory:
 
     def implied(self) -> list[Actor]:
         return [replace(side, basis="implied") for side in self.last] if self.last else []
+
+
+@dataclass
+class ArticleRun:
+    """What coding one article carries from sentence to sentence."""
+
+    article: Article
+    doc_id: str  # hashed once, not per mention: the text of a long article is large
+    context: ArticleContext
+    pair: PairMemory = field(default_factory=PairMemory)
 
 
 def _joint_pairs(parties: list[Actor], penalty: float) -> list[tuple[Actor, Actor, float]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from detente.ingest.dates import MONTHS, parse_date
 from detente.model import DatePoint
@@ -40,8 +40,25 @@ REPORTING_VERBS = frozenset({"say", "announce", "tell", "report", "confirm", "cl
                              "add", "declare", "rule", "find", "disclose", "reveal", "insist"})
 
 
-def event_date(trigger: Token, sentence: Span, published: DatePoint, future: bool) -> DatePoint:
-    """The event's date from the nearest DATE expression, or an unknown DatePoint.
+def date_entities(doc: Doc) -> dict[int, list[Span]]:
+    """The DATE expressions of each sentence, keyed by the sentence's first token, in
+    one pass over the paragraph (``Span.ents`` scans the whole paragraph each time)."""
+    dates: dict[int, list[Span]] = {}
+    entities = [entity for entity in doc.ents if entity.label_ == "DATE"]
+    position = 0
+    for sentence in doc.sents:
+        while position < len(entities) and entities[position].start < sentence.start:
+            position += 1
+        while position < len(entities) and entities[position].end <= sentence.end:
+            dates.setdefault(sentence.start, []).append(entities[position])
+            position += 1
+    return dates
+
+
+def event_date(trigger: Token, dates: list[Span], published: DatePoint,
+               future: bool) -> DatePoint:
+    """The event's date from the nearest of the sentence's DATE expressions (``dates``),
+    or an unknown DatePoint.
 
     A date on a past-tense verb above the trigger dates that verb's act — the saying,
     deciding or intending — which lies in the past even for a plan ("said in October
@@ -49,9 +66,7 @@ def event_date(trigger: Token, sentence: Span, published: DatePoint, future: boo
     skipped when the reported act has a time of its own ("said on Friday that Russia
     would not expel …")."""
     candidates = []
-    for entity in sentence.ents:
-        if entity.label_ != "DATE":
-            continue
+    for entity in dates:
         verb = _date_verb(entity)
         above = verb != trigger and verb in trigger.ancestors
         if _in_another_clause(verb, trigger, above):
