@@ -21,9 +21,9 @@ from detente.ingest.readers import read_articles
 from detente.pipeline import Pipeline
 from detente.relations import export as export_module
 from detente.relations.export import export_events
-from detente.relations.output import OutputError
 from detente.relations.ledger import ledger
 from detente.relations.network import relation_network
+from detente.relations.output import OutputError
 from detente.relations.report import write_report
 from detente.store import Store
 

@@ -102,9 +102,10 @@ def test_weeks_are_iso_weeks_from_monday(store: duckdb.DuckDBPyConnection):
 def test_the_publication_view_dates_events_by_when_they_were_reported(
         store: duckdb.DuckDBPyConnection):
     # the 1994 agreement was reported in 2001; the visit first on 25 October
-    assert counts(dyad_series(store, "PRK", "USA", freq="year", rule=CountRule(basis="publication"))) == {
+    published = CountRule(basis="publication")
+    assert counts(dyad_series(store, "PRK", "USA", freq="year", rule=published)) == {
         "2000": 4, "2001": 1}
-    assert counts(dyad_series(store, "PRK", "USA", freq="day", rule=CountRule(basis="publication"),
+    assert counts(dyad_series(store, "PRK", "USA", freq="day", rule=published,
                               start="2000", end="2000")) == {"2000-10-25": 4}
 
 

@@ -198,6 +198,7 @@ def search(request: Request, db: Db, where: Annotated[EventFilter, Depends(event
            offset: Offset = 0) -> Response:
     with db.cursor() as cursor:
         total, rows = queries.events(cursor, where, PAGE_SIZE, offset)
+    download = request.url.remove_query_params("offset").query
     return render(request, "search.html", where=where, events=rows, query=request.query_params,
-                  pager=pager(request, total, offset))
+                  pager=pager(request, total, offset), download=f"/events.csv?{download}")
 

@@ -29,7 +29,7 @@ ORDINAL = ("row_number() OVER (PARTITION BY doc_id ORDER BY sentence_index, trig
 # The event mentions as the filters read them (``relations.filters``): with their sides.
 NUMBERED_EVENTS = (f"SELECT *, {ORDINAL} AS ordinal, {SOURCE_SIDE} AS source_side, "
                    f"{TARGET_SIDE} AS target_side FROM event_mentions")
-READ_COLUMNS = (*EVENT_COLUMNS, "ordinal")
+READ_COLUMNS = (*EVENT_COLUMNS, "ordinal", "source_side", "target_side")
 
 
 class QueryTimeout(RuntimeError):
