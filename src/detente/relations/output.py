@@ -38,7 +38,9 @@ def check_target(target: Path, force: bool) -> None:
     or whose folder does not exist."""
     try:
         mode = target.lstat().st_mode
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
+        if target.parent.exists() and not target.parent.is_dir():
+            raise OutputError(f"{target}: {target.parent} is not a folder") from None
         if not target.parent.is_dir():
             raise OutputError(f"{target}: folder {target.parent} does not exist") from None
         return
