@@ -18,6 +18,7 @@ import duckdb
 
 from detente.model import EVENT_COLUMNS
 from detente.relations.counting import DEFAULT_RULE, CountRule, dyad_totals
+from detente.relations.events import plausible_dates
 from detente.relations.filters import EVENT_DATE, EventFilter, filter_clause
 from detente.store import SIDE, Store, StoreError
 
@@ -27,8 +28,10 @@ TARGET_SIDE = SIDE.format(prefix="target")
 ORDINAL = ("row_number() OVER (PARTITION BY doc_id ORDER BY sentence_index, trigger_start, "
            "span_start, source_code, target_code, cameo, status) - 1")
 # The event mentions as the filters read them (``relations.filters``): with their sides.
-NUMBERED_EVENTS = (f"SELECT *, {ORDINAL} AS ordinal, {SOURCE_SIDE} AS source_side, "
-                   f"{TARGET_SIDE} AS target_side FROM event_mentions")
+# A date after the article's publication is dropped unless the event has not happened.
+NUMBERED_EVENTS = (f"SELECT * {plausible_dates()}, {ORDINAL} AS ordinal, "
+                   f"{SOURCE_SIDE} AS source_side, {TARGET_SIDE} AS target_side "
+                   f"FROM event_mentions")
 READ_COLUMNS = (*EVENT_COLUMNS, "ordinal", "source_side", "target_side")
 
 
@@ -128,7 +131,7 @@ class ResultCache:
 # Orders a caller may ask for, by name: never spliced in from the request itself.
 ORDERS = {
     "date": f"{EVENT_DATE} NULLS LAST, doc, sentence_index, ordinal",
-    "recent": f"{EVENT_DATE} DESC NULLS LAST, doc, sentence_index, ordinal",
+    "recent": "pub_date DESC NULLS LAST, doc, sentence_index, ordinal",  # newest published
     "text": "doc, sentence_index, ordinal",
 }
 
