@@ -5,6 +5,7 @@ Screenshots of each page are kept for a person to look at."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterator
@@ -156,3 +157,26 @@ def test_pages_fit_a_laptop_screen(page):
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
     assert page.request.get("/no/such/page").status == 404
+
+
+def test_the_dyad_chart_has_a_bar_for_every_year_spaced_by_time(page):
+    page.goto("/dyad/PRK/USA")
+    bars = page.locator("svg.chart a.bar")
+    years = [int(period) for period in bars.evaluate_all(
+        "bars => bars.map(bar => bar.dataset.period)")]
+    assert years == list(range(years[0], years[-1] + 1))  # empty years have their place
+    lefts = bars.evaluate_all("bars => bars.map(bar => bar.querySelector('rect.hit')"
+                              ".getBoundingClientRect().left)")
+    steps = [b - a for a, b in itertools.pairwise(lefts)]
+    assert max(steps) - min(steps) < 0.5  # one year is one step wide, wherever it falls
+    assert "Counted: events" in page.locator("#timeline-h + p").inner_text()
+
+
+def test_search_results_download_as_the_csv_of_what_is_listed(page):
+    page.goto("/search?dyad=PRK-USA&start=2000&end=2000")
+    listed = page.locator("table.events tbody tr").count()
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("Download all .* as CSV")).click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("id,event_date,pub_date,source_side")
+    assert len(lines) - 1 == listed > 0

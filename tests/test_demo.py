@@ -9,6 +9,7 @@ from detente.cli import app
 from detente.data import data_path, sample_files
 from detente.evaluation.sample import sample_recall
 from detente.ingest.readers import IngestFailure, read_articles
+from detente.relations.counting import dyad_totals
 from detente.store import Store
 
 SAMPLE = data_path("sample")
@@ -30,7 +31,8 @@ def test_demo_builds_a_database_and_prints_a_summary(db_path):
     assert "PRK" in result.stdout and "USA" in result.stdout
     with Store(db_path, read_only=True) as store:
         counts = store.counts()
-        dyads = {(a, b) for a, b, *_ in store.dyad_counts(limit=50)}
+        dyads = {(total.side_a, total.side_b)
+                 for total in dyad_totals(store.connection, limit=50)}
     assert counts["articles"] == len(sample_files()) and counts["failures"] == 0
     assert counts["event_mentions"] > 100
     assert ("PRK", "USA") in dyads and ("KOR", "PRK") in dyads

@@ -20,9 +20,10 @@ from detente.cli import app
 from detente.ingest.readers import read_articles
 from detente.pipeline import Pipeline
 from detente.relations import export as export_module
-from detente.relations.export import ExportError, export_events
+from detente.relations.export import export_events
 from detente.relations.ledger import ledger
 from detente.relations.network import relation_network
+from detente.relations.output import OutputError
 from detente.relations.report import write_report
 from detente.store import Store
 
@@ -65,7 +66,8 @@ def test_gdelt_export_has_61_columns_that_parse_like_gdelt(db: Path, tmp_path: P
     out = tmp_path / "detente.export.CSV"
     with Store(db, read_only=True) as store:
         written = export_events(store.connection, out, "gdelt")
-    assert written == [out, tmp_path / "detente.mentions.CSV"]
+    assert [(Path(table.path), table.rows) for table in written] == [
+        (out, 4), (tmp_path / "detente.mentions.CSV", 6)]
     rows = list(csv.reader(out.open(), delimiter="\t"))
     assert len(rows) == 4 and {len(row) for row in rows} == {61}
     visit = next(row for row in rows if row[26] == "042")
@@ -103,7 +105,7 @@ def test_exports_refuse_existing_files_and_leave_nothing_when_interrupted(
     out = tmp_path / "events.jsonl"
     out.write_text("keep me\n")
     with Store(db, read_only=True) as store:
-        with pytest.raises(ExportError, match="file exists"):
+        with pytest.raises(OutputError, match="file exists"):
             export_events(store.connection, out, "jsonl")
         assert out.read_text() == "keep me\n"
 
@@ -213,7 +215,7 @@ def mode(path: Path) -> int:
 def test_exported_files_get_the_mode_of_any_new_file(db: Path, tmp_path: Path, fmt: str):
     with Store(db, read_only=True) as store:
         written = export_events(store.connection, tmp_path / f"events.{fmt}", fmt)
-    assert [mode(path) for path in written] == [0o644] * len(written)
+    assert [mode(Path(table.path)) for table in written] == [0o644] * len(written)
 
 
 @pytest.mark.usefixtures("umask_022")
@@ -289,7 +291,7 @@ def test_report_is_one_offline_file_that_chromium_renders(db: Path, tmp_path: Pa
     out = tmp_path / "report.html"
     with Store(db, read_only=True) as store:
         write_report(store.connection, out, [("PRK", "USA")])
-        with pytest.raises(ExportError, match="file exists"):
+        with pytest.raises(OutputError, match="file exists"):
             write_report(store.connection, out)
     html = out.read_text()
     assert "<script" not in html and "src=" not in html and "href=" not in html

@@ -15,6 +15,7 @@ import duckdb
 import pytest
 from test_relations_events import VISIT, add_article, report
 
+from detente.relations.counting import CountError, CountRule
 from detente.relations.series import SeriesError, dyad_series
 from detente.store import Store
 
@@ -44,7 +45,25 @@ def store(tmp_path: Path):
 
 
 def counts(rows: list[dict]) -> dict[str, int]:
-    return {row["period"]: row["events"] for row in rows}
+    """The periods with events (every series also has its empty periods, as zeros)."""
+    return {row["period"]: row["events"] for row in rows if row["events"]}
+
+
+def test_every_period_from_the_first_to_the_last_has_a_row_zeros_included(
+        store: duckdb.DuckDBPyConnection):
+    rows = dyad_series(store, "PRK", "USA", freq="year")
+    assert [row["period"] for row in rows] == [str(year) for year in range(1994, 2001)]
+    assert [row["events"] for row in rows] == [1, 0, 0, 0, 0, 0, 4]
+    empty = rows[1]
+    assert (empty["verbal_cooperation"], empty["goldstein_mean"], empty["goldstein_sum"]) == (
+        0, 0.0, 0.0)
+    # months and ISO weeks too, across a year's end; a window asked for is filled whole
+    months = dyad_series(store, "PRK", "USA", freq="month", start="1994-09", end="1995-02")
+    assert [row["period"] for row in months] == [
+        "1994-09", "1994-10", "1994-11", "1994-12", "1995-01", "1995-02"]
+    weeks = dyad_series(store, "PRK", "USA", freq="week", start="2000-10-15", end="2000-11-05")
+    assert [row["period"] for row in weeks] == ["2000-W41", "2000-W42", "2000-W43",
+                                                "2000-W44"]
 
 
 def test_a_year_counts_each_event_once_however_often_it_was_reported(
@@ -76,15 +95,17 @@ def test_weeks_are_iso_weeks_from_monday(store: duckdb.DuckDBPyConnection):
     # Sunday 22 October closes week 42; Monday 23 October opens week 43
     rows = dyad_series(store, "USA", "PRK", freq="week", start="2000")
     assert counts(rows) == {"2000-W42": 1, "2000-W43": 3}
-    assert rows[1]["goldstein_sum"] == pytest.approx(1.9 + 3.4 - 5.0)
+    week_43 = next(row for row in rows if row["period"] == "2000-W43")
+    assert week_43["goldstein_sum"] == pytest.approx(1.9 + 3.4 - 5.0)
 
 
 def test_the_publication_view_dates_events_by_when_they_were_reported(
         store: duckdb.DuckDBPyConnection):
     # the 1994 agreement was reported in 2001; the visit first on 25 October
-    assert counts(dyad_series(store, "PRK", "USA", freq="year", basis="publication")) == {
+    published = CountRule(basis="publication")
+    assert counts(dyad_series(store, "PRK", "USA", freq="year", rule=published)) == {
         "2000": 4, "2001": 1}
-    assert counts(dyad_series(store, "PRK", "USA", freq="day", basis="publication",
+    assert counts(dyad_series(store, "PRK", "USA", freq="day", rule=published,
                               start="2000", end="2000")) == {"2000-10-25": 4}
 
 
@@ -118,14 +139,26 @@ def test_one_side_with_everyone_counts_other_states_too(store: duckdb.DuckDBPyCo
 
 
 def test_plans_count_only_when_asked_for(store: duckdb.DuckDBPyConnection):
-    planned = dyad_series(store, "USA", "PRK", freq="month", start="2000",
-                          statuses=("planned",))
-    assert counts(planned) == {"2000-11": 1}
+    every = dyad_series(store, "USA", "PRK", freq="month", start="2000",
+                        rule=CountRule(all_statuses=True))
+    assert counts(every) == {"2000-10": 4, "2000-11": 1}
+
+
+def test_mentions_count_every_report_when_asked_for(store: duckdb.DuckDBPyConnection):
+    # the visit, told in two articles, is one event and two mentions
+    assert counts(dyad_series(store, "USA", "PRK", freq="year", start="2000",
+                              rule=CountRule(unit="mentions"))) == {"2000": 5}
 
 
 @pytest.mark.parametrize(("option", "value"), [
-    ("freq", "decade"), ("basis", "wire"), ("start", "2000-02-31"), ("end", "0000")])
+    ("freq", "decade"), ("start", "2000-02-31"), ("end", "0000")])
 def test_a_bad_option_is_a_series_error_that_names_it(store: duckdb.DuckDBPyConnection,
                                                       option: str, value: str):
     with pytest.raises(SeriesError, match=f"^{option}: "):
         dyad_series(store, "PRK", "USA", **{option: value})
+
+
+@pytest.mark.parametrize(("option", "value"), [("basis", "wire"), ("unit", "articles")])
+def test_a_bad_counting_option_is_an_error_that_names_it(option: str, value: str):
+    with pytest.raises(CountError, match=f"^{'count' if option == 'unit' else option}: "):
+        CountRule(**{option: value})

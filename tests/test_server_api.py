@@ -148,13 +148,18 @@ def test_most_active_dyads_lead_with_the_koreas_and_the_united_states(server: Li
 
 
 def test_dyad_series_counts_each_period_by_quad_class(server: LiveServer):
-    series = server.get("/api/dyads/PRK/USA/series", freq="year").json()
-    assert [point["period"] for point in series] == sorted(p["period"] for p in series)
+    response = server.get("/api/dyads/PRK/USA/series", freq="year")
+    assert response.headers["counting"].startswith("Counted: events")
+    series = response.json()
+    years = [int(point["period"]) for point in series]
+    assert years == list(range(years[0], years[-1] + 1))  # every year, zeros included
     assert "2000" in {point["period"] for point in series}
+    assert series[0]["events"] > 0 and series[-1]["events"] > 0
+    assert any(point["events"] == 0 for point in series)
     for point in series:
         quads = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
                  "material_conflict")
-        assert sum(point[key] for key in quads) == point["events"] > 0
+        assert sum(point[key] for key in quads) == point["events"] >= 0
     months = server.get("/api/dyads/PRK/USA/series", freq="month", start="2000",
                         end="2000").json()
     assert months and all(point["period"].startswith("2000-") for point in months)

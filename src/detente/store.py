@@ -458,18 +458,6 @@ class Store:
         for row in self.connection.execute(query, parameters).fetchall():
             yield event_record(dict(zip(EVENT_COLUMNS, row, strict=True)))
 
-    def dyad_counts(self, limit: int = 20) -> list[tuple[str, str, int, float, int, int]]:
-        """Most active dyads: (side a, side b, events, mean Goldstein, cooperative,
-        conflictual), counting both directions together; unresolved sides left out."""
-        a, b = SIDE.format(prefix="source"), SIDE.format(prefix="target")
-        return self.connection.execute(
-            f"""SELECT least({a}, {b}) AS side_a, greatest({a}, {b}) AS side_b,
-                       count(*) AS events, round(avg(goldstein), 2),
-                       count(*) FILTER (WHERE quad <= 2), count(*) FILTER (WHERE quad >= 3)
-                FROM event_mentions WHERE {a} IS NOT NULL AND {b} IS NOT NULL
-                GROUP BY 1, 2 ORDER BY events DESC, side_a, side_b
-                LIMIT ?""", [limit]).fetchall()
-
     def failure_rows(self) -> list[tuple[str, str]]:
         return self.connection.execute(
             "SELECT path, message FROM failures ORDER BY failed_at").fetchall()

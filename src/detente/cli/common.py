@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -13,6 +13,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from detente.events.ontology import lookup
 from detente.store import Store, StoreError
@@ -44,20 +45,29 @@ def progress() -> Progress:
                     console=err, transient=True)
 
 
-def event_table(records: list[dict], title: str = "Events", caption: str | None = None) -> Table:
+def side_label(side: dict) -> str:
+    """An event side as a table shows it: its code, else its words in quotes."""
+    return side["code"] or (f"“{side['text']}”" if side.get("text") else "?")
+
+
+def event_table(records: list[dict], title: str = "Events",
+                caption: str | None = None) -> Table | Group:
+    """Events with their evidence: a table on a terminal; piped or redirected, one
+    tab-separated line per event (cut to the width with …), not a screenful each."""
+    rows = [(record["event_date"] or f"({record['pub_date'] or '?'})",
+             side_label(record["source"]), f"{record['cameo']} {lookup(record['cameo']).name}",
+             side_label(record["target"]), record["status"] or "", record["sentence"])
+            for record in records]
+    columns = ("date", "source", "event", "target", "status", "evidence")
+    if not out.is_terminal:
+        lines = [title, "\t".join(columns), *("\t".join(row) for row in rows),
+                 *([caption] if caption else [])]
+        return Group(*(Text(line, no_wrap=True, overflow="ellipsis") for line in lines))
     table = Table(title=title, caption=caption, show_lines=False)
-    for column in ("date", "source", "event", "target", "status", "evidence"):
+    for column in columns:
         table.add_column(column, overflow="fold")
-    for record in records:
-        evidence = record["sentence"]
-        table.add_row(
-            record["event_date"] or f"({record['pub_date'] or '?'})",
-            f"{record['source']['code']}",
-            f"{record['cameo']} {lookup(record['cameo']).name}",
-            f"{record['target']['code']}",
-            record["status"],
-            evidence if len(evidence) < 140 else evidence[:137] + "…",
-        )
+    for *cells, evidence in rows:
+        table.add_row(*cells, evidence if len(evidence) < 140 else evidence[:137] + "…")
     return table
 
 

@@ -14,12 +14,14 @@ from rich.table import Table
 
 from detente.cli.app import app
 from detente.cli.common import DEFAULT_DB, err, event_table, fail, open_store, out, progress
+from detente.cli.relations import AllStatusesOption, CountOption, count_rule
 from detente.data import data_path, sample_files
 from detente.engine import ENGINES, EngineError
 from detente.ingest.jsonl import JSONL_SUFFIXES, JsonlFields
 from detente.ingest.limits import MAX_ARTICLE_BYTES
 from detente.ingest.readers import IngestFailure, iter_files
 from detente.ingest.warc import WARC_SUFFIXES
+from detente.relations.counting import DEFAULT_RULE, CountRule, dyad_totals
 from detente.store import Store, StoreError
 
 FORMATS = ("jsonl", "table", "none")
@@ -192,32 +194,40 @@ def extract(
 def summary(
     db: Annotated[str, typer.Option("--db", help="DuckDB file to read.")] = DEFAULT_DB,
     examples: Annotated[int, typer.Option(help="Events to show with their evidence.")] = 8,
+    count: CountOption = "events",
+    all_statuses: AllStatusesOption = False,
 ) -> None:
     """Most active dyads, and their strongest events with the evidence."""
+    rule = count_rule(count, all_statuses)
     store = open_store(db, read_only=True)
     with store:
-        print_summary(store, examples)
+        print_summary(store, examples, rule)
 
 
-def print_summary(store: Store, examples: int) -> None:
+def print_summary(store: Store, examples: int, rule: CountRule = DEFAULT_RULE) -> None:
     counts = store.counts()
     out.print(f"[bold]{counts['articles']}[/] articles (and {counts['article_copies']} copies "
               f"of them from other sources) · [bold]{counts['event_mentions']}[/] "
               f"event mentions · {counts['mentions']} actor mentions · "
               f"{counts['failures']} failed inputs")
-    dyads = Table(title="Most active dyads (both directions)")
-    for column in ("side A", "side B", "events", "mean Goldstein", "cooperative", "conflictual"):
+    busiest = dyad_totals(store.connection, rule, limit=20)
+    dyads = Table(title="Most active dyads (both directions)", caption=rule.describe())
+    for column in ("side A", "side B", rule.unit, "mean Goldstein", "cooperative",
+                   "conflictual"):
         dyads.add_column(column, justify="right" if column not in {"side A", "side B"} else "left")
-    for side_a, side_b, count, goldstein, coop, conflict in store.dyad_counts():
-        dyads.add_row(side_a, side_b, str(count), f"{goldstein:+.2f}", str(coop), str(conflict))
+    for total in busiest:
+        dyads.add_row(total.side_a, total.side_b, str(total.events),
+                      f"{total.goldstein_mean:+.2f}", str(total.cooperative),
+                      str(total.conflictual))
     out.print(dyads)
-    out.print(event_table(representative_events(store, examples),
+    top = [(total.side_a, total.side_b) for total in busiest[:examples]]
+    out.print(event_table(representative_events(store, top),
                           title="The strongest event of each active dyad, with its evidence",
                           caption="dates in brackets: publication date (no event date stated)"))
 
 
-def representative_events(store: Store, count: int) -> list[dict]:
-    """The most confident event mention of each of the ``count`` most active dyads."""
+def representative_events(store: Store, top: list[tuple[str, str]]) -> list[dict]:
+    """The most confident event mention of each of the ``top`` dyads."""
     best: dict[tuple[str, str], dict] = {}
     for record in store.event_records():
         sides = [record[role]["country"] or record[role]["code"] for role in ("source", "target")]
@@ -226,7 +236,6 @@ def representative_events(store: Store, count: int) -> list[dict]:
         key = (min(sides), max(sides))
         if key not in best or record["confidence"] > best[key]["confidence"]:
             best[key] = record
-    top = [(a, b) for a, b, *_ in store.dyad_counts(limit=count)]
     chosen = [best[key] for key in top if key in best]
     return sorted(chosen, key=lambda r: r["event_date"] or r["pub_date"] or "")
 

@@ -43,6 +43,22 @@ def period_end(column: str) -> str:
     return f"CAST({period_start(column)} + {step} - INTERVAL 1 DAY AS DATE)"
 
 
+def dated_after_publication(prefix: str = "") -> str:
+    """SQL: does this mention say that an event took place (occurred, ongoing, or no
+    status) on a date that begins after its article's publication? No report of a
+    past event can; the date is a misreading and is not shown or counted."""
+    return (f"(coalesce({prefix}status, 'occurred') IN ('occurred', 'ongoing') AND "
+            f"{period_start(prefix + 'event_date')} > try_cast({prefix}pub_date AS DATE))")
+
+
+def plausible_dates(prefix: str = "") -> str:
+    """A ``REPLACE`` list for ``SELECT *``: a mention's event date and its precision,
+    dropped when ``dated_after_publication`` (the event is then dated by publication)."""
+    after = dated_after_publication(prefix)
+    return (f"REPLACE (CASE WHEN {after} THEN NULL ELSE {prefix}event_date END AS event_date, "
+            f"CASE WHEN {after} THEN NULL ELSE {prefix}date_precision END AS date_precision)")
+
+
 # Every event mention with its event key and event id: the one definition of the grouping.
 GROUPED_MENTIONS = f"""
 copies AS (
@@ -59,7 +75,7 @@ copies AS (
     GROUP BY doc_id
 ),
 sourced AS (
-    SELECT m.*, {MENTION_KEY} AS mention_key,
+    SELECT m.* {plausible_dates('m.')}, {MENTION_KEY} AS mention_key,
         coalesce(m.source_country, m.source_code) AS source_side,
         coalesce(m.target_country, m.target_code) AS target_side,
         coalesce(c.news_sources, [m.doc]) AS news_sources,

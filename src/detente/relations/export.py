@@ -1,18 +1,19 @@
-"""Exports of the deduplicated events: JSONL, Parquet, CSV, and GDELT 2.0's
-61-column event table with its 16-column mentions table beside it, so tools
-written for GDELT read detente output unchanged.
+"""Exports of the deduplicated events: JSONL, Parquet, CSV, PLOVER JSON in
+POLECAT's field names, and GDELT 2.0's 61-column event table with its 16-column
+mentions table beside it, so tools written for GDELT read detente output unchanged.
 
-JSONL, CSV and Parquet hold every event with its ``status`` column (occurred,
-ongoing, planned, proposed, negated, conditional, hypothetical). GDELT's layout has
-no status column, and GDELT tools count every row as something that happened, so
-the GDELT tables hold only events that took place (occurred or ongoing) unless
-``all_statuses`` asks for the rest too.
+Every export takes an ``EventFilter`` (``relations.filters``), the one the API's
+event lists take, so an export holds exactly the events the API lists for the
+same question.
 
-Every file is written to a temporary name in the target folder and renamed into
-place once complete: an interrupted export leaves no half-written file. An
-existing file is refused unless ``force`` is given. A new file gets the mode any
-new file gets (0666 less the umask, so 0644 under umask 022); one overwritten
-keeps its mode.
+JSONL, CSV, Parquet and PLOVER hold every event with its ``status`` (occurred,
+ongoing, planned, proposed, negated, conditional, hypothetical). GDELT's layout
+has no status column, and GDELT tools count every row as something that
+happened, so the GDELT tables hold only events that took place (occurred or
+ongoing) unless ``all_statuses`` asks for the rest too.
+
+Files are written whole or not at all, and only over a regular file
+(``relations.output``); ``-`` writes to standard output.
 
 GDELT columns detente does not measure are left as GDELT leaves unknowns: tone
 (AvgTone, MentionDocTone) is 0, geography is empty with geo type 0, and ethnic,
@@ -20,36 +21,43 @@ religion and secondary type codes are empty."""
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
-import os
-import stat
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import duckdb
 import pyarrow.csv
 import pyarrow.parquet
 
+from detente.relations.counting import HAPPENED
 from detente.relations.events import MENTION_KEY, events_source, links_source
-from detente.relations.series import HAPPENED
+from detente.relations.filters import EventFilter, filter_clause
+from detente.relations.output import STDOUT, OutputError, as_text, binary_outputs
 
-FORMATS = ("jsonl", "parquet", "csv", "gdelt")
+FORMATS = ("jsonl", "parquet", "csv", "plover", "gdelt")
 BATCH = 10_000
+EVERYTHING = EventFilter()
 
 
-class ExportError(RuntimeError):
-    """The export cannot be written (file exists, unknown format, folder missing)."""
+def filtered_events(connection: duckdb.DuckDBPyConnection, where: EventFilter = EVERYTHING
+                    ) -> tuple[str, dict[str, Any]]:
+    """A FROM-clause item of the events matching ``where``, and its parameters."""
+    events, parameters = events_source(connection)
+    condition, filter_parameters = filter_clause(where)
+    return (f"(SELECT * FROM {events} AS every_event WHERE {condition})",
+            {**parameters, **filter_parameters})
 
 
-def events_query(connection: duckdb.DuckDBPyConnection,
-                 flat_keys: bool = False) -> tuple[str, dict[str, Any]]:
-    """Every event with the keys of its mentions (a list, or ';'-joined when ``flat_keys``)."""
-    events, event_parameters = events_source(connection)
+def events_query(connection: duckdb.DuckDBPyConnection, where: EventFilter = EVERYTHING,
+                 flat_keys: bool = False, page: tuple[int, int] | None = None
+                 ) -> tuple[str, dict[str, Any]]:
+    """The events matching ``where``, oldest first, each with the keys of its mentions
+    (a list, or ';'-joined when ``flat_keys``); ``page`` (limit, offset) keeps a page."""
+    events, event_parameters = filtered_events(connection, where)
     links, link_parameters = links_source(connection)
     keys = "array_to_string(l.mention_keys, ';')" if flat_keys else "l.mention_keys"
     query = f"""SELECT e.* EXCLUDE (event_day, pub_day), {keys} AS mention_keys
@@ -57,7 +65,20 @@ def events_query(connection: duckdb.DuckDBPyConnection,
                     SELECT event_id, list(mention_key ORDER BY mention_key) AS mention_keys
                     FROM {links} GROUP BY event_id) AS l USING (event_id)
                 ORDER BY e.event_day, e.event_id"""
+    if page is not None:
+        query += " LIMIT $page_limit OFFSET $page_offset"
+        link_parameters = {**link_parameters, "page_limit": page[0], "page_offset": page[1]}
     return query, {**event_parameters, **link_parameters}
+
+
+def event_page(connection: duckdb.DuckDBPyConnection, where: EventFilter, limit: int,
+               offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """How many events match ``where``, and one page of them as JSONL export records."""
+    events, parameters = filtered_events(connection, where)
+    total = connection.execute(f"SELECT count(*) FROM {events}", parameters).fetchall()[0][0]
+    query, parameters = events_query(connection, where, page=(limit, offset))
+    return total, [json.loads(json.dumps(row, default=_json_default))
+                   for row in rows(connection, query, parameters)]
 
 
 def rows(connection: duckdb.DuckDBPyConnection, query: str,
@@ -167,60 +188,58 @@ def mentions_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.mentions{path.suffix}")
 
 
-def _write_tsv(handle: TextIO, records: Iterator[list[Any]]) -> None:
+def _write_tsv(handle: TextIO, records: Iterator[list[Any]]) -> int:
+    """GDELT's tab-separated rows, no quoting (fields have no tabs or line breaks); how many."""
     writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
                         escapechar=None, quotechar=None)
+    written = 0
     for record in records:
         writer.writerow([_clean(value) for value in record])
+        written += 1
+    return written
+
+
+# -- PLOVER / POLECAT -------------------------------------------------------------------
+
+def _side(row: dict[str, Any], prefix: str) -> dict[str, Any]:
+    return {"name": row[f"{prefix}_name"] or row[f"{prefix}_text"], "code": row[f"{prefix}_code"],
+            "country": row[f"{prefix}_country"], "sector": row[f"{prefix}_sector"],
+            "raw": row[f"{prefix}_text"]}
+
+
+def plover_record(row: dict[str, Any]) -> dict[str, Any]:
+    """One detente event in the field names of POLECAT, the PLOVER-coded event data:
+    event type and mode, contexts, actor and recipient, event and publication
+    dates, and the source sentence; detente's own fields after them."""
+    actor, recipient = _side(row, "source"), _side(row, "target")
+    return {
+        "event_id": str(row["event_id"]), "event_date": row["event_date"] or row["pub_date"],
+        "event_date_precision": row["date_precision"] or "publication",
+        "event_type": (row["plover"] or "").upper() or None, "event_mode": row["plover_mode"],
+        "contexts": [], "quad_code": row["quad"],
+        "actor_name": actor["name"], "actor_country": actor["country"],
+        "primary_actor_sector": actor["sector"], "actor_name_raw": actor["raw"],
+        "recipient_name": recipient["name"], "recipient_country": recipient["country"],
+        "primary_recipient_sector": recipient["sector"], "recipient_name_raw": recipient["raw"],
+        "publication_date": row["pub_date"], "source": row["source_url"],
+        "story_id": row["first_doc_id"], "event_text": row["sentence"],
+        "status": row["status"], "cameo": row["cameo"], "goldstein": row["goldstein"],
+        "num_mentions": row["num_mentions"], "num_sources": row["num_sources"],
+        "num_articles": row["num_articles"], "confidence": row["confidence"],
+    }
 
 
 # -- writing ------------------------------------------------------------------------------
 
-def umask() -> int:
-    """The process's file-creation mask (read without changing it where Linux allows)."""
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+@dataclass(frozen=True)
+class Written:
+    """One table an export wrote: where (``-`` for standard output) and its rows."""
+
+    path: str
+    rows: int
 
 
-def file_mode(target: Path) -> int:
-    """The permission bits ``target`` should end with: its own when it exists (an
-    overwrite keeps them), else what ``open`` gives a new file, 0666 less the umask.
-    (``mkstemp`` makes its files 0600, private whatever the umask.)"""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        return 0o666 & ~umask()
-
-
-@contextlib.contextmanager
-def atomic_paths(targets: Sequence[Path], force: bool) -> Iterator[list[Path]]:
-    """Temporary paths beside ``targets``, renamed onto them when the block succeeds and
-    removed when it fails or is interrupted. Each file ends with the mode of
-    ``file_mode``, set before the rename."""
-    for target in targets:
-        if target.exists() and not force:
-            raise ExportError(f"{target}: file exists (use --force to overwrite)")
-        if not target.parent.is_dir():
-            raise ExportError(f"{target}: folder {target.parent} does not exist")
-    temporary = []
-    try:
-        for target in targets:
-            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                            dir=target.parent)
-            os.close(handle)
-            temporary.append(Path(name))
-        yield temporary
-        for part, target in zip(temporary, targets, strict=True):
-            os.chmod(part, file_mode(target))
-            os.replace(part, target)
-    finally:
-        for part in temporary:
-            part.unlink(missing_ok=True)
+Writer = Callable[[duckdb.DuckDBPyConnection, list[BinaryIO], EventFilter], list[int]]
 
 
 def _json_default(value: Any) -> str:
@@ -228,32 +247,38 @@ def _json_default(value: Any) -> str:
 
 
 def export_events(connection: duckdb.DuckDBPyConnection, path: str | Path, fmt: str,
-                  force: bool = False, all_statuses: bool = False) -> list[Path]:
-    """Write the events to ``path`` as ``fmt`` (jsonl, parquet, csv or gdelt); the paths
-    written. ``gdelt`` also writes the mentions table (see ``mentions_path``).
+                  force: bool = False, all_statuses: bool = False,
+                  where: EventFilter = EVERYTHING) -> list[Written]:
+    """Write the events matching ``where`` to ``path`` (``-``: standard output) as
+    ``fmt`` (jsonl, parquet, csv, plover or gdelt); the tables written, with their
+    rows. ``gdelt`` also writes the mentions table (see ``mentions_path``).
 
-    jsonl, parquet and csv hold every event, each with its status. gdelt holds only
-    events that took place (status occurred or ongoing), as its readers assume, unless
-    ``all_statuses``: then plans, refusals and conjectures are rows too, told apart
-    by nothing in the file."""
+    jsonl, parquet, csv and plover hold every event, each with its status. gdelt
+    holds only events that took place (status occurred or ongoing), as its readers
+    assume, unless ``all_statuses``: then plans, refusals and conjectures are rows
+    too, told apart by nothing in the file."""
     if fmt not in FORMATS:
-        raise ExportError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
-    target = Path(path)
-    targets = [target, mentions_path(target)] if fmt == "gdelt" else [target]
-    writers: dict[str, Callable[[duckdb.DuckDBPyConnection, list[Path]], None]] = {
+        raise OutputError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+    target = str(path)
+    if fmt == "gdelt" and target == STDOUT:
+        raise OutputError("gdelt writes two tables (events and mentions): give a file name, "
+                          "not -")
+    targets = [target, str(mentions_path(Path(target)))] if fmt == "gdelt" else [target]
+    writers: dict[str, Writer] = {
         "jsonl": _write_jsonl, "parquet": _write_parquet, "csv": _write_csv,
-        "gdelt": lambda connection, parts: _write_gdelt(
-            connection, parts, None if all_statuses else HAPPENED)}
-    with atomic_paths(targets, force) as parts:
-        writers[fmt](connection, parts)
-    return targets
+        "plover": _write_plover,
+        "gdelt": lambda connection, streams, where: _write_gdelt(
+            connection, streams, where, None if all_statuses else HAPPENED)}
+    with binary_outputs(targets, force) as streams:
+        counts = writers[fmt](connection, streams, where)
+    return [Written(name, count) for name, count in zip(targets, counts, strict=True)]
 
 
-def events_left_out(connection: duckdb.DuckDBPyConnection,
+def events_left_out(connection: duckdb.DuckDBPyConnection, where: EventFilter = EVERYTHING,
                     statuses: Sequence[str] = HAPPENED) -> dict[str, int]:
-    """How many events have a status outside ``statuses``, by status (what a GDELT
-    export leaves out by default)."""
-    events, parameters = events_source(connection)
+    """How many events matching ``where`` have a status outside ``statuses``, by
+    status (what a GDELT export leaves out by default)."""
+    events, parameters = filtered_events(connection, where)
     return dict(connection.execute(
         f"SELECT coalesce(status, 'unknown') AS status, count(*) FROM {events} "
         f"WHERE NOT list_contains($statuses, status) OR status IS NULL "
@@ -261,29 +286,54 @@ def events_left_out(connection: duckdb.DuckDBPyConnection,
         {**parameters, "statuses": list(statuses)}).fetchall())
 
 
-def _write_jsonl(connection: duckdb.DuckDBPyConnection, parts: list[Path]) -> None:
-    query, parameters = events_query(connection)
-    with parts[0].open("w", encoding="utf-8") as handle:
+def _write_records(connection: duckdb.DuckDBPyConnection, stream: BinaryIO, where: EventFilter,
+                   record: Callable[[dict[str, Any]], dict[str, Any]]) -> int:
+    """One JSON object a line, ``record`` of each event; how many."""
+    query, parameters = events_query(connection, where)
+    written = 0
+    with as_text(stream) as handle:
         for row in rows(connection, query, parameters):
-            handle.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
+            handle.write(json.dumps(record(row), ensure_ascii=False, default=_json_default)
+                         + "\n")
+            written += 1
+    return written
 
 
-def _write_parquet(connection: duckdb.DuckDBPyConnection, parts: list[Path]) -> None:
-    query, parameters = events_query(connection)
-    pyarrow.parquet.write_table(connection.sql(query, params=parameters).to_arrow_table(),
-                                parts[0])
+def _write_jsonl(connection: duckdb.DuckDBPyConnection, streams: list[BinaryIO],
+                 where: EventFilter) -> list[int]:
+    return [_write_records(connection, streams[0], where, lambda row: row)]
 
 
-def _write_csv(connection: duckdb.DuckDBPyConnection, parts: list[Path]) -> None:
-    query, parameters = events_query(connection, flat_keys=True)
-    pyarrow.csv.write_csv(connection.sql(query, params=parameters).to_arrow_table(), parts[0])
+def _write_plover(connection: duckdb.DuckDBPyConnection, streams: list[BinaryIO],
+                  where: EventFilter) -> list[int]:
+    return [_write_records(connection, streams[0], where, plover_record)]
 
 
-def _write_gdelt(connection: duckdb.DuckDBPyConnection, parts: list[Path],
-                 statuses: Sequence[str] | None) -> None:
-    """The event table and the mentions table, of the events with both sides coded
-    whose status is in ``statuses`` (any status when None)."""
-    events, event_parameters = events_source(connection)
+def _write_parquet(connection: duckdb.DuckDBPyConnection, streams: list[BinaryIO],
+                   where: EventFilter) -> list[int]:
+    query, parameters = events_query(connection, where)
+    table = connection.sql(query, params=parameters).to_arrow_table()
+    sink = pyarrow.BufferOutputStream()  # whole, so standard output need not seek
+    pyarrow.parquet.write_table(table, sink)
+    streams[0].write(sink.getvalue().to_pybytes())
+    return [table.num_rows]
+
+
+def _write_csv(connection: duckdb.DuckDBPyConnection, streams: list[BinaryIO],
+               where: EventFilter) -> list[int]:
+    """RFC 4180 CSV: a field holding a comma, quote or line break is quoted, so a CSV
+    reader finds one record per event (``wc -l`` may count more lines)."""
+    query, parameters = events_query(connection, where, flat_keys=True)
+    table = connection.sql(query, params=parameters).to_arrow_table()
+    pyarrow.csv.write_csv(table, streams[0])
+    return [table.num_rows]
+
+
+def _write_gdelt(connection: duckdb.DuckDBPyConnection, streams: list[BinaryIO],
+                 where: EventFilter, statuses: Sequence[str] | None) -> list[int]:
+    """The event table and the mentions table, of the events matching ``where`` with
+    both sides coded whose status is in ``statuses`` (any status when None)."""
+    events, event_parameters = filtered_events(connection, where)
     links, link_parameters = links_source(connection)
     # GDELT rows are between coded actors: an event a store kept with a side known
     # only by its words (a partial pipeline, an older version) is left out
@@ -292,11 +342,12 @@ def _write_gdelt(connection: duckdb.DuckDBPyConnection, parts: list[Path],
     if statuses is not None:
         events = (f"(SELECT * FROM {events} AS kept WHERE list_contains($statuses, status))")
         event_parameters = {**event_parameters, "statuses": list(statuses)}
-    with parts[0].open("w", encoding="utf-8", newline="") as handle:
-        _write_tsv(handle, (gdelt_event_row(row) for row in rows(
+    with as_text(streams[0]) as handle:
+        event_rows = _write_tsv(handle, (gdelt_event_row(row) for row in rows(
             connection, f"SELECT * FROM {events} AS e ORDER BY event_day, event_id",
             event_parameters)))
     query = MENTIONS_QUERY.format(links=links, events=events, key=MENTION_KEY)
-    with parts[1].open("w", encoding="utf-8", newline="") as handle:
-        _write_tsv(handle, (gdelt_mention_row(row) for row in rows(
+    with as_text(streams[1]) as handle:
+        mention_rows = _write_tsv(handle, (gdelt_mention_row(row) for row in rows(
             connection, query, {**event_parameters, **link_parameters})))
+    return [event_rows, mention_rows]

@@ -15,8 +15,8 @@ from typing import Any
 import duckdb
 import networkx as nx
 
-from detente.relations.events import events_source
-from detente.relations.series import HAPPENED, window_clause
+from detente.relations.counting import DEFAULT_RULE, CountRule, dyad_totals
+from detente.relations.series import window_clause
 
 
 @dataclass
@@ -68,23 +68,15 @@ class RelationNetwork:
 
 
 def relation_edges(connection: duckdb.DuckDBPyConnection, start: str | None, end: str | None,
-                   min_events: int) -> list[Edge]:
-    """One signed edge per pair of sides with at least ``min_events`` events that took place
-    in the window (dated by their own date, else by publication)."""
-    source, parameters = events_source(connection)
-    window, window_parameters = window_clause("event_day", start, end)
-    rows = connection.execute(
-        f"""SELECT least(source_side, target_side) AS a, greatest(source_side, target_side) AS b,
-                   count(*), count(*) FILTER (WHERE quad <= 2), count(*) FILTER (WHERE quad >= 3),
-                   avg(goldstein), sum(goldstein)
-            FROM {source} AS e
-            WHERE source_side IS NOT NULL AND target_side IS NOT NULL
-              AND source_side <> target_side AND list_contains($statuses, status) AND {window}
-            GROUP BY a, b HAVING count(*) >= $min_events ORDER BY a, b""",
-        {**parameters, **window_parameters, "statuses": list(HAPPENED),
-         "min_events": min_events}).fetchall()
-    return [Edge(a, b, count, coop, conflict, round(mean, 3), round(total, 3),
-                 (mean > 0) - (mean < 0)) for a, b, count, coop, conflict, mean, total in rows]
+                   min_events: int, rule: CountRule = DEFAULT_RULE) -> list[Edge]:
+    """One signed edge per pair of sides with at least ``min_events`` events counted by
+    ``rule`` in the window."""
+    totals = dyad_totals(connection, rule, window=window_clause("count_day", start, end),
+                         min_events=min_events)
+    return [Edge(total.side_a, total.side_b, total.events, total.cooperative,
+                 total.conflictual, total.goldstein_mean, total.goldstein_sum,
+                 (total.goldstein_mean > 0) - (total.goldstein_mean < 0))
+            for total in sorted(totals, key=lambda total: (total.side_a, total.side_b))]
 
 
 def balance(graph: nx.Graph, limit: int = 10) -> tuple[int, float | None, list[Triad]]:
@@ -108,12 +100,13 @@ def balance(graph: nx.Graph, limit: int = 10) -> tuple[int, float | None, list[T
 
 
 def relation_network(connection: duckdb.DuckDBPyConnection, start: str | None = None,
-                     end: str | None = None, min_events: int = 1) -> RelationNetwork:
+                     end: str | None = None, min_events: int = 1,
+                     rule: CountRule = DEFAULT_RULE) -> RelationNetwork:
     """The signed relation graph of the window, its centralities, communities and balance.
 
     Communities are found on the friendly edges alone (greedy modularity), so a
     community is a bloc of states on good terms."""
-    edges = relation_edges(connection, start, end, min_events)
+    edges = relation_edges(connection, start, end, min_events, rule)
     graph = nx.Graph()
     for edge in edges:
         graph.add_edge(edge.side_a, edge.side_b, weight=edge.weight, sign=edge.sign,

@@ -14,11 +14,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from detente.events.ontology import lookup
+from detente.relations.counting import DEFAULT_RULE, CountRule, counted_events, dyad_totals
 from detente.relations.events import events_source
-from detente.relations.export import atomic_paths
 from detente.relations.ledger import LedgerEntry, ledger
 from detente.relations.network import RelationNetwork, relation_network
-from detente.relations.series import HAPPENED, dyad_series
+from detente.relations.output import as_text, binary_outputs
+from detente.relations.series import dyad_series
 
 COOPERATION, CONFLICT = "#2e7d32", "#c62828"
 PALETTE = ("#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#9e9d24", "#ad1457", "#4e342e")
@@ -33,32 +34,26 @@ class DyadSection:
     events: list[dict[str, Any]]
 
 
-def busiest_dyads(connection: duckdb.DuckDBPyConnection, count: int) -> list[tuple[str, str]]:
-    """The ``count`` pairs of sides with the most events that took place."""
-    source, parameters = events_source(connection)
-    rows = connection.execute(
-        f"""SELECT least(source_side, target_side), greatest(source_side, target_side)
-            FROM {source} AS e
-            WHERE source_side IS NOT NULL AND target_side IS NOT NULL
-              AND source_side <> target_side AND list_contains($statuses, status)
-            GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2 LIMIT $count""",
-        {**parameters, "statuses": list(HAPPENED), "count": count}).fetchall()
-    return [(a, b) for a, b in rows]
+def busiest_dyads(connection: duckdb.DuckDBPyConnection, count: int,
+                  rule: CountRule = DEFAULT_RULE) -> list[tuple[str, str]]:
+    """The ``count`` pairs of sides with the most events counted by ``rule``."""
+    return [(total.side_a, total.side_b)
+            for total in dyad_totals(connection, rule, limit=count)]
 
 
-def dyad_events(connection: duckdb.DuckDBPyConnection, a: str, b: str) -> list[dict[str, Any]]:
-    """The events of a pair with their evidence, oldest first."""
-    source, parameters = events_source(connection)
+def dyad_events(connection: duckdb.DuckDBPyConnection, a: str, b: str,
+                rule: CountRule = DEFAULT_RULE) -> list[dict[str, Any]]:
+    """The events of a pair that ``rule`` counts, with their evidence, oldest first."""
+    source, parameters = counted_events(connection, rule)
     cursor = connection.execute(
-        f"""SELECT strftime(event_day, '%Y') AS year, coalesce(event_date, pub_date) AS date,
+        f"""SELECT strftime(count_day, '%Y') AS year, date_text AS date,
                    event_date IS NULL AS publication_dated, source_side, target_side, cameo,
                    quad, goldstein, num_articles, sentence, first_doc_id
             FROM {source} AS e
-            WHERE ((source_side = $a AND target_side = $b)
-                   OR (source_side = $b AND target_side = $a))
-              AND list_contains($statuses, status)
-            ORDER BY event_day, event_id""",
-        {**parameters, "a": a, "b": b, "statuses": list(HAPPENED)})
+            WHERE (source_side = $a AND target_side = $b)
+               OR (source_side = $b AND target_side = $a)
+            ORDER BY count_day, event_id""",
+        {**parameters, "a": a, "b": b})
     columns = [column[0] for column in cursor.description]
     records = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     for record in records:
@@ -207,16 +202,16 @@ def render_report(connection: duckdb.DuckDBPyConnection,
         sections=sections, ledger=all_ledger_entries(connection, ledger_sides(connection)),
         network=network, network_svg=network_svg(network), start=start, end=end,
         articles=counts[0], mentions=counts[1], events=total_events,
-        cooperation=COOPERATION, conflict=CONFLICT)
+        cooperation=COOPERATION, conflict=CONFLICT, counting=CountRule().describe())
 
 
 def write_report(connection: duckdb.DuckDBPyConnection, path: str | Path,
                  dyads: list[tuple[str, str]] | None = None, start: str | None = None,
                  end: str | None = None, force: bool = False) -> Path:
-    """Render the report and write it atomically to ``path``; refuses an existing file
-    unless ``force``."""
-    target = Path(path)
+    """Render the report and write it to ``path`` (``-``: standard output), a file
+    whole or not at all; refuses an existing file unless ``force``, and anything
+    there that is not a regular file (``relations.output``)."""
     html = render_report(connection, dyads, start, end)
-    with atomic_paths([target], force) as (part,):
-        part.write_text(html, encoding="utf-8")
-    return target
+    with binary_outputs([path], force) as (stream,), as_text(stream) as handle:
+        handle.write(html)
+    return Path(path)

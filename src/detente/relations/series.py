@@ -4,25 +4,60 @@ everyone) dealt with each other, per day, week, month or year."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
 
-from detente.relations.events import events_source, period_start
+from detente.relations.counting import (
+    DEFAULT_RULE,
+    MEASURES,
+    QUADS,
+    CountError,
+    CountRule,
+    counted_events,
+)
+from detente.relations.events import period_start
 
 # strftime patterns of each period; weeks are ISO weeks ("2000-W29").
 FREQUENCIES = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
-# The day each basis dates an event by.
-BASES = {"event": "event_day", "publication": "pub_day"}
-QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
-# What counts by default: events that took place, not plans, refusals or conjectures.
-HAPPENED = ("occurred", "ongoing")
 ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+COLUMNS = ("period", "events", *QUADS, "goldstein_mean", "goldstein_sum")
 
 
-class SeriesError(ValueError):
+class SeriesError(CountError):
     """A parameter of a series query is out of range (unknown freq, malformed date)."""
+
+
+def last_day(value: str) -> date:
+    """The last day of an ISO year, month or day ("2000-02" → 2000-02-29)."""
+    first = first_day(value)
+    if len(value) == 4:
+        return date(first.year, 12, 31)
+    if len(value) == 7:
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return first
+
+
+def period_starts(freq: str, first: date, last: date) -> Iterator[date]:
+    """The first day of every ``freq`` period from the one holding ``first`` to the one
+    holding ``last`` (weeks begin on Monday, as ISO weeks do)."""
+    if freq == "year":
+        day = date(first.year, 1, 1)
+    elif freq == "month":
+        day = date(first.year, first.month, 1)
+    else:
+        day = first - timedelta(days=first.weekday() if freq == "week" else 0)
+    while day <= last:
+        yield day
+        if freq == "year":
+            day = date(day.year + 1, 1, 1)
+        elif freq == "month":
+            day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        else:
+            day += timedelta(days=7 if freq == "week" else 1)
 
 
 def first_day(value: str) -> date:
@@ -61,52 +96,46 @@ def window_clause(column: str, start: str | None, end: str | None) -> tuple[str,
 
 
 def dyad_series(connection: duckdb.DuckDBPyConnection, side_a: str, side_b: str | None = None,
-                *, freq: str = "month", basis: str = "event", start: str | None = None,
-                end: str | None = None, directed: bool = False,
-                statuses: tuple[str, ...] = HAPPENED) -> list[dict[str, Any]]:
-    """Events between ``side_a`` and ``side_b`` (or of ``side_a`` with anyone) per period.
+                *, freq: str = "month", start: str | None = None, end: str | None = None,
+                directed: bool = False, rule: CountRule = DEFAULT_RULE) -> list[dict[str, Any]]:
+    """Events between ``side_a`` and ``side_b`` (or of ``side_a`` with anyone) per period,
+    counted by ``rule`` (``relations.counting``), with a row for every period from the
+    first to the last (``start`` and ``end`` when given), zeros included.
 
-    A side is a state's code (``PRK``) or an organisation's (``IGOUNO``). ``basis``
-    "event" dates each event by its own date, falling back to its earliest
-    publication date when no article states one; "publication" uses the earliest
-    publication date. An event known only to month or year is counted in the
-    period holding that month's or year's first day. ``directed`` keeps only
-    events with ``side_a`` as source. Only events whose status is in ``statuses``
-    count (by default those that took place). Events with an unresolved side never
-    count."""
+    A side is a state's code (``PRK``) or an organisation's (``IGOUNO``). An event
+    known only to month or year is counted in the period holding that month's or
+    year's first day. ``directed`` keeps only events with ``side_a`` as source."""
     if freq not in FREQUENCIES:
         raise SeriesError(f"freq: {freq!r} is not one of {', '.join(FREQUENCIES)}")
-    if basis not in BASES:
-        raise SeriesError(f"basis: {basis!r} is not one of {', '.join(BASES)}")
-    day = BASES[basis]
-    source, parameters = events_source(connection)
-    window, window_parameters = window_clause(day, start, end)
+    source, parameters = counted_events(connection, rule, window_clause("count_day", start, end))
     if side_b is None:
-        pair = ("(source_side = $a OR target_side = $a) AND source_side IS NOT NULL "
-                "AND target_side IS NOT NULL AND source_side <> target_side")
-        if directed:
-            pair = "source_side = $a AND target_side IS NOT NULL AND target_side <> $a"
+        pair = "source_side = $a" if directed else "(source_side = $a OR target_side = $a)"
     elif directed:
         pair = "source_side = $a AND target_side = $b"
     else:
         pair = ("((source_side = $a AND target_side = $b) OR "
                 "(source_side = $b AND target_side = $a))")
-    quads = ", ".join(f"count(*) FILTER (WHERE quad = {number}) AS {name}"
-                      for number, name in enumerate(QUADS, start=1))
     rows = connection.execute(
-        f"""SELECT strftime({day}, $format) AS period, count(*) AS events, {quads},
-                   avg(goldstein) AS goldstein_mean, sum(goldstein) AS goldstein_sum
-            FROM {source} AS e
-            WHERE {pair} AND {day} IS NOT NULL AND {window}
-                AND list_contains($statuses, status)
+        f"""SELECT strftime(count_day, $format) AS period, min(count_day), max(count_day),
+                   {MEASURES}
+            FROM {source} AS counted WHERE {pair}
             GROUP BY period ORDER BY period""",
-        {**parameters, **window_parameters, "a": side_a, "format": FREQUENCIES[freq],
-         "statuses": list(statuses),
+        {**parameters, "a": side_a, "format": FREQUENCIES[freq],
          **({"b": side_b} if side_b is not None else {})}).fetchall()
-    columns = ("period", "events", *QUADS, "goldstein_mean", "goldstein_sum")
-    return [{**dict(zip(columns, row, strict=True)),
-             "goldstein_mean": round(float(row[-2] or 0.0), 3),
-             "goldstein_sum": round(float(row[-1] or 0.0), 3)} for row in rows]
+    if not rows:
+        return []
+    found = {row[0]: dict(zip(COLUMNS, (row[0], *row[3:]), strict=True)) for row in rows}
+    first = first_day(start) if start else rows[0][1]
+    last = last_day(end) if end else max(row[2] for row in rows)
+    series = []
+    for day in period_starts(freq, first, last):
+        period = day.strftime(FREQUENCIES[freq])
+        row = found.get(period) or {"period": period, **dict.fromkeys(COLUMNS[1:], 0)}
+        series.append({**row, "events": int(row["events"]),
+                       **{quad: int(row[quad]) for quad in QUADS},
+                       "goldstein_mean": round(float(row["goldstein_mean"]), 3),
+                       "goldstein_sum": round(float(row["goldstein_sum"]), 3)})
+    return series
 
 
 def known_sides(connection: duckdb.DuckDBPyConnection) -> set[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from detente.relations.counting import DEFAULT_RULE, CountRule
 from detente.relations.ledger import ledger
 from detente.relations.network import relation_network
 from detente.relations.series import dyad_series
@@ -16,14 +17,14 @@ FREQUENCIES = ("year", "month")  # what the pages offer; the API takes any of se
 
 
 def series(db: Database, side_a: str, side_b: str | None = None, *, freq: str = "year",
-           basis: str = "event", start: str | None = None, end: str | None = None,
-           directed: bool = False) -> list[dict[str, Any]]:
-    """``dyad_series`` rows; raises SeriesError for a bad freq, basis or date."""
+           start: str | None = None, end: str | None = None, directed: bool = False,
+           rule: CountRule = DEFAULT_RULE) -> list[dict[str, Any]]:
+    """``dyad_series`` rows; raises SeriesError for a bad freq or date."""
     def compute() -> list[dict[str, Any]]:
         with db.cursor() as cursor:
-            return dyad_series(cursor, side_a, side_b, freq=freq, basis=basis, start=start,
-                               end=end, directed=directed)
-    key = ("series", side_a, side_b, freq, basis, start, end, directed)
+            return dyad_series(cursor, side_a, side_b, freq=freq, start=start, end=end,
+                               directed=directed, rule=rule)
+    key = ("series", side_a, side_b, freq, start, end, directed, rule)
     return db.cache.get(key, compute)
 
 
@@ -36,9 +37,9 @@ def ledger_entries(db: Database, country: str, other: str | None = None) -> list
 
 
 def network(db: Database, start: str | None = None, end: str | None = None,
-            min_events: int = 1) -> dict[str, Any]:
+            min_events: int = 1, rule: CountRule = DEFAULT_RULE) -> dict[str, Any]:
     """The signed relation network of a window: nodes, edges and structural balance."""
     def compute() -> dict[str, Any]:
         with db.cursor() as cursor:
-            return relation_network(cursor, start, end, min_events).to_dict()
-    return db.cache.get(("network", start, end, min_events), compute)
+            return relation_network(cursor, start, end, min_events, rule).to_dict()
+    return db.cache.get(("network", start, end, min_events, rule), compute)

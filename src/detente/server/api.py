@@ -16,6 +16,9 @@ from pydantic import AfterValidator
 from detente.actors.search import readings, search_actors
 from detente.ingest.html import NoArticleError
 from detente.model import event_record
+from detente.relations.counting import CountRule
+from detente.relations.export import event_page
+from detente.relations.filters import EventFilter
 from detente.relations.series import SeriesError
 from detente.server import analysis, queries
 from detente.server.coding import code_text
@@ -27,18 +30,20 @@ from detente.server.params import (
     EVENT_ID_PATTERN,
     Limit,
     Offset,
+    count_rule,
     database,
     event_filter,
     event_id,
     split_event_id,
 )
-from detente.server.queries import Database, EventFilter
+from detente.server.queries import Database
 from detente.server.schemas import (
     DATE_PATTERN,
     DAY_PATTERN,
     ActorSearchOut,
     ArticleOut,
     CountsOut,
+    DeduplicatedPage,
     DyadOut,
     EventPage,
     EvidenceOut,
@@ -56,7 +61,8 @@ Db = Annotated[Database, Depends(database)]
 NOT_FOUND = {404: {"model": Problem}}
 Side = Annotated[str, Path(pattern=CODE_PATTERN, description="state or organisation: PRK")]
 Freq = Literal["day", "week", "month", "year"]
-Basis = Literal["event", "publication"]
+Rule = Annotated[CountRule, Depends(count_rule)]
+COUNTING_HEADER = "Counting"  # the counting rule of a dyad figure, in one line
 Day = Annotated[str | None, Query(pattern=DATE_PATTERN, description="1994, 1994-06, …"),
                 AfterValidator(real_date)]
 
@@ -99,6 +105,17 @@ def events(db: Db, where: Annotated[EventFilter, Depends(event_filter)], limit: 
             "items": [event_json(row) for row in rows]}
 
 
+@router.get("/deduplicated-events", response_model=DeduplicatedPage)
+def deduplicated_events(db: Db, where: Annotated[EventFilter, Depends(event_filter)],
+                        limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Deduplicated events (the mentions of one event counted once, as ``detente
+    export`` writes them) matching every given filter, oldest first, a page at a
+    time: the filters of ``/api/events`` and ``detente export`` alike."""
+    with db.cursor() as cursor:
+        total, rows = event_page(cursor, where, limit, offset)
+    return {"total": total, "limit": limit, "offset": offset, "items": rows}
+
+
 @router.get("/events/{event_id}", response_model=EvidenceOut, responses=NOT_FOUND)
 def event(db: Db, event_id: Annotated[str, Path(pattern=EVENT_ID_PATTERN)]) -> dict[str, Any]:
     """One event mention with the ranges of its sentence, trigger and sides."""
@@ -124,33 +141,36 @@ def article(db: Db, doc_id: Annotated[str, Path(pattern=DOC_ID_PATTERN)]) -> dic
 
 
 @router.get("/dyads", response_model=list[DyadOut])
-def dyads(db: Db, limit: Limit = 20,
+def dyads(db: Db, response: Response, rule: Rule, limit: Limit = 20,
           side: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None) -> list[dict]:
-    """The most active dyads (both directions together); only ``side``'s when given."""
+    """The busiest dyads (both directions together); only ``side``'s when given. By
+    default a count is of events (reports of one event counted once) between two
+    different states or organisations that took place; the ``Counting`` header says
+    the rule in one line."""
     with db.cursor() as cursor:
-        rows = queries.dyads(cursor, limit, side.upper() if side else None)
+        rows = queries.dyads(cursor, limit, side.upper() if side else None, rule)
+    response.headers[COUNTING_HEADER] = rule.describe()
     return [{**row, "name_a": side_name(row["side_a"]), "name_b": side_name(row["side_b"])}
             for row in rows]
 
 
 @router.get("/dyads/{side_a}/{side_b}/series", response_model=list[SeriesPoint])
-def dyad_series(db: Db, side_a: Side, side_b: Side, freq: Freq = "month",
-                basis: Basis = "event", start: Day = None, end: Day = None,
-                directed: bool = False) -> Response:
-    """Events between two sides per period, by quad class, with Goldstein mean and sum:
-    events that took place (not plans or refusals), mentions of one event counted once.
-    ``directed`` keeps only events with ``side_a`` as source."""
-    return series(db, side_a.upper(), side_b.upper(), freq=freq, basis=basis, start=start,
-                  end=end, directed=directed)
+def dyad_series(db: Db, side_a: Side, side_b: Side, rule: Rule, freq: Freq = "month",
+                start: Day = None, end: Day = None, directed: bool = False) -> Response:
+    """Events between two sides per period, by quad class, with Goldstein mean and sum,
+    a point for every period from the first to the last, zeros included. Counted as
+    ``/api/dyads`` counts (the ``Counting`` header). ``directed`` keeps only events
+    with ``side_a`` as source."""
+    return series(db, side_a.upper(), side_b.upper(), freq=freq, start=start, end=end,
+                  directed=directed, rule=rule)
 
 
 @router.get("/actors/{side}/series", response_model=list[SeriesPoint])
-def actor_series(db: Db, side: Side, freq: Freq = "month", basis: Basis = "event",
-                 start: Day = None, end: Day = None,
-                 directed: bool = False) -> Response:
+def actor_series(db: Db, side: Side, rule: Rule, freq: Freq = "month", start: Day = None,
+                 end: Day = None, directed: bool = False) -> Response:
     """A side's events with everyone per period (``directed``: only those it started)."""
-    return series(db, side.upper(), None, freq=freq, basis=basis, start=start, end=end,
-                  directed=directed)
+    return series(db, side.upper(), None, freq=freq, start=start, end=end,
+                  directed=directed, rule=rule)
 
 
 @router.get("/actors/search", response_model=ActorSearchOut)
@@ -198,11 +218,13 @@ def invalid(where: tuple[str, ...], error: Exception) -> RequestValidationError:
 
 def series(db: Database, side_a: str, side_b: str | None, **options: Any) -> Response:
     try:
-        return cached_json(db, ("series", side_a, side_b, *sorted(options.items())),
-                           lambda: analysis.series(db, side_a, side_b, **options))
+        answer = cached_json(db, ("series", side_a, side_b, *sorted(options.items())),
+                             lambda: analysis.series(db, side_a, side_b, **options))
     except SeriesError as error:
         name = str(error).split(":", 1)[0]
         raise invalid(("query", name if name in options else "freq"), error) from None
+    answer.headers[COUNTING_HEADER] = options["rule"].describe()
+    return answer
 
 
 @router.get("/ledger/{country}", response_model=list[JsonObject])
@@ -214,17 +236,19 @@ def ledger(db: Db, country: Side,
 
 
 @router.get("/network", response_model=JsonObject)
-def network(db: Db, start: Day = None, end: Day = None,
+def network(db: Db, rule: Rule, start: Day = None, end: Day = None,
             min_events: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
     """The signed relation graph of a window: sides with their centrality and
-    community, edges with their event counts and Goldstein weight, and how balanced
-    its triads are."""
+    community, edges with their event counts (counted as ``/api/dyads`` counts) and
+    Goldstein weight, and how balanced its triads are."""
     try:
-        return cached_json(db, ("network", start, end, min_events),
-                           lambda: analysis.network(db, start, end, min_events))
+        answer = cached_json(db, ("network", start, end, min_events, rule),
+                             lambda: analysis.network(db, start, end, min_events, rule))
     except SeriesError as error:
         name = str(error).split(":", 1)[0]
         raise invalid(("query", name if name in ("start", "end") else "start"), error) from None
+    answer.headers[COUNTING_HEADER] = rule.describe()
+    return answer
 
 
 EXTRACT_RESPONSES: dict[int | str, dict[str, Any]] = {

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from detente import __version__
-from detente.server import api, pages
+from detente.server import api, downloads, pages
 from detente.server.queries import Database, QueryTimeout
 
 HERE = Path(__file__).parent
@@ -125,6 +125,7 @@ def create_app(db_path: str | Path, writable: bool = False,
     app.add_api_route("/extract", api.extract, methods=["POST"], tags=["api"],
                       response_model=api.ExtractOut, responses=api.EXTRACT_RESPONSES)
     app.include_router(pages.router)
+    app.include_router(downloads.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     @app.exception_handler(QueryTimeout)

@@ -7,6 +7,7 @@ panel in place and lists the actor finder's names as they are typed."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -16,6 +17,8 @@ from fastapi.templating import Jinja2Templates
 from pydantic import AfterValidator
 
 from detente.model import STATUSES
+from detente.relations.counting import DEFAULT_RULE
+from detente.relations.filters import EventFilter
 from detente.server import analysis, charts, queries
 from detente.server.api import actor_search_json
 from detente.server.evidence import Span, evidence_spans, excerpt, paragraphs
@@ -29,13 +32,14 @@ from detente.server.params import (
     event_filter,
     event_id,
 )
-from detente.server.queries import Database, EventFilter
+from detente.server.queries import Database
 from detente.server.schemas import DATE_PATTERN, DAY_PATTERN, real_date
 
 PAGE_SIZE = 50
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.globals.update(side_name=side_name, event_name=event_name, QUADS=QUADS,
-                             STATUSES=STATUSES, UNKNOWN=UNKNOWN, event_id=event_id)
+                             STATUSES=STATUSES, UNKNOWN=UNKNOWN, event_id=event_id,
+                             COUNTING=DEFAULT_RULE.describe())
 router = APIRouter(include_in_schema=False)
 Db = Annotated[Database, Depends(database)]
 Freq = Literal[analysis.FREQUENCIES]
@@ -97,8 +101,8 @@ def timeline(db: Database, request: Request, side_a: str, side_b: str | None, fr
     total = 0
     if period:
         with db.cursor() as cursor:
-            total, chosen = queries.events(cursor, EventFilter(
-                **{**where.__dict__, "start": period, "end": period}), EVIDENCE_ROWS)
+            total, chosen = queries.events(cursor, replace(where, start=period, end=period),
+                                           EVIDENCE_ROWS)
     return {"timeline": charts.timeline(rows), "freq": freq, "period": period,
             "frequencies": analysis.FREQUENCIES, "period_events": chosen,
             "period_total": total, "here": request.url.path}
@@ -194,6 +198,7 @@ def search(request: Request, db: Db, where: Annotated[EventFilter, Depends(event
            offset: Offset = 0) -> Response:
     with db.cursor() as cursor:
         total, rows = queries.events(cursor, where, PAGE_SIZE, offset)
+    download = request.url.remove_query_params("offset").query
     return render(request, "search.html", where=where, events=rows, query=request.query_params,
-                  pager=pager(request, total, offset))
+                  pager=pager(request, total, offset), download=f"/events.csv?{download}")
 

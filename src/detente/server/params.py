@@ -3,13 +3,16 @@ value reaching SQL is always a bound parameter of a known shape."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import re
+from typing import Annotated, Literal
 
 from fastapi import HTTPException, Query, Request
 from pydantic import AfterValidator
 
 from detente.model import STATUSES
-from detente.server.queries import Database, EventFilter
+from detente.relations.counting import CountRule
+from detente.relations.filters import EventFilter
+from detente.server.queries import Database
 from detente.server.schemas import DATE_PATTERN, real_date
 
 MAX_PAGE_SIZE = 200
@@ -34,9 +37,20 @@ def blank_or(pattern: str) -> str:
     return f"^(?:{pattern.strip('^$')})?$"
 
 
+def upper_codes(values: list[str] | None) -> list[str] | None:
+    """Codes of a repeatable parameter, each of ``CODE_PATTERN``'s shape, upper-cased;
+    blanks (a form's empty field) dropped."""
+    codes = [value.strip().upper() for value in values or [] if value.strip()]
+    for code in codes:
+        if not re.fullmatch(CODE_PATTERN, code):
+            raise ValueError(f"{code!r} is not a code like USAGOV or PRK")
+    return codes
+
+
 def event_filter(
-    actor: Annotated[str | None, Query(pattern=blank_or(CODE_PATTERN),
-                                       description="actor code on either side: USAGOV")] = None,
+    actor: Annotated[list[str] | None, Query(
+        description="actor code (USAGOV) or state or organisation (PRK) on either side; "
+                    "repeat for any of several"), AfterValidator(upper_codes)] = None,
     country: Annotated[str | None, Query(
         pattern=blank_or(CODE_PATTERN),
         description="state or organisation on either side: PRK")] = None,
@@ -44,6 +58,8 @@ def event_filter(
                                       description="both sides, either direction: PRK-USA")] = None,
     code: Annotated[str | None, Query(pattern=r"^[0-9]{0,4}$",
                                       description="CAMEO code or prefix: 04, 042")] = None,
+    root: Annotated[str | None, Query(pattern=r"^([0-9]{2})?$",
+                                      description="CAMEO root code: 04")] = None,
     quad: Annotated[str | None, Query(pattern=r"^[1-4]?$", description="1 verbal cooperation, "
                                       "2 material cooperation, 3 verbal conflict, "
                                       "4 material conflict")] = None,
@@ -56,14 +72,31 @@ def event_filter(
                    AfterValidator(real_date)] = None,
     q: Annotated[str | None, Query(max_length=200,
                                    description="words in the evidence sentence")] = None,
+    min_confidence: Annotated[float | None, Query(
+        ge=0, le=1, description="the coder's confidence, at least (0 … 1)")] = None,
 ) -> EventFilter:
     """The events filter from query parameters (empty ones ignored; codes upper-cased)."""
-    return EventFilter(actor=actor.upper() if actor else None,
+    return EventFilter(actors=tuple(actor or ()),
                        country=country.upper() if country else None,
                        dyad=tuple(dyad.upper().split("-", 1)) if dyad else None,
-                       code=code or None, quad=int(quad) if quad else None,
+                       code=code or None, root=root or None, quad=int(quad) if quad else None,
                        status=status or None, start=start or None, end=end or None,
-                       text=q.strip() if q and q.strip() else None)
+                       text=q.strip() if q and q.strip() else None,
+                       min_confidence=min_confidence)
+
+
+def count_rule(
+    count: Annotated[Literal["events", "mentions"], Query(
+        description="events (reports of one event counted once) or mentions")] = "events",
+    all_statuses: Annotated[bool, Query(
+        description="count plans, refusals and conjectures too, not only events that "
+                    "took place")] = False,
+    basis: Annotated[Literal["event", "publication"], Query(
+        description="date events by their own date (else publication), or publication")
+    ] = "event",
+) -> CountRule:
+    """The counting rule of a dyad figure from query parameters (``relations.counting``)."""
+    return CountRule(count, all_statuses, basis)
 
 
 def split_event_id(event_id: str) -> tuple[str, int]:

@@ -11,23 +11,28 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from detente.model import EVENT_COLUMNS
+from detente.relations.counting import DEFAULT_RULE, CountRule, dyad_totals
+from detente.relations.events import plausible_dates
+from detente.relations.filters import EVENT_DATE, EventFilter, filter_clause
 from detente.store import SIDE, Store, StoreError
 
 SOURCE_SIDE = SIDE.format(prefix="source")
 TARGET_SIDE = SIDE.format(prefix="target")
-EVENT_DATE = "coalesce(event_date, pub_date)"
 # An event's place among its article's events, in text order: its id is doc_id:ordinal.
 ORDINAL = ("row_number() OVER (PARTITION BY doc_id ORDER BY sentence_index, trigger_start, "
            "span_start, source_code, target_code, cameo, status) - 1")
-NUMBERED_EVENTS = f"SELECT *, {ORDINAL} AS ordinal FROM event_mentions"
-READ_COLUMNS = (*EVENT_COLUMNS, "ordinal")
+# The event mentions as the filters read them (``relations.filters``): with their sides.
+# A date after the article's publication is dropped unless the event has not happened.
+NUMBERED_EVENTS = (f"SELECT * {plausible_dates()}, {ORDINAL} AS ordinal, "
+                   f"{SOURCE_SIDE} AS source_side, {TARGET_SIDE} AS target_side "
+                   f"FROM event_mentions")
+READ_COLUMNS = (*EVENT_COLUMNS, "ordinal", "source_side", "target_side")
 
 
 class QueryTimeout(RuntimeError):
@@ -123,60 +128,10 @@ class ResultCache:
             self._results.clear()
 
 
-@dataclass(frozen=True)
-class EventFilter:
-    """What an events query may ask for; every field is optional and they combine."""
-
-    actor: str | None = None      # an actor code on either side (USAGOV, PRK)
-    country: str | None = None    # a side (state or organisation) on either side
-    dyad: tuple[str, str] | None = None  # both sides, either direction
-    code: str | None = None       # a CAMEO code or its prefix (04, 042)
-    quad: int | None = None
-    status: str | None = None
-    start: str | None = None      # event date (or publication date) from, ISO prefix
-    end: str | None = None        # ... up to and including, ISO prefix
-    text: str | None = None       # words in the evidence sentence, any case
-    doc_id: str | None = None
-
-
-def _dyad(sides: tuple[str, str]) -> list[Any]:
-    a, b = sides
-    return [a, b, b, a]
-
-
-# Each filter field: its SQL condition and the parameters bound to it from the value.
-CONDITIONS: dict[str, tuple[str, Any]] = {
-    "actor": ("(source_code = ? OR target_code = ?)", lambda v: [v, v]),
-    "country": (f"({SOURCE_SIDE} = ? OR {TARGET_SIDE} = ?)", lambda v: [v, v]),
-    "dyad": (f"(({SOURCE_SIDE} = ? AND {TARGET_SIDE} = ?) "
-             f"OR ({SOURCE_SIDE} = ? AND {TARGET_SIDE} = ?))", _dyad),
-    "code": ("starts_with(cameo, ?)", lambda v: [v]),
-    "quad": ("quad = ?", lambda v: [v]),
-    "status": ("status = ?", lambda v: [v]),
-    "start": (f"{EVENT_DATE} >= ?", lambda v: [v]),
-    "end": (f"left({EVENT_DATE}, length(?)) <= ?", lambda v: [v, v]),
-    "text": ("contains(lower(sentence), lower(?))", lambda v: [v]),
-    "doc_id": ("doc_id = ?", lambda v: [v]),
-}
-
-
-def where(event_filter: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause and its parameters for the filter's set fields."""
-    clauses, parameters = [], []
-    for item in fields(event_filter):
-        value = getattr(event_filter, item.name)
-        if value is None or value == "":
-            continue
-        condition, bind = CONDITIONS[item.name]
-        clauses.append(condition)
-        parameters += bind(value)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", parameters
-
-
 # Orders a caller may ask for, by name: never spliced in from the request itself.
 ORDERS = {
     "date": f"{EVENT_DATE} NULLS LAST, doc, sentence_index, ordinal",
-    "recent": f"{EVENT_DATE} DESC NULLS LAST, doc, sentence_index, ordinal",
+    "recent": "pub_date DESC NULLS LAST, doc, sentence_index, ordinal",  # newest published
     "text": "doc, sentence_index, ordinal",
 }
 
@@ -187,15 +142,22 @@ def _rows(cursor: duckdb.DuckDBPyConnection, query: str, parameters: list[Any],
             for row in cursor.execute(query, parameters).fetchall()]
 
 
+def _named_rows(cursor: duckdb.DuckDBPyConnection, query: str, parameters: dict[str, Any],
+                columns: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [dict(zip(columns, row, strict=True))
+            for row in cursor.execute(query, parameters).fetchall()]
+
+
 def events(cursor: duckdb.DuckDBPyConnection, event_filter: EventFilter, limit: int,
            offset: int = 0, order: str = "date") -> tuple[int, list[dict[str, Any]]]:
     """One page of event-mention rows matching the filter, and how many match."""
-    clause, parameters = where(event_filter)
-    total = cursor.execute(f"SELECT count(*) FROM event_mentions{clause}",
-                           parameters).fetchone()[0]
-    query = (f"SELECT {', '.join(READ_COLUMNS)} FROM ({NUMBERED_EVENTS}){clause} "
-             f"ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?")
-    return total, _rows(cursor, query, [*parameters, limit, offset], READ_COLUMNS)
+    condition, parameters = filter_clause(event_filter)
+    matching = f"FROM ({NUMBERED_EVENTS}) WHERE {condition}"
+    total = cursor.execute(f"SELECT count(*) {matching}", parameters).fetchone()[0]
+    query = (f"SELECT {', '.join(READ_COLUMNS)} {matching} "
+             f"ORDER BY {ORDERS[order]} LIMIT $limit OFFSET $offset")
+    return total, _named_rows(cursor, query, {**parameters, "limit": limit, "offset": offset},
+                              READ_COLUMNS)
 
 
 def event(cursor: duckdb.DuckDBPyConnection, doc_id: str,
@@ -253,26 +215,12 @@ DYAD_COLUMNS = ("side_a", "side_b", "events", "goldstein_mean", "cooperative",
                 "conflictual", "first", "last")
 
 
-def dyads(cursor: duckdb.DuckDBPyConnection, limit: int,
-          side: str | None = None) -> list[dict[str, Any]]:
-    """The most active dyads, both directions counted together; only those of
+def dyads(cursor: duckdb.DuckDBPyConnection, limit: int, side: str | None = None,
+          rule: CountRule = DEFAULT_RULE) -> list[dict[str, Any]]:
+    """The busiest dyads by ``rule``'s count, both directions together; only those of
     ``side`` when given (that side then comes first)."""
-    a, b = SOURCE_SIDE, TARGET_SIDE
-    # an unresolved side is no dyad, nor is a state dealing with itself
-    condition = f"{a} IS NOT NULL AND {b} IS NOT NULL AND {a} <> {b}"
-    if side is None:
-        pair, parameters = f"least({a}, {b}), greatest({a}, {b})", []
-    else:
-        pair = f"?, CASE WHEN {a} = ? THEN {b} ELSE {a} END"
-        condition += f" AND ({a} = ? OR {b} = ?)"
-        parameters = [side, side, side, side]
-    query = f"""
-        SELECT {pair}, count(*) AS events, round(avg(goldstein), 2),
-               count(*) FILTER (WHERE quad <= 2), count(*) FILTER (WHERE quad >= 3),
-               min({EVENT_DATE}), max({EVENT_DATE})
-        FROM event_mentions WHERE {condition}
-        GROUP BY ALL ORDER BY events DESC, 1, 2 LIMIT ?"""
-    return _rows(cursor, query, [*parameters, limit], DYAD_COLUMNS)
+    return [{column: getattr(total, column) for column in DYAD_COLUMNS}
+            for total in dyad_totals(cursor, rule, side=side, limit=limit)]
 
 
 def counts(cursor: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -101,6 +101,16 @@ class ArticleOut(BaseModel):
     events: list[EvidenceOut]
 
 
+class DeduplicatedPage(BaseModel):
+    """A page of deduplicated events, each as ``detente export --format jsonl`` writes
+    it (the README's data dictionary lists the fields)."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+
+
 class DyadOut(BaseModel):
     side_a: str | None
     side_b: str | None
