@@ -325,10 +325,13 @@ class EventCoder:
             symmetric = pattern is not None and pattern.symmetric
         sources = self._sources(token, source_heads, finder, on, symmetric)
         targets = self._targets(target_heads, finder, on)
-        if symmetric and sources and not any(source.resolved for source in sources) and any(
-                arguments.names_a_pair(head) for head in source_heads if head is not token):
+        pair_phrase = next((head for head in source_heads
+                            if head is not token and arguments.names_a_pair(head)), None)
+        if symmetric and sources and not any(source.resolved for source in sources) \
+                and pair_phrase is not None:
             # "the two sides agreed": the two states the article last paired, if any
-            return _joint_pairs(run.pair.implied(), penalty + PENALTIES["implied"])
+            return _joint_pairs(run.pair.recalled(finder.unresolved(pair_phrase)),
+                                penalty + PENALTIES["implied"])
         # "talks between X and Y"; "relations between X and Y were restored"
         # "the signing of agreements between X and Y": also on what the act is about
         between = arguments.prepositional_objects(token, "between") or [
@@ -546,11 +549,18 @@ class PairMemory:
 
     def note(self, source: Actor, target: Actor) -> None:
         if source.country and target.country and source.country != target.country \
-                and "implied" not in {source.basis, target.basis}:
+                and not {source.basis, target.basis} & {"implied", "pair"}:
             self.last = (source, target)
 
-    def implied(self) -> list[Actor]:
-        return [replace(side, basis="implied") for side in self.last] if self.last else []
+    def recalled(self, phrase: Actor | None) -> list[Actor]:
+        """The last pair, each side with the words that stand for both here ("the two
+        countries", basis "pair"), so the evidence marks them in this sentence."""
+        if self.last is None:
+            return []
+        if phrase is None:
+            return [replace(side, basis="implied") for side in self.last]
+        return [replace(side, text=phrase.text, start=phrase.start, end=phrase.end, basis="pair")
+                for side in self.last]
 
 
 @dataclass
