@@ -29,31 +29,32 @@ def test_every_emitted_event_has_both_sides_coded(pipeline):
 
 def test_a_summit_held_in_a_country_is_no_meeting_with_it(pipeline):
     assert coded(pipeline, "Russian warships docked in Havana during the G7 summit in Italy.") \
-        .isdisjoint({("IGOG7", "040", "ITA")})
+        == set()
 
 
 def test_protesting_a_thing_is_objecting_to_it(pipeline):
-    assert ("IRQ", "111", "TUR") in coded(
-        pipeline, "Iraq summoned the Turkish ambassador to protest Turkish airstrikes.")
+    # summoning the envoy is disapproval of its state; the protest is criticism
+    assert coded(pipeline, "Iraq summoned the Turkish ambassador to protest Turkish airstrikes.") \
+        == {("IRQ", "110", "TUR"), ("IRQ", "111", "TUR")}
 
 
 def test_expelling_diplomats_and_expelling_people(pipeline):
-    assert ("BDI", "174", "RWA") in coded(pipeline, "Burundi decided to expel Rwandan citizens.")
-    assert ("PER", "161", "MEX") in coded(pipeline, "Peru expelled Mexican diplomats.")
+    assert coded(pipeline, "Burundi decided to expel Rwandan citizens.") == {("BDI", "174", "RWA")}
+    assert coded(pipeline, "Peru expelled Mexican diplomats.") == {("PER", "161", "MEX")}
 
 
 def test_the_nation_of_a_state_is_that_state(pipeline):
-    assert ("BDI", "163", "RWA") in coded(
-        pipeline, "The small African nation of Burundi closed its border with Rwanda.")
-    assert ("AUS", "042", "TON") in {(s, c, t) for s, c, t in coded(
-        pipeline, "Australia's foreign minister will travel to the Pacific island of Tonga.")}
+    assert coded(pipeline, "The small African nation of Burundi closed its border with Rwanda.") \
+        == {("BDI", "163", "RWA")}
+    assert coded(pipeline, "Australia's foreign minister will travel to the Pacific island of "
+                           "Tonga.") == {("AUS", "042", "TON")}
 
 
 def test_who_decided_on_an_act_does_it(pipeline):
-    assert ("PAK", "161", "IRN") in coded(
-        pipeline, "Pakistan announced its decision to recall its ambassador from Iran.")
-    assert ("JOR", "100", "ISR") in coded(
-        pipeline, "Jordan stepped up efforts to pressure Israel to end the war.")
+    assert coded(pipeline, "Pakistan announced its decision to recall its ambassador from Iran.") \
+        == {("PAK", "161", "IRN")}
+    assert coded(pipeline, "Jordan stepped up efforts to pressure Israel to end the war.") \
+        == {("JOR", "100", "ISR")}
 
 
 def test_an_act_that_might_do_something_is_a_possibility_not_a_plan(pipeline):
@@ -72,13 +73,12 @@ def test_a_hyphenated_pair_before_a_joint_act_is_both_parties(pipeline):
     assert {("SWE", "046", "TUR"), ("TUR", "046", "SWE")} <= coded(
         pipeline, "Sweden-Turkey talks have made little progress.")
     # a name with a hyphen of its own is one party
-    assert ("GNB", "046", "SEN") in coded(pipeline, "Guinea-Bissau talks with Senegal resumed.")
+    assert coded(pipeline, "Guinea-Bissau talks with Senegal resumed.") == {("GNB", "046", "SEN")}
 
 
 def test_declaring_a_diplomat_persona_non_grata_reduces_relations(pipeline):
-    assert ("PER", "161", "MEX") in coded(
-        pipeline, "Peru declared Mexico's ambassador to Lima persona non grata and ordered him "
-                  "to leave.")
+    assert coded(pipeline, "Peru declared Mexico's ambassador to Lima persona non grata and "
+                           "ordered him to leave.") == {("PER", "161", "MEX")}
 
 
 def test_a_bid_to_join_is_backed_or_blocked_by_its_owner(pipeline):
