@@ -60,9 +60,12 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path, db_path):
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 3
     assert any("empty.txt: empty file" in line for line in errors)
-    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    # the visit, and the summit of "the two Koreas" the visit has just paired
+    record, *summit = [json.loads(line) for line in result.stdout.splitlines()]
     assert (record["source"]["code"], record["cameo"], record["target"]["code"]) == (
         "KORGOV", "042", "PRKGOV")
+    assert {(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in summit} == {
+        ("KORGOV", "040", "PRKGOV"), ("PRKGOV", "040", "KORGOV")}
     assert record["event_date"] == "2000-06-13" and record["pub_date"] == "2000-06-15"
     with Store(db_path, read_only=True) as store:
         assert store.counts()["articles"] == 1
