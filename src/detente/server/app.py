@@ -10,7 +10,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
+import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
@@ -21,9 +23,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from detente import __version__
 from detente.server import api, pages
+from detente.server.coding import Coder
 from detente.server.queries import Database, QueryTimeout
 
 HERE = Path(__file__).parent
+SHUTDOWN_GRACE_S = 3
 SECURITY_HEADERS = [
     (b"content-security-policy",
      b"default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'"),
@@ -39,6 +43,8 @@ class Limits:
     max_body_bytes: int = 100_000
     query_timeout_s: float = 5.0
     cache_entries: int = 512  # results of series and ledger reads kept in memory
+    extract_waiting: int = 4  # posted texts waiting to be coded behind the one in hand
+    extract_timeout_s: float = 60.0  # coding one posted text
 
 
 class BodyLimit:
@@ -109,9 +115,12 @@ def create_app(db_path: str | Path, writable: bool = False,
     db = Database(db_path, writable=writable, timeout_s=limits.query_timeout_s,
                   cache_entries=limits.cache_entries)
 
+    coder = Coder(limits.extract_waiting, limits.extract_timeout_s)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        await coder.close()
         db.close()
 
     # /docs is our own page (pages.docs): FastAPI's would load Swagger UI from a CDN.
@@ -120,6 +129,7 @@ def create_app(db_path: str | Path, writable: bool = False,
                                               "with the sentences behind them.")
     app.state.db = db
     app.state.limits = limits
+    app.state.coder = coder
     app.include_router(api.router)
     # POST /extract, where the issue and other tools expect it, beside /api/extract.
     app.add_api_route("/extract", api.extract, methods=["POST"], tags=["api"],
@@ -151,3 +161,19 @@ def create_app(db_path: str | Path, writable: bool = False,
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+class StoppingServer(uvicorn.Server):
+    """uvicorn's server, which on SIGTERM or Ctrl-C also stops the app's coder at
+    once: posts being coded or waiting are answered 503 rather than waited for."""
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        self.config.app.state.coder.stop()
+        super().handle_exit(sig, frame)
+
+
+def run_server(app: FastAPI, host: str, port: int) -> None:
+    """Serve ``app`` until SIGTERM or Ctrl-C; requests still running a few seconds
+    after it are cancelled, so the server always stops promptly."""
+    StoppingServer(uvicorn.Config(app, host=host, port=port, log_level="warning",
+                                  timeout_graceful_shutdown=SHUTDOWN_GRACE_S)).run()

@@ -1,0 +1,123 @@
+"""The server under hostile or unlucky use, as real `detente serve` processes on
+127.0.0.1: a flood of posted texts, SIGTERM with work queued, a link that is
+no web link, a Host header that is not ours, a posted article that must show
+everywhere at once."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import httpx
+import pytest
+
+from detente.data import sample_files
+
+if TYPE_CHECKING:
+    from server_fixtures import ServeProcess
+
+pytest_plugins = ["server_fixtures"]
+Serve = Callable[..., AbstractContextManager["ServeProcess"]]
+
+
+def article_text(size: int, tag: str = "") -> str:
+    """Real news text (the sample corpus, repeated) of about ``size`` characters."""
+    corpus = "\n".join(path.read_text(encoding="utf-8") for path in sample_files())
+    return (tag + "\n" + corpus * (size // len(corpus) + 1))[:size]
+
+
+@pytest.fixture
+def writable_copy(demo_db: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "writable.duckdb"
+    shutil.copy(demo_db, copy)
+    return copy
+
+
+def child_pids(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in children.read_text().split()] if children.exists() else []
+
+
+def alive(pid: int) -> bool:
+    status = Path(f"/proc/{pid}/status")
+    try:
+        return "State:\tZ" not in status.read_text()
+    except FileNotFoundError:
+        return False
+
+
+# -- a flood of posts ---------------------------------------------------------------
+
+def test_a_flood_of_posts_is_coded_in_turn_or_refused_while_reads_stay_quick(
+        serve: Serve, writable_copy: Path):
+    posts = [{"text": article_text(20_000, f"post {n}")} for n in range(8)]
+    with serve(writable_copy, "--writable", "--extract-queue", "2") as server, \
+            ThreadPoolExecutor(len(posts)) as pool:
+        answers = [pool.submit(httpx.post, server.url + "/api/extract", json=post,
+                               timeout=300) for post in posts]
+        reads: list[float] = []
+        while not all(answer.done() for answer in answers):
+            started = time.monotonic()
+            assert httpx.get(server.url + "/api/summary", timeout=30).status_code == 200
+            reads.append(time.monotonic() - started)
+            time.sleep(0.1)
+        responses = [answer.result() for answer in answers]
+    statuses = sorted(response.status_code for response in responses)
+    # one text coded and two waiting at a time: the others are told to come back
+    assert set(statuses) == {200, 503} and statuses.count(200) >= 3, statuses
+    for refused in (r for r in responses if r.status_code == 503):
+        assert int(refused.headers["retry-after"]) >= 1
+        assert "try again" in refused.json()["detail"]
+    assert all(r.json()["events"] for r in responses if r.status_code == 200)
+    assert len(reads) >= 5 and max(reads) < 1.0, reads
+
+
+def test_sigterm_stops_the_server_within_seconds_with_posts_queued(serve: Serve,
+                                                                  writable_copy: Path):
+    with serve(writable_copy, "--writable") as server, ThreadPoolExecutor(5) as pool:
+        answers = [pool.submit(httpx.post, server.url + "/api/extract", timeout=120,
+                               json={"text": article_text(95_000, f"post {n}")})
+                   for n in range(5)]
+        time.sleep(4)  # the posts are in: one is being coded, the others wait
+        workers = child_pids(server.process.pid)
+        assert server.stop(timeout_s=10) < 5
+        # uvicorn ends by re-raising the signal it handled, after the app's shutdown
+        assert server.process.returncode in (0, -signal.SIGTERM)
+        assert "Traceback" not in server.process.stderr.read().decode()
+        for answer in answers:  # each post is answered, none left hanging
+            response = answer.result()
+            assert response.status_code in (200, 503)
+            if response.status_code == 503:
+                assert response.json()["detail"] == "the server is shutting down"
+    time.sleep(0.5)
+    assert workers and not any(alive(pid) for pid in workers), \
+        "the coding process outlived the server"
+
+
+def test_a_read_only_server_codes_nothing(serve: Serve, demo_db: Path):
+    with serve(demo_db) as server:
+        started = time.monotonic()
+        response = httpx.post(server.url + "/api/extract", timeout=30,
+                              json={"text": article_text(2_000)})
+        assert response.status_code == 403 and "--writable" in response.json()["detail"]
+        assert time.monotonic() - started < 2  # no model loaded for it
+        assert not child_pids(server.process.pid)
+
+
+def test_a_text_coded_past_the_time_limit_is_stopped_and_the_next_is_coded(
+        serve: Serve, writable_copy: Path):
+    with serve(writable_copy, "--writable", "--extract-timeout", "1") as server:
+        slow = httpx.post(server.url + "/api/extract", timeout=300,
+                          json={"text": article_text(95_000)})
+        assert slow.status_code == 503 and "longer than 1 s" in slow.json()["detail"]
+        quick = httpx.post(server.url + "/api/extract", timeout=300,
+                           json={"text": "North Korea and the United States signed an "
+                                         "agreement in Geneva."})
+        assert quick.status_code == 200, quick.text
+
