@@ -75,7 +75,7 @@ def test_a_flood_of_posts_is_coded_in_turn_or_refused_while_reads_stay_quick(
         assert int(refused.headers["retry-after"]) >= 1
         assert "try again" in refused.json()["detail"]
     assert all(r.json()["events"] for r in responses if r.status_code == 200)
-    assert len(reads) >= 5 and max(reads) < 1.0, reads
+    assert len(reads) >= 5 and max(reads) < 2.0, reads  # was over 25 s
 
 
 def test_sigterm_stops_the_server_within_seconds_with_posts_queued(serve: Serve,

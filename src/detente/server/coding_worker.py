@@ -3,7 +3,8 @@
 Reads texts to code from stdin and writes what it coded to stdout, one framed
 pickle each way (see ``server.coding``); the server starts it, and ends it when
 it shuts down or when a text runs past its time limit. It says ``ready`` once
-spaCy has loaded, then codes one text at a time until stdin closes."""
+spaCy has loaded, then codes one text at a time until stdin closes. It runs at a
+lower priority than the server, so that reads stay quick while it codes."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from detente.pipeline import CodedArticle, Pipeline
 
 FRAME = struct.Struct(">Q")  # each message: its length, then its pickle
+# Below the server's priority: when both want the CPU, reads come first and coding
+# takes what is left.
+WORKER_NICENESS = 10
 
 
 def write_message(stream: IO[bytes], message: Any) -> None:
@@ -50,6 +54,7 @@ def code_text(pipeline: Pipeline, text: str, pub_date: str | None,
 
 
 def main() -> None:
+    os.nice(WORKER_NICENESS)
     # The pipe to the server is the real stdout; anything a library prints goes to stderr.
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
