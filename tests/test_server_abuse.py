@@ -5,6 +5,8 @@ everywhere at once."""
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import signal
 import time
@@ -14,6 +16,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import duckdb
 import httpx
 import pytest
 
@@ -37,6 +40,11 @@ def writable_copy(demo_db: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "writable.duckdb"
     shutil.copy(demo_db, copy)
     return copy
+
+
+def sql(db_path: Path, query: str, *parameters: object) -> list[tuple]:
+    with duckdb.connect(str(db_path)) as connection:
+        return connection.execute(query, list(parameters)).fetchall()
 
 
 def child_pids(pid: int) -> list[int]:
@@ -121,3 +129,51 @@ def test_a_text_coded_past_the_time_limit_is_stopped_and_the_next_is_coded(
                                          "agreement in Geneva."})
         assert quick.status_code == 200, quick.text
 
+# -- links and hosts --------------------------------------------------------------------
+
+NO_WEB_ADDRESSES = ["javascript:alert(document.domain)", " JavaScript:alert(1)",
+                    "java\tscript:alert(1)", "data:text/html,<script>alert(1)</script>",
+                    "http://example.org/x\njavascript:alert(1)", "//attacker.example/x"]
+
+
+def test_a_stored_url_that_is_no_web_address_is_shown_as_text_never_as_a_link(
+        serve: Serve, writable_copy: Path):
+    stored = [*NO_WEB_ADDRESSES, "https://example.org/news/1"]
+    articles = [doc_id for (doc_id,) in sql(writable_copy, "SELECT doc_id FROM articles "
+                                            "ORDER BY doc_id LIMIT ?", len(stored))]
+    for doc_id, url in zip(articles, stored, strict=True):
+        sql(writable_copy, "UPDATE articles SET url = ? WHERE doc_id = ?", url, doc_id)
+    with serve(writable_copy) as server:
+        pages = [httpx.get(f"{server.url}/article/{doc_id}", timeout=30) for doc_id in articles]
+    *hostile, web = pages
+    for url, page in zip(NO_WEB_ADDRESSES, hostile, strict=True):
+        assert page.status_code == 200
+        links = re.findall(r'href="([^"]*)"', page.text)
+        assert not [link for link in links
+                    if not link.startswith(("/", "#", "?", server.url + "/static/"))], url
+        assert html.escape(url.strip()[:12]) in page.text  # still there, to read
+    assert 'href="https://example.org/news/1"' in web.text
+
+
+def test_only_loopback_host_names_are_answered_unless_allowed(serve: Serve, demo_db: Path):
+    with serve(demo_db, "--allow-host", "dashboard.example") as server:
+        port = server.url.rsplit(":", 1)[1]
+
+        def status(host: str) -> int:
+            return httpx.get(server.url + "/api/summary", headers={"host": host},
+                             timeout=30).status_code
+
+        for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}",
+                     "LOCALHOST", f"dashboard.example:{port}"):
+            assert status(host) == 200, host
+        for host in (f"attacker.example:{port}", "127.0.0.1.attacker.example",
+                     f"localhost.attacker.example:{port}", "", "dashboard.example.evil"):
+            assert status(host) == 400, host
+        refused = httpx.get(server.url + "/", headers={"host": "attacker.example"}, timeout=30)
+        assert "attacker.example" in refused.text and "--allow-host" in refused.text
+        # a write through DNS rebinding is refused before it reaches the app
+        assert httpx.post(server.url + "/api/extract", json={"text": "x"}, timeout=30,
+                          headers={"host": "attacker.example"}).status_code == 400
+
+
+# -- a posted article shows everywhere at once -------------------------------------------

@@ -9,6 +9,8 @@ import typer
 from detente.cli.app import app
 from detente.cli.common import DEFAULT_DB, err, fail
 
+WILDCARDS = ("0.0.0.0", "::", "")  # every address: no name of its own
+
 
 @app.command()
 def serve(
@@ -28,13 +30,18 @@ def serve(
              "more get 503 with Retry-After.", min=0)] = 4,
     extract_timeout: Annotated[float, typer.Option(
         help="Seconds coding one posted text may take before it is stopped.", min=1)] = 60.0,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="A name this server answers for besides 127.0.0.1, localhost "
+                             "and ::1 (and --host's address); repeat for more. Requests "
+                             "for any other Host are refused (400).")] = None,
 ) -> None:
     """Serve the JSON API (/api, schema at /docs) and the dashboard in a browser."""
     from detente.server.app import Limits, create_app, run_server
     from detente.store import StoreError
 
     try:
-        application = create_app(db, writable=writable,
+        names = [*(allow_host or []), *([host] if host not in WILDCARDS else [])]
+        application = create_app(db, writable=writable, allowed_hosts=names,
                                  limits=Limits(max_body_bytes=max_body,
                                                query_timeout_s=query_timeout,
                                                extract_waiting=extract_queue,

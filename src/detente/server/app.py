@@ -6,7 +6,7 @@ a read-only store unless the server was started ``writable``."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +27,7 @@ from detente.server.coding import Coder
 from detente.server.queries import Database, QueryTimeout
 
 HERE = Path(__file__).parent
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 SHUTDOWN_GRACE_S = 3
 SECURITY_HEADERS = [
     (b"content-security-policy",
@@ -85,6 +86,38 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
+class AllowedHosts:
+    """Answer only requests addressed to one of ``names`` (the Host header, any port),
+    400 otherwise. A page on another site can make a browser send requests here by
+    pointing its own name at 127.0.0.1 (DNS rebinding); such requests carry that
+    name, so they are refused before they reach the app."""
+
+    def __init__(self, app: ASGIApp, names: Iterable[str]) -> None:
+        self.app = app
+        self.names = frozenset(name.lower().strip("[]") for name in names)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+        if host_name(host) not in self.names:
+            response = JSONResponse(
+                {"detail": f"this server does not answer for host {host!r}: start it "
+                           f"with --allow-host NAME to serve a name of its own"},
+                status_code=400)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def host_name(host: str) -> str:
+    """The name in a Host header, without its port: ``[::1]:8000`` → ``::1``."""
+    if host.startswith("["):
+        return host[1:].partition("]")[0].lower()
+    return host.rpartition(":")[0].lower() if ":" in host else host.lower()
+
+
 class SecurityHeaders:
     """Every response says: nothing from elsewhere (no CDN, no inline script), no
     framing, no content sniffing, no referrer sent on."""
@@ -106,9 +139,10 @@ def is_api(request: Request) -> bool:
     return request.url.path.startswith("/api") or request.url.path == "/extract"
 
 
-def create_app(db_path: str | Path, writable: bool = False,
-               limits: Limits | None = None) -> FastAPI:
-    """The app over the DuckDB file at ``db_path`` (opened read-only unless ``writable``).
+def create_app(db_path: str | Path, writable: bool = False, limits: Limits | None = None,
+               allowed_hosts: Iterable[str] = ()) -> FastAPI:
+    """The app over the DuckDB file at ``db_path`` (opened read-only unless ``writable``),
+    answering requests addressed to a loopback name or one of ``allowed_hosts``.
 
     Raises StoreError when the file is missing or cannot be opened."""
     limits = limits or Limits()
@@ -159,6 +193,7 @@ def create_app(db_path: str | Path, writable: bool = False,
         return pages.error_page(request, 422, problems)
 
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes)
+    app.add_middleware(AllowedHosts, names=[*LOOPBACK_NAMES, *allowed_hosts])
     app.add_middleware(SecurityHeaders)
     return app
 
