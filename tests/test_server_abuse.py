@@ -9,6 +9,8 @@ import html
 import re
 import shutil
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from server_fixtures import ServeProcess
 
 pytest_plugins = ["server_fixtures"]
+DETENTE = str(Path(sys.executable).parent / "detente")
 Serve = Callable[..., AbstractContextManager["ServeProcess"]]
 
 
@@ -177,3 +180,36 @@ def test_only_loopback_host_names_are_answered_unless_allowed(serve: Serve, demo
 
 
 # -- a posted article shows everywhere at once -------------------------------------------
+
+POSTED = ("Mongolia and Japan signed a trade agreement in Ulaanbaatar on Friday.\n"
+          "Japanese Prime Minister Yoshiro Mori met Mongolian President Natsagiin "
+          "Bagabandi in Tokyo.")
+
+
+def test_an_article_posted_to_a_writable_server_shows_everywhere_at_once(
+        serve: Serve, writable_copy: Path, tmp_path: Path):
+    with serve(writable_copy, "--writable") as server:
+        posted = httpx.post(server.url + "/api/extract", timeout=300,
+                            json={"text": POSTED, "pub_date": "2001-03-02", "store": True})
+        assert posted.status_code == 200 and posted.json()["stored"], posted.text
+
+        def read(path: str, **params: object) -> object:
+            return httpx.get(server.url + path, params=params, timeout=30).json()
+
+        assert read("/api/events", dyad="JPN-MNG")["total"] >= 2
+        assert {d["side_b"] for d in read("/api/dyads", side="MNG")} == {"JPN"}
+        series = read("/api/dyads/JPN/MNG/series", freq="year")
+        assert [p["period"] for p in series] == ["2001"] and series[0]["events"] >= 1
+        edges = read("/api/network")["edges"]
+        assert any({e["side_a"], e["side_b"]} == {"JPN", "MNG"} for e in edges)
+        page = httpx.get(server.url + "/dyad/JPN/MNG", timeout=30).text
+        assert "Ulaanbaatar" in page
+    # and for the commands, once the server has stopped
+    dyad = subprocess.run([DETENTE, "dyad", "JPN", "MNG", "--freq", "year",
+                           "--db", str(writable_copy)], capture_output=True, text=True)
+    assert dyad.returncode == 0 and "2001" in dyad.stdout, dyad.stdout + dyad.stderr
+    exported = tmp_path / "events.jsonl"
+    export = subprocess.run([DETENTE, "export", "--format", "jsonl", "--out", str(exported),
+                             "--db", str(writable_copy)], capture_output=True, text=True)
+    assert export.returncode == 0, export.stderr
+    assert "Mongolia" in exported.read_text(encoding="utf-8")

@@ -50,6 +50,7 @@ from detente.server.schemas import (
     SeriesPoint,
     real_date,
 )
+from detente.store import StoreError
 
 if TYPE_CHECKING:
     from detente.pipeline import CodedArticle
@@ -262,8 +263,17 @@ async def extract(db: Db, request: Request, posted: ExtractIn) -> dict[str, Any]
 
 
 def store_coded(db: Database, coded: CodedArticle) -> bool:
-    """Keep a coded article; False when it was stored before."""
+    """Keep a coded article; False when it was stored before. Like the end of
+    `detente extract`, regroups the mentions into events, so that the article
+    shows at once in dyads, series, the network, exports and `detente dyad`, not
+    only among the event mentions."""
     with db.write_lock:
-        stored = db.store.add_article(coded.article, coded.mentions, coded.events)
-        db.cache.clear()
+        try:
+            stored = db.store.add_article(coded.article, coded.mentions, coded.events)
+            if stored:
+                db.store.refresh_events()
+        except StoreError as error:
+            raise HTTPException(500, str(error)) from None
+        finally:
+            db.cache.clear()
     return stored
