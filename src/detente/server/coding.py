@@ -67,9 +67,13 @@ class Coder:
         self.admitted += 1
         try:
             async with self._turn:
-                worker = await self._ready_worker()
-                started = time.monotonic()
-                reply = await self._ask(worker, (text, pub_date))
+                try:
+                    worker = await self._ready_worker()
+                    started = time.monotonic()
+                    reply = await self._ask(worker, (text, pub_date))
+                except asyncio.CancelledError:  # its reply would answer the next text
+                    self._end_worker()
+                    raise
                 self._seconds_per_text = (self._seconds_per_text
                                           + time.monotonic() - started) / 2
         finally:
@@ -119,16 +123,19 @@ class Coder:
         """Shutdown has begun: code nothing more and end the worker now (safe to
         call from a signal handler); the posts in hand are answered 503."""
         self.stopping = True
-        if self._worker is not None and self._worker.returncode is None:
-            with suppress(ProcessLookupError):
-                self._worker.kill()
+        self._end_worker()
 
-    async def close(self) -> None:
-        """End the worker at once (a text being coded is abandoned)."""
+    def _end_worker(self) -> asyncio.subprocess.Process | None:
+        """Kill the worker, if any, and forget it; the process, to be waited for."""
         worker, self._worker = self._worker, None
         if worker is not None and worker.returncode is None:
             with suppress(ProcessLookupError):
                 worker.kill()
+        return worker
+
+    async def close(self) -> None:
+        """End the worker at once (a text being coded is abandoned)."""
+        if (worker := self._end_worker()) is not None:
             await worker.wait()
 
 
