@@ -3,12 +3,15 @@ sample corpus, and real uvicorn servers over it on free loopback ports."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +59,65 @@ def running_server(db_path: Path, writable: bool = False,
         server.should_exit = True
         thread.join(timeout=20)
         listener.close()
+
+
+@dataclass
+class ServeProcess:
+    """A ``detente serve`` process and where it answers."""
+
+    process: subprocess.Popen
+    url: str
+    db_path: Path
+
+    def stop(self, timeout_s: float = 30) -> float:
+        """SIGTERM; the seconds it took to exit (raises TimeoutExpired past ``timeout_s``)."""
+        started = time.monotonic()
+        self.process.terminate()
+        self.process.wait(timeout=timeout_s)
+        return time.monotonic() - started
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def serve_process(db_path: Path, *options: str) -> Iterator[ServeProcess]:
+    """`detente serve --db db_path OPTIONS` as a real process on a free loopback port,
+    once it answers; killed at the end if it is still running."""
+    port = free_port()
+    command = [str(Path(sys.executable).parent / "detente"), "serve", "--db", str(db_path),
+               "--port", str(port), *options]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(url + "/api/summary", timeout=2)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None:
+                    raise RuntimeError(process.stderr.read().decode()) from None
+                if time.monotonic() > deadline:
+                    raise RuntimeError("detente serve did not answer within 60 s") from None
+                time.sleep(0.2)
+        yield ServeProcess(process, url, db_path)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stdout.close()
+        process.stderr.close()
+
+
+@pytest.fixture
+def serve() -> Callable[..., AbstractContextManager[ServeProcess]]:
+    """``serve(db_path, *options)``: a real `detente serve` process (see serve_process)."""
+    return serve_process
 
 
 @pytest.fixture(scope="session")

@@ -179,7 +179,8 @@ def test_ledger_of_a_state_names_it_in_every_entry(server: LiveServer):
 # -- coding posted text --------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", ["/api/extract", "/extract"])
-def test_posted_text_is_coded_and_not_stored(server: LiveServer, path: str):
+def test_posted_text_is_coded_and_not_stored(writable_server: LiveServer, path: str):
+    server = writable_server
     before = server.get("/api/summary").json()
     response = server.post(path, json={"text": ARTICLE, "pub_date": "1994-10-22"})
     assert response.status_code == 200, response.text
@@ -208,8 +209,9 @@ def test_a_publication_date_must_be_a_day(server: LiveServer):
     assert response.json()["detail"][0]["loc"] == ["body", "pub_date"]
 
 
-def test_storing_needs_a_writable_server(server: LiveServer):
-    response = server.post("/api/extract", json={"text": ARTICLE, "store": True})
+@pytest.mark.parametrize("store", [True, False])
+def test_coding_and_storing_need_a_writable_server(server: LiveServer, store: bool):
+    response = server.post("/api/extract", json={"text": ARTICLE, "store": store})
     assert response.status_code == 403
     assert "--writable" in response.json()["detail"]
 
@@ -233,8 +235,8 @@ def test_request_bodies_over_the_limit_are_refused(server: LiveServer):
     assert streamed.status_code == 413
 
 
-def test_text_without_an_article_is_a_clear_422(server: LiveServer):
-    response = server.post("/api/extract", json={"text": "\n\n  \n"})
+def test_text_without_an_article_is_a_clear_422(writable_server: LiveServer):
+    response = writable_server.post("/api/extract", json={"text": "\n\n  \n"})
     assert response.status_code == 422
     assert "text" in response.text
 

@@ -9,6 +9,8 @@ import typer
 from detente.cli.app import app
 from detente.cli.common import DEFAULT_DB, err, fail
 
+WILDCARDS = ("0.0.0.0", "::", "")  # every address: no name of its own
+
 
 @app.command()
 def serve(
@@ -23,19 +25,29 @@ def serve(
         help="Seconds one database query may take before it is interrupted.", min=0.1)] = 5.0,
     max_body: Annotated[int, typer.Option(
         help="Largest request body accepted, in bytes.", min=1)] = 100_000,
+    extract_queue: Annotated[int, typer.Option(
+        help="Posted texts that may wait to be coded behind the one being coded; "
+             "more get 503 with Retry-After.", min=0)] = 4,
+    extract_timeout: Annotated[float, typer.Option(
+        help="Seconds coding one posted text may take before it is stopped.", min=1)] = 60.0,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="A name this server answers for besides 127.0.0.1, localhost "
+                             "and ::1 (and --host's address); repeat for more. Requests "
+                             "for any other Host are refused (400).")] = None,
 ) -> None:
     """Serve the JSON API (/api, schema at /docs) and the dashboard in a browser."""
-    import uvicorn
-
-    from detente.server.app import Limits, create_app
+    from detente.server.app import Limits, create_app, run_server
     from detente.store import StoreError
 
     try:
-        application = create_app(db, writable=writable,
+        names = [*(allow_host or []), *([host] if host not in WILDCARDS else [])]
+        application = create_app(db, writable=writable, allowed_hosts=names,
                                  limits=Limits(max_body_bytes=max_body,
-                                               query_timeout_s=query_timeout))
+                                               query_timeout_s=query_timeout,
+                                               extract_waiting=extract_queue,
+                                               extract_timeout_s=extract_timeout))
     except StoreError as error:
         raise fail(str(error)) from None
     mode = "read-write" if writable else "read-only"
     err.print(f"serving {db} ({mode}) at http://{host}:{port}/", highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    run_server(application, host, port)

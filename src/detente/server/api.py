@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Hashable
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import AfterValidator
+from starlette.concurrency import run_in_threadpool
 
 from detente.actors.search import readings, search_actors
 from detente.ingest.html import NoArticleError
@@ -21,7 +22,7 @@ from detente.relations.export import event_page
 from detente.relations.filters import EventFilter
 from detente.relations.series import SeriesError
 from detente.server import analysis, queries
-from detente.server.coding import code_text
+from detente.server.coding import CodingBusy, CodingFailed
 from detente.server.evidence import evidence_spans
 from detente.server.labels import event_name, side_name
 from detente.server.params import (
@@ -54,6 +55,10 @@ from detente.server.schemas import (
     SeriesPoint,
     real_date,
 )
+from detente.store import StoreError
+
+if TYPE_CHECKING:
+    from detente.pipeline import CodedArticle
 
 router = APIRouter(prefix="/api", tags=["api"], responses={
     503: {"model": Problem, "description": "a query ran past the time limit"}})
@@ -252,23 +257,47 @@ def network(db: Db, rule: Rule, start: Day = None, end: Day = None,
 
 
 EXTRACT_RESPONSES: dict[int | str, dict[str, Any]] = {
-    403: {"model": Problem}, 413: {"model": Problem}}
+    403: {"model": Problem, "description": "the server is read-only: it codes nothing"},
+    413: {"model": Problem, "description": "the body is over the size limit"},
+    503: {"model": Problem, "description": "too many texts waiting to be coded (see "
+          "Retry-After), or coding ran past its time limit"}}
 
 
 @router.post("/extract", response_model=ExtractOut, responses=EXTRACT_RESPONSES)
-def extract(db: Db, posted: ExtractIn) -> dict[str, Any]:
-    """Code the events in posted text; nothing is kept unless ``store`` is true and the
-    server runs with ``--writable``."""
-    if posted.store and not db.writable:
-        raise HTTPException(403, "this server is read-only: start it with --writable to store")
+async def extract(db: Db, request: Request, posted: ExtractIn) -> dict[str, Any]:
+    """Code the events in posted text (on a server started with ``--writable``; a
+    read-only server codes nothing); nothing is kept unless ``store`` is true. Texts
+    are coded one at a time in a worker process; when a few are already waiting the
+    answer is 503 with Retry-After."""
+    if not db.writable:
+        raise HTTPException(403, "this server is read-only and codes no posted text: "
+                                 "start it with --writable")
     try:
-        coded = code_text(posted.text, posted.pub_date)
+        coded = await request.app.state.coder.code(posted.text, posted.pub_date)
     except NoArticleError as error:
         raise invalid(("body", "text"), error) from None
-    stored = False
-    if posted.store:
-        with db.write_lock:
-            stored = db.store.add_article(coded.article, coded.mentions, coded.events)
-            db.cache.clear()
+    except CodingBusy as busy:
+        raise HTTPException(503, str(busy),
+                            headers={"Retry-After": str(busy.retry_after_s)}) from None
+    except CodingFailed as failed:
+        raise HTTPException(503, str(failed)) from None
+    stored = posted.store and await run_in_threadpool(store_coded, db, coded)
     return {"doc_id": coded.article.doc_id, "stored": stored,
             "events": [event.to_record() for event in coded.events]}
+
+
+def store_coded(db: Database, coded: CodedArticle) -> bool:
+    """Keep a coded article; False when it was stored before. Like the end of
+    `detente extract`, regroups the mentions into events, so that the article
+    shows at once in dyads, series, the network, exports and `detente dyad`, not
+    only among the event mentions."""
+    with db.write_lock:
+        try:
+            stored = db.store.add_article(coded.article, coded.mentions, coded.events)
+            if stored:
+                db.store.refresh_events()
+        except StoreError as error:
+            raise HTTPException(500, str(error)) from None
+        finally:
+            db.cache.clear()
+    return stored

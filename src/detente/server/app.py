@@ -6,11 +6,13 @@ a read-only store unless the server was started ``writable``."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
+import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
@@ -21,9 +23,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from detente import __version__
 from detente.server import api, downloads, pages
+from detente.server.coding import Coder
 from detente.server.queries import Database, QueryTimeout
 
 HERE = Path(__file__).parent
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+SHUTDOWN_GRACE_S = 3
 SECURITY_HEADERS = [
     (b"content-security-policy",
      b"default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'"),
@@ -39,6 +44,8 @@ class Limits:
     max_body_bytes: int = 100_000
     query_timeout_s: float = 5.0
     cache_entries: int = 512  # results of series and ledger reads kept in memory
+    extract_waiting: int = 4  # posted texts waiting to be coded behind the one in hand
+    extract_timeout_s: float = 60.0  # coding one posted text
 
 
 class BodyLimit:
@@ -79,6 +86,38 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
+class AllowedHosts:
+    """Answer only requests addressed to one of ``names`` (the Host header, any port),
+    400 otherwise. A page on another site can make a browser send requests here by
+    pointing its own name at 127.0.0.1 (DNS rebinding); such requests carry that
+    name, so they are refused before they reach the app."""
+
+    def __init__(self, app: ASGIApp, names: Iterable[str]) -> None:
+        self.app = app
+        self.names = frozenset(name.lower().strip("[]") for name in names)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+        if host_name(host) not in self.names:
+            response = JSONResponse(
+                {"detail": f"this server does not answer for host {host!r}: start it "
+                           f"with --allow-host NAME to serve a name of its own"},
+                status_code=400)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def host_name(host: str) -> str:
+    """The name in a Host header, without its port: ``[::1]:8000`` → ``::1``."""
+    if host.startswith("["):
+        return host[1:].partition("]")[0].lower()
+    return host.rpartition(":")[0].lower() if ":" in host else host.lower()
+
+
 class SecurityHeaders:
     """Every response says: nothing from elsewhere (no CDN, no inline script), no
     framing, no content sniffing, no referrer sent on."""
@@ -100,18 +139,22 @@ def is_api(request: Request) -> bool:
     return request.url.path.startswith("/api") or request.url.path == "/extract"
 
 
-def create_app(db_path: str | Path, writable: bool = False,
-               limits: Limits | None = None) -> FastAPI:
-    """The app over the DuckDB file at ``db_path`` (opened read-only unless ``writable``).
+def create_app(db_path: str | Path, writable: bool = False, limits: Limits | None = None,
+               allowed_hosts: Iterable[str] = ()) -> FastAPI:
+    """The app over the DuckDB file at ``db_path`` (opened read-only unless ``writable``),
+    answering requests addressed to a loopback name or one of ``allowed_hosts``.
 
     Raises StoreError when the file is missing or cannot be opened."""
     limits = limits or Limits()
     db = Database(db_path, writable=writable, timeout_s=limits.query_timeout_s,
                   cache_entries=limits.cache_entries)
 
+    coder = Coder(limits.extract_waiting, limits.extract_timeout_s)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        await coder.close()
         db.close()
 
     # /docs is our own page (pages.docs): FastAPI's would load Swagger UI from a CDN.
@@ -120,6 +163,7 @@ def create_app(db_path: str | Path, writable: bool = False,
                                               "with the sentences behind them.")
     app.state.db = db
     app.state.limits = limits
+    app.state.coder = coder
     app.include_router(api.router)
     # POST /extract, where the issue and other tools expect it, beside /api/extract.
     app.add_api_route("/extract", api.extract, methods=["POST"], tags=["api"],
@@ -150,5 +194,22 @@ def create_app(db_path: str | Path, writable: bool = False,
         return pages.error_page(request, 422, problems)
 
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes)
+    app.add_middleware(AllowedHosts, names=[*LOOPBACK_NAMES, *allowed_hosts])
     app.add_middleware(SecurityHeaders)
     return app
+
+
+class StoppingServer(uvicorn.Server):
+    """uvicorn's server, which on SIGTERM or Ctrl-C also stops the app's coder at
+    once: posts being coded or waiting are answered 503 rather than waited for."""
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        self.config.app.state.coder.stop()
+        super().handle_exit(sig, frame)
+
+
+def run_server(app: FastAPI, host: str, port: int) -> None:
+    """Serve ``app`` until SIGTERM or Ctrl-C; requests still running a few seconds
+    after it are cancelled, so the server always stops promptly."""
+    StoppingServer(uvicorn.Config(app, host=host, port=port, log_level="warning",
+                                  timeout_graceful_shutdown=SHUTDOWN_GRACE_S)).run()

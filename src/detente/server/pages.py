@@ -37,9 +37,20 @@ from detente.server.schemas import DATE_PATTERN, DAY_PATTERN, real_date
 
 PAGE_SIZE = 50
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+# A stored URL becomes a link only when it is plainly a web address: no javascript:,
+# data: or scheme-relative address, nor one a browser would read otherwise (browsers
+# drop tabs and line breaks inside a URL, and spaces around it).
+WEB_ADDRESS = re.compile(r"https?://[^\x00-\x20\x7f/?#]+(?:[/?#][^\x00-\x20\x7f]*)?",
+                         re.IGNORECASE)
+
+
+def is_web_address(url: str | None) -> bool:
+    return bool(url) and WEB_ADDRESS.fullmatch(url) is not None
+
+
 templates.env.globals.update(side_name=side_name, event_name=event_name, QUADS=QUADS,
                              STATUSES=STATUSES, UNKNOWN=UNKNOWN, event_id=event_id,
-                             COUNTING=DEFAULT_RULE.describe())
+                             COUNTING=DEFAULT_RULE.describe(), is_web_address=is_web_address)
 router = APIRouter(include_in_schema=False)
 Db = Annotated[Database, Depends(database)]
 Freq = Literal[analysis.FREQUENCIES]
