@@ -228,30 +228,33 @@ def eval_actors(
     Scores against data/eval/actors.tsv (the sample corpus and PLV sentences, each
     with its date and gold code) and, apart, data/eval/actors_news2023.tsv (real
     December-2023 pages labelled blind, read from --data; skipped with a line
-    when that folder is absent)."""
+    when that folder is absent), its dev and test pages apart: --missed lists the
+    errors on dev pages only, so the test pages stay unread."""
     from detente.evaluation.actors import LABELS, NEWS_LABELS, evaluate_actors, labelled_mentions
     from detente.pipeline import Pipeline
 
     pipeline = Pipeline()
-    sets = [(LABELS, None)]
-    if (shared_data / "news2023").is_dir():
-        sets.append((NEWS_LABELS, shared_data))
+    sets: list[tuple[str, str | None, Path | None]] = [(LABELS, None, None)]
+    if (shared_data / "news2023").is_dir():  # split by page: tune on dev, report test
+        sets += [(NEWS_LABELS, "dev", shared_data), (NEWS_LABELS, "test", shared_data)]
     else:
         out.print(f"{shared_data}/news2023 not found: data/{NEWS_LABELS} skipped",
                   highlight=False)
-    for table, folder in sets:
+    for table, split, folder in sets:
         try:
-            report = evaluate_actors(pipeline, labelled_mentions(table), folder)
+            rows = [row for row in labelled_mentions(table) if split in {None, row.split}]
+            report = evaluate_actors(pipeline, rows, folder)
         except ValueError as error:
             raise fail(f"data/{table}: {error}") from None
-        out.print(measure_table(f"detente eval actors (data/{table})", [
+        title = f"data/{table}" + (f", {split} pages" if split else "")
+        out.print(measure_table(f"detente eval actors ({title})", [
             ("country (or IGO) right", report.country_right, report.total),
             ("full code right", report.code_right, report.total),
             ("coverage: gold actors given any actor", report.covered, report.gold_actors),
             ("resolved mentions with the right country", report.resolved_right,
              report.resolved),
         ]))
-        if show_missed:
+        if show_missed and split != "test":  # the test pages' errors stay unread
             for miss in report.misses:
                 out.print(f"{miss.source}: {miss.mention!r} gold {miss.gold_code} "
                           f"got {miss.got_code or '-'}  {miss.note}", highlight=False)

@@ -46,6 +46,7 @@ class LabelledMention:
     gold_country: str
     note: str
     text: str = ""
+    split: str = ""  # "dev" or "test" on a set split by page ("" when not split)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ def labelled_mentions(table: str = LABELS) -> list[LabelledMention]:
         try:
             rows.append(LabelledMention(row["source"], date.fromisoformat(row["date"]),
                                         row["mention"], int(row["occurrence"] or 1),
-                                        row["code"], row["country"], row["note"], row["text"]))
+                                        row["code"], row["country"], row["note"], row["text"],
+                                        row.get("split", "")))
         except (KeyError, ValueError) as error:
             raise ValueError(f"data/{table}:{line}: {error}") from None
     return rows
