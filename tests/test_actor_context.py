@@ -119,3 +119,12 @@ def test_a_dateline_is_never_a_side(pipeline):
     events = extract_text(text, pub_date="2024-03-04", pipeline=pipeline)
     assert [(e.source.code, e.target.code) for e in events] == [("MEX", "USA")]
     assert all("N.M." not in e.source.text and "N.M." not in e.target.text for e in events)
+
+
+def test_a_title_only_one_state_uses_names_that_state(partial_pipeline):
+    """"Gov.", "Rep." and "Home Secretary" say whose official a stranger is, even on a
+    page that names no state, and whatever the page is about."""
+    sides = {e.source.text: e.source.code for e in extract_text(
+        "State Rep. Steve Xiarhos praised the officers. Home Secretary Jane Doe met the "
+        "Rwandan president in Kigali.", pub_date="2023-12-22", pipeline=partial_pipeline)}
+    assert sides == {"State Rep. Steve Xiarhos": "USALEG", "Home Secretary Jane Doe": "GBRGOV"}

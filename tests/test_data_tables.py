@@ -103,6 +103,7 @@ def test_igos_and_metonyms_use_known_codes():
     for row in read_table("titles.tsv"):
         assert row["sector"] in SECTORS, row
         assert row["phrase"] == row["phrase"].lower()
+        assert row["country"] in countries | {""}, row  # a title only one state uses
 
 
 # Roles several people hold at once: a rank, a seat among many, a title for life.

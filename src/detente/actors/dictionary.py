@@ -186,6 +186,7 @@ class ActorDictionary:
     def __init__(self) -> None:
         self.entries: dict[str, list[ActorEntry]] = defaultdict(list)
         self.titles: dict[str, str] = {}
+        self.title_states: dict[str, str] = {}
         self.roles: dict[str, list[Role]] = defaultdict(list)
         self.countries: dict[str, str] = {}
         self.lifetimes: dict[str, tuple[date | None, date | None]] = {}
@@ -267,6 +268,8 @@ class ActorDictionary:
                                      requires=tuple(split_list(row["words"]))))
         for row in read_table("titles.tsv"):
             self.titles[row["phrase"].lower()] = row["sector"]
+            if row["country"]:  # a title only one state uses ("home secretary", "Gov.")
+                self.title_states[row["phrase"].lower()] = row["country"]
         for entries in list(self.entries.values()):
             for entry in entries:
                 if entry.kind in {"country", "igo"} or (
@@ -442,7 +445,10 @@ class ActorMatcher:
         self.names.add("ACTOR", list(nlp.tokenizer.pipe(sorted(phrases))))
         self.title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         titles = sorted(self.dictionary.titles)
-        self.title_matcher.add("TITLE", list(nlp.tokenizer.pipe(titles)))
+        # as written in running text too: the tokenizer keeps "Rep." and "Gov." whole
+        # but splits "rep." and "gov.", so lower-case patterns alone would never match
+        written = sorted({title.title() for title in titles} - set(titles))
+        self.title_matcher.add("TITLE", list(nlp.tokenizer.pipe([*titles, *written])))
 
     def actor_spans(self, doc: Doc) -> list[Span]:
         """Non-overlapping alias matches, longest first; "the North" and "North"

@@ -57,7 +57,7 @@ class ImpliedSides:
         if sector not in LOCAL_SECTORS or self._unknown_owner(head, tokens) \
                 or _points_elsewhere(head, tokens):
             return None
-        state = self._state_in_view(head, sector, on)
+        state = self.index.title_state(tokens) or self._state_in_view(head, sector, on)
         if state is None:
             return None
         name = self.resolver.person_name([head])
@@ -76,8 +76,9 @@ class ImpliedSides:
         lacks ("Bucha residents" are from Bucha, wherever the paragraph is)?"""
         own = self.index.person_at.get(head.i) or self.index.entity_at(head)
         own_tokens = set(range(own.start, own.end)) if own is not None else {head.i}
-        return any(t.i in self.index.actor_at or (
-            t.ent_type_ in OWNER_ENTITIES and t.i not in own_tokens) or (
+        return any(t.i in self.index.actor_at or (  # a title's own word is no owner
+            t.ent_type_ in OWNER_ENTITIES and t.i not in own_tokens
+            and t.i not in self.index.title_at) or (
             _proper_modifier(t, head, self.index) and t.i not in own_tokens) for t in tokens)
 
     def _state_in_view(self, head: Token, sector: str, on: date | None) -> str | None:

@@ -48,6 +48,7 @@ class DocIndex:
     appositions_of: dict[int, list[Token]] = field(default_factory=dict)  # by head token
     names: dict[int, str] = field(default_factory=dict)  # person names, by first token
     sectors: dict[int, str | None] = field(default_factory=dict)  # title sectors, by token
+    states: dict[int, str] = field(default_factory=dict)  # the one state a title belongs to
     entities: dict[int, Span] | None = None  # named entities by token, listed when first asked
 
     @classmethod
@@ -69,12 +70,17 @@ class DocIndex:
             alias = matcher.typographic.get(words, words)
             matches.append(AliasMatch(span, words, alias,
                                       matcher.dictionary.entries.get(alias, [])))
-        sectors = {}
+        sectors, states = {}, {}
         for span in titles:
-            sector = matcher.dictionary.titles.get(text[span.start_char:span.end_char].lower())
-            sectors.update(dict.fromkeys(range(span.start, span.end), sector))
+            title = text[span.start_char:span.end_char].lower()
+            sectors.update(dict.fromkeys(range(span.start, span.end),
+                                         matcher.dictionary.titles.get(title)))
+            if title in matcher.dictionary.title_states:
+                states.update(dict.fromkeys(range(span.start, span.end),
+                                            matcher.dictionary.title_states[title]))
         return cls(actor_at, title_at, by_token(people), text, matches,
-                   {match.span.start: match for match in matches}, sectors=sectors)
+                   {match.span.start: match for match in matches}, sectors=sectors,
+                   states=states)
 
     def phrase(self, head: Token) -> list[Token]:
         """``noun_phrase_tokens(head)``, worked out once per head (do not change it)."""
@@ -113,6 +119,14 @@ class DocIndex:
         for token in reversed(tokens):
             if token.i in self.sectors:
                 return self.sectors[token.i]
+        return None
+
+    def title_state(self, tokens: list[Token]) -> str | None:
+        """The state the last title among ``tokens`` belongs to, when only one state
+        has that title ("Home Secretary" → GBR, "Gov." → USA)."""
+        for token in reversed(tokens):
+            if token.i in self.sectors:
+                return self.states.get(token.i)
         return None
 
     def words(self, first: Token, last: Token) -> str:
