@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from detente.ingest.readers import article_from_clean_text
-from detente.model import DatePoint
+from detente.model import DatePoint, DiplomaticStep
 from detente.pipeline import Pipeline
 from detente.relations.ledger import LedgerEntry, ledger
 from detente.store import Store
@@ -189,3 +189,34 @@ def test_the_month_a_planned_step_is_due_lies_ahead(read_ledger):
 def test_the_day_a_plan_was_announced_is_the_day_before(read_ledger):
     entries = read_ledger("North Korea said on Monday it would open an embassy in Rome.", "PRK")
     assert steps(entries) == {("embassy_opened", "PRK", "ITA", "planned", None, "2000-12-11")}
+
+
+# -- the step is the coder's, stored at ingest ---------------------------------------------
+
+def test_the_coder_marks_the_event_mention_that_is_a_step(pipeline: Pipeline):
+    article = article_from_clean_text("story.txt", "Diplomatic relations with Iran were "
+                                      "suspended by Egypt in June.")
+    article.pub_date = DatePoint(PUBLISHED, "day", "metadata")
+    (event,) = pipeline.code(article).events
+    # the step's words come from the parse, wherever the object stands
+    assert event.step == DiplomaticStep("relations_suspended",
+                                        "Diplomatic relations with Iran were suspended")
+    assert event.to_record()["step"] == {"kind": "relations_suspended", "protecting_power": None,
+                                         "evidence": event.step.evidence}
+
+
+def test_an_event_that_is_no_step_has_none(pipeline: Pipeline):
+    article = article_from_clean_text("story.txt", "Egypt criticised Iran on Monday.")
+    (event,) = pipeline.code(article).events
+    assert event.step is None and "step" not in event.to_record()
+
+
+def test_a_database_made_before_steps_gains_their_columns_and_reads_an_empty_ledger(
+        tmp_path: Path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.connection.execute("ALTER TABLE event_mentions DROP COLUMN step")
+    with Store(path, read_only=True) as store:  # as a read-only server opens it
+        assert ledger(store.connection, "IRN") == []
+    with Store(path) as store:  # opened for writing, it gains the column
+        assert ledger(store.connection, "IRN") == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from detente.events.ontology import lookup
-from detente.model import Actor, Article, DatePoint, EventMention
+from detente.model import Actor, Article, DatePoint, DiplomaticStep, EventMention
 from detente.relations.events import events_source, refresh_events
 from detente.relations.series import dyad_series
 from detente.store import Store
@@ -20,10 +20,11 @@ def actor(code: str | None, text: str | None = None) -> Actor:
 
 def report(sentence: str, source: str | None, target: str | None, cameo: str, trigger: str,
            *, status: str = "occurred", date: str | None = None,
-           source_text: str | None = None) -> dict:
-    """One event mention as a test states it."""
+           source_text: str | None = None, step: DiplomaticStep | None = None) -> dict:
+    """One event mention as a test states it (``step``: the ledger step the coder saw)."""
     return {"sentence": sentence, "source": source, "target": target, "cameo": cameo,
-            "trigger": trigger, "status": status, "date": date, "source_text": source_text}
+            "trigger": trigger, "status": status, "date": date, "source_text": source_text,
+            "step": step}
 
 
 def add_article(store: Store, name: str, published: str, reports: list[dict],
@@ -50,7 +51,8 @@ def add_article(store: Store, name: str, published: str, reports: list[dict],
             span=(offset, offset + len(r["sentence"])), trigger=r["trigger"],
             trigger_span=(at, at + len(r["trigger"])), confidence=0.8,
             pub_date=article.pub_date,
-            event_date=DatePoint(r["date"], precision, "explicit") if r["date"] else DatePoint()))
+            event_date=DatePoint(r["date"], precision, "explicit") if r["date"] else DatePoint(),
+            step=r["step"]))
     store.add_article(article, [], mentions)
     return article
 

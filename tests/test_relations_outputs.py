@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from detente.cli import app
 from detente.ingest.readers import read_articles
+from detente.model import DiplomaticStep
 from detente.pipeline import Pipeline
 from detente.relations import export as export_module
 from detente.relations.export import export_events
@@ -46,7 +47,8 @@ def db(tmp_path: Path) -> Path:
             report("Japan and the United States held talks.", "JPN", "USA", "046", "talks",
                    date="2000-10-21"),
             report("Saudi Arabia severed diplomatic relations with Iran on Sunday.", "SAU",
-                   "IRN", "161", "severed", date="2000-10-22")],
+                   "IRN", "161", "severed", date="2000-10-22",
+                   step=DiplomaticStep("relations_severed", "severed diplomatic relations"))],
             url="https://news.example.com/a")
         add_article(store, "b.txt", "2000-10-25", [
             report("Albright visited North Korea on Monday.", "USAGOV", "PRK", "042", "visited",
@@ -247,7 +249,7 @@ def test_ledger_reads_severance_with_its_evidence(db: Path):
         (entry,) = ledger(store.connection, "IRN")
     assert (entry.country_a, entry.country_b, entry.kind, entry.status, entry.date) == (
         "SAU", "IRN", "relations_severed", "occurred", "2000-10-22")
-    assert entry.evidence.startswith("severed diplomatic relations with Iran")
+    assert entry.evidence == "severed diplomatic relations"
     assert entry.to_dict()["sentence"].startswith("Saudi Arabia severed")
 
 

@@ -123,6 +123,24 @@ class Actor:
         return {key: getattr(self, key) for key in ACTOR_FIELDS}
 
 
+@dataclass(frozen=True)
+class DiplomaticStep:
+    """What a diplomatic event mention does to the ledger of its two states (see
+    ``detente.events.diplomacy``): ``kind`` ("relations_severed", "embassy_opened",
+    ...), the words that say it, and the protecting power where the text names one."""
+
+    kind: str
+    evidence: str
+    protecting_power: str | None = None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> DiplomaticStep | None:
+        """The step of a stored row (``STEP_COLUMNS``); None when it is no step."""
+        if not row.get("step"):
+            return None
+        return cls(row["step"], row["step_evidence"], row["step_power"])
+
+
 @dataclass
 class EventMention:
     """One event as stated in one sentence, with the evidence to trace it."""
@@ -145,6 +163,7 @@ class EventMention:
     confidence: float
     pub_date: DatePoint = field(default_factory=DatePoint)
     event_date: DatePoint = field(default_factory=DatePoint)
+    step: DiplomaticStep | None = None
 
     @property
     def root(self) -> str:
@@ -168,6 +187,9 @@ class EventMention:
             date_basis=self.event_date.basis, pub_date=self.pub_date.value,
             confidence=self.confidence,
         )
+        row.update(step=self.step.kind if self.step else None,
+                   step_power=self.step.protecting_power if self.step else None,
+                   step_evidence=self.step.evidence if self.step else None)
         return row
 
     def to_record(self) -> dict[str, Any]:
@@ -183,13 +205,16 @@ EVENT_COLUMNS = (
     "cameo", "root", "quad", "goldstein", "plover", "plover_mode", "status", "event_date",
     "date_precision", "date_basis", "pub_date", "confidence",
 )
+# The diplomatic step of a mention (``DiplomaticStep``), stored beside its columns.
+STEP_COLUMNS = ("step", "step_power", "step_evidence")
 
 
 def event_record(row: dict[str, Any]) -> dict[str, Any]:
     """The nested JSONL event record (DESIGN.md) from flat event columns.
 
-    Exactly DESIGN.md's fields; the trigger word's own span stays in the store."""
-    return {
+    DESIGN.md's fields, and ``step`` for a mention that is a diplomatic step; the
+    trigger word's own span stays in the store."""
+    record = {
         "doc": row["doc"], "doc_id": row["doc_id"], "pub_date": row["pub_date"],
         "event_date": row["event_date"], "date_precision": row["date_precision"],
         "date_basis": row["date_basis"],
@@ -202,3 +227,7 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
         "span": [row["span_start"], row["span_end"]],
         "confidence": round(row["confidence"], 2),
     }
+    if row.get("step"):
+        record["step"] = {"kind": row["step"], "protecting_power": row["step_power"],
+                          "evidence": row["step_evidence"]}
+    return record

@@ -24,7 +24,14 @@ from detente.ingest.neardup import (
     similarity,
     to_bytes,
 )
-from detente.model import EVENT_COLUMNS, Actor, Article, EventMention, event_record
+from detente.model import (
+    EVENT_COLUMNS,
+    STEP_COLUMNS,
+    Actor,
+    Article,
+    EventMention,
+    event_record,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -116,6 +123,9 @@ CREATE TABLE IF NOT EXISTS store_meta (
 MIGRATIONS = """
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS site VARCHAR;
 ALTER TABLE article_copies ADD COLUMN IF NOT EXISTS site VARCHAR;
+ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS step VARCHAR;
+ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS step_power VARCHAR;
+ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS step_evidence VARCHAR;
 """
 BANDS_BUILT = "article_bands built"  # a store_meta key: every signature has its band rows
 BACKFILL_ROWS = 10_000  # signatures read at a time when an older database gains its bands
@@ -127,7 +137,7 @@ MENTION_COLUMNS = ("doc_id", "start_char", "end_char", "text", "code", "country"
                    "name")
 
 TABLE_COLUMNS = {"articles": ARTICLE_COLUMNS, "mentions": MENTION_COLUMNS,
-                 "event_mentions": EVENT_COLUMNS}
+                 "event_mentions": (*EVENT_COLUMNS, *STEP_COLUMNS)}
 INTEGER_COLUMNS = {"start_char", "end_char", "sentence_index", "span_start", "span_end",
                    "trigger_start", "trigger_end", "quad"}
 FLOAT_COLUMNS = {"goldstein", "confidence"}
@@ -449,14 +459,15 @@ class Store:
 
     def event_records(self, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
         """Stored event mentions as JSONL event records, in text order."""
-        query = f"SELECT {', '.join(EVENT_COLUMNS)} FROM event_mentions"
+        columns = TABLE_COLUMNS["event_mentions"]
+        query = f"SELECT {', '.join(columns)} FROM event_mentions"
         parameters: list[Any] = []
         if doc_id is not None:
             query += " WHERE doc_id = ?"
             parameters.append(doc_id)
         query += " ORDER BY doc, sentence_index, trigger_start"
         for row in self.connection.execute(query, parameters).fetchall():
-            yield event_record(dict(zip(EVENT_COLUMNS, row, strict=True)))
+            yield event_record(dict(zip(columns, row, strict=True)))
 
     def failure_rows(self) -> list[tuple[str, str]]:
         return self.connection.execute(

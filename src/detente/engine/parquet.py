@@ -21,7 +21,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from detente.model import ACTOR_FIELDS, Actor, Article, DatePoint, EventMention
+from detente.model import ACTOR_FIELDS, Actor, Article, DatePoint, DiplomaticStep, EventMention
 from detente.pipeline import CodedArticle, StoredArticle, store_batch
 from detente.store import Store, arrow_schema, article_row, mention_row
 
@@ -98,7 +98,8 @@ def _event(row: dict[str, Any]) -> EventMention:
         sentence_index=row["sentence_index"], span=(row["span_start"], row["span_end"]),
         trigger=row["trigger"], trigger_span=(row["trigger_start"], row["trigger_end"]),
         confidence=row["confidence"], pub_date=DatePoint(row["pub_date"]),
-        event_date=DatePoint(row["event_date"], row["date_precision"], row["date_basis"]))
+        event_date=DatePoint(row["event_date"], row["date_precision"], row["date_basis"]),
+        step=DiplomaticStep.from_row(row))
 
 
 def batch_keys(folder: Path) -> list[str]:

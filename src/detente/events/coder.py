@@ -22,6 +22,7 @@ from detente.actors.dictionary import ActorMatcher
 from detente.actors.index import DocIndex
 from detente.actors.resolve import ActorResolver
 from detente.events import arguments
+from detente.events.diplomacy import diplomatic_step
 from detente.events.modality import event_status, looks_forward
 from detente.events.ontology import lookup
 from detente.events.patterns import ControlVerb, EventPattern, PatternBook, pattern_book
@@ -498,6 +499,7 @@ class EventCoder:
             confidence=max(0.05, BASE_CONFIDENCE - penalty),
             pub_date=article.pub_date,
             event_date=when,
+            step=diplomatic_step(token, code.code, trigger.object_token),
         )
 
 

@@ -21,6 +21,8 @@ from typing import Any
 import duckdb
 
 from detente.data import read_yaml
+from detente.events.diplomacy import LEDGER_FILE_KEYS
+from detente.events.diplomacy import vocabulary as steps_vocabulary
 from detente.events.timex import resolve_expression
 from detente.model import DatePoint
 
@@ -69,19 +71,7 @@ class LedgerEntry:
 
 
 @dataclass(frozen=True)
-class RelationRule:
-    kind: str
-    codes: tuple[str, ...]
-    triggers: tuple[str, ...]
-    objects: tuple[str, ...]
-    symmetric: bool
-
-
-@dataclass(frozen=True)
 class Vocabulary:
-    statuses: tuple[str, ...]
-    object_window: int
-    relations: tuple[RelationRule, ...]
     nouns: dict[str, re.Pattern[str]]
     opened: re.Pattern[str]
     closed: re.Pattern[str]
@@ -102,20 +92,11 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(rf"\b(?:{pattern})" for pattern in patterns), re.IGNORECASE)
 
 
-LEDGER_FILE_KEYS = ["statuses", "object_window", "relations", "missions", "status_window",
-                    "planned", "negated", "reporting", "reporting_window"]
-
-
 @cache
 def vocabulary() -> Vocabulary:
     spec = read_yaml("ledger.yaml", keys=LEDGER_FILE_KEYS)
     missions = spec["missions"]
     return Vocabulary(
-        statuses=tuple(spec["statuses"]),
-        object_window=int(spec["object_window"]),
-        relations=tuple(RelationRule(rule["kind"], tuple(rule["codes"]), tuple(rule["triggers"]),
-                                     tuple(rule.get("objects", ())), bool(rule.get("symmetric")))
-                        for rule in spec["relations"]),
         nouns={kind: re.compile(rf"\b{pattern}\b", re.IGNORECASE)
                for kind, pattern in missions["nouns"].items()},
         opened=_alternation(missions["opened"]),
@@ -135,59 +116,40 @@ def vocabulary() -> Vocabulary:
     )
 
 
-# -- status changes from coded event mentions -------------------------------------------
+# -- steps the coder found and stored ----------------------------------------------------
 
-def relation_rule(cameo: str, trigger: str, after: str) -> RelationRule | None:
-    """The first rule that fits a mention's code, trigger word and the words after it."""
-    words = vocabulary()
-    trigger = trigger.lower()
-    following = re.findall(r"[\w'-]+", after.lower())[:words.object_window]
-    for rule in words.relations:
-        if not any(cameo.startswith(code) for code in rule.codes):
-            continue
-        if not trigger.startswith(rule.triggers):
-            continue
-        if rule.objects and not set(following) & set(rule.objects):
-            continue
-        return rule
-    return None
-
-
-def status_entries(connection: duckdb.DuckDBPyConnection,
-                   country: str) -> Iterator[LedgerEntry]:
-    """Ledger entries of ``country`` from event mentions whose code and trigger say the
-    diplomatic status changed."""
+def stored_steps(connection: duckdb.DuckDBPyConnection, country: str) -> Iterator[LedgerEntry]:
+    """Ledger entries of ``country`` from the stored event mentions that are diplomatic
+    steps (``detente.events.diplomacy``), with the coder's status and date. A database
+    made before steps were stored, opened read-only, has none (``detente extract``
+    into a new database codes them)."""
+    if not connection.execute(
+            "SELECT count(*) FROM information_schema.columns WHERE table_name = "
+            "'event_mentions' AND column_name = 'step'").fetchone()[0]:
+        return
+    words = steps_vocabulary()
     rows = connection.execute(
         """WITH sided AS (
                SELECT m.*, coalesce(m.source_country, m.source_code) AS side_a,
                       coalesce(m.target_country, m.target_code) AS side_b
-               FROM event_mentions m WHERE list_contains($statuses, m.status))
-           SELECT s.doc_id, s.doc, s.sentence, instr(a.text, s.sentence) - 1, s.trigger,
-                  s.trigger_start, s.cameo, s.status, s.event_date, s.pub_date,
+               FROM event_mentions m
+               WHERE m.step IS NOT NULL AND list_contains($statuses, m.status))
+           SELECT s.doc_id, s.doc, s.sentence, instr(a.text, s.sentence) - 1, s.step,
+                  s.step_power, s.step_evidence, s.status, s.event_date, s.pub_date,
                   s.side_a, s.side_b
            FROM sided s JOIN articles a USING (doc_id)
            WHERE $country IN (s.side_a, s.side_b) AND s.side_a <> s.side_b
-             AND list_contains($roots, s.root)
            ORDER BY s.doc_id, s.sentence_index, s.trigger_start""",
-        {"statuses": list(vocabulary().statuses), "country": country,
-         "roots": sorted({code[:2] for rule in vocabulary().relations
-                          for code in rule.codes})}).fetchall()
-    for (doc_id, doc, sentence, sentence_start, trigger, trigger_start, cameo, status,
-         event_date, pub_date, side_a, side_b) in rows:
-        at = trigger_start - sentence_start if sentence_start >= 0 else sentence.find(trigger)
-        if not 0 <= at < len(sentence):
-            at = max(sentence.find(trigger), 0)
-        after = at + len(trigger)
-        rule = relation_rule(cameo, trigger, sentence[after:])
-        if rule is None:
-            continue
-        if rule.symmetric:
+        {"statuses": list(words.statuses), "country": country}).fetchall()
+    for (doc_id, doc, sentence, sentence_start, kind, power, evidence, status, event_date,
+         pub_date, side_a, side_b) in rows:
+        if kind in words.symmetric_kinds:
             side_a, side_b = sorted((side_a, side_b))
+        start = max(sentence_start, 0)
         yield LedgerEntry(
-            date=event_date or pub_date, country_a=side_a, country_b=side_b, kind=rule.kind,
-            status=status, protecting_power=None, doc_id=doc_id, doc=doc, sentence=sentence,
-            span=(max(sentence_start, 0), max(sentence_start, 0) + len(sentence)),
-            evidence=_phrase(sentence, at, after, vocabulary().object_window + 2),
+            date=event_date or pub_date, country_a=side_a, country_b=side_b, kind=kind,
+            status=status, protecting_power=power, doc_id=doc_id, doc=doc, sentence=sentence,
+            span=(start, start + len(sentence)), evidence=evidence,
             date_basis="stated" if event_date else "publication")
 
 
@@ -251,7 +213,7 @@ def _sentence_missions(sentence: str, states: list[StateMention],
             status = _status(sentence[:phrase.start()], phrase.group(0))
             if action == "maintained" and status == "occurred":
                 status = "ongoing"  # the mission is there, not opened now
-            if status not in words.statuses:
+            if status not in steps_vocabulary().statuses:
                 continue
             power = _protecting_power(sentence, states)
             pairs = _mission_sides(sentence, noun, phrase, states, power)
@@ -429,12 +391,6 @@ def _looks_ahead(sentence: str, date: re.Match[str], action_at: int) -> bool:
     return True
 
 
-def _phrase(sentence: str, start: int, end: int, extra_words: int) -> str:
-    """The trigger and a few words after it, as the entry's evidence."""
-    tail = re.match(rf"(?:\W*[\w'-]+){{0,{extra_words}}}", sentence[end:])
-    return sentence[start:end + (tail.end() if tail else 0)].strip()
-
-
 # -- the ledger -------------------------------------------------------------------------
 
 def ledger(connection: duckdb.DuckDBPyConnection, country: str,
@@ -444,7 +400,7 @@ def ledger(connection: duckdb.DuckDBPyConnection, country: str,
     Reports of one step (same states, kind, status and date) are one entry; the
     first report is the evidence shown, the rest are counted in ``mentions``."""
     merged: dict[tuple, LedgerEntry] = {}
-    for entry in (*status_entries(connection, country), *mission_entries(connection, country)):
+    for entry in (*stored_steps(connection, country), *mission_entries(connection, country)):
         sides = {entry.country_a, entry.country_b}
         if country not in sides or (other is not None and other not in sides):
             continue
