@@ -151,7 +151,7 @@ class Coreference:
         index = self.index
         match = index.actor_at.get(token.i)
         kinds = {entry.kind for entry in index.match_at[match.start].entries} if match else set()
-        plural = token.tag_ in {"NNS", "NNPS"} or "Plur" in token.morph.get("Number")
+        plural = token.tag_ in {"NNS", "NNPS"} or "Plur" in token.morph.get("Number", [])
         if actor is not None and actor.name is not None and (
                 actor.name in self.context.people or actor.name in self.context.dictionary.roles):
             return "person"

@@ -36,9 +36,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import TypedDict
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -172,8 +174,15 @@ def _date(value: str) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+class Validity(TypedDict):
+    """When an alias stands for its entity (keyword arguments of ``ActorEntry``)."""
+
+    valid_from: date | None
+    valid_to: date | None
+
+
 def _within(span: tuple[date | None, date | None],
-            outer: tuple[date | None, date | None]) -> dict[str, date | None]:
+            outer: tuple[date | None, date | None]) -> Validity:
     """The part of an alias's dates that falls inside its entity's lifetime."""
     starts = [day for day in (span[0], outer[0]) if day is not None]
     ends = [day for day in (span[1], outer[1]) if day is not None]
@@ -311,12 +320,13 @@ class ActorDictionary:
                     self.transnational.setdefault(row["actor"], row["name"])
         for table in IMPORTED_PEOPLE:
             person: list[dict[str, str]] = []
-            for row in [*_imported_rows(table), None]:
-                if person and (row is None or row["name"] != person[0]["name"]):
+            rows: list[dict[str, str] | None] = [*_imported_rows(table), None]  # None: the end
+            for imported in rows:
+                if person and (imported is None or imported["name"] != person[0]["name"]):
                     self._add_imported_person(person, taken, hand_people)
                     person = []
-                if row is not None:
-                    person.append(row)
+                if imported is not None:
+                    person.append(imported)
         for alias in self.imported_aliases:  # the names of new IGOs and organisations
             for entry in self.entries[alias]:
                 if entry.kind in {"igo", "organisation"} and entry.is_transnational \
@@ -349,7 +359,7 @@ class ActorDictionary:
             self._add_new(alias, taken, ActorEntry(alias, "person", rows[0]["country"],
                                                    name=name), "person:" + name, alias_id)
 
-    def _lifetime(self, code: str) -> dict[str, date | None]:
+    def _lifetime(self, code: str) -> Validity:
         return _within((None, None), self.lifetimes.get(code, (None, None)))
 
     def candidates(self, alias: str, day: date | None = None) -> list[ActorEntry]:
@@ -433,7 +443,8 @@ class ActorMatcher:
         # blanks) are matched word by word: tokenizing tens of thousands of
         # them for the phrase matcher would cost seconds at start-up
         self.plain: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        rules = nlp.tokenizer.rules or {}
+        tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]  # never replaced here
+        rules = tokenizer.rules or {}
         phrases = []
         for alias in [*self.dictionary.entries, *self.typographic]:
             words = alias.split(" ")
@@ -442,13 +453,13 @@ class ActorMatcher:
                 self.plain[words[0]].append(tuple(words))
             else:
                 phrases.append(alias)
-        self.names.add("ACTOR", list(nlp.tokenizer.pipe(sorted(phrases))))
+        self.names.add("ACTOR", list(tokenizer.pipe(sorted(phrases))))
         self.title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         titles = sorted(self.dictionary.titles)
         # as written in running text too: the tokenizer keeps "Rep." and "Gov." whole
         # but splits "rep." and "gov.", so lower-case patterns alone would never match
         written = sorted({title.title() for title in titles} - set(titles))
-        self.title_matcher.add("TITLE", list(nlp.tokenizer.pipe([*titles, *written])))
+        self.title_matcher.add("TITLE", list(tokenizer.pipe([*titles, *written])))
 
     def actor_spans(self, doc: Doc) -> list[Span]:
         """Non-overlapping alias matches, longest first; "the North" and "North"

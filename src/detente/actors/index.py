@@ -70,7 +70,8 @@ class DocIndex:
             alias = matcher.typographic.get(words, words)
             matches.append(AliasMatch(span, words, alias,
                                       matcher.dictionary.entries.get(alias, [])))
-        sectors, states = {}, {}
+        sectors: dict[int, str | None] = {}
+        states: dict[int, str] = {}
         for span in titles:
             title = text[span.start_char:span.end_char].lower()
             sectors.update(dict.fromkeys(range(span.start, span.end),

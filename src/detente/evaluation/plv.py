@@ -34,7 +34,10 @@ class PlvItem:
 
 def parse_marked(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
     """"<s>Ukraine</s> accuses <t>Russia</t>" → plain sentence and the s/t spans."""
-    plain, spans, opened, position = [], {}, {}, 0
+    plain: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    opened: dict[str, int] = {}
+    position = 0
     last = 0
     for match in MARK.finditer(marked):
         piece = marked[last:match.start()]

@@ -123,9 +123,10 @@ def stored_steps(connection: duckdb.DuckDBPyConnection, country: str) -> Iterato
     steps (``detente.events.diplomacy``), with the coder's status and date. A database
     made before steps were stored, opened read-only, has none (``detente extract``
     into a new database codes them)."""
-    if not connection.execute(
-            "SELECT count(*) FROM information_schema.columns WHERE table_name = "
-            "'event_mentions' AND column_name = 'step'").fetchone()[0]:
+    has_steps = connection.execute(
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = "
+        "'event_mentions' AND column_name = 'step'").fetchone()
+    if not (has_steps and has_steps[0]):
         return
     words = steps_vocabulary()
     rows = connection.execute(
@@ -326,8 +327,8 @@ def _mission_sides(sentence: str, noun: re.Match[str], phrase: re.Match[str],
     hosts = [s for s in others if s.country != sender.country]
     in_after = [s for s in hosts if s.start >= noun.end()
                 and re.search(r"\bin\b", sentence[noun.end():s.start])]
-    host = (in_after or sorted(hosts, key=lambda s: abs(s.start - noun.start())) or [None])[0]
-    return [(sender.country, host.country)] if host else []
+    hosts = in_after or sorted(hosts, key=lambda s: abs(s.start - noun.start()))
+    return [(sender.country, hosts[0].country)] if hosts else []
 
 
 def _sending_state(sentence: str, noun: re.Match[str], action_at: int,
@@ -347,7 +348,8 @@ def _sending_state(sentence: str, noun: re.Match[str], action_at: int,
     before = [s for s in states if s.end <= action_at]
     in_clause = [s for s in before if s.start >= clause_start]
     governments = [s for s in before if s.government]
-    return (in_clause or governments or before or [None])[0]
+    found = in_clause or governments or before
+    return found[0] if found else None
 
 
 def _sentence_date(sentence: str, published: DatePoint, action_at: int,
