@@ -8,6 +8,7 @@ skipped. Without a publication date, relative expressions stay unresolved."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
@@ -49,9 +50,7 @@ def event_date(trigger: Token, sentence: Span, published: DatePoint, future: boo
     skipped when the reported act has a time of its own ("said on Friday that Russia
     would not expel …")."""
     candidates = []
-    for entity in sentence.ents:
-        if entity.label_ != "DATE":
-            continue
+    for entity in _dates_in(sentence):
         verb = _date_verb(entity)
         above = verb != trigger and verb in trigger.ancestors
         if _in_another_clause(verb, trigger, above):
@@ -67,6 +66,21 @@ def event_date(trigger: Token, sentence: Span, published: DatePoint, future: boo
         if point:
             return point
     return DatePoint()
+
+
+def _dates_in(sentence: Span) -> Iterator[Span]:
+    """The DATE entities wholly inside ``sentence``, read from its own tokens
+    (``Span.ents`` builds every entity of the whole paragraph on each call: time
+    quadratic in the paragraph's length)."""
+    doc, start = sentence.doc, None
+    for token in sentence:
+        if start is not None and token.ent_iob_ != "I":
+            yield Span(doc, start, token.i, label="DATE")
+            start = None
+        if token.ent_iob_ == "B" and token.ent_type_ == "DATE":
+            start = token.i
+    if start is not None and (sentence.end == len(doc) or doc[sentence.end].ent_iob_ != "I"):
+        yield Span(doc, start, sentence.end, label="DATE")
 
 
 # Auxiliaries and negations that give a reported act a time of its own ("would not
