@@ -159,8 +159,10 @@ def process(paths: Iterable[str | Path], store: Store, coder: Coder,
     Articles already in the store (same content hash) are not parsed again: a
     re-run, or a run resumed after a crash, only reads them back. Copies of a
     stored story (the same text, or a near-duplicate reprint from another site)
-    are recorded as copies of it, not coded again. Failures are recorded in the
-    store and passed on."""
+    are recorded as copies of it, not coded again, and come with no event records
+    of their own: each event mention is passed on once, with the article it was
+    coded from, so a re-run passes on the same records as the first run.
+    Failures are recorded in the store and passed on."""
     settled: list[StoredArticle | IngestFailure] = []  # inputs settled without coding
 
     def unseen() -> Iterator[Article | None]:
@@ -184,8 +186,12 @@ def process(paths: Iterable[str | Path], store: Store, coder: Coder,
                 if original is None:
                     yield item
                     continue
-                store.add_copy(original[0], item, original[1])
-                settled.append(StoredArticle(item, list(store.event_records(original[0])), False))
+                if item.doc_id in stored and store.is_stored_printing(item):
+                    records = list(store.event_records(item.doc_id))
+                else:  # its events are the original's, passed on with it, in this run or before
+                    store.add_copy(original[0], item, original[1])
+                    records = []
+                settled.append(StoredArticle(item, records, False))
             del chunk
             if settled:
                 yield FLUSH

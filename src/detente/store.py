@@ -474,6 +474,14 @@ class Store:
         return self.connection.execute(
             "SELECT path, message FROM failures ORDER BY failed_at").fetchall()
 
+    def is_stored_printing(self, article: Article) -> bool:
+        """Whether ``article`` is the stored article of its id itself (the same
+        name, file and URL), not another printing of its text."""
+        return bool(self.connection.execute(
+            "SELECT 1 FROM articles WHERE doc_id = ? AND doc = ? AND path IS NOT DISTINCT "
+            "FROM ? AND url IS NOT DISTINCT FROM ?",
+            [article.doc_id, article.doc, article.path, article.url]).fetchall())
+
     def stored_ids(self, doc_ids: list[str]) -> set[str]:
         """Those of ``doc_ids`` already stored: ``has_article`` for a batch, one query."""
         if not doc_ids:
