@@ -17,6 +17,7 @@ from detente.events.coder import EventCoder
 from detente.ingest.html import looks_like_html
 from detente.ingest.jsonl import JsonlFields
 from detente.ingest.limits import MAX_ARTICLE_BYTES
+from detente.ingest.outcomes import IngestWarning
 from detente.ingest.readers import (
     IngestFailure,
     article_from_clean_text,
@@ -153,7 +154,8 @@ class StoredArticle:
 def process(paths: Iterable[str | Path], store: Store, coder: Coder,
             fields: JsonlFields | None = None, *, include: list[str] | None = None,
             exclude: list[str] | None = None,
-            max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[StoredArticle | IngestFailure]:
+            max_bytes: int = MAX_ARTICLE_BYTES
+            ) -> Iterator[StoredArticle | IngestFailure | IngestWarning]:
     """Ingest, code and store files, one result per input.
 
     Articles already in the store (same content hash) are not parsed again: a
@@ -162,8 +164,9 @@ def process(paths: Iterable[str | Path], store: Store, coder: Coder,
     are recorded as copies of it, not coded again, and come with no event records
     of their own: each event mention is passed on once, with the article it was
     coded from, so a re-run passes on the same records as the first run.
-    Failures are recorded in the store and passed on."""
-    settled: list[StoredArticle | IngestFailure] = []  # inputs settled without coding
+    Failures are recorded in the store and passed on, and so are warnings (an
+    article stored with a part of its input left out) before their article."""
+    settled: list[StoredArticle | IngestFailure | IngestWarning] = []  # settled uncoded
 
     def unseen() -> Iterator[Article | None]:
         """Articles to code; a chunk of inputs at a time is looked up in the store,
@@ -174,8 +177,11 @@ def process(paths: Iterable[str | Path], store: Store, coder: Coder,
                               max_bytes=max_bytes)
         while chunk := list(islice(items, STORE_LOOKUP_CHUNK)):
             stored = store.stored_ids([item.doc_id for item in chunk
-                                       if not isinstance(item, IngestFailure)])
+                                       if isinstance(item, Article)])
             for item in chunk:
+                if isinstance(item, IngestWarning):
+                    settled.append(item)
+                    continue
                 if isinstance(item, IngestFailure):
                     store.add_failure(item.path, item.message)
                     settled.append(item)

@@ -176,6 +176,75 @@ def _one_line(error: Exception) -> str:
     return " ".join(str(error).split())
 
 
+# No extension is ever installed or loaded at run time: a file DuckDB would read
+# through one (a SQLite database) is refused, and nothing is downloaded. Set on
+# each connection once open (not as connect-time config, which every connection
+# to the file in the process would then have to repeat).
+NO_EXTENSIONS = ("SET autoinstall_known_extensions = false; "
+                 "SET autoload_known_extensions = false")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def connect(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection to the DuckDB file at ``path``, checked: not another kind of
+    database, not cut short, and (when it holds detente's tables) with all their
+    columns. Raises a one-line ``StoreError`` saying what is wrong."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
+                raise StoreError(f"{path}: a SQLite database, not a DuckDB one")
+    except FileNotFoundError:
+        pass  # a new database
+    except IsADirectoryError:
+        raise StoreError(f"{path}: cannot open database (a folder, not a file)") from None
+    except OSError as error:
+        raise StoreError(f"{path}: cannot open database ({error.strerror or error})") from None
+    try:
+        connection = duckdb.connect(path, read_only=read_only)
+        connection.execute(NO_EXTENSIONS)
+    except duckdb.Error as error:
+        raise StoreError(f"{path}: cannot open database ({_one_line(error)})") from None
+    try:
+        _check(connection, path, read_only)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _check(connection: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+    """Refuse a file shorter than its blocks (a copy or download cut short), and
+    one whose detente tables lack columns (damaged by hand or by another tool)."""
+    try:
+        block_size, blocks = connection.execute(
+            "SELECT block_size, total_blocks FROM pragma_database_size()").fetchone()
+        tables = {(table, column) for table, column in connection.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() "
+            "WHERE database_name = current_database()").fetchall()}
+    except duckdb.Error as error:
+        raise StoreError(f"{path}: cannot read database ({_one_line(error)})") from None
+    if Path(path).stat().st_size < block_size * blocks:
+        raise StoreError(f"{path}: damaged database: the file is shorter than its "
+                         f"{blocks} blocks (truncated?)")
+    names = {table for table, _ in tables}
+    if read_only and "articles" not in names:
+        raise StoreError(f"{path}: not a detente database (no articles table)")
+    missing = sorted(f"{table}.{column}" for table, column in _schema_columns()
+                     if table in names and (table, column) not in tables)
+    if missing:
+        raise StoreError(f"{path}: damaged database: no column {', '.join(missing[:3])}"
+                         f"{' …' if len(missing) > 3 else ''}")
+
+
+@cache
+def _schema_columns() -> frozenset[tuple[str, str]]:
+    """The (table, column) pairs of ``SCHEMA``, read from a database made with it."""
+    with duckdb.connect(":memory:") as memory:
+        memory.execute(SCHEMA)
+        return frozenset(memory.execute(
+            "SELECT table_name, column_name FROM duckdb_columns()").fetchall())
+
+
 class Store:
     """A DuckDB file holding articles, actor mentions and event mentions.
 
@@ -186,13 +255,14 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
+        self.connection = connect(self.path, read_only)
         try:
-            self.connection = duckdb.connect(self.path, read_only=read_only)
             if not read_only:
                 self.connection.execute(SCHEMA)
                 self.connection.execute(MIGRATIONS)
                 self._build_bands()
         except (duckdb.Error, OSError) as error:
+            self.connection.close()
             raise StoreError(f"{self.path}: cannot open database ({_one_line(error)})") from None
         # Articles of this run not stored yet (in a batch being coded): their copies
         # later in the run must find them, and a batch that fails must not leave them.

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from fastapi import HTTPException
 
 from detente.model import EVENT_COLUMNS
-from detente.store import SIDE, Store, StoreError
+from detente.store import SIDE, Store, StoreError, connect
 
 SOURCE_SIDE = SIDE.format(prefix="source")
 TARGET_SIDE = SIDE.format(prefix="target")
@@ -46,11 +47,7 @@ class Database:
             raise StoreError(f"{self.path}: no such database (build one with `detente demo`)")
         # Only a writable server holds a Store; its connection serves writes alone.
         self.store = Store(self.path) if writable else None
-        try:
-            self._connection = (self.store.connection if self.store
-                                else duckdb.connect(self.path, read_only=True))
-        except duckdb.Error as error:
-            raise StoreError(f"{self.path}: cannot open database ({error})") from None
+        self._connection = self.store.connection if self.store else connect(self.path, True)
         self.write_lock = threading.Lock()
 
     @property
@@ -70,6 +67,9 @@ class Database:
             yield cursor
         except duckdb.InterruptException:
             raise QueryTimeout(f"query took longer than {self.timeout_s:g} s") from None
+        except duckdb.Error as error:  # damaged since it was opened, or under repair
+            reason = " ".join(str(error).split())
+            raise HTTPException(503, f"the database cannot be read ({reason})") from None
         finally:
             timer.cancel()
             cursor.close()
