@@ -18,7 +18,8 @@ import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
-from detente.store import Store, StoreError, connect
+from detente.dbfile import connect
+from detente.store import Store, StoreError
 
 runner = CliRunner()
 STORY = ("SEOUL, June 15, 2000 (Reuters) - South Korean President Kim Dae-jung visited "
@@ -104,13 +105,14 @@ def test_a_truncated_database_is_one_line_and_exit_2(stored):
     result = summary(stored)
     assert result.exit_code == 2
     assert result.stderr.strip() == (f"error: {stored}: damaged database: the file is "
-                                     f"shorter than its {blocks_of(stored)} blocks (truncated?)")
+                                     f"shorter than the {blocks_of(stored)} blocks in use "
+                                     "(truncated?)")
 
 
 def blocks_of(db: Path) -> int:
     """The block count a database's header declares (DuckDB opens a cut file)."""
     with duckdb.connect(str(db), read_only=True) as connection:
-        return connection.execute("SELECT total_blocks FROM pragma_database_size()").fetchone()[0]
+        return connection.execute("SELECT used_blocks FROM pragma_database_size()").fetchone()[0]
 
 
 def test_a_database_with_a_dropped_column_is_one_line_and_exit_2(stored):

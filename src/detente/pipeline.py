@@ -165,7 +165,11 @@ def process(paths: Iterable[str | Path], store: Store, coder: Coder,
     of their own: each event mention is passed on once, with the article it was
     coded from, so a re-run passes on the same records as the first run.
     Failures are recorded in the store and passed on, and so are warnings (an
-    article stored with a part of its input left out) before their article."""
+    article stored with a part of its input left out) before their article.
+
+    The store is held only while it is read or written (a chunk of look-ups, a
+    batch's commit) and released while articles are coded, so that other
+    processes (the dashboard, another run) can use the file in between."""
     settled: list[StoredArticle | IngestFailure | IngestWarning] = []  # settled uncoded
 
     def unseen() -> Iterator[Article | None]:
@@ -176,6 +180,7 @@ def process(paths: Iterable[str | Path], store: Store, coder: Coder,
         items = read_articles(paths, fields, include=include, exclude=exclude,
                               max_bytes=max_bytes)
         while chunk := list(islice(items, STORE_LOOKUP_CHUNK)):
+            fresh: list[Article] = []  # to code
             stored = store.stored_ids([item.doc_id for item in chunk
                                        if isinstance(item, Article)])
             for item in chunk:
@@ -190,7 +195,7 @@ def process(paths: Iterable[str | Path], store: Store, coder: Coder,
                 original = ((item.doc_id, 1.0) if item.doc_id in stored
                             else store.near_duplicate(item))
                 if original is None:
-                    yield item
+                    fresh.append(item)
                     continue
                 if item.doc_id in stored and store.is_stored_printing(item):
                     records = list(store.event_records(item.doc_id))
@@ -198,14 +203,18 @@ def process(paths: Iterable[str | Path], store: Store, coder: Coder,
                     store.add_copy(original[0], item, original[1])
                     records = []
                 settled.append(StoredArticle(item, records, False))
-            del chunk
+            store.release()  # the file is free for others while these are coded
+            yield from fresh
+            del chunk, fresh
             if settled:
                 yield FLUSH
 
     for batch in coder.code_batches(unseen()):
         yield from settled
         settled.clear()
-        yield from store_batch(store, batch)
+        results = store_batch(store, batch)
+        store.release()  # committed: the file is free for others until the next batch
+        yield from results
     yield from settled
 
 

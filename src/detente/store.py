@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from detente.dbfile import LOCK_WAIT_SECONDS, StoreError, WriterGate, connect_waiting
 from detente.ingest.neardup import (
     THRESHOLD,
     NearDuplicateIndex,
@@ -139,10 +140,6 @@ CodedRows = tuple[Article, list[Actor], list[EventMention]]
 SIDE = "coalesce({prefix}_country, {prefix}_code)"
 
 
-class StoreError(RuntimeError):
-    """The database cannot be opened or written (read-only, locked, disk full)."""
-
-
 def article_row(article: Article) -> dict[str, Any]:
     """An article as the columns of the ``articles`` table (``ARTICLE_COLUMNS``)."""
     return {"doc_id": article.doc_id, "doc": article.doc, "path": article.path,
@@ -176,75 +173,6 @@ def _one_line(error: Exception) -> str:
     return " ".join(str(error).split())
 
 
-# No extension is ever installed or loaded at run time: a file DuckDB would read
-# through one (a SQLite database) is refused, and nothing is downloaded. Set on
-# each connection once open (not as connect-time config, which every connection
-# to the file in the process would then have to repeat).
-NO_EXTENSIONS = ("SET autoinstall_known_extensions = false; "
-                 "SET autoload_known_extensions = false")
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def connect(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection to the DuckDB file at ``path``, checked: not another kind of
-    database, not cut short, and (when it holds detente's tables) with all their
-    columns. Raises a one-line ``StoreError`` saying what is wrong."""
-    try:
-        with open(path, "rb") as handle:
-            if handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
-                raise StoreError(f"{path}: a SQLite database, not a DuckDB one")
-    except FileNotFoundError:
-        pass  # a new database
-    except IsADirectoryError:
-        raise StoreError(f"{path}: cannot open database (a folder, not a file)") from None
-    except OSError as error:
-        raise StoreError(f"{path}: cannot open database ({error.strerror or error})") from None
-    try:
-        connection = duckdb.connect(path, read_only=read_only)
-        connection.execute(NO_EXTENSIONS)
-    except duckdb.Error as error:
-        raise StoreError(f"{path}: cannot open database ({_one_line(error)})") from None
-    try:
-        _check(connection, path, read_only)
-    except BaseException:
-        connection.close()
-        raise
-    return connection
-
-
-def _check(connection: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
-    """Refuse a file shorter than its blocks (a copy or download cut short), and
-    one whose detente tables lack columns (damaged by hand or by another tool)."""
-    try:
-        block_size, blocks = connection.execute(
-            "SELECT block_size, total_blocks FROM pragma_database_size()").fetchone()
-        tables = {(table, column) for table, column in connection.execute(
-            "SELECT table_name, column_name FROM duckdb_columns() "
-            "WHERE database_name = current_database()").fetchall()}
-    except duckdb.Error as error:
-        raise StoreError(f"{path}: cannot read database ({_one_line(error)})") from None
-    if Path(path).stat().st_size < block_size * blocks:
-        raise StoreError(f"{path}: damaged database: the file is shorter than its "
-                         f"{blocks} blocks (truncated?)")
-    names = {table for table, _ in tables}
-    if read_only and "articles" not in names:
-        raise StoreError(f"{path}: not a detente database (no articles table)")
-    missing = sorted(f"{table}.{column}" for table, column in _schema_columns()
-                     if table in names and (table, column) not in tables)
-    if missing:
-        raise StoreError(f"{path}: damaged database: no column {', '.join(missing[:3])}"
-                         f"{' …' if len(missing) > 3 else ''}")
-
-
-@cache
-def _schema_columns() -> frozenset[tuple[str, str]]:
-    """The (table, column) pairs of ``SCHEMA``, read from a database made with it."""
-    with duckdb.connect(":memory:") as memory:
-        memory.execute(SCHEMA)
-        return frozenset(memory.execute(
-            "SELECT table_name, column_name FROM duckdb_columns()").fetchall())
-
-
 class Store:
     """A DuckDB file holding articles, actor mentions and event mentions.
 
@@ -253,30 +181,80 @@ class Store:
     keeps each copy's path, URL and title against the article it repeats, so
     the sources of an event can be counted."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False,
+                 wait_s: float = LOCK_WAIT_SECONDS) -> None:
         self.path = str(path)
-        self.connection = connect(self.path, read_only)
-        try:
-            if not read_only:
-                self.connection.execute(SCHEMA)
-                self.connection.execute(MIGRATIONS)
-                self._build_bands()
-        except (duckdb.Error, OSError) as error:
-            self.connection.close()
-            raise StoreError(f"{self.path}: cannot open database ({_one_line(error)})") from None
+        self.read_only = read_only
+        self.wait_s = wait_s
+        self.gate = WriterGate(self.path)
+        self._connection: duckdb.DuckDBPyConnection | None = None
+        self._made = False  # the schema is checked and brought up to date
         # Articles of this run not stored yet (in a batch being coded): their copies
         # later in the run must find them, and a batch that fails must not leave them.
         self._pending = NearDuplicateIndex()
         self._pending_labels: dict[str, str] = {}  # doc id -> its file (or name)
+        self.connection  # noqa: B018  (opened now: an unusable database is refused at once)
 
-    def close(self) -> None:
-        """Close the database; a failure (the last write finding the disk full) is a
-        one-line ``StoreError``: committed batches are in the file or its WAL."""
+    @property
+    def holds_connection(self) -> bool:
+        return self._connection is not None
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The open connection; opened again when needed after ``release``."""
+        if self._connection is None:
+            self._connection = self._open()
+        return self._connection
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        """Connect, one writer at a time: a writer holds the writer gate from before
+        it opens the file until it has closed it; a reader lets a writer finish."""
+        if self.read_only:
+            self.gate.wait_for_writer(self.wait_s)
+        else:
+            self.gate.acquire(self.wait_s)
         try:
-            self.connection.close()
+            connection = connect_waiting(self.path, self.read_only, self.wait_s,
+                                         None if self._made else SCHEMA)
+            if not self.read_only and not self._made:
+                try:
+                    connection.execute(SCHEMA)
+                    connection.execute(MIGRATIONS)
+                    self._connection = connection
+                    self._build_bands()
+                except (duckdb.Error, OSError) as error:
+                    connection.close()
+                    raise StoreError(f"{self.path}: cannot open database "
+                                     f"({_one_line(error)})") from None
+                finally:
+                    self._connection = None
+        except BaseException:
+            self.gate.release()
+            raise
+        self._made = True
+        return connection
+
+    def release(self) -> None:
+        """Close the connection and open the gate, so that another process (the
+        dashboard, another writer) can use the file until this store next needs
+        it; a failure (the last write finding the disk full) is a one-line
+        ``StoreError``: committed batches are in the file or its WAL."""
+        connection, self._connection = self._connection, None
+        try:
+            if connection is not None:
+                connection.close()
         except duckdb.Error as error:
             raise StoreError(f"{self.path}: cannot close database ({_one_line(error)})") \
                 from None
+        finally:
+            self.gate.release()
+
+    def close(self) -> None:
+        """Close the database (see ``release``)."""
+        try:
+            self.release()
+        finally:
+            self.gate.close()
 
     def __enter__(self) -> Store:
         return self
