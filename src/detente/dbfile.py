@@ -65,7 +65,9 @@ def connect(path: str, read_only: bool = False,
         connection = duckdb.connect(path, read_only=read_only)
         connection.execute(NO_EXTENSIONS)
     except duckdb.Error as error:
-        kind = StoreLocked if "lock" in str(error).lower() else StoreError
+        # held by another process, or (in this one) open with another mode
+        held = any(words in str(error).lower() for words in ("lock", "different configuration"))
+        kind = StoreLocked if held else StoreError
         raise kind(f"{path}: cannot open database ({one_line(error)})") from None
     if schema is not None:
         try:

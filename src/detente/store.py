@@ -204,35 +204,40 @@ class Store:
         """The open connection; opened again when needed after ``release``."""
         if self._connection is None:
             self._connection = self._open()
+            if not self._made:
+                self._make()
         return self._connection
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         """Connect, one writer at a time: a writer holds the writer gate from before
-        it opens the file until it has closed it; a reader lets a writer finish."""
+        it opens the file until it has closed it; a reader lets a writer finish.
+        The file is checked the first time (``detente.dbfile.connect``)."""
         if self.read_only:
             self.gate.wait_for_writer(self.wait_s)
         else:
             self.gate.acquire(self.wait_s)
         try:
-            connection = connect_waiting(self.path, self.read_only, self.wait_s,
-                                         None if self._made else SCHEMA)
-            if not self.read_only and not self._made:
-                try:
-                    connection.execute(SCHEMA)
-                    connection.execute(MIGRATIONS)
-                    self._connection = connection
-                    self._build_bands()
-                except (duckdb.Error, OSError) as error:
-                    connection.close()
-                    raise StoreError(f"{self.path}: cannot open database "
-                                     f"({_one_line(error)})") from None
-                finally:
-                    self._connection = None
+            return connect_waiting(self.path, self.read_only, self.wait_s,
+                                   None if self._made else SCHEMA)
         except BaseException:
             self.gate.release()
             raise
+
+    def _make(self) -> None:
+        """Bring a writable database up to the schema, once per store."""
+        try:
+            if not self.read_only:
+                self.connection.execute(SCHEMA)
+                self.connection.execute(MIGRATIONS)
+                self._build_bands()
+        except (duckdb.Error, OSError, StoreError) as error:
+            with suppress(StoreError):
+                self.release()
+            if isinstance(error, StoreError):
+                raise
+            raise StoreError(f"{self.path}: cannot open database ({_one_line(error)})") \
+                from None
         self._made = True
-        return connection
 
     def release(self) -> None:
         """Close the connection and open the gate, so that another process (the
