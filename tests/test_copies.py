@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from detente.cli import app
 from detente.cli.extract import run_extract
 from detente.relations.events import refresh_events
 from detente.store import Store
@@ -77,6 +79,22 @@ def test_a_second_run_records_no_copy_twice(printings: Path, store_path: Path) -
     run_extract([str(printings)], str(store_path), "none")
     with Store(store_path, read_only=True) as store:
         assert store.counts()["article_copies"] == 2
+
+
+def test_a_rerun_prints_the_same_records_as_the_first_run(printings: Path,
+                                                         tmp_path: Path) -> None:
+    """Each event mention is printed once, with the article it was coded from; a
+    copy prints none, whether its original was coded in this run or an earlier one
+    (a re-run printed the original's records again for every copy)."""
+    db = str(tmp_path / "rerun.duckdb")
+    runs = [CliRunner().invoke(app, ["extract", str(printings), "--db", db, "--workers", "1",
+                                     "--format", "jsonl"]) for _ in range(2)]
+    assert [run.exit_code for run in runs] == [0, 0]
+    first, second = (sorted(run.stdout.splitlines()) for run in runs)
+    assert first == second
+    assert len(first) == len(set(first)), "no event mention twice"
+    with Store(db, read_only=True) as store:
+        assert len(first) == store.counts()["event_mentions"]
 
 
 def test_a_different_story_on_the_same_subject_is_its_own_article(

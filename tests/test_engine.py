@@ -1,6 +1,7 @@
 """The engines code the same articles the same way: in process, in a pool of worker
-processes, and on a Dask LocalCluster through Parquet. A worker that dies takes
-only its batch down, and the input is read only as fast as workers free up."""
+processes, and on a Dask LocalCluster through Parquet. An article that kills its
+worker (a crash, a hang, a memory hog) fails alone and its batch-mates are
+stored, and the input is read only as fast as workers free up."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import psutil
 import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
 from detente.engine.corpus import write_corpus
 from detente.engine.dask import DaskEngine
-from detente.engine.local import FAULT_HOOK, InProcess, ProcessPool
+from detente.engine.local import FAULT_HOOK, InProcess, Limits, ProcessPool
 from detente.engine.parquet import batch_keys, import_folder, read_batch, write_batch
 from detente.ingest.readers import IngestFailure, read_articles
 from detente.model import Article
@@ -69,20 +71,23 @@ def test_a_pool_of_two_workers_stores_what_one_process_stores(corpus, reference,
     assert reference["event_mentions"], "the corpus has events to compare"
 
 
-def test_a_worker_that_dies_takes_only_its_batch_down(corpus, reference, tmp_path,
+def failed_names(results: list) -> list[str]:
+    return sorted(Path(r.path).name for r in results if isinstance(r, IngestFailure))
+
+
+def test_an_article_that_kills_its_worker_fails_alone(corpus, reference, tmp_path,
                                                       monkeypatch):
-    """The batch holding the poisoned article is retried once on a fresh worker,
-    then each of its articles is recorded as failed; the run goes on."""
+    """The batch holding the poisoned article is coded again one article at a time:
+    its three batch-mates are stored, it is recorded as failed; the run goes on."""
     monkeypatch.setenv(FAULT_HOOK, "exit:article-000006.txt")
     pool = ProcessPool(workers=2, batch_size=4)
     results = run(corpus, tmp_path / "faulty.duckdb", pool)
-    failed = sorted(Path(r.path).name for r in results if isinstance(r, IngestFailure))
-    assert failed == [f"article-{n:06d}.txt" for n in range(5, 9)]  # its batch of 4
-    assert pool.restarts == 2  # first try and retry
+    assert failed_names(results) == ["article-000006.txt"]
+    assert pool.restarts == 2  # in its batch, then alone
     with Store(tmp_path / "faulty.duckdb", read_only=True) as store:
-        assert store.counts()["articles"] == ARTICLES - 4
-        messages = {message for _, message in store.failure_rows()}
-    assert len(messages) == 1 and "worker process died" in messages.pop()
+        assert store.counts()["articles"] == ARTICLES - 1
+        messages = [message for _, message in store.failure_rows()]
+    assert messages == ["the worker process died coding it (exit code 70); not stored"]
     stored = contents(tmp_path / "faulty.duckdb")
     assert set(stored["event_mentions"]) <= set(reference["event_mentions"])
 
@@ -153,15 +158,37 @@ def test_dask_local_cluster_writes_parquet_the_store_imports(corpus, reference, 
     assert contents(tmp_path / "imported.duckdb") == reference
 
 
-def test_a_hung_worker_is_killed_and_only_its_batch_fails(corpus, tmp_path, monkeypatch):
+def test_an_article_over_its_time_limit_fails_alone(corpus, tmp_path, monkeypatch):
+    """A hang (or a pathological page) is killed when its batch runs out of time;
+    coded again alone, its batch-mates are stored and it fails on its own limit."""
     monkeypatch.setenv(FAULT_HOOK, "hang:article-000006.txt")
-    pool = ProcessPool(workers=1, batch_size=4, batch_seconds=3)
+    pool = ProcessPool(workers=1, batch_size=4,
+                       limits=Limits(batch_seconds=4, article_seconds=2))
     results = run(corpus, tmp_path / "hung.duckdb", pool)
-    failed = sorted(Path(r.path).name for r in results if isinstance(r, IngestFailure))
-    assert failed == [f"article-{n:06d}.txt" for n in range(5, 9)]
-    assert "hung" in next(r for r in results if isinstance(r, IngestFailure)).message
+    assert failed_names(results) == ["article-000006.txt"]
+    failure = next(r for r in results if isinstance(r, IngestFailure))
+    assert failure.message == "coding took over 2 s; not stored"
     with Store(tmp_path / "hung.duckdb", read_only=True) as store:
-        assert store.counts()["articles"] == ARTICLES - 4
+        assert store.counts()["articles"] == ARTICLES - 1
+
+
+def test_an_article_over_the_memory_limit_fails_alone(corpus, tmp_path, monkeypatch):
+    """A worker that grows past its memory limit is killed before it takes the
+    machine's memory; the article that grew it fails alone."""
+    monkeypatch.setenv(FAULT_HOOK, "hog:article-000006.txt")
+    pool = ProcessPool(workers=1, batch_size=4)
+    with Store(tmp_path / "hog.duckdb") as store:
+        results = process([corpus], store, pool)
+        first = next(results)  # the worker is up, and now busy with the hog's batch
+        coding_mb = psutil.Process(pool.busy[0].process.pid).memory_info().rss / 1e6
+        pool.limits = Limits(worker_mb=coding_mb + 400)  # far above what coding takes
+        rest = [first, *results]
+    pool.close()
+    assert failed_names(rest) == ["article-000006.txt"]
+    failure = next(r for r in rest if isinstance(r, IngestFailure))
+    assert failure.message == f"coding used over {coding_mb + 400:g} MB of memory; not stored"
+    with Store(tmp_path / "hog.duckdb", read_only=True) as store:
+        assert store.counts()["articles"] == ARTICLES - 1
 
 
 def test_engine_options_are_checked_before_any_work(tmp_path):

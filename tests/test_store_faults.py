@@ -94,14 +94,15 @@ class FullDisk:
     """A connection whose second batch of event mentions finds the disk full,
     after that batch's articles and actor mentions went in."""
 
+    event_inserts = 0  # counted across connections: a run opens one for each batch
+
     def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
         self.connection = connection
-        self.event_inserts = 0
 
     def execute(self, query: str, *parameters):
         if query.startswith("INSERT INTO event_mentions"):
-            self.event_inserts += 1
-            if self.event_inserts == 2:
+            FullDisk.event_inserts += 1
+            if FullDisk.event_inserts == 2:
                 raise duckdb.IOException("Could not write file: No space left on device")
         return self.connection.execute(query, *parameters)
 
@@ -111,6 +112,7 @@ class FullDisk:
 
 def test_a_write_failure_mid_run_leaves_earlier_articles_whole(corpus, db_path, monkeypatch):
     connect = duckdb.connect
+    FullDisk.event_inserts = 0
     monkeypatch.setattr(duckdb, "connect", lambda *a, **k: FullDisk(connect(*a, **k)))
     result = extract(corpus, db_path)
     monkeypatch.undo()

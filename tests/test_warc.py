@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 from io import BytesIO
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -57,6 +58,22 @@ def test_a_broken_archive_keeps_the_records_before_the_break(tmp_path):
     failures = [r for r in results if isinstance(r, IngestFailure)]
     assert len(articles) == 2
     assert len(failures) == 1 and "broken WARC record" in failures[0].message
+
+
+@pytest.mark.parametrize("kept", [0.75, 0.9, 0.97])
+@pytest.mark.parametrize("name", ["cut.warc", "cut.warc.gz"])
+def test_a_truncated_archive_says_so_and_keeps_its_whole_records(tmp_path, name, kept):
+    """A download cut off mid-record: the record is not stored as a shorter
+    article (nor reported as a page without text), the whole ones before it are."""
+    path = tmp_path / name
+    data = archive(path, [(f"https://example.org/{i}", "text/html", PAGE.encode())
+                          for i in range(2)], gzipped=name.endswith(".gz"))
+    path.write_bytes(data[: int(len(data) * kept)])
+    results = list(read_articles([path]))
+    [article] = [r for r in results if not isinstance(r, IngestFailure)]
+    [failure] = [r for r in results if isinstance(r, IngestFailure)]
+    assert article.url == "https://example.org/0"
+    assert failure.message.startswith("truncated archive: ")
 
 
 def test_gzip_that_is_not_a_warc_is_reported(tmp_path):

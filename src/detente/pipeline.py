@@ -17,6 +17,7 @@ from detente.events.coder import EventCoder
 from detente.ingest.html import looks_like_html
 from detente.ingest.jsonl import JsonlFields
 from detente.ingest.limits import MAX_ARTICLE_BYTES
+from detente.ingest.outcomes import IngestWarning
 from detente.ingest.readers import (
     IngestFailure,
     article_from_clean_text,
@@ -153,15 +154,23 @@ class StoredArticle:
 def process(paths: Iterable[str | Path], store: Store, coder: Coder,
             fields: JsonlFields | None = None, *, include: list[str] | None = None,
             exclude: list[str] | None = None,
-            max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[StoredArticle | IngestFailure]:
+            max_bytes: int = MAX_ARTICLE_BYTES
+            ) -> Iterator[StoredArticle | IngestFailure | IngestWarning]:
     """Ingest, code and store files, one result per input.
 
     Articles already in the store (same content hash) are not parsed again: a
     re-run, or a run resumed after a crash, only reads them back. Copies of a
     stored story (the same text, or a near-duplicate reprint from another site)
-    are recorded as copies of it, not coded again. Failures are recorded in the
-    store and passed on."""
-    settled: list[StoredArticle | IngestFailure] = []  # inputs settled without coding
+    are recorded as copies of it, not coded again, and come with no event records
+    of their own: each event mention is passed on once, with the article it was
+    coded from, so a re-run passes on the same records as the first run.
+    Failures are recorded in the store and passed on, and so are warnings (an
+    article stored with a part of its input left out) before their article.
+
+    The store is held only while it is read or written (a chunk of look-ups, a
+    batch's commit) and released while articles are coded, so that other
+    processes (the dashboard, another run) can use the file in between."""
+    settled: list[StoredArticle | IngestFailure | IngestWarning] = []  # settled uncoded
 
     def unseen() -> Iterator[Article | None]:
         """Articles to code; a chunk of inputs at a time is looked up in the store,
@@ -171,9 +180,13 @@ def process(paths: Iterable[str | Path], store: Store, coder: Coder,
         items = read_articles(paths, fields, include=include, exclude=exclude,
                               max_bytes=max_bytes)
         while chunk := list(islice(items, STORE_LOOKUP_CHUNK)):
+            fresh: list[Article] = []  # to code
             stored = store.stored_ids([item.doc_id for item in chunk
-                                       if not isinstance(item, IngestFailure)])
+                                       if isinstance(item, Article)])
             for item in chunk:
+                if isinstance(item, IngestWarning):
+                    settled.append(item)
+                    continue
                 if isinstance(item, IngestFailure):
                     store.add_failure(item.path, item.message)
                     settled.append(item)
@@ -182,18 +195,26 @@ def process(paths: Iterable[str | Path], store: Store, coder: Coder,
                 original = ((item.doc_id, 1.0) if item.doc_id in stored
                             else store.near_duplicate(item))
                 if original is None:
-                    yield item
+                    fresh.append(item)
                     continue
-                store.add_copy(original[0], item, original[1])
-                settled.append(StoredArticle(item, list(store.event_records(original[0])), False))
-            del chunk
+                if item.doc_id in stored and store.is_stored_printing(item):
+                    records = list(store.event_records(item.doc_id))
+                else:  # its events are the original's, passed on with it, in this run or before
+                    store.add_copy(original[0], item, original[1])
+                    records = []
+                settled.append(StoredArticle(item, records, False))
+            store.release()  # the file is free for others while these are coded
+            yield from fresh
+            del chunk, fresh
             if settled:
                 yield FLUSH
 
     for batch in coder.code_batches(unseen()):
         yield from settled
         settled.clear()
-        yield from store_batch(store, batch)
+        results = store_batch(store, batch)
+        store.release()  # committed: the file is free for others until the next batch
+        yield from results
     yield from settled
 
 

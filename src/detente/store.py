@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from detente.dbfile import LOCK_WAIT_SECONDS, StoreError, WriterGate, connect_waiting
 from detente.ingest.neardup import (
     THRESHOLD,
     NearDuplicateIndex,
@@ -149,10 +150,6 @@ CodedRows = tuple[Article, list[Actor], list[EventMention]]
 SIDE = "coalesce({prefix}_country, {prefix}_code)"
 
 
-class StoreError(RuntimeError):
-    """The database cannot be opened or written (read-only, locked, disk full)."""
-
-
 def article_row(article: Article) -> dict[str, Any]:
     """An article as the columns of the ``articles`` table (``ARTICLE_COLUMNS``)."""
     return {"doc_id": article.doc_id, "doc": article.doc, "path": article.path,
@@ -194,29 +191,85 @@ class Store:
     keeps each copy's path, URL and title against the article it repeats, so
     the sources of an event can be counted."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False,
+                 wait_s: float = LOCK_WAIT_SECONDS) -> None:
         self.path = str(path)
-        try:
-            self.connection = duckdb.connect(self.path, read_only=read_only)
-            if not read_only:
-                self.connection.execute(SCHEMA)
-                self.connection.execute(MIGRATIONS)
-                self._build_bands()
-        except (duckdb.Error, OSError) as error:
-            raise StoreError(f"{self.path}: cannot open database ({_one_line(error)})") from None
+        self.read_only = read_only
+        self.wait_s = wait_s
+        self.gate = WriterGate(self.path)
+        self._connection: duckdb.DuckDBPyConnection | None = None
+        self._made = False  # the schema is checked and brought up to date
         # Articles of this run not stored yet (in a batch being coded): their copies
         # later in the run must find them, and a batch that fails must not leave them.
         self._pending = NearDuplicateIndex()
         self._pending_labels: dict[str, str] = {}  # doc id -> its file (or name)
+        self.connection  # noqa: B018  (opened now: an unusable database is refused at once)
 
-    def close(self) -> None:
-        """Close the database; a failure (the last write finding the disk full) is a
-        one-line ``StoreError``: committed batches are in the file or its WAL."""
+    @property
+    def holds_connection(self) -> bool:
+        return self._connection is not None
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The open connection; opened again when needed after ``release``."""
+        if self._connection is None:
+            self._connection = self._open()
+            if not self._made:
+                self._make()
+        return self._connection
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        """Connect, one writer at a time: a writer holds the writer gate from before
+        it opens the file until it has closed it; a reader lets a writer finish.
+        The file is checked the first time (``detente.dbfile.connect``)."""
+        if self.read_only:
+            self.gate.wait_for_writer(self.wait_s)
+        else:
+            self.gate.acquire(self.wait_s)
         try:
-            self.connection.close()
+            return connect_waiting(self.path, self.read_only, self.wait_s,
+                                   None if self._made else SCHEMA)
+        except BaseException:
+            self.gate.release()
+            raise
+
+    def _make(self) -> None:
+        """Bring a writable database up to the schema, once per store."""
+        try:
+            if not self.read_only:
+                self.connection.execute(SCHEMA)
+                self.connection.execute(MIGRATIONS)
+                self._build_bands()
+        except (duckdb.Error, OSError, StoreError) as error:
+            with suppress(StoreError):
+                self.release()
+            if isinstance(error, StoreError):
+                raise
+            raise StoreError(f"{self.path}: cannot open database ({_one_line(error)})") \
+                from None
+        self._made = True
+
+    def release(self) -> None:
+        """Close the connection and open the gate, so that another process (the
+        dashboard, another writer) can use the file until this store next needs
+        it; a failure (the last write finding the disk full) is a one-line
+        ``StoreError``: committed batches are in the file or its WAL."""
+        connection, self._connection = self._connection, None
+        try:
+            if connection is not None:
+                connection.close()
         except duckdb.Error as error:
             raise StoreError(f"{self.path}: cannot close database ({_one_line(error)})") \
                 from None
+        finally:
+            self.gate.release()
+
+    def close(self) -> None:
+        """Close the database (see ``release``)."""
+        try:
+            self.release()
+        finally:
+            self.gate.close()
 
     def __enter__(self) -> Store:
         return self
@@ -472,6 +525,14 @@ class Store:
     def failure_rows(self) -> list[tuple[str, str]]:
         return self.connection.execute(
             "SELECT path, message FROM failures ORDER BY failed_at").fetchall()
+
+    def is_stored_printing(self, article: Article) -> bool:
+        """Whether ``article`` is the stored article of its id itself (the same
+        name, file and URL), not another printing of its text."""
+        return bool(self.connection.execute(
+            "SELECT 1 FROM articles WHERE doc_id = ? AND doc = ? AND path IS NOT DISTINCT "
+            "FROM ? AND url IS NOT DISTINCT FROM ?",
+            [article.doc_id, article.doc, article.path, article.url]).fetchall())
 
     def stored_ids(self, doc_ids: list[str]) -> set[str]:
         """Those of ``doc_ids`` already stored: ``has_article`` for a batch, one query."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -25,8 +26,22 @@ DEFAULT_DB = "detente.duckdb"
 
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print ``error: message`` on one line and return the exit to raise."""
-    err.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
+    say("error", message)
     return typer.Exit(code)
+
+
+def say(kind: str, message: str) -> None:
+    """``error: message`` (or ``warning: …``) on one line of stderr, the message
+    shown as written: a newline or other control character in it (a file's name)
+    is escaped, so it cannot start a line of its own, and brackets are not markup."""
+    colour = "red" if kind == "error" else "yellow"
+    err.print(f"[{colour}]{kind}:[/] {shown(message)}", highlight=False, soft_wrap=True)
+
+
+def shown(text: str) -> str:
+    """``text`` for a Rich console as written: its control characters as escapes
+    (``\\n``, ``\\x1b``), its brackets not markup."""
+    return escape("".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text))
 
 
 def open_store(db: str, read_only: bool = False) -> Store:

@@ -9,16 +9,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
+import duckdb
 import typer
 from rich.table import Table
 
 from detente.cli.app import app
-from detente.cli.common import DEFAULT_DB, err, event_table, fail, open_store, out, progress
+from detente.cli.common import (
+    DEFAULT_DB,
+    err,
+    event_table,
+    fail,
+    open_store,
+    out,
+    progress,
+    say,
+    shown,
+)
 from detente.cli.relations import AllStatusesOption, CountOption, count_rule
 from detente.data import data_path, sample_files
 from detente.engine import ENGINES, EngineError
 from detente.ingest.jsonl import JSONL_SUFFIXES, JsonlFields
 from detente.ingest.limits import MAX_ARTICLE_BYTES
+from detente.ingest.outcomes import IngestWarning
 from detente.ingest.readers import IngestFailure, iter_files
 from detente.ingest.warc import WARC_SUFFIXES
 from detente.relations.counting import DEFAULT_RULE, CountRule, dyad_totals
@@ -31,12 +43,13 @@ TABLE_LIMIT = 500  # rows a terminal table can usefully show; jsonl has them all
 @dataclass
 class RunCounts:
     """What an extract run did: articles read (``new`` of them coded by this run),
-    event mentions, and inputs that failed."""
+    event mentions, inputs that failed, and articles stored with a warning."""
 
     articles: int = 0
     new: int = 0
     events: int = 0
     failures: int = 0
+    warnings: int = 0
 
 
 @dataclass(frozen=True)
@@ -81,10 +94,14 @@ def run_extract(paths: list[str], db: str, output_format: str,
             task = bar.add_task("coding", total=count_inputs(paths, inputs), rate="")
             for result in process(paths, store, coder, fields, include=inputs.include,
                                   exclude=inputs.exclude, max_bytes=inputs.max_bytes):
+                if isinstance(result, IngestWarning):
+                    counts.warnings += 1
+                    say("warning", str(result))
+                    continue
                 bar.advance(task)
                 if isinstance(result, IngestFailure):
                     counts.failures += 1
-                    err.print(f"[red]error:[/] {result}", highlight=False, soft_wrap=True)
+                    say("error", str(result))
                     continue
                 counts.articles += 1
                 counts.new += result.new
@@ -184,8 +201,10 @@ def extract(
     counts = run_extract(paths, db, output_format, fields,
                          EngineChoice(engine, workers, scheduler, parquet),
                          InputFilter(include, exclude, int(max_article_mb * 1_000_000)))
+    warned = f", {counts.warnings} warnings" if counts.warnings else ""
     err.print(f"{counts.articles} articles ({counts.new} coded by this run), {counts.events} "
-              f"events, {counts.failures} failed inputs → {db}")
+              f"events, {counts.failures} failed inputs{warned} → {shown(db)}",
+              highlight=False, soft_wrap=True)
     if counts.failures:
         raise typer.Exit(1)
 
@@ -201,7 +220,11 @@ def summary(
     rule = count_rule(count, all_statuses)
     store = open_store(db, read_only=True)
     with store:
-        print_summary(store, examples, rule)
+        try:
+            print_summary(store, examples, rule)
+        except duckdb.Error as error:  # a damaged block the opening checks cannot see
+            raise fail(f"{db}: cannot read database ({' '.join(str(error).split())})") \
+                from None
 
 
 def print_summary(store: Store, examples: int, rule: CountRule = DEFAULT_RULE) -> None:

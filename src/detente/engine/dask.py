@@ -10,10 +10,12 @@ writer. At most two batches per worker are in flight, so the input is read only
 as fast as the cluster codes it.
 
 A batch whose worker dies is retried once by the scheduler; after a second
-death (Dask's ``KilledWorker``) or an error, its articles come back as failures."""
+death (Dask's ``KilledWorker``) or an error, it is coded again one article at a
+time, so that only the article that killed it comes back as a failure."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -77,6 +79,7 @@ class DaskEngine:
 
     def code_batches(self, articles: Iterable[Article | None]) -> Iterator[list[Result]]:
         pending = batches(articles, self.batch_size)
+        alone: deque[list[Article]] = deque()  # the articles of failed batches, one each
         submitted: dict[Future, list[Article]] = {}
         running = as_completed()
 
@@ -84,7 +87,7 @@ class DaskEngine:
             """Submit batches until ``in_flight`` run; an empty one (a ``FLUSH`` of
             the input) comes back at once, empty."""
             while len(submitted) < self.in_flight:
-                if (batch := next(pending, None)) is None:
+                if (batch := alone.popleft() if alone else next(pending, None)) is None:
                     return
                 if not batch:
                     yield []
@@ -101,10 +104,13 @@ class DaskEngine:
             try:
                 manifest: Manifest = future.result()
             except Exception as error:  # KilledWorker, or an error writing Parquet
+                if len(batch) > 1:
+                    alone.extend([article] for article in batch)
+                    yield from fill()
+                    continue
                 reason = " ".join(f"{type(error).__name__}: {error}".split())
-                yield [IngestFailure(article_label(article),
-                                     f"Dask task failed ({reason}); not stored")
-                       for article in batch]
+                yield [IngestFailure(article_label(batch[0]),
+                                     f"Dask task failed ({reason}); not stored")]
                 continue
             yield [*read_batch(self.folder, manifest.key), *manifest.failures]
 

@@ -6,10 +6,13 @@ in flight and memory stays flat however large the input. Workers send back
 plain dataclasses (articles, actor mentions, event mentions), never spaCy Docs;
 the calling process stays the single writer of the store.
 
-A worker that dies, or hangs on a batch for ``BATCH_SECONDS`` and is killed,
-takes only its batch down: the batch is retried once on a fresh worker, then
-each of its articles comes back as an ``IngestFailure``.
-Crashes and hangs can be injected for tests (see ``inject_fault``)."""
+Each article has a time limit and each worker a memory limit. A worker that
+dies, runs past its batch's time, or grows past its memory limit is killed and
+replaced, and its batch is coded again one article at a time: the article that
+did it fails alone, with a one-line reason, and its batch-mates are stored (an
+article alone is tried twice before it fails, so a crash that does not recur
+loses nothing). Crashes, hangs and memory hogs can be injected for tests (see
+``inject_fault``)."""
 
 from __future__ import annotations
 
@@ -23,16 +26,21 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
+import psutil
+
 from detente.engine import EngineError
 from detente.ingest.readers import IngestFailure
 from detente.model import Article
 from detente.pipeline import FLUSH, Pipeline, Result, article_label, code_batch
 
 ARTICLES_PER_BATCH = 16  # ~130 paragraphs: one efficient nlp.pipe call, small retries
-ATTEMPTS = 2  # a batch whose worker dies is retried once
+ATTEMPTS = 2  # an article alone whose worker dies is tried once more
 BATCHES_PER_WORKER = 500  # then the worker is replaced, so spaCy's string store stays small
 BATCH_SECONDS = 600  # a batch takes seconds; one still running after this is hung: kill it
+ARTICLE_SECONDS = 120  # one article takes well under a second (a 400k-character page: ~1 min)
+WORKER_MB = 4000  # a worker holds ~600 MB; one over this is coding something pathological
 START_SECONDS = 600  # loading the pipeline takes seconds, even on a busy machine
+WATCH_SECONDS = 0.5  # how often busy workers' memory is looked at
 FAULT_HOOK = "DETENTE_FAULT"
 FAULT_EXIT_CODE = 70
 
@@ -79,11 +87,17 @@ class Started:
 def inject_fault(articles: list[Article]) -> None:
     """The fault-injection hook (tests only): ``DETENTE_FAULT=exit:<doc>`` makes the
     process exit abruptly on a batch holding the article named ``<doc>``, as a
-    crash or an out-of-memory kill would; ``hang:<doc>`` makes it hang."""
+    crash or an out-of-memory kill would; ``hang:<doc>`` makes it hang, and
+    ``hog:<doc>`` makes it take memory (50 MB every 0.1 s) until it is stopped."""
     kind, _, doc = os.environ.get(FAULT_HOOK, "").partition(":")
     if doc and any(article.doc == doc for article in articles):
         if kind == "hang":
             time.sleep(24 * 3600)
+        if kind == "hog":
+            hoard = []
+            while True:
+                hoard.append(bytearray(50_000_000))  # bytearray fills with zeros: resident
+                time.sleep(0.1)
         os._exit(FAULT_EXIT_CODE)
 
 
@@ -116,6 +130,16 @@ class Job:
     attempts: int = 0
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How long a batch and an article alone may take to code, and how much memory
+    a worker may hold; past either it is killed."""
+
+    batch_seconds: float = BATCH_SECONDS
+    article_seconds: float = ARTICLE_SECONDS
+    worker_mb: float = WORKER_MB
+
+
 @dataclass
 class Worker:
     process: BaseProcess
@@ -124,6 +148,7 @@ class Worker:
     started: bool = False  # its pipeline is loaded
     job: Job | None = None
     deadline: float = 0.0  # monotonic time by which the job must be done
+    killed_for: str | None = None  # why the pool killed it: over time, over memory
 
 
 class ProcessPool:
@@ -131,11 +156,11 @@ class ProcessPool:
 
     def __init__(self, workers: int, batch_size: int = ARTICLES_PER_BATCH,
                  batches_per_worker: int = BATCHES_PER_WORKER,
-                 batch_seconds: float = BATCH_SECONDS) -> None:
+                 limits: Limits = Limits()) -> None:
         self.workers = workers
         self.batch_size = batch_size
         self.batches_per_worker = batches_per_worker
-        self.batch_seconds = batch_seconds
+        self.limits = limits
         self.context = multiprocessing.get_context("spawn")  # spaCy's threads and fork mix badly
         self.idle: list[Worker] = []
         self.busy: list[Worker] = []
@@ -166,7 +191,7 @@ class ProcessPool:
                         raise EngineError(
                             f"a worker process cannot load the pipeline ({message.failure})")
                     worker.started = True  # the batch's clock starts now
-                    worker.deadline = time.monotonic() + self.batch_seconds
+                    worker.deadline = time.monotonic() + self._seconds(worker.job)
                     continue
                 job = self._release(worker)
                 if message is None:
@@ -208,23 +233,43 @@ class ProcessPool:
         job.attempts += 1
         worker.job = job
         worker.deadline = time.monotonic() + (
-            self.batch_seconds if worker.started else START_SECONDS)
+            self._seconds(job) if worker.started else START_SECONDS)
         self.busy.append(worker)
         with suppress(BrokenPipeError, ConnectionResetError):  # dead: _ready will say so
             worker.connection.send(job.articles)
 
+    def _seconds(self, job: Job | None) -> float:
+        """The time a job may take: an article alone has its own limit."""
+        alone = job is not None and len(job.articles) == 1
+        return self.limits.article_seconds if alone else self.limits.batch_seconds
+
     def _ready(self) -> list[Worker]:
-        """Busy workers that have answered or died; a hung one is killed, so it dies."""
+        """Busy workers that have answered or died; one over its time or memory
+        limit is killed, so it dies."""
         handles = {worker.connection: worker for worker in self.busy}
         handles |= {worker.process.sentinel: worker for worker in self.busy}
         while not (ready := wait(list(handles), timeout=self._time_left())):
             for worker in self.busy:
-                if worker.deadline <= time.monotonic():
+                if reason := self._over_limit(worker):
+                    worker.killed_for = reason
                     worker.process.kill()
         return list({id(handles[h]): handles[h] for h in ready}.values())
 
+    def _over_limit(self, worker: Worker) -> str | None:
+        """Why a busy worker must be stopped, if it must."""
+        if worker.deadline <= time.monotonic():
+            return (f"coding took over {self._seconds(worker.job):g} s"
+                    if worker.started else "the worker did not start in time")
+        try:
+            megabytes = psutil.Process(worker.process.pid).memory_info().rss / 1e6
+        except psutil.Error:  # it has just ended: the wait sees it next
+            return None
+        return (f"coding used over {self.limits.worker_mb:g} MB of memory"
+                if megabytes > self.limits.worker_mb else None)
+
     def _time_left(self) -> float:
-        return max(min(worker.deadline for worker in self.busy) - time.monotonic(), 0.0)
+        soonest = min(worker.deadline for worker in self.busy) - time.monotonic()
+        return min(max(soonest, 0.0), WATCH_SECONDS)
 
     def _receive(self, worker: Worker) -> list[Result] | Started | None:
         """A ready worker's message, or None if it died."""
@@ -241,17 +286,21 @@ class ProcessPool:
         return job
 
     def _died(self, worker: Worker, job: Job, retries: deque[Job]) -> list[Result]:
-        """Replace a dead worker: retry its batch once (nothing to report yet), then
-        report each of the batch's articles as failed."""
+        """Replace a dead worker. Its batch is coded again one article at a time
+        (nothing to report yet), so that only the article that killed it fails; an
+        article alone is tried ``ATTEMPTS`` times, then reported failed."""
         worker.process.join()
         worker.connection.close()
         self.restarts += 1
-        if job.attempts < ATTEMPTS:
+        if len(job.articles) > 1:
+            retries.extend(Job([article], attempts=job.attempts) for article in job.articles)
+            return []
+        if job.attempts < ATTEMPTS and worker.killed_for is None:  # a crash may not recur
             retries.append(job)
             return []
-        reason = (f"worker process died or hung coding this article's batch "
-                  f"(exit code {worker.process.exitcode}) {job.attempts} times; not stored")
-        return [IngestFailure(article_label(article), reason) for article in job.articles]
+        why = worker.killed_for or (
+            f"the worker process died coding it (exit code {worker.process.exitcode})")
+        return [IngestFailure(article_label(job.articles[0]), f"{why}; not stored")]
 
     def _stop(self, worker: Worker) -> None:
         with suppress(BrokenPipeError, ConnectionResetError):

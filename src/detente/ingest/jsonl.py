@@ -2,7 +2,8 @@
 
 News archives and scrapers often hand over JSON lines rather than pages. Each
 line becomes one article (its text may be clean text or HTML); a bad line is a
-failure of its own, named ``file:line``, and the rest of the file goes on. The
+failure of its own, named ``file:line``, and the rest of the file goes on; a
+line whose date field holds no date is stored without one, after a warning. The
 file is streamed line by line, and a line longer than the article limit is
 skipped in chunks, so memory stays flat however long the file or the line.
 Lines should be UTF-8; one that is not is decoded like any page of unknown
@@ -25,6 +26,7 @@ from detente.ingest.dates import filed_date, parse_date
 from detente.ingest.encoding import BinaryDataError, decode
 from detente.ingest.html import NoArticleError, looks_like_html
 from detente.ingest.limits import over_limit
+from detente.ingest.outcomes import IngestWarning
 from detente.model import Article, DatePoint
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -83,8 +85,9 @@ def _date(value: object) -> DatePoint:
 
 
 def read_jsonl(path: Path, fields: JsonlFields, make_article: ArticleMaker,
-               max_bytes: int) -> Iterator[tuple[str, Article | str]]:
-    """``(name, article)`` per good line, ``(name, reason)`` per bad one.
+               max_bytes: int) -> Iterator[tuple[str, Article | IngestWarning | str]]:
+    """``(name, article)`` per good line, ``(name, reason)`` per bad one, and
+    ``(name, warning)`` before the article of a line with a date that is not one.
 
     ``make_article(name, text, is_html)`` builds the article from the text field;
     a line over ``max_bytes`` fails unread."""
@@ -100,7 +103,7 @@ def read_jsonl(path: Path, fields: JsonlFields, make_article: ArticleMaker,
                 if line is None:
                     yield f"{path}:{number}", over_limit(None, max_bytes)
                 else:
-                    yield _article(path, number, line, fields, make_article)
+                    yield from _article(path, number, line, fields, make_article)
         except (OSError, EOFError, zlib.error) as error:
             yield f"{path}:{number + 1}", f"unreadable from here on ({error})"
 
@@ -113,31 +116,42 @@ def _text(line: bytes) -> str:
 
 
 def _article(path: Path, number: int, line: bytes, fields: JsonlFields,
-             make_article: ArticleMaker) -> tuple[str, Article | str]:
+             make_article: ArticleMaker) -> Iterator[tuple[str, Article | IngestWarning | str]]:
     name = f"{path}:{number}"
     try:
         record = json.loads(_text(line))
     except BinaryDataError as error:
-        return name, str(error)
+        yield name, str(error)
+        return
     except json.JSONDecodeError as error:
-        return name, f"invalid JSON ({error.msg} at column {error.colno})"
+        yield name, f"invalid JSON ({error.msg} at column {error.colno})"
+        return
     if not isinstance(record, dict):
-        return name, "a JSON line must be an object"
+        yield name, "a JSON line must be an object"
+        return
     text = record.get(fields.text)
     if not isinstance(text, str) or not text.strip():
-        return name, f"no text in field {fields.text!r}"
+        yield name, f"no text in field {fields.text!r}"
+        return
     doc = f"{path.name}:{record.get(fields.id, number)}"
     try:
         article = make_article(doc, text, looks_like_html(text))
     except (ValueError, NoArticleError) as error:
-        return name, str(error)
+        yield name, str(error)
+        return
     title = record.get(fields.title)
     article.title = title if isinstance(title, str) else article.title
-    article.pub_date = _date(record.get(fields.date)) or article.pub_date
+    given = record.get(fields.date)
+    published = _date(given)
+    if given not in (None, "") and not published:
+        shown = " ".join(json.dumps(given, ensure_ascii=False).split())[:80]
+        yield name, IngestWarning(name, f"{fields.date!r} holds {shown}, not a date; "
+                                        "stored without it")
+    article.pub_date = published or article.pub_date
     url = record.get(fields.url)
     article.url = url if isinstance(url, str) else article.url
     article.pub_date = article.pub_date or filed_date(article.url)
     site = record.get(fields.site) if fields.site else None
     article.site = site.strip() if isinstance(site, str) and site.strip() else article.site
     article.path = str(path)
-    return name, article
+    yield name, article

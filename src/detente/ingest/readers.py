@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,21 +27,13 @@ from detente.ingest.inferred_year import infer_year
 from detente.ingest.jsonl import JSONL_SUFFIXES, JsonlFields, read_jsonl
 from detente.ingest.language import SCRIPT_SAMPLE_CHARS, dominant_script, identify, language
 from detente.ingest.limits import MAX_ARTICLE_BYTES, over_limit
+from detente.ingest.outcomes import IngestFailure, IngestWarning
 from detente.ingest.textdump import clean_text_dump, word_count
 from detente.ingest.warc import WARC_SUFFIXES, read_warc
 from detente.model import Article, DatePoint
 
 TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", *JSONL_SUFFIXES, *WARC_SUFFIXES}
 MIN_WORDS_FOR_LANGUAGE = 30  # shorter texts say too little about their language
-
-
-@dataclass(frozen=True)
-class IngestFailure:
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -87,7 +80,7 @@ def iter_files(paths: Iterable[str | Path], include: list[str] | None = None,
         elif path.is_file():
             yield path
         else:
-            yield IngestFailure(str(path), "no such file or folder")
+            yield IngestFailure(str(path), _not_a_file(path))
 
 
 def _walk(folder: Path, relative: str, chosen: FileFilter) -> Iterator[Path | IngestFailure]:
@@ -104,8 +97,23 @@ def _walk(folder: Path, relative: str, chosen: FileFilter) -> Iterator[Path | In
         if entry.is_dir(follow_symlinks=False):
             if not chosen.prunes(inner):
                 yield from _walk(Path(entry.path), inner + "/", chosen)
-        elif entry.is_file() and chosen.wants(inner):
-            yield Path(entry.path)
+        elif chosen.wants(inner):
+            yield Path(entry.path) if entry.is_file() else IngestFailure(
+                entry.path, _not_a_file(Path(entry.path)))
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a path that is neither a folder nor a file cannot be read (a named pipe
+    would block the run, a device never ends)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return ("broken symbolic link" if path.is_symlink() else "no such file or folder")
+    except OSError as error:
+        return f"cannot read it ({error.strerror or error})"
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "special")
+    return f"not a regular file ({kind}); not read"
 
 
 def _suffix(path: Path) -> str:
@@ -224,10 +232,12 @@ def _from_jsonl_text(doc: str, text: str, is_html: bool) -> Article:
 
 def read_articles(paths: Iterable[str | Path], fields: JsonlFields | None = None, *,
                   include: list[str] | None = None, exclude: list[str] | None = None,
-                  max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article | IngestFailure]:
+                  max_bytes: int = MAX_ARTICLE_BYTES
+                  ) -> Iterator[Article | IngestFailure | IngestWarning]:
     """Articles from files and folders, in order, streamed; failures in place of
     bad files (and of bad lines of JSONL files, whose ``fields`` name the
-    article's parts, and bad records of WARC files). ``include``/``exclude`` are
+    article's parts, and bad records of WARC files); a warning before an article
+    read with a part left out (a JSONL date that is not one). ``include``/``exclude`` are
     glob filters for files inside folders (see ``FileFilter``); ``max_bytes``
     caps one article (a file, a JSONL line, a WARC record)."""
     for item in iter_files(paths, include, exclude):
@@ -240,7 +250,8 @@ def read_articles(paths: Iterable[str | Path], fields: JsonlFields | None = None
                        if suffix in JSONL_SUFFIXES
                        else read_warc(item, article_from_text, max_bytes))
             for name, result in records:
-                yield result if isinstance(result, Article) else IngestFailure(name, result)
+                yield (result if isinstance(result, Article | IngestWarning)
+                       else IngestFailure(name, result))
             continue
         try:
             yield article_from_text(item.name, read_text(item, max_bytes).text, str(item))

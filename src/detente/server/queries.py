@@ -1,12 +1,14 @@
 """The server's reads of the store: SQL with bound parameters only, each query
 under a time limit.
 
-The server opens the DuckDB file once; every request gets its own cursor (DuckDB
-connections are not shared between threads) and a timer that interrupts the
-query when it runs past the limit, so one slow search cannot hold the server."""
+Requests in flight share one connection to the DuckDB file, each with its own
+cursor (DuckDB connections are not shared between threads) and a timer that
+interrupts the query when it runs past the limit, so one slow search cannot
+hold the server; the connection is let go for a writer in another process."""
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
@@ -15,12 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from fastapi import HTTPException
 
+from detente.dbfile import LOCK_WAIT_SECONDS, WriterGate, connect_waiting
 from detente.model import EVENT_COLUMNS
 from detente.relations.counting import DEFAULT_RULE, CountRule, dyad_totals
 from detente.relations.events import plausible_dates
 from detente.relations.filters import EVENT_DATE, EventFilter, filter_clause
-from detente.store import SIDE, Store, StoreError
+from detente.store import SCHEMA, SIDE, Store, StoreError
 
 SOURCE_SIDE = SIDE.format(prefix="source")
 TARGET_SIDE = SIDE.format(prefix="target")
@@ -35,12 +39,24 @@ NUMBERED_EVENTS = (f"SELECT * {plausible_dates()}, {ORDINAL} AS ordinal, "
 READ_COLUMNS = (*EVENT_COLUMNS, "ordinal", "source_side", "target_side")
 
 
+WRITER_WAIT_S = 10.0  # the longest a request waits for another process's write
+WATCH_SECONDS = 0.1  # how often an idle connection checks for a waiting writer
+
+
 class QueryTimeout(RuntimeError):
     """A query ran past the server's per-query time limit and was interrupted."""
 
 
 class Database:
-    """The store as the server sees it: read-only unless opened ``writable``."""
+    """The store as the server sees it: read-only unless opened ``writable``.
+
+    Requests in flight share one connection. The server gives the file up to a
+    writer in another process (``detente extract``, see ``detente.dbfile``):
+    while a writer waits at the writer gate, new requests wait for it (up to
+    ``WRITER_WAIT_S``) and the connection is closed as soon as the requests in
+    flight end; the next request opens the file again and sees what was
+    committed. A writable server also closes its connection whenever no request
+    or write is in flight. The result cache is emptied when the file changed."""
 
     def __init__(self, path: str | Path, writable: bool = False, timeout_s: float = 5.0,
                  cache_entries: int = 512) -> None:
@@ -50,34 +66,120 @@ class Database:
         if not Path(self.path).is_file():
             raise StoreError(f"{self.path}: no such database (build one with `detente demo`)")
         # Only a writable server holds a Store; its connection serves writes alone.
-        self.store = Store(self.path) if writable else None
-        try:
-            self._connection = (self.store.connection if self.store
-                                else duckdb.connect(self.path, read_only=True))
-        except duckdb.Error as error:
-            raise StoreError(f"{self.path}: cannot open database ({error})") from None
+        self.store = Store(self.path, wait_s=WRITER_WAIT_S) if writable else None
+        if self.store is None:  # a damaged database is refused before the server starts
+            connect_waiting(self.path, True, LOCK_WAIT_SECONDS, SCHEMA).close()
+        self.gate = self.store.gate if self.store else WriterGate(self.path)
         self.write_lock = threading.Lock()
+        self._connection: duckdb.DuckDBPyConnection | None = None
+        self._users = 0  # requests in flight on the connection
+        self._turn = threading.Condition()
+        self._version = self._file_version()
+        self._stopping = threading.Event()
+        self._watcher = threading.Thread(target=self._step_aside, daemon=True,
+                                         name="detente-db-watcher")
+        self._watcher.start()
+        if self.store is not None:
+            self.store.release()
 
     @property
     def writable(self) -> bool:
         return self.store is not None
 
     def close(self) -> None:
-        self._connection.close()
+        self._stopping.set()
+        self._watcher.join()
+        with self._turn:
+            self._close()
+        if self.store is not None:
+            self.store.close()
+        self.gate.close()
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor of its own for one request, interrupted after ``timeout_s``."""
-        cursor = self._connection.cursor()
+        cursor = self._enter().cursor()
         timer = threading.Timer(self.timeout_s, cursor.interrupt)
         timer.start()
         try:
             yield cursor
         except duckdb.InterruptException:
             raise QueryTimeout(f"query took longer than {self.timeout_s:g} s") from None
+        except duckdb.Error as error:  # damaged since it was opened, or under repair
+            reason = " ".join(str(error).split())
+            raise HTTPException(503, f"the database cannot be read ({reason})") from None
         finally:
             timer.cancel()
             cursor.close()
+            self._leave()
+
+    def _enter(self) -> duckdb.DuckDBPyConnection:
+        """The shared connection for one more request; opened if closed, after any
+        writer at the gate has finished."""
+        with self._turn:
+            while self._connection is not None and self.gate.writer_active():
+                if self._users == 0:
+                    self._close()
+                    break
+                self._turn.wait(WATCH_SECONDS)  # the requests in flight end first
+            if self._connection is None:
+                self.gate.wait_for_writer(WRITER_WAIT_S)  # other requests queue behind
+                try:
+                    self._connection = (self.store.connection if self.store
+                                        else connect_waiting(self.path, True, WRITER_WAIT_S))
+                except StoreError as error:
+                    raise HTTPException(503, f"{error}; try again") from None
+                if (version := self._file_version()) != self._version:
+                    self.cache.clear()  # another process wrote to it
+                    self._version = version
+            self._users += 1
+            return self._connection
+
+    def _leave(self) -> None:
+        with self._turn:
+            self._users -= 1
+            if self._users == 0 and self._let_go():
+                self._close()
+            self._turn.notify_all()
+
+    def _let_go(self) -> bool:
+        """Whether to close the idle connection: a writer waits at the gate (a
+        writable server holds the gate itself while connected, so it cannot tell,
+        and lets go whenever nothing is in flight)."""
+        return self.store is not None or self.gate.writer_active()
+
+    def _close(self) -> None:
+        """Close the connection (called with ``_turn`` held, no request in flight)."""
+        if self._connection is None or not self.write_lock.acquire(blocking=False):
+            return  # a write is under way: the watcher comes back
+        try:
+            if self.store is not None:
+                self.store.release()
+            else:
+                self._connection.close()
+            self._connection = None
+            self._version = self._file_version()
+        finally:
+            self.write_lock.release()
+
+    def _step_aside(self) -> None:
+        """Close an idle connection when a writer waits (and, writable, when the
+        server's own write is done), checked every ``WATCH_SECONDS``."""
+        while not self._stopping.wait(WATCH_SECONDS):
+            with self._turn:
+                if self.store is not None and self.store.holds_connection:
+                    self._connection = self._connection or self.store.connection
+                if self._users == 0 and self._connection is not None and self._let_go():
+                    self._close()
+
+    def _file_version(self) -> tuple[int, int, int]:
+        """What changes when a process writes: the file's and its WAL's size and time."""
+        main = os.stat(self.path)
+        try:
+            wal = os.stat(f"{self.path}.wal").st_mtime_ns
+        except OSError:
+            wal = 0
+        return main.st_mtime_ns, main.st_size, wal
 
 
 class ResultCache:
