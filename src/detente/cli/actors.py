@@ -4,16 +4,16 @@ actors``: score actor resolution against labelled mentions."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from detente.actors.ambiguity import ambiguities
-from detente.actors.dictionary import actor_code, actor_dictionary
-from detente.actors.search import Reading, did_you_mean, readings, search_actors, state_codes
 from detente.cli.app import app
 from detente.cli.common import fail, out
+
+if TYPE_CHECKING:  # the commands import the dictionary: "detente --help" loads no spaCy
+    from detente.actors.search import Reading
 
 actors = typer.Typer(help="Look up the actor dictionary.", no_args_is_help=True)
 app.add_typer(actors, name="actors")
@@ -57,6 +57,8 @@ def lookup(
     """Every entity NAME can stand for; with --date, what it was on that day.
     A name not found as written is looked up in any case and without accents;
     if nothing matches, near names are suggested."""
+    from detente.actors.search import did_you_mean, readings, search_actors
+
     day = _day(on)
     hits = search_actors(name)
     found = [hit for hit in hits if hit.found]
@@ -77,6 +79,8 @@ def lookup(
 
 
 def _print_ambiguity(name: str) -> None:
+    from detente.actors.ambiguity import ambiguities
+
     choices = ambiguities().readings.get(name, [])
     if choices:
         out.print(f"{name} is ambiguous; the article decides:", highlight=False)
@@ -102,6 +106,9 @@ def list_actors(
 ) -> None:
     """A state's or organisation's names, metonyms, organisations and people
     with their roles."""
+    from detente.actors.dictionary import actor_code, actor_dictionary
+    from detente.actors.search import did_you_mean, state_codes
+
     day = _day(on)
     dictionary = actor_dictionary()
     codes, hits = state_codes(country, day)

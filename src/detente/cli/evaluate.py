@@ -10,8 +10,6 @@ from rich.table import Table
 
 from detente.cli.app import evaluation
 from detente.cli.common import fail, measure_table, out
-from detente.data import sample_files
-from detente.ingest.readers import IngestFailure, read_articles
 
 
 @evaluation.command("sample")
@@ -23,7 +21,9 @@ def eval_sample(
 
     Scores against data/sample/expected.tsv; dates count as right at the
     precision the labels state."""
+    from detente.data import sample_files
     from detente.evaluation.sample import sample_recall
+    from detente.ingest.readers import IngestFailure, read_articles
     from detente.pipeline import Pipeline
 
     articles = [a for a in read_articles(sample_files()) if not isinstance(a, IngestFailure)]

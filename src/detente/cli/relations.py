@@ -5,21 +5,17 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from detente.cli.app import app
 from detente.cli.common import DEFAULT_DB, err, fail, open_store, out
-from detente.model import STATUSES
-from detente.relations.counting import QUADS, CountError, CountRule
-from detente.relations.export import FORMATS, events_left_out, export_events
-from detente.relations.filters import EventFilter
-from detente.relations.ledger import ledger as ledger_entries
-from detente.relations.network import relation_network
-from detente.relations.output import STDOUT, OutputError
-from detente.relations.series import COLUMNS, SeriesError, check_date, dyad_series, known_sides
+
+if TYPE_CHECKING:  # the commands import what they use: "detente --help" loads none of it
+    from detente.relations.counting import CountRule
+    from detente.relations.filters import EventFilter
 
 DbOption = Annotated[str, typer.Option("--db", help="DuckDB file to read.")]
 CountOption = Annotated[str, typer.Option(
@@ -33,6 +29,8 @@ SERIES_FORMATS = ("table", "csv", "json")
 
 def check_sides(connection, *sides: str | None) -> None:
     """Exit with a one-line error naming a side that appears in no stored event."""
+    from detente.relations.series import known_sides
+
     known = known_sides(connection)
     for side in sides:
         if side is not None and side not in known:
@@ -42,6 +40,8 @@ def check_sides(connection, *sides: str | None) -> None:
 
 def count_rule(count: str, all_statuses: bool, basis: str = "event") -> CountRule:
     """The counting rule of ``--count``, ``--all-statuses`` and ``--basis``, or exit 2."""
+    from detente.relations.counting import CountError, CountRule
+
     try:
         return CountRule(count, all_statuses, basis)  # type: ignore[arg-type]
     except CountError as error:
@@ -75,6 +75,9 @@ def dyad(
     """How two sides have got on: events per period by quad class, with Goldstein.
 
     Every period from the first to the last has its row, zeros included."""
+    from detente.relations.counting import QUADS
+    from detente.relations.series import SeriesError, dyad_series
+
     if output_format not in SERIES_FORMATS:
         raise fail(f"--format must be one of {', '.join(SERIES_FORMATS)}")
     rule = count_rule(count, all_statuses, basis)
@@ -111,6 +114,8 @@ def dyad(
 def print_series(rows: list[dict], output_format: str) -> None:
     """A series on standard output as CSV (a header, then a row a period) or JSON (an
     array of objects), the columns of ``series.COLUMNS``."""
+    from detente.relations.series import COLUMNS
+
     if output_format == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
         return
@@ -130,6 +135,8 @@ def ledger(
     Steps: relations established, upgraded, downgraded, suspended, severed,
     restored; embassies, consulates, liaison offices and interests sections
     opened, closed, or maintained (there at that date: status ongoing)."""
+    from detente.relations.ledger import ledger as ledger_entries
+
     country, other = country.upper(), other.upper() if other else None
     with open_store(db, read_only=True) as store:
         check_sides(store.connection, country, other)
@@ -161,6 +168,9 @@ def network(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """The signed relation network of a window: centrality, blocs and structural balance."""
+    from detente.relations.network import relation_network
+    from detente.relations.series import SeriesError
+
     rule = count_rule(count, all_statuses)
     with open_store(db, read_only=True) as store:
         try:
@@ -201,6 +211,10 @@ def export_filter(start: str | None, end: str | None, actors: list[str] | None,
                   text: str | None) -> EventFilter:
     """The ``EventFilter`` of ``detente export``'s options (the API's filters), or exit 2
     with the option and the problem."""
+    from detente.model import STATUSES
+    from detente.relations.filters import EventFilter
+    from detente.relations.series import SeriesError, check_date
+
     try:
         check_date("--from", start)
         check_date("--to", end)
@@ -271,6 +285,9 @@ def export(
     each row as an event that took place, so --format gdelt writes only
     occurred and ongoing events (and their mentions) unless
     --all-statuses is given. The README's data dictionary lists every column."""
+    from detente.relations.export import FORMATS, events_left_out, export_events
+    from detente.relations.output import STDOUT, OutputError
+
     if output_format not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}")
     where = export_filter(start, end, actors, dyad_text, root, quad, status, min_confidence,
@@ -309,7 +326,9 @@ def report(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Write a self-contained HTML report: dyad timelines, ledger, network picture."""
+    from detente.relations.output import STDOUT, OutputError
     from detente.relations.report import write_report
+    from detente.relations.series import SeriesError
 
     pairs = [pair(text, "--dyad") for text in dyads or []]
     with open_store(db, read_only=True) as store:
