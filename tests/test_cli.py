@@ -4,6 +4,8 @@ re-runs that store nothing twice, and bad inputs that fail alone."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 from typer.testing import CliRunner
 
@@ -80,3 +82,13 @@ def test_unusable_database_is_a_clear_error(tmp_path):
     result = extract(str(tmp_path), "--db", str(folder))
     assert result.exit_code == 2
     assert "cannot open database" in result.stderr
+
+
+def test_the_command_line_loads_without_spacy_duckdb_or_networkx():
+    """``detente --help`` answers at once: the commands import the heavy parts when
+    they run (bench/help.py times it)."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, detente.cli; "
+         "print(sorted({'spacy', 'duckdb', 'networkx', 'trafilatura'} & set(sys.modules)))"],
+        capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "[]"

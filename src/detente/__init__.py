@@ -5,9 +5,16 @@ The Python API: ``detente.pipeline.extract_text`` codes a string,
 what was coded in DuckDB; the records are the dataclasses of ``detente.model``.
 """
 
-from importlib.metadata import version
-
 from detente.model import Actor, Article, DatePoint, EventMention
 
 __all__ = ["Actor", "Article", "DatePoint", "EventMention", "__version__"]
-__version__ = version("detente")  # written once, in pyproject.toml
+
+
+def __getattr__(name: str) -> str:
+    """``detente.__version__``, written once (in pyproject.toml) and read from the
+    installed package's metadata when asked for, not at every import."""
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("detente")
+    raise AttributeError(f"module 'detente' has no attribute {name!r}")

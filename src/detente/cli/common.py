@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 from rich.console import Console, Group
 from rich.markup import escape
@@ -16,8 +18,8 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from detente.events.ontology import lookup
-from detente.store import Store, StoreError
+if TYPE_CHECKING:  # opening a store loads DuckDB: only the commands that read one do
+    from detente.store import Store
 
 out = Console()
 err = Console(stderr=True)
@@ -46,6 +48,8 @@ def shown(text: str) -> str:
 
 def open_store(db: str, read_only: bool = False) -> Store:
     """The store at ``db``, or exit 2 with a one-line reason."""
+    from detente.store import Store, StoreError
+
     try:
         return Store(db, read_only=read_only)
     except StoreError as error:
@@ -69,6 +73,8 @@ def event_table(records: list[dict], title: str = "Events",
                 caption: str | None = None) -> Table | Group:
     """Events with their evidence: a table on a terminal; piped or redirected, one
     tab-separated line per event (cut to the width with …), not a screenful each."""
+    from detente.events.ontology import lookup
+
     rows = [(record["event_date"] or f"({record['pub_date'] or '?'})",
              side_label(record["source"]), f"{record['cameo']} {lookup(record['cameo']).name}",
              side_label(record["target"]), record["status"] or "", record["sentence"])

@@ -7,9 +7,8 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import duckdb
 import typer
 from rich.table import Table
 
@@ -28,13 +27,12 @@ from detente.cli.common import (
 from detente.cli.relations import AllStatusesOption, CountOption, count_rule
 from detente.data import data_path, sample_files
 from detente.engine import ENGINES, EngineError
-from detente.ingest.jsonl import JSONL_SUFFIXES, JsonlFields
 from detente.ingest.limits import MAX_ARTICLE_BYTES
-from detente.ingest.outcomes import IngestWarning
-from detente.ingest.readers import IngestFailure, iter_files
-from detente.ingest.warc import WARC_SUFFIXES
-from detente.relations.counting import DEFAULT_RULE, CountRule, dyad_totals
-from detente.store import Store, StoreError
+
+if TYPE_CHECKING:  # the commands import the readers and the store: "--help" loads neither
+    from detente.ingest.jsonl import JsonlFields
+    from detente.relations.counting import CountRule
+    from detente.store import Store
 
 FORMATS = ("jsonl", "table", "none")
 TABLE_LIMIT = 500  # rows a terminal table can usefully show; jsonl has them all
@@ -82,7 +80,10 @@ def run_extract(paths: list[str], db: str, output_format: str,
     whenever it is not up to date with the stored mentions (also when this run
     stored nothing new: an earlier run may have been stopped before rebuilding it)."""
     from detente.engine import open_engine  # spaCy loads only where needed
+    from detente.ingest.outcomes import IngestWarning
+    from detente.ingest.readers import IngestFailure
     from detente.pipeline import process
+    from detente.store import StoreError
 
     store = open_store(db)
     counts = RunCounts()
@@ -132,6 +133,10 @@ def run_extract(paths: list[str], db: str, output_format: str,
 def count_inputs(paths: list[str], inputs: InputFilter) -> int | None:
     """How many articles to expect, when files hold one each (JSONL and WARC files
     hold many, so then no total, and no ETA)."""
+    from detente.ingest.jsonl import JSONL_SUFFIXES
+    from detente.ingest.readers import iter_files
+    from detente.ingest.warc import WARC_SUFFIXES
+
     many = JSONL_SUFFIXES | WARC_SUFFIXES
     total = 0
     for item in iter_files(paths, inputs.include, inputs.exclude):  # counted, not kept
@@ -186,6 +191,8 @@ def extract(
     (.jsonl/.ndjson, one article per line) and web archives (.warc, .warc.gz).
     Articles already stored are not coded again, so a run that was stopped picks
     up where it left off."""
+    from detente.ingest.jsonl import JsonlFields
+
     if output_format not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}")
     if engine not in ENGINES:
@@ -217,6 +224,8 @@ def summary(
     all_statuses: AllStatusesOption = False,
 ) -> None:
     """Most active dyads, and their strongest events with the evidence."""
+    import duckdb
+
     rule = count_rule(count, all_statuses)
     store = open_store(db, read_only=True)
     with store:
@@ -227,7 +236,10 @@ def summary(
                 from None
 
 
-def print_summary(store: Store, examples: int, rule: CountRule = DEFAULT_RULE) -> None:
+def print_summary(store: Store, examples: int, rule: CountRule | None = None) -> None:
+    from detente.relations.counting import DEFAULT_RULE, dyad_totals
+
+    rule = rule or DEFAULT_RULE
     counts = store.counts()
     out.print(f"[bold]{counts['articles']}[/] articles (and {counts['article_copies']} copies "
               f"of them from other sources) · [bold]{counts['event_mentions']}[/] "
@@ -268,6 +280,8 @@ def demo(
     db: Annotated[str, typer.Option("--db", help="DuckDB file for the demo.")] = "demo.duckdb",
 ) -> None:
     """Code the bundled sample corpus, store it, and print a summary."""
+    from detente.store import Store
+
     err.print(f"coding the sample corpus in {data_path('sample')}")
     run_extract([str(path) for path in sample_files()], db, "none")  # in this process
     with Store(db, read_only=True) as store:
