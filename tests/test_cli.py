@@ -14,8 +14,9 @@ from detente.store import Store
 RECORD_FIELDS = {"doc", "doc_id", "pub_date", "event_date", "date_precision", "date_basis",
                  "source", "target", "cameo", "root", "quad", "goldstein", "plover",
                  "plover_mode", "status", "sentence", "sentence_index", "span",
-                 "confidence"}
+                 "confidence", "location"}
 ACTOR_FIELDS = {"text", "code", "country", "sector", "name"}
+LOCATION_FIELDS = {"name", "country", "region", "lat", "lon", "precision", "basis", "span"}
 
 runner = CliRunner()
 
@@ -32,6 +33,7 @@ def test_jsonl_records_follow_the_event_record(seeds, db_path):
     for record in records:
         assert set(record) == RECORD_FIELDS
         assert set(record["source"]) == ACTOR_FIELDS == set(record["target"])
+        assert record["location"] is None or set(record["location"]) == LOCATION_FIELDS
         assert record["root"] == record["cameo"][:2]
         assert record["quad"] in {1, 2, 3, 4}
         assert record["status"] in STATUSES
