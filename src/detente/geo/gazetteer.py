@@ -22,8 +22,10 @@ KINDS = ("country", "region", "city")
 # A place named by one of its alternate names ("Kiev", "Genf") is ranked as if it
 # had this share of its population: a town called so outranks a city known so.
 ALTERNATE_WEIGHT = 0.2
-# A place in a state the text is about outranks a larger namesake elsewhere.
-CONTEXT_WEIGHT = 50.0
+# A place in a state the text is about outranks a namesake elsewhere up to this
+# many times larger (Rafah in Egypt, when the text is about Egypt; but Geneva in
+# Switzerland, ten times Geneva, Illinois, even in a story about the United States).
+CONTEXT_WEIGHT = 5.0
 # A US state is meant by its name unless a city this large shares it
 # ("Washington", "New York" are cities in the news; "Texas" is the state).
 CITY_OVER_STATE = 100_000
@@ -85,6 +87,8 @@ class Gazetteer:
                     self._names[key].append((place, False))
         self._load_countries()
         self._load_regions()
+        self._landmarks = {name_key(row["landmark"]): self._city_in(row["city"], row["country"])
+                           for row in read_table("landmarks.tsv")}
 
     def _load_countries(self) -> None:
         points = {row["iso3"]: (float(row["lat"]), float(row["lon"]))
@@ -114,14 +118,22 @@ class Gazetteer:
                 self._names[name_key(name)].insert(0, (place, True))
 
     def _city_in(self, name: str, country: str) -> Place | None:
-        return next((place for place, _ in self._names.get(name_key(name), ())
-                     if place.country == country and place.kind == "city"), None)
+        """The largest city of that name in the state, by its own name first."""
+        cities = [(primary, place.population, place)
+                  for place, primary in self._names.get(name_key(name), ())
+                  if place.country == country and place.kind == "city"]
+        return max(cities, key=lambda city: city[:2])[2] if cities else None
 
     def lookup(self, name: str, countries: frozenset[str] | set[str] = frozenset()) -> Place | None:
-        """The place ``name`` most likely means: a country or US state by that name,
+        """The place ``name`` most likely means: the city of a landmark ("the
+        Kremlin", data/landmarks.tsv), a country or US state by that name,
         else the most populous city so called, one in ``countries`` (the states the
         text is about) first, a city's own name before its alternate names."""
-        entries = self._names.get(name_key(name))
+        key = name_key(name)
+        landmark = self._landmarks.get(key)
+        if landmark is not None:  # "the White House" is in Washington (not Casablanca)
+            return landmark
+        entries = self._names.get(key)
         if not entries:
             return None
         country = next((place for place, _ in entries if place.kind == "country"), None)

@@ -98,7 +98,8 @@ def own_places(trigger: Token) -> Iterator[tuple[Span, bool]]:
             # "raided the Jenin refugee camp", "shelled Kyiv": the object's own name
             for token in noun_phrase_tokens(head):
                 span = _name_at(token)
-                if span is not None and span.root.i == token.i:
+                if span is not None and span.root.i == token.i \
+                        and span.label_ in geo_words().place_labels:  # not "met Kim"
                     yield span, True
         yield from ((span, False) for span in _locative_objects(head))
 
@@ -140,24 +141,17 @@ def _place_spans(preposition: Token) -> Iterator[Span]:
 
 
 def _name_at(token: Token) -> Span | None:
-    """The proper name ``token`` heads: its entity, or its run of proper nouns."""
-    words = geo_words()
+    """The named entity ``token`` is part of, unless its label names no place (a
+    name the model did not tag is left: "the Summit of the Americas")."""
     doc = token.doc
-    if token.ent_type_:
-        if token.ent_type_ in words.not_place_labels:
-            return None
-        start, end = token.i, token.i + 1
-        while doc[start].ent_iob_ == "I":
-            start -= 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        return Span(doc, start, end, label=token.ent_type_)
-    if token.pos_ != "PROPN":
+    if not token.ent_type_ or token.ent_type_ in geo_words().not_place_labels:
         return None
-    start = token.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head is token:
+    start, end = token.i, token.i + 1
+    while doc[start].ent_iob_ == "I":
         start -= 1
-    return doc[start:token.i + 1]
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
