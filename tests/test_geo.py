@@ -106,6 +106,26 @@ def test_the_target_capital_is_the_last_resort_and_says_so(pipeline):
     assert (capital.name, capital.basis, capital.span) == ("Kyiv", "capital", None)
 
 
+def test_a_sentence_silent_on_place_takes_the_town_the_article_opens_in(pipeline):
+    found = located(pipeline, "The deal, struck in Beijing this week, surprised many.\n\n"
+                              "Iran and Saudi Arabia agreed to restore diplomatic relations.")
+    place = found["IRN 032 SAU"]
+    assert (place.name, place.basis) == ("Beijing", "article")
+
+
+def test_a_colon_dateline_places_the_story(pipeline):
+    place = located(pipeline, "Jakarta: The talks ended on Friday without a statement.\n\n"
+                              "Indonesia accused Malaysia of spying.")["IDN 112 MYS"]
+    assert (place.name, place.basis) == ("Jakarta", "dateline")
+
+
+def test_to_is_a_destination_only_after_going(pipeline):
+    found = located(pipeline, "Australia's foreign minister will travel to Tonga on Friday.")
+    assert next(iter(found.values())).name == "Tonga"
+    pledge = located(pipeline, "Japan pledged a long-term commitment to Ukraine.")
+    assert all(place is None or place.basis != "text" for place in pledge.values())
+
+
 def test_continents_place_nothing(pipeline):
     found = located(pipeline, "The United States held talks with China in Asia.")
     assert all(place is None or place.name != "Asia" for place in found.values())

@@ -8,9 +8,12 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
 2. ``sentence``: a place phrase elsewhere in the sentence ("Speaking in Moscow,
    Putin said ..."), then a city or region the sentence names that is not the
    event's source;
-3. ``dateline``: the city the article was filed from ("GENEVA, March 3 (Reuters)");
-4. ``sentence`` again: a state the sentence names that is not the source;
-5. ``capital``: the target state's capital, when nothing else is said.
+3. ``article``: the first town or region the article's opening paragraphs place
+   something in ("The deal, struck in Beijing this week, ...");
+4. ``dateline``: the city the article was filed from ("GENEVA, March 3 (Reuters)");
+5. ``sentence`` again: a state the sentence names that is not the source (made
+   precise by the article's town when that town is in it);
+6. ``capital``: the target state's capital, when nothing else is said.
 
 Pure functions over the parsed sentence: a few walks over the trigger's
 dependents and one dictionary look-up per candidate, so coding stays as fast.
@@ -18,6 +21,7 @@ dependents and one dictionary look-up per candidate, so coding stays as fast.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from detente.actors.words import actor_words
 from detente.data import read_yaml
 from detente.geo.gazetteer import Place, gazetteer, name_key
 from detente.model import Actor, Location
@@ -34,6 +39,12 @@ if TYPE_CHECKING:
     from detente.events.coder import ArticleRun
 
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "pobj"}
+ARTICLE_PARAGRAPHS = 3  # the opening paragraphs, where a story says where it is
+# A place opening an article before a colon or dash: "Jakarta: ...", "Hanoi (VNA) - ...",
+# "Riyadh, 11 March 2023 (TDI): ..." (the wire datelines the resolver reads are
+# capitalised: "SEOUL, June 13 (Reuters) -").
+OPENING_PLACE = re.compile(r"\s*([A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2})"
+                           r"(?:,[^:\n]{0,40}?)?(?:\s*\([^)\n]{1,30}\))?\s*(?::|—|–|--| - )")
 NOUN_HEAD_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
 
 
@@ -44,12 +55,16 @@ class GeoWords:
     place_labels: frozenset[str]
     not_place_labels: frozenset[str]
     not_places: frozenset[str]
+    destination: frozenset[str]
+    motion_verbs: frozenset[str]
+    event_nouns: frozenset[str]
 
 
 @cache
 def geo_words() -> GeoWords:
     """The locator's word lists (data/geo_words.yaml)."""
-    keys = ("locative", "area_words", "place_labels", "not_place_labels", "not_places")
+    keys = ("locative", "area_words", "place_labels", "not_place_labels", "not_places",
+            "destination", "motion_verbs", "event_nouns")
     data = read_yaml("geo_words.yaml", keys=keys)
     return GeoWords(*(frozenset(data[key]) for key in keys))
 
@@ -65,20 +80,30 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     # "raided the Jenin camp in the West Bank": the town, not the region around it
     best = next((item for item in own if item[1][1] == "city"), own[0] if own else None)
     if best is not None:
-        return _spanned(best, "text", offset)
+        return _refined(_spanned(best, "text", offset), run)
     # a state the sentence merely names ("rejected the proposal by France") places
-    # the event less surely than the dateline does
+    # the event less surely than the article or its dateline do
     named_state = None
     for span, in_phrase in sentence_places(sentence, offset, source):
         found = place_of(span, states)
-        if found is None:
-            continue
+        if found is None or (in_phrase == "noun" and found[1] != "city"):
+            continue  # "the stay of troops in Cabo Delgado": about the troops, not the act
         if in_phrase or found[1] != "country":
-            return _spanned((span, found), "sentence", offset)
+            return _refined(_spanned((span, found), "sentence", offset), run)
         named_state = named_state or (span, found)
-    return (dateline_location(run, states)
-            or (_spanned(named_state, "sentence", offset) if named_state else None)
+    return (article_place(run) or dateline_location(run, states)
+            or (_refined(_spanned(named_state, "sentence", offset), run) if named_state else None)
             or capital_location(target))
+
+
+def _refined(location: Location, run: ArticleRun) -> Location:
+    """A state the sentence names, made precise by the town the article places its
+    story in when that town is in the state ("landed in South Korea" after "the
+    summit in Seoul")."""
+    if location.precision != "country":
+        return location
+    town = article_place(run)
+    return town if town is not None and town.country == location.country else location
 
 
 def _spanned(found: tuple[Span, tuple[Place, str]], basis: str, offset: int) -> Location:
@@ -96,48 +121,79 @@ def own_places(trigger: Token) -> Iterator[tuple[Span, bool]]:
     for head in heads:
         if head is not trigger and head.dep_ in OBJECT_DEPS:
             # "raided the Jenin refugee camp", "shelled Kyiv": the object's own name
-            for token in noun_phrase_tokens(head):
-                span = _name_at(token)
-                if span is not None and span.root.i == token.i \
-                        and span.label_ in geo_words().place_labels:  # not "met Kim"
-                    yield span, True
+            for span in _phrase_names(head, place_labels_only=True):
+                yield span, True
         yield from ((span, False) for span in _locative_objects(head))
 
 
-def sentence_places(sentence: Span, offset: int, source: Actor) -> Iterator[tuple[Span, bool]]:
-    """Place phrases anywhere in the sentence, then its named places that are not
-    the event's source ("Israel struck Gaza": the target is where; "Moscow
-    condemned ..." is a government, not a place); each with whether it stands in
-    a place phrase."""
-    words = geo_words()
+def sentence_places(sentence: Span, offset: int,
+                    source: Actor) -> Iterator[tuple[Span, str | None]]:
+    """Place phrases anywhere in the sentence, those of its verbs first, then its
+    named places that are not the event's source ("Israel struck Gaza": the
+    target is where; "Moscow condemned ..." is a government, not a place); each
+    with what the place phrase belongs to ("verb", "noun"; None: no phrase)."""
+    phrases: list[tuple[Span, str]] = []
     for token in sentence:
-        if token.lower_ in words.locative and token.dep_ == "prep":
-            yield from ((span, True) for span in _place_spans(token))
+        if token.dep_ == "prep" and _is_locative(token):
+            phrases += [(span, _phrase_kind(token)) for span in _place_spans(token)]
+    yield from sorted(phrases, key=lambda item: item[1] != "verb")
     start, end = ((source.start - offset, source.end - offset)
                   if source.start is not None and source.end is not None else (-1, -1))
     for entity in sentence.ents:
-        if entity.label_ in words.place_labels and not (
+        if entity.label_ in geo_words().place_labels and not (
                 start < entity.end_char and entity.start_char < end):
-            yield entity, False
+            yield entity, None
+
+
+def _phrase_kind(preposition: Token) -> str:
+    """"verb" for a place phrase of an act ("struck in Beijing", "the summit in
+    Seoul"), "noun" for one that places a thing or people ("the government in
+    Lima", "the consulate in Lima")."""
+    head = preposition.head
+    if head.pos_ in {"VERB", "AUX"} or head.lemma_.lower() in geo_words().event_nouns:
+        return "verb"
+    return "noun"
+
+
+def _is_locative(preposition: Token) -> bool:
+    """Does the preposition say where ("in", "at"), or whither after a verb of
+    going ("travelled to Tonga"; not "a commitment to Ukraine")?"""
+    words = geo_words()
+    word = preposition.lower_
+    if word in words.locative:
+        return True
+    return word in words.destination and preposition.head.lemma_.lower() in words.motion_verbs
 
 
 def _locative_objects(head: Token) -> Iterator[Span]:
-    words = geo_words()
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in words.locative:
+        if child.dep_ == "prep" and _is_locative(child):
             yield from _place_spans(child)
 
 
 def _place_spans(preposition: Token) -> Iterator[Span]:
-    """The names a locative phrase may give, outermost first: "in Khan Younis";
-    "at a hospital in Gaza City" (the hospital, then the city)."""
+    """The names a locative phrase gives: its object's ("in Khan Younis", "the
+    Jenin camp"), then those of the place phrases inside it ("at a hospital in
+    Gaza City"); not names further down ("in support of ... by Bahrain")."""
     for obj in preposition.children:
-        if obj.dep_ != "pobj":
-            continue
-        for token in obj.subtree:
-            span = _name_at(token)
-            if span is not None and span.root.i == token.i:
-                yield span
+        if obj.dep_ == "pobj":
+            yield from _phrase_names(obj)
+
+
+def _phrase_names(noun: Token, place_labels_only: bool = False,
+                  depth: int = 2) -> Iterator[Span]:
+    """Names in a noun phrase's own words, then in its locative phrases."""
+    for token in noun_phrase_tokens(noun):
+        span = _name_at(token)
+        if span is not None and span.root.i == token.i and (
+                not place_labels_only or span.label_ in geo_words().place_labels):
+            yield span
+    if depth:
+        for child in noun.children:
+            if child.dep_ == "prep" and _is_locative(child):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        yield from _phrase_names(obj, place_labels_only, depth - 1)
 
 
 def _name_at(token: Token) -> Span | None:
@@ -166,6 +222,12 @@ def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
     place = places.lookup(text, states)
     if place is not None:
         return place, place.kind
+    for tail in (text.rpartition(" in ")[2], text.partition(",")[0]):
+        # "the Great Hall of the People in Beijing", "Magelang, Central Java"
+        if tail != text and tail[:1].isupper():
+            place = places.lookup(tail, states)
+            if place is not None:
+                return place, place.kind
     words = text.split()
     if len(words) > 1 and words[-1].lower() in geo_words().area_words:
         place = places.lookup(" ".join(words[:-1]), states)
@@ -174,23 +236,59 @@ def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
     return None
 
 
+def article_place(run: ArticleRun) -> Location | None:
+    """The town or region the article's opening paragraphs first place something
+    in ("The deal, struck in Beijing this week, ..."), basis ``article``: where a
+    sentence that says nothing of place most likely happened. Found once per
+    article (the last article's answer is kept)."""
+    global _last_article
+    key = (id(run), run.doc_id)
+    if _last_article[0] != key:
+        _last_article = (key, _first_town(run))
+    return _last_article[1]
+
+
+_last_article: tuple[tuple[int, str] | None, Location | None] = (None, None)
+
+
+def _first_town(run: ArticleRun) -> Location | None:
+    offsets = run.article.paragraph_offsets()
+    states = frozenset(run.context.mentioned)
+    for (doc, _), offset in zip(run.context.paragraphs[:ARTICLE_PARAGRAPHS], offsets,
+                                strict=False):
+        for token in doc:
+            if token.dep_ != "prep" or not _is_locative(token) or _phrase_kind(token) != "verb":
+                continue
+            for span in _place_spans(token):
+                found = place_of(span, states)
+                if found is not None and found[1] != "country":
+                    return _spanned((span, found), "article", offset)
+    return None
+
+
 def dateline_location(run: ArticleRun, states: frozenset[str]) -> Location | None:
     """The dateline's city, looked up among the states its region or the event
-    names ("TIRANA, Albania"); spanned where it opens its paragraph."""
+    names ("TIRANA, Albania"); spanned where it opens its paragraph. A dateline
+    the actor resolver leaves ("Jakarta: ...", "Riyadh, 11 March 2023 (TDI): ...")
+    is read here from the opening paragraph."""
     context = run.context
-    if context.dateline is None:
+    city, region_name, paragraph = (context.dateline, context.dateline_region,
+                                    context.dateline_paragraph)
+    if city is None and context.texts:
+        found = OPENING_PLACE.match(context.texts[0])
+        city, paragraph = (found.group(1), 0) if found else (None, 0)
+    if city is None or city in actor_words().calendar_words:
         return None
-    region = gazetteer().lookup(context.dateline_region) if context.dateline_region else None
-    place = gazetteer().lookup(context.dateline, states | {region.country} if region else states)
-    if place is None:
+    region = gazetteer().lookup(region_name) if region_name else None
+    place = gazetteer().lookup(city, states | {region.country} if region else states)
+    if place is None or place.kind == "country":
         return None
-    paragraph = context.dateline_paragraph
     span = None
     if paragraph < len(context.texts):
-        at = context.texts[paragraph].upper().find(context.dateline.upper())
+        at = context.texts[paragraph].upper().find(city.upper())
         if at >= 0:
             start = run.article.paragraph_offsets()[paragraph] + at
-            span = (start, start + len(context.dateline))
+            span = (start, start + len(city))
     return _location(place, place.kind, "dateline", span)
 
 
