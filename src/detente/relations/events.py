@@ -255,9 +255,10 @@ def _tone(connection: duckdb.DuckDBPyConnection) -> str:
     return "a.tone" if has_column(connection, "articles", "tone") else "CAST(NULL AS DOUBLE)"
 
 
-def _mention_columns(connection: duckdb.DuckDBPyConnection) -> str:
-    """The event mentions: the table, or in a database made before locations were
-    kept (opened read-only) the table with its location columns NULL."""
+def event_mentions_source(connection: duckdb.DuckDBPyConnection) -> str:
+    """The event mentions as a FROM-clause item: the table, or in a database made
+    before locations were kept (opened read-only) the table with its location
+    columns NULL, so that every reader can select them."""
     if has_column(connection, "event_mentions", "location_name"):
         return "event_mentions"
     missing = ", ".join(f"CAST(NULL AS {kind}) AS {column}" for column, kind in (
@@ -277,7 +278,7 @@ def grouped_mentions(connection: duckdb.DuckDBPyConnection) -> str:
     return (GROUPED_MENTIONS.replace("{other_copies}", other)
             .replace("{article_site}", _site(connection, "articles"))
             .replace("{article_tone}", _tone(connection))
-            .replace("FROM event_mentions m", f"FROM {_mention_columns(connection)} m"))
+            .replace("FROM event_mentions m", f"FROM {event_mentions_source(connection)} m"))
 
 
 EVENTS_BUILT = "events built from"  # a store_meta key: what the events table was built from
