@@ -31,7 +31,7 @@ CONTEXT_WEIGHT = 5.0
 CITY_OVER_STATE = 100_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A place the gazetteer knows. ``region`` is the GeoNames first-level division
     code (``"GZ"``; a US state's postal code), ``fips`` the FIPS 10-4 country code
