@@ -14,8 +14,10 @@ import jinja2
 from markupsafe import Markup, escape
 
 from detente.events.ontology import lookup
+from detente.geo.worldmap import world_map_svg
 from detente.relations.counting import DEFAULT_RULE, CountRule, counted_events, dyad_totals
 from detente.relations.events import events_source
+from detente.relations.geography import event_places, partner_tones
 from detente.relations.ledger import LedgerEntry, ledger
 from detente.relations.network import RelationNetwork, relation_network
 from detente.relations.output import as_text, binary_outputs
@@ -32,6 +34,7 @@ class DyadSection:
     side_b: str
     chart: Markup
     events: list[dict[str, Any]]
+    world_map: Markup | None = None
 
 
 def busiest_dyads(connection: duckdb.DuckDBPyConnection, count: int,
@@ -188,8 +191,15 @@ def render_report(connection: duckdb.DuckDBPyConnection,
     for a, b in pairs:
         events = dyad_events(connection, a, b)
         series = dyad_series(connection, a, b, freq="year")
-        sections.append(DyadSection(a, b, timeline_svg(series, events), events))
+        places = event_places(connection, a, b)
+        sections.append(DyadSection(a, b, timeline_svg(series, events), events,
+                                    world_map_svg(places, (), [a, b], f"Where {a}–{b} events "
+                                                  "happened") if places else None))
     network = relation_network(connection, start, end)
+    focus = pairs[0][0] if pairs else None
+    partners = partner_tones(connection, focus) if focus else []
+    relations_map = (world_map_svg(event_places(connection, focus), partners, [focus],
+                                   f"{focus}'s relations by partner") if partners else None)
     counts = connection.execute(
         "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_mentions)"
     ).fetchall()[0]
@@ -201,6 +211,7 @@ def render_report(connection: duckdb.DuckDBPyConnection,
     return environment.get_template("report.html.j2").render(
         sections=sections, ledger=all_ledger_entries(connection, ledger_sides(connection)),
         network=network, network_svg=network_svg(network), start=start, end=end,
+        focus=focus, relations_map=relations_map,
         articles=counts[0], mentions=counts[1], events=total_events,
         cooperation=COOPERATION, conflict=CONFLICT, counting=CountRule().describe())
 

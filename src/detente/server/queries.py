@@ -22,7 +22,7 @@ from fastapi import HTTPException
 from detente.dbfile import LOCK_WAIT_SECONDS, WriterGate, connect_waiting
 from detente.model import EVENT_COLUMNS
 from detente.relations.counting import DEFAULT_RULE, CountRule, dyad_totals
-from detente.relations.events import plausible_dates
+from detente.relations.events import event_mentions_source, has_column, plausible_dates
 from detente.relations.filters import EVENT_DATE, EventFilter, filter_clause
 from detente.store import SCHEMA, SIDE, Store, StoreError
 
@@ -33,9 +33,15 @@ ORDINAL = ("row_number() OVER (PARTITION BY doc_id ORDER BY sentence_index, trig
            "span_start, source_code, target_code, cameo, status) - 1")
 # The event mentions as the filters read them (``relations.filters``): with their sides.
 # A date after the article's publication is dropped unless the event has not happened.
-NUMBERED_EVENTS = (f"SELECT * {plausible_dates()}, {ORDINAL} AS ordinal, "
-                   f"{SOURCE_SIDE} AS source_side, {TARGET_SIDE} AS target_side "
-                   f"FROM event_mentions")
+def numbered_events(cursor: duckdb.DuckDBPyConnection) -> str:
+    """The event mentions with their ordinal and sides (``event_mentions_source``:
+    an older store read-only has no location columns of its own)."""
+    return (f"SELECT * {plausible_dates()}, {ORDINAL} AS ordinal, "
+            f"{SOURCE_SIDE} AS source_side, {TARGET_SIDE} AS target_side "
+            f"FROM {event_mentions_source(cursor)}")
+
+
+
 READ_COLUMNS = (*EVENT_COLUMNS, "ordinal", "source_side", "target_side")
 
 
@@ -254,7 +260,7 @@ def events(cursor: duckdb.DuckDBPyConnection, event_filter: EventFilter, limit: 
            offset: int = 0, order: str = "date") -> tuple[int, list[dict[str, Any]]]:
     """One page of event-mention rows matching the filter, and how many match."""
     condition, parameters = filter_clause(event_filter)
-    matching = f"FROM ({NUMBERED_EVENTS}) WHERE {condition}"
+    matching = f"FROM ({numbered_events(cursor)}) WHERE {condition}"
     total = cursor.execute(f"SELECT count(*) {matching}", parameters).fetchone()[0]
     query = (f"SELECT {', '.join(READ_COLUMNS)} {matching} "
              f"ORDER BY {ORDERS[order]} LIMIT $limit OFFSET $offset")
@@ -265,14 +271,14 @@ def events(cursor: duckdb.DuckDBPyConnection, event_filter: EventFilter, limit: 
 def event(cursor: duckdb.DuckDBPyConnection, doc_id: str,
           ordinal: int) -> dict[str, Any] | None:
     """The event mention with id ``doc_id:ordinal``, or None."""
-    rows = _rows(cursor, f"SELECT {', '.join(READ_COLUMNS)} FROM ({NUMBERED_EVENTS}) "
+    rows = _rows(cursor, f"SELECT {', '.join(READ_COLUMNS)} FROM ({numbered_events(cursor)}) "
                  "WHERE doc_id = ? AND ordinal = ?", [doc_id, ordinal], READ_COLUMNS)
     return rows[0] if rows else None
 
 
 def article_events(cursor: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict[str, Any]]:
     """Every event mention of one article, in text order."""
-    return _rows(cursor, f"SELECT {', '.join(READ_COLUMNS)} FROM ({NUMBERED_EVENTS}) "
+    return _rows(cursor, f"SELECT {', '.join(READ_COLUMNS)} FROM ({numbered_events(cursor)}) "
                  f"WHERE doc_id = ? ORDER BY {ORDERS['text']}", [doc_id], READ_COLUMNS)
 
 
@@ -283,8 +289,10 @@ MENTION_FIELDS = ("start_char", "end_char", "text", "code")
 
 def article(cursor: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
     """An article's stored fields (the file path on the coder's disk left out)."""
-    rows = _rows(cursor, f"SELECT {', '.join(ARTICLE_FIELDS)} FROM articles "
-                 "WHERE doc_id = ?", [doc_id], ARTICLE_FIELDS)
+    tone = "tone" if has_column(cursor, "articles", "tone") else "NULL"  # an older store
+    fields = (*ARTICLE_FIELDS, "tone")
+    rows = _rows(cursor, f"SELECT {', '.join(ARTICLE_FIELDS)}, {tone} FROM articles "
+                 "WHERE doc_id = ?", [doc_id], fields)
     return rows[0] if rows else None
 
 
