@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import time
 from functools import cache
 from pathlib import Path
@@ -41,6 +42,8 @@ class StoreError(RuntimeError):
 class StoreLocked(StoreError):
     """Another process holds the database file (DuckDB's own lock)."""
 
+# "ALTER TABLE t ADD COLUMN IF NOT EXISTS c": a column older stores may lack.
+ADDED_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN IF NOT EXISTS (\w+)", re.IGNORECASE)
 
 def one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
@@ -112,8 +115,12 @@ def _check(connection: duckdb.DuckDBPyConnection, path: str, read_only: bool,
     names = {table for table, _ in tables}
     if read_only and "articles" not in names:
         raise StoreError(f"{path}: not a detente database (no articles table)")
+    # a column a migration adds is missing from an older store opened read-only
+    added_later = {(table.lower(), column.lower())
+                   for table, column in ADDED_COLUMN.findall(schema)}
     missing = sorted(f"{table}.{column}" for table, column in _columns(schema)
-                     if table in names and (table, column) not in tables)
+                     if table in names and (table, column) not in tables
+                     and (table, column) not in added_later)
     if missing:
         raise StoreError(f"{path}: damaged database: no column {', '.join(missing[:3])}"
                          f"{' …' if len(missing) > 3 else ''}")

@@ -249,7 +249,7 @@ class Store:
             self.gate.acquire(self.wait_s)
         try:
             return connect_waiting(self.path, self.read_only, self.wait_s,
-                                   None if self._made else SCHEMA)
+                                   None if self._made else SCHEMA + MIGRATIONS)
         except BaseException:
             self.gate.release()
             raise

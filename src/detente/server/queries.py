@@ -24,7 +24,7 @@ from detente.model import EVENT_COLUMNS
 from detente.relations.counting import DEFAULT_RULE, CountRule, dyad_totals
 from detente.relations.events import event_mentions_source, has_column, plausible_dates
 from detente.relations.filters import EVENT_DATE, EventFilter, filter_clause
-from detente.store import SCHEMA, SIDE, Store, StoreError
+from detente.store import MIGRATIONS, SCHEMA, SIDE, Store, StoreError
 
 SOURCE_SIDE = SIDE.format(prefix="source")
 TARGET_SIDE = SIDE.format(prefix="target")
@@ -74,7 +74,7 @@ class Database:
         # Only a writable server holds a Store; its connection serves writes alone.
         self.store = Store(self.path, wait_s=WRITER_WAIT_S) if writable else None
         if self.store is None:  # a damaged database is refused before the server starts
-            connect_waiting(self.path, True, LOCK_WAIT_SECONDS, SCHEMA).close()
+            connect_waiting(self.path, True, LOCK_WAIT_SECONDS, SCHEMA + MIGRATIONS).close()
         self.gate = self.store.gate if self.store else WriterGate(self.path)
         self.write_lock = threading.Lock()
         self._connection: duckdb.DuckDBPyConnection | None = None
