@@ -13,9 +13,9 @@ import pytest
 from test_relations_events import VISIT, add_article, report
 
 from detente.relations.export import export_events
-from detente.relations.filters import EventFilter
 from detente.server import queries
 from detente.store import Store
+from detente.store.filters import EventFilter
 
 MISDATED = "Washington imposed sanctions on Pyongyang on 2 January."
 

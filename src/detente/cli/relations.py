@@ -14,8 +14,8 @@ from detente.cli.app import app
 from detente.cli.common import DEFAULT_DB, err, fail, open_store, out
 
 if TYPE_CHECKING:  # the commands import what they use: "detente --help" loads none of it
-    from detente.relations.counting import CountRule
-    from detente.relations.filters import EventFilter
+    from detente.store.counting import CountRule
+    from detente.store.filters import EventFilter
 
 DbOption = Annotated[str, typer.Option("--db", help="DuckDB file to read.")]
 CountOption = Annotated[str, typer.Option(
@@ -40,7 +40,7 @@ def check_sides(connection, *sides: str | None) -> None:
 
 def count_rule(count: str, all_statuses: bool, basis: str = "event") -> CountRule:
     """The counting rule of ``--count``, ``--all-statuses`` and ``--basis``, or exit 2."""
-    from detente.relations.counting import CountError, CountRule
+    from detente.store.counting import CountError, CountRule
 
     try:
         return CountRule(count, all_statuses, basis)  # type: ignore[arg-type]
@@ -75,8 +75,8 @@ def dyad(
     """How two sides have got on: events per period by quad class, with Goldstein.
 
     Every period from the first to the last has its row, zeros included."""
-    from detente.relations.counting import QUADS
     from detente.relations.series import SeriesError, dyad_series
+    from detente.store.counting import QUADS
 
     if output_format not in SERIES_FORMATS:
         raise fail(f"--format must be one of {', '.join(SERIES_FORMATS)}")
@@ -212,8 +212,8 @@ def export_filter(start: str | None, end: str | None, actors: list[str] | None,
     """The ``EventFilter`` of ``detente export``'s options (the API's filters), or exit 2
     with the option and the problem."""
     from detente.model import STATUSES
-    from detente.relations.filters import EventFilter
     from detente.relations.series import SeriesError, check_date
+    from detente.store.filters import EventFilter
 
     try:
         check_date("--from", start)

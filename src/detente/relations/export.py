@@ -2,7 +2,7 @@
 POLECAT's field names, and GDELT 2.0's 61-column event table with its 16-column
 mentions table beside it, so tools written for GDELT read detente output unchanged.
 
-Every export takes an ``EventFilter`` (``relations.filters``), the one the API's
+Every export takes an ``EventFilter`` (``store.filters``), the one the API's
 event lists take, so an export holds exactly the events the API lists for the
 same question.
 
@@ -33,10 +33,10 @@ import duckdb
 import pyarrow.csv
 import pyarrow.parquet
 
-from detente.relations.counting import HAPPENED
-from detente.relations.events import MENTION_KEY, events_source, links_source
-from detente.relations.filters import EventFilter, filter_clause
 from detente.relations.output import STDOUT, OutputError, as_text, binary_outputs
+from detente.store.counting import HAPPENED
+from detente.store.events import MENTION_KEY, events_source, links_source
+from detente.store.filters import EventFilter, filter_clause
 
 FORMATS = ("jsonl", "parquet", "csv", "plover", "gdelt")
 BATCH = 10_000

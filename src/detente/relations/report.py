@@ -14,12 +14,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from detente.events.ontology import lookup
-from detente.relations.counting import DEFAULT_RULE, CountRule, counted_events, dyad_totals
-from detente.relations.events import events_source
 from detente.relations.ledger import LedgerEntry, ledger
 from detente.relations.network import RelationNetwork, relation_network
 from detente.relations.output import as_text, binary_outputs
 from detente.relations.series import dyad_series
+from detente.store.counting import DEFAULT_RULE, CountRule, counted_events, dyad_totals
+from detente.store.events import events_source
 
 COOPERATION, CONFLICT = "#2e7d32", "#c62828"
 PALETTE = ("#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#9e9d24", "#ad1457", "#4e342e")

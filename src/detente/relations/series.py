@@ -10,7 +10,7 @@ from typing import Any
 
 import duckdb
 
-from detente.relations.counting import (
+from detente.store.counting import (
     DEFAULT_RULE,
     MEASURES,
     QUADS,
@@ -18,7 +18,7 @@ from detente.relations.counting import (
     CountRule,
     counted_events,
 )
-from detente.relations.events import period_start
+from detente.store.events import period_start
 
 # strftime patterns of each period; weeks are ISO weeks ("2000-W29").
 FREQUENCIES = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
@@ -99,7 +99,7 @@ def dyad_series(connection: duckdb.DuckDBPyConnection, side_a: str, side_b: str 
                 *, freq: str = "month", start: str | None = None, end: str | None = None,
                 directed: bool = False, rule: CountRule = DEFAULT_RULE) -> list[dict[str, Any]]:
     """Events between ``side_a`` and ``side_b`` (or of ``side_a`` with anyone) per period,
-    counted by ``rule`` (``relations.counting``), with a row for every period from the
+    counted by ``rule`` (``store.counting``), with a row for every period from the
     first to the last (``start`` and ``end`` when given), zeros included.
 
     A side is a state's code (``PRK``) or an organisation's (``IGOUNO``). An event

@@ -17,9 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from detente.actors.search import readings, search_actors
 from detente.ingest.html import NoArticleError
 from detente.model import event_record
-from detente.relations.counting import CountRule
 from detente.relations.export import event_page
-from detente.relations.filters import EventFilter
 from detente.relations.series import SeriesError
 from detente.server import analysis, queries
 from detente.server.coding import CodingBusy, CodingFailed
@@ -56,6 +54,8 @@ from detente.server.schemas import (
     real_date,
 )
 from detente.store import StoreError
+from detente.store.counting import CountRule
+from detente.store.filters import EventFilter
 
 if TYPE_CHECKING:
     from detente.pipeline import CodedArticle

@@ -1,6 +1,6 @@
 """CSV downloads of what the dashboard shows: the event mentions of a search or a
 dyad page (every matching row, in the page's order, not one page of them) and
-a dyad's chart series. The same filters (``relations.filters``) and series
+a dyad's chart series. The same filters (``store.filters``) and series
 (``relations.series``) serve the pages, the API and ``detente export``."""
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import Response
 
-from detente.relations.filters import EventFilter
 from detente.relations.series import COLUMNS
 from detente.server import analysis, queries
 from detente.server.labels import event_name
 from detente.server.params import CODE_PATTERN, database, event_filter
 from detente.server.queries import Database
+from detente.store.filters import EventFilter
 
 router = APIRouter(include_in_schema=False)
 Db = Annotated[Database, Depends(database)]

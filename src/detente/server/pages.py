@@ -17,8 +17,6 @@ from fastapi.templating import Jinja2Templates
 from pydantic import AfterValidator
 
 from detente.model import STATUSES
-from detente.relations.counting import DEFAULT_RULE
-from detente.relations.filters import EventFilter
 from detente.server import analysis, charts, queries
 from detente.server.api import actor_search_json
 from detente.server.evidence import Span, evidence_spans, excerpt, paragraphs
@@ -34,6 +32,8 @@ from detente.server.params import (
 )
 from detente.server.queries import Database
 from detente.server.schemas import DATE_PATTERN, DAY_PATTERN, real_date
+from detente.store.counting import DEFAULT_RULE
+from detente.store.filters import EventFilter
 
 PAGE_SIZE = 50
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")

@@ -21,17 +21,17 @@ from fastapi import HTTPException
 
 from detente.dbfile import LOCK_WAIT_SECONDS, WriterGate, connect_waiting
 from detente.model import EVENT_COLUMNS
-from detente.relations.counting import DEFAULT_RULE, CountRule, dyad_totals
-from detente.relations.events import plausible_dates
-from detente.relations.filters import EVENT_DATE, EventFilter, filter_clause
 from detente.store import SCHEMA, SIDE, Store, StoreError
+from detente.store.counting import DEFAULT_RULE, CountRule, dyad_totals
+from detente.store.events import plausible_dates
+from detente.store.filters import EVENT_DATE, EventFilter, filter_clause
 
 SOURCE_SIDE = SIDE.format(prefix="source")
 TARGET_SIDE = SIDE.format(prefix="target")
 # An event's place among its article's events, in text order: its id is doc_id:ordinal.
 ORDINAL = ("row_number() OVER (PARTITION BY doc_id ORDER BY sentence_index, trigger_start, "
            "span_start, source_code, target_code, cameo, status) - 1")
-# The event mentions as the filters read them (``relations.filters``): with their sides.
+# The event mentions as the filters read them (``store.filters``): with their sides.
 # A date after the article's publication is dropped unless the event has not happened.
 NUMBERED_EVENTS = (f"SELECT * {plausible_dates()}, {ORDINAL} AS ordinal, "
                    f"{SOURCE_SIDE} AS source_side, {TARGET_SIDE} AS target_side "

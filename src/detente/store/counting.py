@@ -4,7 +4,7 @@ dashboard all count through ``counted_events``, and say what they counted with
 ``CountRule.describe``.
 
 By default a count is of **events** (the mentions of one real-world event
-counted once, see ``relations.events``) **between two different states or
+counted once, see ``store.events``) **between two different states or
 organisations** (an unresolved side, or a state dealing with itself, is no dyad)
 **that took place** (status occurred or ongoing), **dated** by the event's own
 date, else its first publication. Two named options count otherwise: ``mentions``
@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import duckdb
 
-from detente.relations.events import events_source
+from detente.store.events import events_source
 
 # What counts by default: events that took place, not plans, refusals or conjectures.
 HAPPENED = ("occurred", "ongoing")
