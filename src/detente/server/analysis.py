@@ -10,7 +10,7 @@ from typing import Any
 from detente.relations.ledger import ledger
 from detente.relations.network import relation_network
 from detente.relations.series import dyad_series
-from detente.server.queries import Database
+from detente.server.database import Database
 from detente.store.counting import DEFAULT_RULE, CountRule
 
 FREQUENCIES = ("year", "month")  # what the pages offer; the API takes any of series'

@@ -10,7 +10,7 @@ from fastapi import HTTPException, Query, Request
 from pydantic import AfterValidator
 
 from detente.model import STATUSES
-from detente.server.queries import Database
+from detente.server.database import Database
 from detente.server.schemas import DATE_PATTERN, real_date
 from detente.store.counting import CountRule
 from detente.store.filters import EventFilter
