@@ -286,8 +286,9 @@ def export(
     each row as an event that took place, so --format gdelt writes only
     occurred and ongoing events (and their mentions) unless
     --all-statuses is given. The README's data dictionary lists every column."""
-    from detente.relations.export import FORMATS, events_left_out, export_events
+    from detente.relations.export import FORMATS, export_events
     from detente.relations.output import STDOUT, OutputError
+    from detente.store.exports import events_left_out
 
     if output_format not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}")

@@ -11,7 +11,7 @@ import duckdb
 
 from detente.model import EVENT_COLUMNS
 from detente.store.counting import DEFAULT_RULE, CountRule, dyad_totals
-from detente.store.events import plausible_dates
+from detente.store.events import events_source, plausible_dates
 from detente.store.filters import EVENT_DATE, EventFilter, filter_clause
 from detente.store.schema import SIDE
 
@@ -139,3 +139,13 @@ def side_exists(cursor: duckdb.DuckDBPyConnection, side: str) -> bool:
     return cursor.execute(
         f"SELECT 1 FROM event_mentions WHERE {SOURCE_SIDE} = ? OR {TARGET_SIDE} = ? LIMIT 1",
         [side, side]).fetchone() is not None
+
+
+def holdings(cursor: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+    """How many articles, event mentions and events the store holds (the report's header)."""
+    articles, mentions = cursor.execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_mentions)"
+    ).fetchall()[0]
+    source, parameters = events_source(cursor)
+    events = cursor.execute(f"SELECT count(*) FROM {source}", parameters).fetchall()[0][0]
+    return articles, mentions, events
