@@ -97,8 +97,9 @@ def _check(connection: duckdb.DuckDBPyConnection, path: str, read_only: bool,
     """Refuse a file shorter than its blocks (a copy or download cut short), and
     one whose detente tables lack columns (damaged by hand or by another tool)."""
     try:
-        block_size, blocks = connection.execute(  # blocks in use (free ones may be cut off)
+        size = connection.execute(  # blocks in use (free ones may be cut off)
             "SELECT block_size, used_blocks FROM pragma_database_size()").fetchone()
+        block_size, blocks = size if size is not None else (0, 0)
         tables = {(table, column) for table, column in connection.execute(
             "SELECT table_name, column_name FROM duckdb_columns() "
             "WHERE database_name = current_database()").fetchall()}

@@ -23,10 +23,12 @@ def eval_sample(
     precision the labels state."""
     from detente.data import sample_files
     from detente.evaluation.sample import sample_recall
-    from detente.ingest.readers import IngestFailure, read_articles
+    from detente.ingest.readers import read_articles
+    from detente.model import Article
     from detente.pipeline import Pipeline
 
-    articles = [a for a in read_articles(sample_files()) if not isinstance(a, IngestFailure)]
+    # failures and warnings are no articles to code
+    articles = [a for a in read_articles(sample_files()) if isinstance(a, Article)]
     coded = {c.article.doc: c.events for c in Pipeline().code_many(articles)}
     report = sample_recall(coded)
     out.print(measure_table("detente eval sample (data/sample/expected.tsv)", [

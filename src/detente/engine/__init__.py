@@ -26,7 +26,7 @@ class EngineError(RuntimeError):
 class Engine(Protocol):
     """A ``detente.pipeline.Coder`` with workers to stop."""
 
-    def code_batches(self, articles: Iterable[Article]) -> Iterator[list[Result]]:
+    def code_batches(self, articles: Iterable[Article | None]) -> Iterator[list[Result]]:
         ...
 
     def close(self) -> None:

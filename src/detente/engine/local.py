@@ -25,6 +25,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
+from typing import Any
 
 import psutil
 
@@ -246,7 +247,8 @@ class ProcessPool:
     def _ready(self) -> list[Worker]:
         """Busy workers that have answered or died; one over its time or memory
         limit is killed, so it dies."""
-        handles = {worker.connection: worker for worker in self.busy}
+        # what ``wait`` watches: the worker's pipe (an answer) and its sentinel (its end)
+        handles: dict[Any, Worker] = {worker.connection: worker for worker in self.busy}
         handles |= {worker.process.sentinel: worker for worker in self.busy}
         while not (ready := wait(list(handles), timeout=self._time_left())):
             for worker in self.busy:

@@ -22,7 +22,7 @@ from detente.actors.resolve import ActorResolver
 from detente.data import data_path, read_table
 from detente.evaluation.news import SHARED_COLLECTIONS, load_article
 from detente.events.arguments import verb_subject
-from detente.ingest.readers import IngestFailure, article_from_clean_text, read_articles
+from detente.ingest.readers import article_from_clean_text, read_articles
 from detente.model import Actor, Article
 from detente.nlp import parse_paragraphs
 from detente.pipeline import Pipeline
@@ -128,8 +128,8 @@ def _article(source: str, text: str, shared_data: Path | None) -> Article:
             raise ValueError("a page of the reference data, and no folder to read it from")
         return load_article(source, shared_data)
     found = next(read_articles([data_path(source)]))
-    if isinstance(found, IngestFailure):
-        raise ValueError(f"{source}: {found.message}")
+    if not isinstance(found, Article):  # a failure (or a warning before the article)
+        raise ValueError(f"{source}: {found}")
     return found
 
 

@@ -141,7 +141,7 @@ def resolve_month_day(month: int, day: int, known: DatePoint) -> DatePoint:
         anchor = None
     else:
         candidates = [year - 1, year, year + 1]
-        anchor = (date.fromisoformat(known.value) if known.precision == "day"
+        anchor = (date.fromisoformat(known.value) if known.precision == "day" and known.value
                   else date(year, known.month, 15))
     best: date | None = None
     for candidate in candidates:
@@ -175,10 +175,10 @@ def date_in_path(path: str | None) -> DatePoint:
         except ValueError:
             continue
         return DatePoint(found.isoformat(), "day", "path")
-    if match := _PATH_MONTH.search(path):
-        return DatePoint(f"{match['year']}-{match['month']}", "month", "path")
-    if match := _PATH_YEAR.search(path):
-        return DatePoint(match["year"], "year", "path")
+    if month := _PATH_MONTH.search(path):
+        return DatePoint(f"{month['year']}-{month['month']}", "month", "path")
+    if year := _PATH_YEAR.search(path):
+        return DatePoint(year["year"], "year", "path")
     return DatePoint()
 
 

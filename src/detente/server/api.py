@@ -63,7 +63,7 @@ if TYPE_CHECKING:
 router = APIRouter(prefix="/api", tags=["api"], responses={
     503: {"model": Problem, "description": "a query ran past the time limit"}})
 Db = Annotated[Database, Depends(database)]
-NOT_FOUND = {404: {"model": Problem}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem}}
 Side = Annotated[str, Path(pattern=CODE_PATTERN, description="state or organisation: PRK")]
 Freq = Literal["day", "week", "month", "year"]
 Rule = Annotated[CountRule, Depends(count_rule)]
@@ -291,6 +291,7 @@ def store_coded(db: Database, coded: CodedArticle) -> bool:
     `detente extract`, regroups the mentions into events, so that the article
     shows at once in dyads, series, the network, exports and `detente dyad`, not
     only among the event mentions."""
+    assert db.store is not None  # a writable server holds a store (checked above)
     with db.write_lock:
         try:
             stored = db.store.add_article(coded.article, coded.mentions, coded.events)

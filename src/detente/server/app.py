@@ -204,7 +204,8 @@ class StoppingServer(uvicorn.Server):
     once: posts being coded or waiting are answered 503 rather than waited for."""
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
-        self.config.app.state.coder.stop()
+        app: FastAPI = self.config.app  # type: ignore[assignment]  # run_server passes one
+        app.state.coder.stop()
         super().handle_exit(sig, frame)
 
 

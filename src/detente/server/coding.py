@@ -88,6 +88,7 @@ class Coder:
     async def _ask(self, worker: asyncio.subprocess.Process, request: Any) -> Any:
         """The worker's reply to ``request``; past the time limit it is ended."""
         body = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
+        assert worker.stdin is not None  # started with stdin and stdout as pipes
         try:
             worker.stdin.write(FRAME.pack(len(body)) + body)
             await worker.stdin.drain()
@@ -140,5 +141,6 @@ class Coder:
 
 
 async def read_reply(worker: asyncio.subprocess.Process) -> Any:
+    assert worker.stdout is not None  # started with stdout as a pipe
     head = await worker.stdout.readexactly(FRAME.size)
     return pickle.loads(await worker.stdout.readexactly(FRAME.unpack(head)[0]))

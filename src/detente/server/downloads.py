@@ -55,7 +55,8 @@ def events_csv(db: Db, where: Annotated[EventFilter, Depends(event_filter)]) -> 
 
 @router.get("/dyad/{side_a}/{side_b}/series.csv")
 def series_csv(db: Db, side_a: str, side_b: str,
-               freq: Literal[analysis.FREQUENCIES] = "year") -> Response:
+               freq: Literal[analysis.FREQUENCIES] = "year",  # type: ignore[valid-type]
+               ) -> Response:
     """The dyad page's chart as a table: a row a period, zeros included."""
     sides = [side.upper() for side in (side_a, side_b)]
     if not all(re.fullmatch(CODE_PATTERN, side) for side in sides):

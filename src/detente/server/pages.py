@@ -46,7 +46,7 @@ WEB_ADDRESS = re.compile(r"https?://[^\x00-\x20\x7f/?#]+(?:[/?#][^\x00-\x20\x7f]
 
 
 def is_web_address(url: str | None) -> bool:
-    return bool(url) and WEB_ADDRESS.fullmatch(url) is not None
+    return url is not None and WEB_ADDRESS.fullmatch(url) is not None
 
 
 templates.env.globals.update(side_name=side_name, event_name=event_name, QUADS=QUADS,
@@ -54,7 +54,7 @@ templates.env.globals.update(side_name=side_name, event_name=event_name, QUADS=Q
                              COUNTING=DEFAULT_RULE.describe(), is_web_address=is_web_address)
 router = APIRouter(include_in_schema=False)
 Db = Annotated[Database, Depends(database)]
-Freq = Literal[analysis.FREQUENCIES]
+Freq = Literal[analysis.FREQUENCIES]  # type: ignore[valid-type]  # the tuple's values
 Period = Annotated[str | None, Query(pattern=DATE_PATTERN), AfterValidator(real_date)]
 EVIDENCE_ROWS = 50
 NETWORK_NODES = 16  # a readable circle on a laptop screen

@@ -78,7 +78,7 @@ def event_filter(
     """The events filter from query parameters (empty ones ignored; codes upper-cased)."""
     return EventFilter(actors=tuple(actor or ()),
                        country=country.upper() if country else None,
-                       dyad=tuple(dyad.upper().split("-", 1)) if dyad else None,
+                       dyad=_pair(dyad),
                        code=code or None, root=root or None, quad=int(quad) if quad else None,
                        status=status or None, start=start or None, end=end or None,
                        text=q.strip() if q and q.strip() else None,
@@ -109,3 +109,11 @@ def split_event_id(event_id: str) -> tuple[str, int]:
 
 def event_id(row: dict) -> str:
     return f"{row['doc_id']}:{row['ordinal']}"
+
+
+def _pair(dyad: str | None) -> tuple[str, str] | None:
+    """"PRK-USA" as its two codes, upper-cased (the pattern checked there is one dash)."""
+    if not dyad:
+        return None
+    first, _, second = dyad.upper().partition("-")
+    return first, second
