@@ -180,3 +180,34 @@ def test_search_results_download_as_the_csv_of_what_is_listed(page):
     lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("id,event_date,pub_date,source_side")
     assert len(lines) - 1 == listed > 0
+
+
+def test_a_state_page_maps_its_partners_and_where_its_events_happened(page):
+    page.goto("/actor/USA")
+    world = page.locator("svg.world-map")
+    assert world.is_visible()
+    assert world.get_attribute("aria-label").startswith("Where USA's events happened")
+    # partners shaded by pattern, each labelled with its code and mean Goldstein score
+    assert world.locator("path.partner").count() >= 3
+    fills = {world.locator("path.partner").nth(i).get_attribute("fill")
+             for i in range(world.locator("path.partner").count())}
+    assert all(fill.startswith("url(#p-") for fill in fills)
+    labels = world.locator("g.labels text").all_text_contents()
+    assert any(re.fullmatch(r"CHN [+-]\d+\.\d", label) for label in labels)
+    # the key says in words what each pattern and mark means
+    key = world.locator("g.legend").text_content()
+    assert "hatched" in key and "dotted" in key and "circle: cooperation" in key
+    world.scroll_into_view_if_needed()
+    shoot(page, "actor-usa-map")
+
+
+def test_a_dyad_page_places_its_events_where_they_happened(page):
+    page.goto("/dyad/PRK/USA")
+    world = page.locator("svg.world-map")
+    world.scroll_into_view_if_needed()
+    assert world.is_visible()
+    places = world.locator("g.place")
+    names = {places.nth(i).get_attribute("data-name") for i in range(places.count())}
+    assert {"Pyongyang", "Washington"} <= names
+    assert "Pyongyang" in world.locator("g.places").text_content()
+    shoot(page, "dyad-prk-usa-map")

@@ -16,9 +16,10 @@ from detente.store import Store
 RECORD_FIELDS = {"doc", "doc_id", "pub_date", "event_date", "date_precision", "date_basis",
                  "source", "target", "cameo", "root", "quad", "goldstein", "plover",
                  "plover_mode", "status", "sentence", "sentence_index", "span",
-                 "confidence"}
+                 "confidence", "location"}
 ACTOR_FIELDS = {"text", "code", "country", "sector", "name"}
 STEP_FIELDS = {"kind", "protecting_power", "evidence"}  # only on a diplomatic step
+LOCATION_FIELDS = {"name", "country", "region", "lat", "lon", "precision", "basis", "span"}
 
 runner = CliRunner()
 
@@ -36,6 +37,7 @@ def test_jsonl_records_follow_the_event_record(seeds, db_path):
         assert set(record) - {"step"} == RECORD_FIELDS
         assert set(record.get("step", STEP_FIELDS)) == STEP_FIELDS
         assert set(record["source"]) == ACTOR_FIELDS == set(record["target"])
+        assert record["location"] is None or set(record["location"]) == LOCATION_FIELDS
         assert record["root"] == record["cameo"][:2]
         assert record["quad"] in {1, 2, 3, 4}
         assert record["status"] in STATUSES

@@ -301,6 +301,9 @@ def test_report_is_one_offline_file_that_chromium_renders(db: Path, tmp_path: Pa
     assert html.count("class='timeline'") == 1 and "class='network'" in html
     assert "Saudi Arabia severed diplomatic relations with Iran" in html  # ledger evidence
     assert VISIT in html  # the chart's evidence
+    # a map drawn inline: the first side's partners shaded (these events have no places)
+    assert html.count('class="world-map"') == 1 and "PRK's relations on the map" in html
+    assert 'data-code="JPN"' in html and "JPN −" not in html and "hatched" in html
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         pytest.skip("headless Chromium not installed")

@@ -91,6 +91,39 @@ def test_an_event_comes_with_its_evidence_spans(server: LiveServer):
     assert {"source", "target"} & set(roles)
 
 
+def test_events_say_where_they_happened_and_articles_how_they_spoke(server: LiveServer):
+    items = server.get("/api/events", dyad="PRK-USA", limit=200).json()["items"]
+    placed = [item for item in items if item["location"]]
+    assert placed and all(set(item["location"]) == {
+        "name", "country", "region", "lat", "lon", "precision", "basis", "span"}
+        for item in placed)
+    event = next(item for item in placed if item["location"]["span"])
+    article = server.get(f"/api/articles/{event['doc_id']}").json()
+    start, end = event["location"]["span"]
+    assert article["text"][start:end]  # the place's own words in the article
+    assert isinstance(article["tone"], float)
+
+
+def test_an_older_store_without_places_is_served_read_only(tmp_path: Path, demo_db: Path):
+    """A store written before events had a place or articles a tone still serves."""
+    from server_fixtures import running_server
+
+    old = tmp_path / "old.duckdb"
+    old.write_bytes(demo_db.read_bytes())
+    with duckdb.connect(str(old)) as connection:
+        for column in ("name", "country", "region", "lat", "lon", "precision", "basis",
+                       "feature", "start", "end"):
+            connection.execute(f"ALTER TABLE event_mentions DROP COLUMN location_{column}")
+        connection.execute("ALTER TABLE articles DROP COLUMN tone")
+        connection.execute("DROP TABLE IF EXISTS events")
+        connection.execute("DROP TABLE IF EXISTS event_links")
+    with running_server(old) as live:
+        items = live.get("/api/events", dyad="PRK-USA", limit=5).json()["items"]
+        assert items and all(item["location"] is None for item in items)
+        assert live.get(f"/api/articles/{items[0]['doc_id']}").json()["tone"] is None
+        assert live.get("/actor/USA").status_code == 200
+
+
 def test_an_article_lists_its_events_with_spans_inside_its_text(server: LiveServer):
     doc_id, = sql(server.db_path, "SELECT doc_id FROM articles WHERE doc LIKE '05_%'")[0]
     article = server.get(f"/api/articles/{doc_id}").json()

@@ -51,6 +51,7 @@ class Article:
     lines and is the coordinate system for every character span downstream.
     ``site`` is the publisher (an HTML page's site name or its URL's host, a
     JSONL field, a WARC record's host); None when unknown (a plain file).
+    ``tone`` is how the article speaks, on GDELT's scale (``detente.geo.tone``).
     """
 
     doc: str
@@ -61,6 +62,7 @@ class Article:
     url: str | None = None
     source_format: str = "text"
     site: str | None = None
+    tone: float | None = None  # GDELT's scale (detente.geo.tone), set when coded
 
     PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -141,6 +143,46 @@ class DiplomaticStep:
         return cls(row["step"], row["step_evidence"], row["step_power"])
 
 
+@dataclass(frozen=True)
+class Location:
+    """Where an event happened, as the text puts it, placed by the gazetteer.
+
+    ``precision`` is ``city``, ``region`` or ``country``; ``basis`` says where the
+    place came from: ``text`` (a place phrase of the event's own words: "shelled a
+    hospital in Khan Younis"), ``sentence`` (a place the sentence names elsewhere),
+    ``article`` (the town the article's opening places its story in), ``dateline``
+    (where the article was filed) or ``capital`` (nothing said: the target state's
+    capital, a last resort). ``region`` is GDELT's ADM1 code (FIPS
+    country code and first-level division, "SZGE"), ``feature`` the GeoNames id
+    (a state's: its ISO3 code); ``span`` the place's words in the article's clean
+    text (None for a capital nobody named)."""
+
+    name: str
+    country: str
+    lat: float
+    lon: float
+    precision: str
+    basis: str
+    region: str | None = None
+    feature: str | None = None
+    span: tuple[int, int] | None = None
+
+    def to_row(self) -> dict[str, Any]:
+        """Flat ``location_*`` columns, as the store keeps them."""
+        return {f"location_{key}": getattr(self, key) for key in LOCATION_FIELDS} | {
+            "location_start": self.span[0] if self.span else None,
+            "location_end": self.span[1] if self.span else None}
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Location | None:
+        """The inverse of ``to_row`` (None where the row has no location)."""
+        if row.get("location_name") is None:
+            return None
+        start, end = row["location_start"], row["location_end"]
+        return cls(**{key: row[f"location_{key}"] for key in LOCATION_FIELDS},
+                   span=(start, end) if start is not None else None)
+
+
 @dataclass
 class EventMention:
     """One event as stated in one sentence, with the evidence to trace it."""
@@ -164,6 +206,7 @@ class EventMention:
     pub_date: DatePoint = field(default_factory=DatePoint)
     event_date: DatePoint = field(default_factory=DatePoint)
     step: DiplomaticStep | None = None
+    location: Location | None = None
 
     @property
     def root(self) -> str:
@@ -190,6 +233,8 @@ class EventMention:
         row.update(step=self.step.kind if self.step else None,
                    step_power=self.step.protecting_power if self.step else None,
                    step_evidence=self.step.evidence if self.step else None)
+        row.update(self.location.to_row() if self.location else dict.fromkeys(
+            LOCATION_COLUMNS))
         return row
 
     def to_record(self) -> dict[str, Any]:
@@ -198,12 +243,15 @@ class EventMention:
 
 
 ACTOR_FIELDS = ("text", "code", "country", "sector", "name")
+LOCATION_FIELDS = ("name", "country", "region", "lat", "lon", "precision", "basis", "feature")
+LOCATION_COLUMNS = (*(f"location_{key}" for key in LOCATION_FIELDS), "location_start",
+                    "location_end")
 EVENT_COLUMNS = (
     "doc_id", "doc", "sentence_index", "sentence", "span_start", "span_end", "trigger",
     "trigger_start", "trigger_end",
     *(f"source_{key}" for key in ACTOR_FIELDS), *(f"target_{key}" for key in ACTOR_FIELDS),
     "cameo", "root", "quad", "goldstein", "plover", "plover_mode", "status", "event_date",
-    "date_precision", "date_basis", "pub_date", "confidence",
+    "date_precision", "date_basis", "pub_date", "confidence", *LOCATION_COLUMNS,
 )
 # The diplomatic step of a mention (``DiplomaticStep``), stored beside its columns.
 STEP_COLUMNS = ("step", "step_power", "step_evidence")
@@ -212,8 +260,9 @@ STEP_COLUMNS = ("step", "step_power", "step_evidence")
 def event_record(row: dict[str, Any]) -> dict[str, Any]:
     """The nested JSONL event record (DESIGN.md) from flat event columns.
 
-    DESIGN.md's fields, and ``step`` for a mention that is a diplomatic step; the
-    trigger word's own span stays in the store."""
+    DESIGN.md's fields, ``location`` (where the event happened, or None) and
+    ``step`` for a mention that is a diplomatic step; the trigger word's own span
+    stays in the store."""
     record = {
         "doc": row["doc"], "doc_id": row["doc_id"], "pub_date": row["pub_date"],
         "event_date": row["event_date"], "date_precision": row["date_precision"],
@@ -226,8 +275,21 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
         "sentence": row["sentence"], "sentence_index": row["sentence_index"],
         "span": [row["span_start"], row["span_end"]],
         "confidence": round(row["confidence"], 2),
+        "location": location_record(row),
     }
     if row.get("step"):
         record["step"] = {"kind": row["step"], "protecting_power": row["step_power"],
                           "evidence": row["step_evidence"]}
     return record
+
+
+def location_record(row: dict[str, Any]) -> dict[str, Any] | None:
+    """The event record's ``location`` (None: the text places the event nowhere)."""
+    if row.get("location_name") is None:
+        return None
+    start = row["location_start"]
+    return {"name": row["location_name"], "country": row["location_country"],
+            "region": row["location_region"], "lat": row["location_lat"],
+            "lon": row["location_lon"], "precision": row["location_precision"],
+            "basis": row["location_basis"],
+            "span": [start, row["location_end"]] if start is not None else None}

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from spacy.language import Language
 
 from detente.events.coder import EventCoder
+from detente.geo.tone import article_tone
 from detente.ingest.html import looks_like_html
 from detente.ingest.jsonl import JsonlFields
 from detente.ingest.limits import MAX_ARTICLE_BYTES
@@ -61,6 +62,7 @@ class Pipeline:
             for article in batch:
                 article_docs = list(islice(docs, len(article.paragraphs)))
                 events, mentions = self.coder.code_article(article, article_docs)
+                article.tone = article_tone(article.paragraphs)
                 yield CodedArticle(article, events, mentions)
 
 

@@ -260,3 +260,44 @@ def eval_actors(
             for miss in report.misses:
                 out.print(f"{miss.source}: {miss.mention!r} gold {miss.gold_code} "
                           f"got {miss.got_code or '-'}  {miss.note}", highlight=False)
+
+
+@evaluation.command("geo")
+def eval_geo(
+    split: Annotated[str, typer.Option(
+        "--split", help="dev (tune on it), test (report it) or all.")] = "dev",
+    shared_data: Annotated[Path, typer.Option(
+        "--data", help="The reference data folder holding news-pages/ and news2023/.")] = Path(
+        "../shared/data"),
+    show_wrong: Annotated[bool, typer.Option(
+        "--wrong", help="List the labelled events placed in the wrong state or city.")] = False,
+) -> None:
+    """Where events happened, on real news pages (data/eval/geo_locations.tsv).
+
+    Country accuracy over the labelled events the coder emits whose text names a
+    place, and city accuracy (within 50 km) over those the text places in a city.
+    Tune on dev; the test split is for reporting."""
+    from detente.evaluation.geo import CITY_KM, evaluate_geo
+    from detente.evaluation.news import SPLITS
+    from detente.pipeline import Pipeline
+
+    if split not in (*SPLITS, "all"):
+        raise fail(f"--split {split}: choose dev, test or all")
+    if not (shared_data / "news-pages" / "pages.jsonl").is_file():
+        raise fail(f"{shared_data}: no news-pages/pages.jsonl (not the reference data folder)")
+    pipeline = Pipeline()
+    report = evaluate_geo(lambda articles: (c.events for c in pipeline.code_many(articles)),
+                          shared_data, None if split == "all" else split)
+    out.print(measure_table(f"detente eval geo --split {split} ({report.labels} labels)", [
+        ("labelled events coded", report.coded, report.labels),
+        ("country", *report.country),
+        (f"city within {CITY_KM:.0f} km (text names a city)", *report.city),
+    ]))
+    if show_wrong:
+        for scored in report.wrong():
+            label, place = scored.label, scored.location
+            got = (f"{place.name} ({place.country}, {place.precision}, {place.basis})"
+                   if place else "no place")
+            out.print(f"wrong {label.page} #{label.sentence_index} {label.trigger}: "
+                      f"{label.place} ({label.country}, {label.precision}) got {got}",
+                      highlight=False)

@@ -21,7 +21,15 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from detente.model import ACTOR_FIELDS, Actor, Article, DatePoint, DiplomaticStep, EventMention
+from detente.model import (
+    ACTOR_FIELDS,
+    Actor,
+    Article,
+    DatePoint,
+    DiplomaticStep,
+    EventMention,
+    Location,
+)
 from detente.pipeline import CodedArticle, StoredArticle, store_batch
 from detente.store import Store, arrow_schema, article_row, mention_row
 
@@ -78,7 +86,7 @@ def read_batch(folder: Path, key: str) -> list[CodedArticle]:
             pub_date=DatePoint(row["pub_date"], row["pub_date_precision"],
                                row["pub_date_basis"]),
             path=row["path"], url=row["url"], source_format=row["source_format"],
-            site=row.get("site"))
+            site=row.get("site"), tone=row.get("tone"))
         if article.doc_id != row["doc_id"]:
             raise ValueError(f"{folder}: part-{key}: {row['doc']} does not match its "
                              "content hash")
@@ -99,7 +107,8 @@ def _event(row: dict[str, Any]) -> EventMention:
         trigger=row["trigger"], trigger_span=(row["trigger_start"], row["trigger_end"]),
         confidence=row["confidence"], pub_date=DatePoint(row["pub_date"]),
         event_date=DatePoint(row["event_date"], row["date_precision"], row["date_basis"]),
-        step=DiplomaticStep.from_row(row))
+        step=DiplomaticStep.from_row(row),
+        location=Location.from_row(row))
 
 
 def batch_keys(folder: Path) -> list[str]:

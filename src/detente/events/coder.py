@@ -28,6 +28,7 @@ from detente.events.ontology import lookup
 from detente.events.patterns import ControlVerb, EventPattern, PatternBook, pattern_book
 from detente.events.sides import SideFinder, names_someone, same_side
 from detente.events.timex import date_entities, event_date
+from detente.geo.locate import locate_event
 from detente.model import Actor, Article, DatePoint, EventMention
 from detente.syntax import coordinated
 
@@ -500,6 +501,7 @@ class EventCoder:
             pub_date=article.pub_date,
             event_date=when,
             step=diplomatic_step(token, code.code, trigger.object_token),
+            location=locate_event(token, sentence, offset, source, target, run),
         )
 
 

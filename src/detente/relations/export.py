@@ -15,9 +15,14 @@ ongoing) unless ``all_statuses`` asks for the rest too.
 Files are written whole or not at all, and only over a regular file
 (``relations.output``); ``-`` writes to standard output.
 
-GDELT columns detente does not measure are left as GDELT leaves unknowns: tone
-(AvgTone, MentionDocTone) is 0, geography is empty with geo type 0, and ethnic,
-religion and secondary type codes are empty."""
+Tone and geography follow GDELT's definitions (``detente.geo.tone``,
+``detente.geo.gdelt``): AvgTone is the mean tone of the articles that mention
+the event, MentionDocTone the article's; ActionGeo is where the text puts the
+event (the mention that says so most directly), Actor1Geo and Actor2Geo the
+state of an actor known by its state, at the state's label point. GDELT columns
+detente does not measure are left as GDELT leaves unknowns: a place nobody
+names is empty with geo type 0, ADM2 codes and ethnic, religion and secondary
+type codes are empty."""
 
 from __future__ import annotations
 
@@ -33,6 +38,7 @@ import duckdb
 import pyarrow.csv
 import pyarrow.parquet
 
+from detente.geo.gdelt import country_geo, location_geo
 from detente.relations.output import STDOUT, OutputError, as_text, binary_outputs
 from detente.store.counting import HAPPENED
 from detente.store.exports import (
@@ -102,15 +108,17 @@ def gdelt_event_row(row: dict[str, Any]) -> list[Any]:
     day: date = row["event_day"]
     fraction = day.year + (day.timetuple().tm_yday - 1) / 365 if day else None
     cameo = row["cameo"]
-    geo = [0, None, None, None, None, None, None, None]
+    tone = row.get("avg_tone")
     return [
         row["event_id"], day.strftime("%Y%m%d") if day else None,
         day.strftime("%Y%m") if day else None, day.year if day else None,
         f"{fraction:.4f}" if fraction is not None else None,
         *_actor(row, "source"), *_actor(row, "target"),
         1 if row["sentence_index"] == 0 else 0, cameo, cameo[:3], row["root"], row["quad"],
-        row["goldstein"], row["num_mentions"], row["num_sources"], row["num_articles"], 0.0,
-        *geo, *geo, *geo, _timestamp(row["pub_day"]), row["source_url"]]
+        row["goldstein"], row["num_mentions"], row["num_sources"], row["num_articles"],
+        round(tone, 2) if tone is not None else 0.0,
+        *country_geo(row["source_country"]), *country_geo(row["target_country"]),
+        *location_geo(row), _timestamp(row["pub_day"]), row["source_url"]]
 
 
 def gdelt_mention_row(row: dict[str, Any]) -> list[Any]:
@@ -122,7 +130,8 @@ def gdelt_mention_row(row: dict[str, Any]) -> list[Any]:
             row["source_name"], row["url"] or row["path"] or row["doc"],
             row["sentence_index"] + 1, row["actor1_offset"], row["actor2_offset"],
             row["trigger_start"] if row["trigger_start"] is not None else -1, 1,
-            round((row["confidence"] or 0) * 100), row["doc_len"] or 0, 0, None, None]
+            round((row["confidence"] or 0) * 100), row["doc_len"] or 0,
+            round(row["doc_tone"], 2) if row["doc_tone"] is not None else 0, None, None]
 
 
 def mentions_path(path: Path) -> Path:

@@ -14,12 +14,14 @@ import jinja2
 from markupsafe import Markup, escape
 
 from detente.events.ontology import lookup
+from detente.geo.worldmap import world_map_svg
 from detente.relations.ledger import LedgerEntry, ledger
 from detente.relations.network import RelationNetwork, relation_network
 from detente.relations.output import as_text, binary_outputs
 from detente.relations.series import dyad_series
 from detente.store.counting import DEFAULT_RULE, CountRule, dyad_event_rows, dyad_totals
 from detente.store.dashboard import holdings
+from detente.store.geography import event_places, partner_tones
 from detente.store.ledger import ledger_sides
 
 COOPERATION, CONFLICT = "#2e7d32", "#c62828"
@@ -33,6 +35,7 @@ class DyadSection:
     side_b: str
     chart: Markup
     events: list[dict[str, Any]]
+    world_map: Markup | None = None
 
 
 def busiest_dyads(connection: duckdb.DuckDBPyConnection, count: int,
@@ -170,8 +173,15 @@ def render_report(connection: duckdb.DuckDBPyConnection,
     for a, b in pairs:
         events = dyad_events(connection, a, b)
         series = dyad_series(connection, a, b, freq="year")
-        sections.append(DyadSection(a, b, timeline_svg(series, events), events))
+        places = event_places(connection, a, b)
+        sections.append(DyadSection(a, b, timeline_svg(series, events), events,
+                                    world_map_svg(places, (), [a, b], f"Where {a}–{b} events "
+                                                  "happened") if places else None))
     network = relation_network(connection, start, end)
+    focus = pairs[0][0] if pairs else None
+    partners = partner_tones(connection, focus) if focus else []
+    relations_map = (world_map_svg(event_places(connection, focus), partners, [focus],
+                                   f"{focus}'s relations by partner") if partners else None)
     articles, mentions, total_events = holdings(connection)
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("detente.relations", "templates"),
@@ -179,6 +189,7 @@ def render_report(connection: duckdb.DuckDBPyConnection,
     return environment.get_template("report.html.j2").render(
         sections=sections, ledger=all_ledger_entries(connection, ledger_sides(connection)),
         network=network, network_svg=network_svg(network), start=start, end=end,
+        focus=focus, relations_map=relations_map,
         articles=articles, mentions=mentions, events=total_events,
         cooperation=COOPERATION, conflict=CONFLICT, counting=CountRule().describe())
 

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
+from detente.geo.worldmap import world_map_svg
 from detente.relations.ledger import ledger
 from detente.relations.network import relation_network
 from detente.relations.series import dyad_series
 from detente.server.database import Database
 from detente.store.counting import DEFAULT_RULE, CountRule
+from detente.store.geography import event_places, partner_tones
 
 FREQUENCIES = ("year", "month")  # what the pages offer; the API takes any of series'
 
@@ -43,3 +47,19 @@ def network(db: Database, start: str | None = None, end: str | None = None,
         with db.cursor() as cursor:
             return relation_network(cursor, start, end, min_events, rule).to_dict()
     return db.cache.get(("network", start, end, min_events, rule), compute)
+
+
+def world_map(db: Database, side: str, other: str | None = None) -> Markup | None:
+    """The map of a dyad's events where they happened, or of a state's: its events'
+    places and its partners shaded by mean Goldstein; None when nothing is placed."""
+    def compute() -> Markup | None:
+        with db.cursor() as cursor:
+            places = event_places(cursor, side, other)
+            partners = [] if other else partner_tones(cursor, side)
+        if not places and not partners:
+            return None
+        focus = [side, other] if other else [side]
+        label = (f"Where the events between {side} and {other} happened" if other
+                 else f"Where {side}'s events happened, and its relations by partner")
+        return world_map_svg(places, partners, focus, label)
+    return db.cache.get(("world_map", side, other), compute)

@@ -132,6 +132,7 @@ def dyad(request: Request, db: Db, side_a: str, side_b: str, offset: Offset = 0,
     return render(request, "dyad.html", a=a, b=b, events=rows,
                   pager=pager(request, total, offset),
                   ledger=analysis.ledger_entries(db, a, b),
+                  world_map=analysis.world_map(db, a, b),
                   **timeline(db, request, a, b, freq, period, where))
 
 
@@ -148,6 +149,7 @@ def actor(request: Request, db: Db, side: str, offset: Offset = 0, freq: Freq = 
     return render(request, "actor.html", code=code, partners=partners, events=rows,
                   pager=pager(request, total, offset),
                   ledger=analysis.ledger_entries(db, code),
+                  world_map=analysis.world_map(db, code),
                   **timeline(db, request, code, None, freq, period, where))
 
 

@@ -40,6 +40,19 @@ class ActorOut(BaseModel):
     name: str | None
 
 
+class LocationOut(BaseModel):
+    """Where the event happened, as its text puts it (README: "Where it happened")."""
+
+    name: str
+    country: str = Field(description="ISO 3166 alpha-3")
+    region: str | None = Field(description="GDELT ADM1 code (FIPS country + division)")
+    lat: float
+    lon: float
+    precision: Literal["city", "region", "country"]
+    basis: Literal["text", "sentence", "article", "dateline", "capital"]
+    span: list[int] | None = Field(description="the place's words in the article text")
+
+
 class RecordOut(BaseModel):
     """An event record as `detente extract --format jsonl` writes it."""
 
@@ -62,6 +75,7 @@ class RecordOut(BaseModel):
     sentence_index: int | None
     span: list[int | None]
     confidence: float | None
+    location: LocationOut | None = None
 
 
 class EventOut(RecordOut):
@@ -97,6 +111,7 @@ class ArticleOut(BaseModel):
     url: str | None
     title: str | None
     pub_date: str | None
+    tone: float | None = Field(None, description="GDELT's Tone: % positive minus % negative words")
     text: str
     events: list[EvidenceOut]
 

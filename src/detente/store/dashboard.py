@@ -11,9 +11,9 @@ import duckdb
 
 from detente.model import EVENT_COLUMNS
 from detente.store.counting import DEFAULT_RULE, CountRule, dyad_totals
-from detente.store.events import events_source, plausible_dates
+from detente.store.events import event_mentions_source, events_source, plausible_dates
 from detente.store.filters import EVENT_DATE, EventFilter, filter_clause
-from detente.store.schema import SIDE
+from detente.store.schema import SIDE, has_column
 
 SOURCE_SIDE = SIDE.format(prefix="source")
 TARGET_SIDE = SIDE.format(prefix="target")
@@ -22,9 +22,14 @@ ORDINAL = ("row_number() OVER (PARTITION BY doc_id ORDER BY sentence_index, trig
            "span_start, source_code, target_code, cameo, status) - 1")
 # The event mentions as the filters read them (``store.filters``): with their sides.
 # A date after the article's publication is dropped unless the event has not happened.
-NUMBERED_EVENTS = (f"SELECT * {plausible_dates()}, {ORDINAL} AS ordinal, "
-                   f"{SOURCE_SIDE} AS source_side, {TARGET_SIDE} AS target_side "
-                   f"FROM event_mentions")
+def numbered_events(cursor: duckdb.DuckDBPyConnection) -> str:
+    """The event mentions with their ordinal and sides (``event_mentions_source``:
+    an older store read-only has no location columns of its own)."""
+    return (f"SELECT * {plausible_dates()}, {ORDINAL} AS ordinal, "
+            f"{SOURCE_SIDE} AS source_side, {TARGET_SIDE} AS target_side "
+            f"FROM {event_mentions_source(cursor)}")
+
+
 READ_COLUMNS = (*EVENT_COLUMNS, "ordinal", "source_side", "target_side")
 
 
@@ -52,7 +57,7 @@ def events(cursor: duckdb.DuckDBPyConnection, event_filter: EventFilter, limit: 
            offset: int = 0, order: str = "date") -> tuple[int, list[dict[str, Any]]]:
     """One page of event-mention rows matching the filter, and how many match."""
     condition, parameters = filter_clause(event_filter)
-    matching = f"FROM ({NUMBERED_EVENTS}) WHERE {condition}"
+    matching = f"FROM ({numbered_events(cursor)}) WHERE {condition}"
     total = cursor.execute(f"SELECT count(*) {matching}", parameters).fetchone()[0]
     query = (f"SELECT {', '.join(READ_COLUMNS)} {matching} "
              f"ORDER BY {ORDERS[order]} LIMIT $limit OFFSET $offset")
@@ -63,14 +68,14 @@ def events(cursor: duckdb.DuckDBPyConnection, event_filter: EventFilter, limit: 
 def event(cursor: duckdb.DuckDBPyConnection, doc_id: str,
           ordinal: int) -> dict[str, Any] | None:
     """The event mention with id ``doc_id:ordinal``, or None."""
-    rows = _rows(cursor, f"SELECT {', '.join(READ_COLUMNS)} FROM ({NUMBERED_EVENTS}) "
+    rows = _rows(cursor, f"SELECT {', '.join(READ_COLUMNS)} FROM ({numbered_events(cursor)}) "
                  "WHERE doc_id = ? AND ordinal = ?", [doc_id, ordinal], READ_COLUMNS)
     return rows[0] if rows else None
 
 
 def article_events(cursor: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict[str, Any]]:
     """Every event mention of one article, in text order."""
-    return _rows(cursor, f"SELECT {', '.join(READ_COLUMNS)} FROM ({NUMBERED_EVENTS}) "
+    return _rows(cursor, f"SELECT {', '.join(READ_COLUMNS)} FROM ({numbered_events(cursor)}) "
                  f"WHERE doc_id = ? ORDER BY {ORDERS['text']}", [doc_id], READ_COLUMNS)
 
 
@@ -81,8 +86,10 @@ MENTION_FIELDS = ("start_char", "end_char", "text", "code")
 
 def article(cursor: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
     """An article's stored fields (the file path on the coder's disk left out)."""
-    rows = _rows(cursor, f"SELECT {', '.join(ARTICLE_FIELDS)} FROM articles "
-                 "WHERE doc_id = ?", [doc_id], ARTICLE_FIELDS)
+    tone = "tone" if has_column(cursor, "articles", "tone") else "NULL"  # an older store
+    fields = (*ARTICLE_FIELDS, "tone")
+    rows = _rows(cursor, f"SELECT {', '.join(ARTICLE_FIELDS)}, {tone} FROM articles "
+                 "WHERE doc_id = ?", [doc_id], fields)
     return rows[0] if rows else None
 
 

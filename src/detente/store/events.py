@@ -81,7 +81,7 @@ sourced AS (
         coalesce(m.target_country, m.target_code) AS target_side,
         coalesce(c.news_sources, [m.doc]) AS news_sources,
         coalesce(c.printings, [m.doc_id]) AS printings,
-        coalesce(a.url, a.path, m.doc) AS article_url
+        coalesce(a.url, a.path, m.doc) AS article_url, {{article_tone}} AS doc_tone
     FROM event_mentions m LEFT JOIN articles a USING (doc_id) LEFT JOIN copies c USING (doc_id)
 ),
 keyed AS (
@@ -175,8 +175,19 @@ counted AS (
         len(list_distinct(flatten(list(news_sources)))) AS num_sources,
         len(list_distinct(flatten(list(printings)))) AS num_articles,
         arg_min(doc_id, coalesce(pub_date, '9999') || doc_id) AS first_doc_id,
-        arg_min(article_url, coalesce(pub_date, '9999') || doc_id) AS source_url
+        arg_min(article_url, coalesce(pub_date, '9999') || doc_id) AS source_url,
+        avg(doc_tone) AS avg_tone
     FROM grouped GROUP BY event_id
+),
+placed AS (
+    -- where the event happened: the mention that says so most directly and precisely
+    SELECT event_id, location_name, location_country, location_region, location_lat,
+        location_lon, location_precision, location_basis, location_feature
+    FROM grouped WHERE location_name IS NOT NULL
+    QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY
+        list_position(['text', 'sentence', 'dateline', 'capital'], location_basis),
+        list_position(['city', 'region', 'country'], location_precision),
+        confidence DESC, mention_key) = 1
 ),
 representative AS (
     SELECT * FROM grouped
@@ -196,8 +207,10 @@ SELECT c.event_id, c.event_key,
     {period_start('coalesce(c.event_date, c.pub_date)')} AS event_day,
     {period_start('c.pub_date')} AS pub_day,
     c.num_mentions, c.num_sources, c.num_articles, c.first_doc_id, c.source_url,
-    r.doc_id, r.sentence_index, r.sentence, r.span_start, r.span_end, r.confidence
-FROM counted c JOIN representative r USING (event_id)"""
+    r.doc_id, r.sentence_index, r.sentence, r.span_start, r.span_end, r.confidence,
+    c.avg_tone, p.location_name, p.location_country, p.location_region, p.location_lat,
+    p.location_lon, p.location_precision, p.location_basis, p.location_feature
+FROM counted c JOIN representative r USING (event_id) LEFT JOIN placed p USING (event_id)"""
 
 LINKS_SELECT = """
 SELECT event_id, mention_key, doc_id, sentence_index, trigger_start FROM grouped"""
@@ -224,6 +237,25 @@ def _site(connection: duckdb.DuckDBPyConnection, table: str) -> str:
     return "site" if has_column(connection, table, "site") else "CAST(NULL AS VARCHAR)"
 
 
+def _tone(connection: duckdb.DuckDBPyConnection) -> str:
+    """The articles' ``tone``, or NULL in a database made before it (opened read-only)."""
+    return "a.tone" if has_column(connection, "articles", "tone") else "CAST(NULL AS DOUBLE)"
+
+
+def event_mentions_source(connection: duckdb.DuckDBPyConnection) -> str:
+    """The event mentions as a FROM-clause item: the table, or in a database made
+    before locations were kept (opened read-only) the table with its location
+    columns NULL, so that every reader can select them."""
+    if has_column(connection, "event_mentions", "location_name"):
+        return "event_mentions"
+    missing = ", ".join(f"CAST(NULL AS {kind}) AS {column}" for column, kind in (
+        *((f"location_{key}", "VARCHAR") for key in ("name", "country", "region", "precision",
+                                                      "basis", "feature")),
+        ("location_lat", "DOUBLE"), ("location_lon", "DOUBLE"),
+        ("location_start", "INTEGER"), ("location_end", "INTEGER")))
+    return f"(SELECT *, {missing} FROM event_mentions)"
+
+
 def grouped_mentions(connection: duckdb.DuckDBPyConnection) -> str:
     """The grouping SQL, counting the copies of articles that other sites printed
     (``article_copies``) when the store has that table."""
@@ -231,10 +263,15 @@ def grouped_mentions(connection: duckdb.DuckDBPyConnection) -> str:
              f"{_site(connection, 'article_copies')} FROM article_copies"
              if has_table(connection, "article_copies") else "")
     return (GROUPED_MENTIONS.replace("{other_copies}", other)
-            .replace("{article_site}", _site(connection, "articles")))
+            .replace("{article_site}", _site(connection, "articles"))
+            .replace("{article_tone}", _tone(connection))
+            .replace("FROM event_mentions m", f"FROM {event_mentions_source(connection)} m"))
 
 
 EVENTS_BUILT = "events built from"  # a store_meta key: what the events table was built from
+# The events table's columns: a table of another layout (built before events had a
+# location and a tone) is stale, so an upgraded store rebuilds it.
+EVENTS_LAYOUT = "layout=2"
 
 
 def mentions_fingerprint(connection: duckdb.DuckDBPyConnection) -> str:
@@ -244,7 +281,8 @@ def mentions_fingerprint(connection: duckdb.DuckDBPyConnection) -> str:
               if has_table(connection, table)]
     counts = [connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
               for table in tables]
-    return " ".join(f"{table}={count}" for table, count in zip(tables, counts, strict=True))
+    return " ".join([*(f"{table}={count}" for table, count in zip(tables, counts, strict=True)),
+                     EVENTS_LAYOUT])
 
 
 def events_fresh(connection: duckdb.DuckDBPyConnection) -> bool:

@@ -13,6 +13,7 @@ import duckdb
 from detente.store.counting import HAPPENED
 from detente.store.events import MENTION_KEY, events_source, links_source
 from detente.store.filters import EventFilter, filter_clause
+from detente.store.schema import has_column
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -94,6 +95,7 @@ MENTIONS_QUERY = """
 SELECT DISTINCT ON (l.event_id, m.doc_id, m.sentence_index, m.trigger_start)
     l.event_id, e.event_day, e.pub_day AS event_added, m.pub_date, a.url, a.path, m.doc,
     m.sentence_index, m.trigger_start, m.confidence, length(a.text) AS doc_len,
+    {tone} AS doc_tone,
     CASE WHEN strpos(m.sentence, m.source_text) > 0 AND strpos(a.text, m.sentence) > 0
          THEN strpos(a.text, m.sentence) + strpos(m.sentence, m.source_text) - 2 ELSE -1
     END AS actor1_offset,
@@ -139,5 +141,6 @@ def gdelt_mentions(connection: duckdb.DuckDBPyConnection, where: EventFilter,
     """The mentions of the events of a GDELT export, each with its article."""
     events, event_parameters = _gdelt_events(connection, where, statuses)
     links, link_parameters = links_source(connection)
-    query = MENTIONS_QUERY.format(links=links, events=events, key=MENTION_KEY)
+    tone = "a.tone" if has_column(connection, "articles", "tone") else "CAST(NULL AS DOUBLE)"
+    query = MENTIONS_QUERY.format(links=links, events=events, key=MENTION_KEY, tone=tone)
     return rows(connection, query, {**event_parameters, **link_parameters})

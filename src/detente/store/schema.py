@@ -63,7 +63,17 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     date_precision VARCHAR,
     date_basis VARCHAR,
     pub_date VARCHAR,
-    confidence DOUBLE
+    confidence DOUBLE,
+    location_name VARCHAR,
+    location_country VARCHAR,
+    location_region VARCHAR,
+    location_lat DOUBLE,
+    location_lon DOUBLE,
+    location_precision VARCHAR,
+    location_basis VARCHAR,
+    location_feature VARCHAR,
+    location_start INTEGER,
+    location_end INTEGER
 );
 CREATE TABLE IF NOT EXISTS article_signatures (
     doc_id VARCHAR PRIMARY KEY,
@@ -104,18 +114,29 @@ ALTER TABLE article_copies ADD COLUMN IF NOT EXISTS site VARCHAR;
 ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS step VARCHAR;
 ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS step_power VARCHAR;
 ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS step_evidence VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS tone DOUBLE;
+ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_name VARCHAR;
+ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_country VARCHAR;
+ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_region VARCHAR;
+ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_lat DOUBLE;
+ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_lon DOUBLE;
+ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_precision VARCHAR;
+ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_basis VARCHAR;
+ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_feature VARCHAR;
+ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_start INTEGER;
+ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_end INTEGER;
 """
 
 ARTICLE_COLUMNS = ("doc_id", "doc", "path", "url", "title", "pub_date", "pub_date_precision",
-                   "pub_date_basis", "source_format", "text", "site")
+                   "pub_date_basis", "source_format", "text", "site", "tone")
 MENTION_COLUMNS = ("doc_id", "start_char", "end_char", "text", "code", "country", "sector",
                    "name")
 
 TABLE_COLUMNS = {"articles": ARTICLE_COLUMNS, "mentions": MENTION_COLUMNS,
                  "event_mentions": (*EVENT_COLUMNS, *STEP_COLUMNS)}
 INTEGER_COLUMNS = {"start_char", "end_char", "sentence_index", "span_start", "span_end",
-                   "trigger_start", "trigger_end", "quad"}
-FLOAT_COLUMNS = {"goldstein", "confidence"}
+                   "trigger_start", "trigger_end", "quad", "location_start", "location_end"}
+FLOAT_COLUMNS = {"goldstein", "confidence", "location_lat", "location_lon", "tone"}
 
 # A dyad side: a state's code, or the IGO's own code for organisations.
 SIDE = "coalesce({prefix}_country, {prefix}_code)"
@@ -127,7 +148,7 @@ def article_row(article: Article) -> dict[str, Any]:
             "url": article.url, "title": article.title, "pub_date": article.pub_date.value,
             "pub_date_precision": article.pub_date.precision,
             "pub_date_basis": article.pub_date.basis, "source_format": article.source_format,
-            "text": article.text, "site": article.site}
+            "text": article.text, "site": article.site, "tone": article.tone}
 
 
 def mention_row(doc_id: str, mention: Actor) -> dict[str, Any]:

@@ -1,0 +1,308 @@
+"""Where an event happened, as its sentence or article puts it.
+
+Tried in order, the first place the gazetteer knows wins, marked with its basis:
+
+1. ``text``: a place phrase of the event's own words: a locative preposition on
+   the trigger, on its object or on the verb an event noun is the object of
+   ("shelled a hospital in Khan Younis", "held talks in Geneva");
+2. ``sentence``: a place phrase elsewhere in the sentence ("Speaking in Moscow,
+   Putin said ..."), then a city or region the sentence names that is not the
+   event's source;
+3. ``article``: the first town or region the article's opening paragraphs place
+   something in ("The deal, struck in Beijing this week, ...");
+4. ``dateline``: the city the article was filed from ("GENEVA, March 3 (Reuters)");
+5. ``sentence`` again: a state the sentence names that is not the source (made
+   precise by the article's town when that town is in it);
+6. ``capital``: the target state's capital, when nothing else is said.
+
+Functions over the parsed sentence: a few walks over the trigger's dependents
+and one dictionary look-up per candidate; the article's opening town is found
+once per article. Coding stays as fast (bench/throughput.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from detente.actors.words import actor_words
+from detente.data import read_yaml
+from detente.geo.gazetteer import Place, gazetteer, name_key
+from detente.model import Actor, Location
+from detente.syntax import noun_phrase_tokens
+
+if TYPE_CHECKING:
+    from detente.events.coder import ArticleRun
+
+OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "pobj"}
+ARTICLE_PARAGRAPHS = 3  # the opening paragraphs, where a story says where it is
+# A place opening an article before a colon or dash: "Jakarta: ...", "Hanoi (VNA) - ...",
+# "Riyadh, 11 March 2023 (TDI): ..." (the wire datelines the resolver reads are
+# capitalised: "SEOUL, June 13 (Reuters) -").
+OPENING_PLACE = re.compile(r"\s*([A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2})"
+                           r"(?:,[^:\n]{0,40}?)?(?:\s*\([^)\n]{1,30}\))?\s*(?::|—|–|--| - )")
+NOUN_HEAD_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
+
+
+@dataclass(frozen=True)
+class GeoWords:
+    locative: frozenset[str]
+    area_words: frozenset[str]
+    place_labels: frozenset[str]
+    not_place_labels: frozenset[str]
+    not_places: frozenset[str]
+    destination: frozenset[str]
+    motion_verbs: frozenset[str]
+    event_nouns: frozenset[str]
+
+
+@cache
+def geo_words() -> GeoWords:
+    """The locator's word lists (data/geo_words.yaml)."""
+    keys = ("locative", "area_words", "place_labels", "not_place_labels", "not_places",
+            "destination", "motion_verbs", "event_nouns")
+    data = read_yaml("geo_words.yaml", keys=keys)
+    return GeoWords(*(frozenset(data[key]) for key in keys))
+
+
+def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, target: Actor,
+                 run: ArticleRun) -> Location | None:
+    """Where the event of ``trigger`` happened; ``offset`` is the paragraph's start in
+    the article's clean text (spans are given in article coordinates)."""
+    states = frozenset(actor.country for actor in (source, target) if actor.country)
+    own = [(span, found) for span, named_object in own_places(trigger)
+           if (found := place_of(span, states)) is not None
+           and not (named_object and found[1] == "country")]
+    # "raided the Jenin camp in the West Bank": the town, not the region around it
+    best = next((item for item in own if item[1][1] == "city"), own[0] if own else None)
+    if best is not None:
+        return _refined(_spanned(best, "text", offset), run)
+    # a state the sentence merely names ("rejected the proposal by France") places
+    # the event less surely than the article or its dateline do
+    named_state = None
+    for span, in_phrase in sentence_places(sentence, offset, source):
+        found = place_of(span, states)
+        if found is None or (in_phrase == "noun" and found[1] != "city"):
+            continue  # "the stay of troops in Cabo Delgado": about the troops, not the act
+        if in_phrase or found[1] != "country":
+            return _refined(_spanned((span, found), "sentence", offset), run)
+        named_state = named_state or (span, found)
+    return (article_place(run) or dateline_location(run, states)
+            or (_refined(_spanned(named_state, "sentence", offset), run) if named_state else None)
+            or capital_location(target))
+
+
+def _refined(location: Location, run: ArticleRun) -> Location:
+    """A state the sentence names, made precise by the town the article places its
+    story in when that town is in the state ("landed in South Korea" after "the
+    summit in Seoul")."""
+    if location.precision != "country":
+        return location
+    town = article_place(run)
+    return town if town is not None and town.country == location.country else location
+
+
+def _spanned(found: tuple[Span, tuple[Place, str]], basis: str, offset: int) -> Location:
+    span, (place, precision) = found
+    return _location(place, precision, basis, (offset + span.start_char, offset + span.end_char))
+
+
+def own_places(trigger: Token) -> Iterator[tuple[Span, bool]]:
+    """Place phrases of the event's own words, nearest the trigger first, each
+    with whether it is the name of an object ("shelled Kharkiv": a place, but
+    "helped Syria": a state as a side, no place)."""
+    heads = [trigger, *(child for child in trigger.children if child.dep_ in OBJECT_DEPS)]
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in NOUN_HEAD_DEPS:
+        heads.append(trigger.head)  # "held talks in Geneva": the light verb's phrase
+    for head in heads:
+        if head is not trigger and head.dep_ in OBJECT_DEPS:
+            # "raided the Jenin refugee camp", "shelled Kyiv": the object's own name
+            for span in _phrase_names(head, place_labels_only=True):
+                yield span, True
+        yield from ((span, False) for span in _locative_objects(head))
+
+
+def sentence_places(sentence: Span, offset: int,
+                    source: Actor) -> Iterator[tuple[Span, str | None]]:
+    """Place phrases anywhere in the sentence, those of its verbs first, then its
+    named places that are not the event's source ("Israel struck Gaza": the
+    target is where; "Moscow condemned ..." is a government, not a place); each
+    with what the place phrase belongs to ("verb", "noun"; None: no phrase)."""
+    phrases: list[tuple[Span, str]] = []
+    for token in sentence:
+        if token.dep_ == "prep" and _is_locative(token):
+            phrases += [(span, _phrase_kind(token)) for span in _place_spans(token)]
+    yield from sorted(phrases, key=lambda item: item[1] != "verb")
+    start, end = ((source.start - offset, source.end - offset)
+                  if source.start is not None and source.end is not None else (-1, -1))
+    for entity in sentence.ents:
+        if entity.label_ in geo_words().place_labels and not (
+                start < entity.end_char and entity.start_char < end):
+            yield entity, None
+
+
+def _phrase_kind(preposition: Token) -> str:
+    """"verb" for a place phrase of an act ("struck in Beijing", "the summit in
+    Seoul"), "noun" for one that places a thing or people ("the government in
+    Lima", "the consulate in Lima")."""
+    head = preposition.head
+    if head.pos_ in {"VERB", "AUX"} or head.lemma_.lower() in geo_words().event_nouns:
+        return "verb"
+    return "noun"
+
+
+def _is_locative(preposition: Token) -> bool:
+    """Does the preposition say where ("in", "at"), or whither after a verb of
+    going ("travelled to Tonga"; not "a commitment to Ukraine")?"""
+    words = geo_words()
+    word = preposition.lower_
+    if word in words.locative:
+        return True
+    return word in words.destination and preposition.head.lemma_.lower() in words.motion_verbs
+
+
+def _locative_objects(head: Token) -> Iterator[Span]:
+    for child in head.children:
+        if child.dep_ == "prep" and _is_locative(child):
+            yield from _place_spans(child)
+
+
+def _place_spans(preposition: Token) -> Iterator[Span]:
+    """The names a locative phrase gives: its object's ("in Khan Younis", "the
+    Jenin camp"), then those of the place phrases inside it ("at a hospital in
+    Gaza City"); not names further down ("in support of ... by Bahrain")."""
+    for obj in preposition.children:
+        if obj.dep_ == "pobj":
+            yield from _phrase_names(obj)
+
+
+def _phrase_names(noun: Token, place_labels_only: bool = False,
+                  depth: int = 2) -> Iterator[Span]:
+    """Names in a noun phrase's own words, then in its locative phrases."""
+    for token in noun_phrase_tokens(noun):
+        span = _name_at(token)
+        if span is not None and span.root.i == token.i and (
+                not place_labels_only or span.label_ in geo_words().place_labels):
+            yield span
+    if depth:
+        for child in noun.children:
+            if child.dep_ == "prep" and _is_locative(child):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        yield from _phrase_names(obj, place_labels_only, depth - 1)
+
+
+def _name_at(token: Token) -> Span | None:
+    """The named entity ``token`` is part of, unless its label names no place (a
+    name the model did not tag is left: "the Summit of the Americas")."""
+    doc = token.doc
+    if not token.ent_type_ or token.ent_type_ in geo_words().not_place_labels:
+        return None
+    start, end = token.i, token.i + 1
+    while doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
+def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
+    """The place a name stands for and the precision it gives, trying it without
+    a trailing area word ("the Kherson region": the region of Kherson)."""
+    text = span.text
+    if not text[:1].isupper() and not text.lower().startswith("the "):
+        return None
+    if name_key(text) in geo_words().not_places:
+        return None
+    places = gazetteer()
+    place = places.lookup(text, states)
+    if place is not None:
+        return place, place.kind
+    for tail in (text.rpartition(" in ")[2], text.partition(",")[0]):
+        # "the Great Hall of the People in Beijing", "Magelang, Central Java"
+        if tail != text and tail[:1].isupper():
+            place = places.lookup(tail, states)
+            if place is not None:
+                return place, place.kind
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in geo_words().area_words:
+        place = places.lookup(" ".join(words[:-1]), states)
+        if place is not None:
+            return place, "country" if place.kind == "country" else "region"
+    return None
+
+
+def article_place(run: ArticleRun) -> Location | None:
+    """The town or region the article's opening paragraphs first place something
+    in ("The deal, struck in Beijing this week, ..."), basis ``article``: where a
+    sentence that says nothing of place most likely happened. Found once per
+    article (the last article's answer is kept)."""
+    global _last_article
+    key = (id(run), run.doc_id)
+    if _last_article[0] != key:
+        _last_article = (key, _first_town(run))
+    return _last_article[1]
+
+
+_last_article: tuple[tuple[int, str] | None, Location | None] = (None, None)
+
+
+def _first_town(run: ArticleRun) -> Location | None:
+    offsets = run.article.paragraph_offsets()
+    states = frozenset(run.context.mentioned)
+    for (doc, _), offset in zip(run.context.paragraphs[:ARTICLE_PARAGRAPHS], offsets,
+                                strict=False):
+        for token in doc:
+            if token.dep_ != "prep" or not _is_locative(token) or _phrase_kind(token) != "verb":
+                continue
+            for span in _place_spans(token):
+                found = place_of(span, states)
+                if found is not None and found[1] != "country":
+                    return _spanned((span, found), "article", offset)
+    return None
+
+
+def dateline_location(run: ArticleRun, states: frozenset[str]) -> Location | None:
+    """The dateline's city, looked up among the states its region or the event
+    names ("TIRANA, Albania"); spanned where it opens its paragraph. A dateline
+    the actor resolver leaves ("Jakarta: ...", "Riyadh, 11 March 2023 (TDI): ...")
+    is read here from the opening paragraph."""
+    context = run.context
+    city, region_name, paragraph = (context.dateline, context.dateline_region,
+                                    context.dateline_paragraph)
+    if city is None and context.texts:
+        found = OPENING_PLACE.match(context.texts[0])
+        city, paragraph = (found.group(1), 0) if found else (None, 0)
+    if city is None or city in actor_words().calendar_words:
+        return None
+    region = gazetteer().lookup(region_name) if region_name else None
+    place = gazetteer().lookup(city, states | {region.country} if region else states)
+    if place is None or place.kind == "country":
+        return None
+    span = None
+    if paragraph < len(context.texts):
+        at = context.texts[paragraph].upper().find(city.upper())
+        if at >= 0:
+            start = run.article.paragraph_offsets()[paragraph] + at
+            span = (start, start + len(city))
+    return _location(place, place.kind, "dateline", span)
+
+
+def capital_location(target: Actor) -> Location | None:
+    """The target state's capital: where an act towards a state is placed when
+    the text says nothing of where (a guess, marked ``capital``)."""
+    capital = gazetteer().capital(target.country)
+    return _location(capital, "city", "capital", None) if capital is not None else None
+
+
+def _location(place: Place, precision: str, basis: str,
+              span: tuple[int, int] | None) -> Location:
+    return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
+                    precision=precision, basis=basis,
+                    region=place.adm1_code if place.kind != "country" else None,
+                    feature=place.feature_id, span=span)

@@ -1,0 +1,163 @@
+"""Where events happened and how articles speak: the gazetteer, the event locator
+on real-looking sentences with the real spaCy model, tone on GDELT's scale, and
+the GDELT geo fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.geo.gazetteer import gazetteer
+from detente.geo.gdelt import country_geo, geo_type, location_geo
+from detente.geo.tone import tone
+from detente.model import Article, DatePoint
+from detente.pipeline import Pipeline
+
+
+def located(pipeline: Pipeline, text: str, pub_date: str = "2023-11-10") -> dict:
+    """Each coded event of ``text`` as "SRC CAMEO TGT" -> its location."""
+    article = Article("t.txt", [paragraph for paragraph in text.split("\n\n")],
+                      pub_date=DatePoint(pub_date, "day", "metadata"))
+    coded = pipeline.code(article)
+    return {f"{e.source.side} {e.cameo} {e.target.side}": e.location for e in coded.events}
+
+
+# -- the gazetteer ---------------------------------------------------------------------
+
+def test_cities_are_found_by_their_names_and_spellings_in_the_news():
+    places = gazetteer()
+    assert places.lookup("Khan Younis").name == "Khān Yūnis"
+    assert places.lookup("Kiev").name == places.lookup("Kyiv").name == "Kyiv"
+    geneva = places.lookup("Geneva")
+    assert (geneva.country, geneva.kind, geneva.adm1_code) == ("CHE", "city", "SZGE")
+    assert abs(geneva.lat - 46.2) < 0.1 and abs(geneva.lon - 6.15) < 0.1
+
+
+def test_a_name_means_the_larger_place_unless_the_text_is_about_another_state():
+    places = gazetteer()
+    assert places.lookup("Washington").country == "USA"
+    assert places.lookup("Washington").kind == "city"  # the capital, not the state
+    assert places.lookup("Texas").kind == "region"
+    assert places.lookup("Rafah").country == "PSE"
+    assert places.lookup("Rafah", {"EGY"}).country == "EGY"
+
+
+def test_states_and_news_regions_are_places_with_a_point():
+    places = gazetteer()
+    ukraine = places.lookup("Ukraine")
+    assert (ukraine.kind, ukraine.country, ukraine.fips, ukraine.adm1_code) == (
+        "country", "UKR", "UP", "UP")
+    assert places.lookup("the West Bank").kind == "region"
+    assert places.capital("ISR").name == "Jerusalem"
+    assert places.lookup("Xqzvillebury") is None
+
+
+# -- event locations from the text ------------------------------------------------------
+
+def test_the_place_phrase_of_the_event_is_where_it_happened(pipeline):
+    found = located(pipeline, "Israeli forces shelled a hospital in Khan Younis on Tuesday, "
+                              "Palestinian officials said.")
+    place = found["ISR 194 PSE"]
+    assert (place.name, place.country, place.precision, place.basis) == (
+        "Khān Yūnis", "PSE", "city", "text")
+    text = ("Israeli forces shelled a hospital in Khan Younis on Tuesday, "
+            "Palestinian officials said.")
+    assert text[place.span[0]:place.span[1]] == "Khan Younis"
+
+
+def test_talks_held_somewhere_are_placed_there(pipeline):
+    found = located(pipeline, "Russian and Ukrainian negotiators held talks in Geneva.")
+    assert {(p.name, p.basis) for p in found.values()} == {("Geneva", "text")}
+
+
+def test_a_town_named_in_the_object_is_more_precise_than_the_region_around_it(pipeline):
+    found = located(pipeline,
+                    "Israeli troops raided the Jenin refugee camp in the occupied West Bank.")
+    (place,) = found.values()
+    assert (place.name, place.precision) == ("Janīn", "city")
+
+
+def test_a_region_phrase_gives_region_precision(pipeline):
+    found = located(pipeline, "Hamas fighters attacked Israeli towns near the Gaza Strip.")
+    (place,) = found.values()
+    assert (place.name, place.country, place.precision) == ("Gaza Strip", "PSE", "region")
+
+
+def test_a_place_elsewhere_in_the_sentence_is_the_next_best(pipeline):
+    found = located(pipeline, "Speaking in Moscow, Putin said Russia would help Syria.")
+    place = found["RUS 070 SYR"]
+    assert (place.name, place.basis) == ("Moscow", "sentence")
+
+
+def test_the_dateline_places_an_event_the_sentence_does_not(pipeline):
+    text = "GENEVA, March 3 (Reuters) - Iran rejected the proposal by France."
+    place = located(pipeline, text)["IRN 120 FRA"]
+    assert (place.name, place.country, place.basis) == ("Geneva", "CHE", "dateline")
+    assert text[place.span[0]:place.span[1]].upper() == "GENEVA"
+
+
+def test_a_state_the_sentence_names_comes_after_the_dateline(pipeline):
+    place = located(pipeline, "Russia accused Ukraine of sabotage.")["RUS 112 UKR"]
+    assert (place.name, place.precision, place.basis) == ("Ukraine", "country", "sentence")
+
+
+def test_the_target_capital_is_the_last_resort_and_says_so(pipeline):
+    found = located(pipeline, "Russia accused the Ukrainian government of sabotage.")
+    (capital,) = found.values()
+    assert (capital.name, capital.basis, capital.span) == ("Kyiv", "capital", None)
+
+
+def test_a_sentence_silent_on_place_takes_the_town_the_article_opens_in(pipeline):
+    found = located(pipeline, "The deal, struck in Beijing this week, surprised many.\n\n"
+                              "Iran and Saudi Arabia agreed to restore diplomatic relations.")
+    place = found["IRN 032 SAU"]
+    assert (place.name, place.basis) == ("Beijing", "article")
+
+
+def test_a_colon_dateline_places_the_story(pipeline):
+    place = located(pipeline, "Jakarta: The talks ended on Friday without a statement.\n\n"
+                              "Indonesia accused Malaysia of spying.")["IDN 112 MYS"]
+    assert (place.name, place.basis) == ("Jakarta", "dateline")
+
+
+def test_to_is_a_destination_only_after_going(pipeline):
+    found = located(pipeline, "Australia's foreign minister will travel to Tonga on Friday.")
+    assert next(iter(found.values())).name == "Tonga"
+    pledge = located(pipeline, "Japan pledged a long-term commitment to Ukraine.")
+    assert all(place is None or place.basis != "text" for place in pledge.values())
+
+
+def test_continents_place_nothing(pipeline):
+    found = located(pipeline, "The United States held talks with China in Asia.")
+    assert all(place is None or place.name != "Asia" for place in found.values())
+
+
+# -- tone --------------------------------------------------------------------------------
+
+def test_tone_is_percent_positive_minus_percent_negative_words():
+    assert tone("Israeli air strikes killed dozens in Khan Younis.") == pytest.approx(-25.0)
+    assert tone("The leaders signed a peace agreement and praised the talks.") > 10
+    assert tone("") == 0.0
+
+
+def test_a_negation_turns_the_words_after_it():
+    assert tone("Russia did not help the refugees.") < 0 < tone("Russia helped the refugees.")
+
+
+def test_coded_articles_carry_their_tone(pipeline):
+    article = Article("t.txt", ["Russian missiles killed civilians in Kharkiv, a horrific "
+                                "attack condemned by Ukraine."], pub_date=DatePoint())
+    assert pipeline.code(article).article.tone < -5
+
+
+# -- GDELT's geo fields -----------------------------------------------------------------
+
+def test_gdelt_geo_fields_of_a_city_a_state_and_nothing():
+    row = {"location_name": "Geneva", "location_country": "CHE", "location_region": "SZGE",
+           "location_lat": 46.20222, "location_lon": 6.14569, "location_precision": "city",
+           "location_feature": "2660646"}
+    assert location_geo(row) == [4, "Geneva, Switzerland", "SZ", "SZGE", None, 46.2022, 6.1457,
+                                 "2660646"]
+    assert location_geo({"location_name": None}) == [0, None, None, None, None, None, None,
+                                                     None]
+    assert country_geo("UKR")[:4] == [1, "Ukraine", "UP", "UP"]
+    assert geo_type("region", "USA") == 2 and geo_type("city", "USA") == 3
