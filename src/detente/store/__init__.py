@@ -7,8 +7,8 @@ The layers above call named functions and never write SQL themselves:
 - ``neardup``: the near-duplicate band index in the database
 - ``events``: grouping event mentions into events (the ``events``/``event_links`` tables)
 - ``counting``, ``filters``: the counting rule and the event filter every read shares
-- ``series``, ``exports``, ``ledger``, ``dashboard``: the reads of ``detente.relations``
-  and ``detente.server``, by subject
+- ``series``, ``exports``, ``ledger``, ``geography``, ``dashboard``: the reads of
+  ``detente.relations`` and ``detente.server``, by subject
 
 Opening the file itself (checks, the writer gate) is ``detente.dbfile``."""
 
