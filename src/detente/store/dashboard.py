@@ -58,7 +58,7 @@ def events(cursor: duckdb.DuckDBPyConnection, event_filter: EventFilter, limit: 
     """One page of event-mention rows matching the filter, and how many match."""
     condition, parameters = filter_clause(event_filter)
     matching = f"FROM ({numbered_events(cursor)}) WHERE {condition}"
-    total = cursor.execute(f"SELECT count(*) {matching}", parameters).fetchone()[0]
+    total = cursor.execute(f"SELECT count(*) {matching}", parameters).fetchall()[0][0]
     query = (f"SELECT {', '.join(READ_COLUMNS)} {matching} "
              f"ORDER BY {ORDERS[order]} LIMIT $limit OFFSET $offset")
     return total, _named_rows(cursor, query, {**parameters, "limit": limit, "offset": offset},
@@ -137,7 +137,7 @@ def counts(cursor: duckdb.DuckDBPyConnection) -> dict[str, int]:
                (SELECT count(DISTINCT side) FROM (
                     SELECT {SOURCE_SIDE} AS side FROM event_mentions
                     UNION ALL SELECT {TARGET_SIDE} FROM event_mentions)),
-               (SELECT count(*) FROM failures)""").fetchone()
+               (SELECT count(*) FROM failures)""").fetchall()[0]
     return dict(zip(("articles", "event_mentions", "sides", "failures"), row, strict=True))
 
 

@@ -40,7 +40,7 @@ def check_date(name: str, value: str | None) -> str | None:
     return value
 
 
-def window_clause(column: str, start: str | None, end: str | None) -> tuple[str, dict[str, str]]:
+def window_clause(column: str, start: str | None, end: str | None) -> tuple[str, dict[str, Any]]:
     """SQL condition keeping ``column`` (a DATE) within [start, end], both inclusive at
     their precision ("--to 2001" keeps all of 2001), and its parameters."""
     conditions, parameters = [], {}

@@ -321,7 +321,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         tables = ("articles", "article_copies", "mentions", "event_mentions", "failures")
-        return {table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return {table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
                 for table in tables}
 
     def event_records(self, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
