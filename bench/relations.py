@@ -1,7 +1,7 @@
 """Bench: a dyad time series over 10 million stored events.
 
 Generates a DuckDB file under /tmp with an ``events`` table of the shape
-``detente.relations.events.refresh_events`` builds (random dyads among 200
+``detente.store.events.refresh_events`` builds (random dyads among 200
 states, dates 1979-2024), then times ``dyad_series`` for PRK-USA per month.
 
     .venv/bin/python bench/relations.py [--events 10000000] [--db /tmp/detente-bench.duckdb]

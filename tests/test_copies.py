@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from detente.cli import app
 from detente.cli.extract import run_extract
-from detente.relations.events import refresh_events
 from detente.store import Store
+from detente.store.events import refresh_events
 
 STORY = [
     "Russian President Vladimir Putin arrived in Pyongyang on Wednesday for two days of "

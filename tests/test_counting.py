@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from typer.testing import CliRunner
 
 from detente.cli import app
-from detente.relations.counting import CountRule, dyad_totals
 from detente.store import Store
+from detente.store.counting import CountRule, dyad_totals
 
 if TYPE_CHECKING:
     from server_fixtures import LiveServer

@@ -9,8 +9,8 @@ from detente.cli import app
 from detente.data import data_path, sample_files
 from detente.evaluation.sample import sample_recall
 from detente.ingest.readers import IngestFailure, read_articles
-from detente.relations.counting import dyad_totals
 from detente.store import Store
+from detente.store.counting import dyad_totals
 
 SAMPLE = data_path("sample")
 

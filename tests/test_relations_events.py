@@ -7,9 +7,9 @@ from pathlib import Path
 
 from detente.events.ontology import lookup
 from detente.model import Actor, Article, DatePoint, DiplomaticStep, EventMention
-from detente.relations.events import events_source, refresh_events
 from detente.relations.series import dyad_series
 from detente.store import Store
+from detente.store.events import events_source, refresh_events
 
 
 def actor(code: str | None, text: str | None = None) -> Actor:

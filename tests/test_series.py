@@ -15,9 +15,10 @@ import duckdb
 import pytest
 from test_relations_events import VISIT, add_article, report
 
-from detente.relations.counting import CountError, CountRule
-from detente.relations.series import SeriesError, dyad_series
+from detente.relations.series import dyad_series
 from detente.store import Store
+from detente.store.counting import CountError, CountRule
+from detente.store.series import SeriesError
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import duckdb
 import httpx
 import pytest
 
-from detente.server.queries import Database, QueryTimeout
+from detente.server.database import Database, QueryTimeout
 from detente.store import StoreError
 
 if TYPE_CHECKING:

@@ -13,9 +13,8 @@ import pytest
 from test_relations_events import VISIT, add_article, report
 
 from detente.relations.export import export_events
-from detente.relations.filters import EventFilter
-from detente.server import queries
-from detente.store import Store
+from detente.store import Store, dashboard
+from detente.store.filters import EventFilter
 
 MISDATED = "Washington imposed sanctions on Pyongyang on 2 January."
 
@@ -46,7 +45,7 @@ def test_a_past_event_is_never_dated_after_its_publication(db: Path, tmp_path: P
 
 def test_recent_lists_put_the_newest_published_first(db: Path):
     with duckdb.connect(str(db), read_only=True) as connection:
-        _, rows = queries.events(connection, EventFilter(), 10, order="recent")
+        _, rows = dashboard.events(connection, EventFilter(), 10, order="recent")
     assert rows[0]["doc"] == "new.txt"
     misdated = next(row for row in rows if row["cameo"] == "172")
     assert misdated["event_date"] is None and misdated["date_precision"] is None

@@ -16,8 +16,9 @@ from typer.testing import CliRunner
 from detente.cli import app
 from detente.cli.extract import run_extract
 from detente.model import Article
-from detente.relations import events as relations_events
 from detente.store import Store
+from detente.store import events as store_events
+from detente.store import writes as store_writes
 
 runner = CliRunner()
 
@@ -62,7 +63,7 @@ def test_an_older_database_gains_the_site_column_and_the_band_index(db_path):
         store.connection.execute("DROP TABLE article_bands")
         store.connection.execute("DROP TABLE store_meta")
     with Store(db_path, read_only=True) as store:  # an old file read as it is
-        source, parameters = relations_events.events_source(store.connection)
+        source, parameters = store_events.events_source(store.connection)
         assert store.connection.execute(f"SELECT count(*) FROM {source}",
                                         parameters).fetchone()[0] == 0
     with Store(db_path) as store:
@@ -104,7 +105,7 @@ def test_an_interrupted_refresh_is_redone_by_the_next_run(flat_folder, tmp_path)
         expected = store.connection.execute("SELECT count(*) FROM events").fetchone()[0]
         store.connection.execute("DELETE FROM events")  # a refresh that never finished ...
         store.connection.execute("DELETE FROM store_meta WHERE key = ?",
-                                 [relations_events.EVENTS_BUILT])
+                                 [store_events.EVENTS_BUILT])
         assert store.events_stale()
     assert expected > 0
     counts = run_extract([str(flat_folder)], str(db), "none")
@@ -130,7 +131,7 @@ def extract(paths: list[Path], db: Path):
 def test_a_failed_refresh_is_one_line_naming_the_database(flat_folder, tmp_path, monkeypatch):
     def broken(connection):
         raise duckdb.IOException("Could not write file: No space left on device")
-    monkeypatch.setattr(relations_events, "refresh_events", broken)
+    monkeypatch.setattr(store_writes, "refresh_events", broken)
     db = tmp_path / "refresh.duckdb"
     result = extract([flat_folder], db)
     assert result.exit_code == 2

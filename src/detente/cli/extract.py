@@ -31,8 +31,8 @@ from detente.ingest.limits import MAX_ARTICLE_BYTES
 
 if TYPE_CHECKING:  # the commands import the readers and the store: "--help" loads neither
     from detente.ingest.jsonl import JsonlFields
-    from detente.relations.counting import CountRule
     from detente.store import Store
+    from detente.store.counting import CountRule
 
 FORMATS = ("jsonl", "table", "none")
 TABLE_LIMIT = 500  # rows a terminal table can usefully show; jsonl has them all
@@ -237,7 +237,7 @@ def summary(
 
 
 def print_summary(store: Store, examples: int, rule: CountRule | None = None) -> None:
-    from detente.relations.counting import DEFAULT_RULE, dyad_totals
+    from detente.store.counting import DEFAULT_RULE, dyad_totals
 
     rule = rule or DEFAULT_RULE
     counts = store.counts()

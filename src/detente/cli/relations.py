@@ -14,8 +14,8 @@ from detente.cli.app import app
 from detente.cli.common import DEFAULT_DB, err, fail, open_store, out
 
 if TYPE_CHECKING:  # the commands import what they use: "detente --help" loads none of it
-    from detente.relations.counting import CountRule
-    from detente.relations.filters import EventFilter
+    from detente.store.counting import CountRule
+    from detente.store.filters import EventFilter
 
 DbOption = Annotated[str, typer.Option("--db", help="DuckDB file to read.")]
 CountOption = Annotated[str, typer.Option(
@@ -29,7 +29,7 @@ SERIES_FORMATS = ("table", "csv", "json")
 
 def check_sides(connection, *sides: str | None) -> None:
     """Exit with a one-line error naming a side that appears in no stored event."""
-    from detente.relations.series import known_sides
+    from detente.store.series import known_sides
 
     known = known_sides(connection)
     for side in sides:
@@ -40,7 +40,7 @@ def check_sides(connection, *sides: str | None) -> None:
 
 def count_rule(count: str, all_statuses: bool, basis: str = "event") -> CountRule:
     """The counting rule of ``--count``, ``--all-statuses`` and ``--basis``, or exit 2."""
-    from detente.relations.counting import CountError, CountRule
+    from detente.store.counting import CountError, CountRule
 
     try:
         return CountRule(count, all_statuses, basis)  # type: ignore[arg-type]
@@ -75,8 +75,9 @@ def dyad(
     """How two sides have got on: events per period by quad class, with Goldstein.
 
     Every period from the first to the last has its row, zeros included."""
-    from detente.relations.counting import QUADS
-    from detente.relations.series import SeriesError, dyad_series
+    from detente.relations.series import dyad_series
+    from detente.store.counting import QUADS
+    from detente.store.series import SeriesError
 
     if output_format not in SERIES_FORMATS:
         raise fail(f"--format must be one of {', '.join(SERIES_FORMATS)}")
@@ -169,7 +170,7 @@ def network(
 ) -> None:
     """The signed relation network of a window: centrality, blocs and structural balance."""
     from detente.relations.network import relation_network
-    from detente.relations.series import SeriesError
+    from detente.store.series import SeriesError
 
     rule = count_rule(count, all_statuses)
     with open_store(db, read_only=True) as store:
@@ -212,8 +213,8 @@ def export_filter(start: str | None, end: str | None, actors: list[str] | None,
     """The ``EventFilter`` of ``detente export``'s options (the API's filters), or exit 2
     with the option and the problem."""
     from detente.model import STATUSES
-    from detente.relations.filters import EventFilter
-    from detente.relations.series import SeriesError, check_date
+    from detente.store.filters import EventFilter
+    from detente.store.series import SeriesError, check_date
 
     try:
         check_date("--from", start)
@@ -285,8 +286,9 @@ def export(
     each row as an event that took place, so --format gdelt writes only
     occurred and ongoing events (and their mentions) unless
     --all-statuses is given. The README's data dictionary lists every column."""
-    from detente.relations.export import FORMATS, events_left_out, export_events
+    from detente.relations.export import FORMATS, export_events
     from detente.relations.output import STDOUT, OutputError
+    from detente.store.exports import events_left_out
 
     if output_format not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}")
@@ -328,7 +330,7 @@ def report(
     """Write a self-contained HTML report: dyad timelines, ledger, network picture."""
     from detente.relations.output import STDOUT, OutputError
     from detente.relations.report import write_report
-    from detente.relations.series import SeriesError
+    from detente.store.series import SeriesError
 
     pairs = [pair(text, "--dyad") for text in dyads or []]
     with open_store(db, read_only=True) as store:

@@ -22,7 +22,7 @@ from functools import cache
 from markupsafe import Markup, escape
 
 from detente.data import read_table
-from detente.relations.geography import EventPlace, PartnerTone
+from detente.store.geography import EventPlace, PartnerTone
 
 WORLD = (-180.0, -84.0, 360.0, 144.0)  # x, y, width, height: 84°N to 60°S
 MIN_SPAN = (40.0, 24.0)  # the smallest window a zoomed map shows, degrees

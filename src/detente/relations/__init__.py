@@ -3,5 +3,6 @@
 the signed relation network (``network``), exports (``export``) and the HTML
 report (``report``).
 
-Every module reads the store through its DuckDB connection with its own SQL, and
-works on a read-only database that has no ``events`` table yet."""
+Every module reads the store through the named functions of ``detente.store``
+(which holds all the SQL) and works on a read-only database that has no
+``events`` table yet."""

@@ -2,7 +2,7 @@
 POLECAT's field names, and GDELT 2.0's 61-column event table with its 16-column
 mentions table beside it, so tools written for GDELT read detente output unchanged.
 
-Every export takes an ``EventFilter`` (``relations.filters``), the one the API's
+Every export takes an ``EventFilter`` (``store.filters``), the one the API's
 event lists take, so an export holds exactly the events the API lists for the
 same question.
 
@@ -39,61 +39,27 @@ import pyarrow.csv
 import pyarrow.parquet
 
 from detente.geo.gdelt import country_geo, location_geo
-from detente.relations.counting import HAPPENED
-from detente.relations.events import MENTION_KEY, events_source, has_column, links_source
-from detente.relations.filters import EventFilter, filter_clause
 from detente.relations.output import STDOUT, OutputError, as_text, binary_outputs
+from detente.store.counting import HAPPENED
+from detente.store.exports import (
+    EVERYTHING,
+    count_events,
+    event_rows,
+    event_table,
+    gdelt_events,
+    gdelt_mentions,
+)
+from detente.store.filters import EventFilter
 
 FORMATS = ("jsonl", "parquet", "csv", "plover", "gdelt")
-BATCH = 10_000
-EVERYTHING = EventFilter()
-
-
-def filtered_events(connection: duckdb.DuckDBPyConnection, where: EventFilter = EVERYTHING
-                    ) -> tuple[str, dict[str, Any]]:
-    """A FROM-clause item of the events matching ``where``, and its parameters."""
-    events, parameters = events_source(connection)
-    condition, filter_parameters = filter_clause(where)
-    return (f"(SELECT * FROM {events} AS every_event WHERE {condition})",
-            {**parameters, **filter_parameters})
-
-
-def events_query(connection: duckdb.DuckDBPyConnection, where: EventFilter = EVERYTHING,
-                 flat_keys: bool = False, page: tuple[int, int] | None = None
-                 ) -> tuple[str, dict[str, Any]]:
-    """The events matching ``where``, oldest first, each with the keys of its mentions
-    (a list, or ';'-joined when ``flat_keys``); ``page`` (limit, offset) keeps a page."""
-    events, event_parameters = filtered_events(connection, where)
-    links, link_parameters = links_source(connection)
-    keys = "array_to_string(l.mention_keys, ';')" if flat_keys else "l.mention_keys"
-    query = f"""SELECT e.* EXCLUDE (event_day, pub_day), {keys} AS mention_keys
-                FROM {events} AS e LEFT JOIN (
-                    SELECT event_id, list(mention_key ORDER BY mention_key) AS mention_keys
-                    FROM {links} GROUP BY event_id) AS l USING (event_id)
-                ORDER BY e.event_day, e.event_id"""
-    if page is not None:
-        query += " LIMIT $page_limit OFFSET $page_offset"
-        link_parameters = {**link_parameters, "page_limit": page[0], "page_offset": page[1]}
-    return query, {**event_parameters, **link_parameters}
 
 
 def event_page(connection: duckdb.DuckDBPyConnection, where: EventFilter, limit: int,
                offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """How many events match ``where``, and one page of them as JSONL export records."""
-    events, parameters = filtered_events(connection, where)
-    total = connection.execute(f"SELECT count(*) FROM {events}", parameters).fetchall()[0][0]
-    query, parameters = events_query(connection, where, page=(limit, offset))
-    return total, [json.loads(json.dumps(row, default=_json_default))
-                   for row in rows(connection, query, parameters)]
-
-
-def rows(connection: duckdb.DuckDBPyConnection, query: str,
-         parameters: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    cursor = connection.execute(query, parameters)
-    columns = [column[0] for column in cursor.description]
-    while batch := cursor.fetchmany(BATCH):
-        for row in batch:
-            yield dict(zip(columns, row, strict=True))
+    return count_events(connection, where), [
+        json.loads(json.dumps(row, default=_json_default))
+        for row in event_rows(connection, where, page=(limit, offset))]
 
 
 # -- GDELT 2.0 layouts --------------------------------------------------------------------
@@ -153,28 +119,6 @@ def gdelt_event_row(row: dict[str, Any]) -> list[Any]:
         round(tone, 2) if tone is not None else 0.0,
         *country_geo(row["source_country"]), *country_geo(row["target_country"]),
         *location_geo(row), _timestamp(row["pub_day"]), row["source_url"]]
-
-
-MENTIONS_QUERY = """
-SELECT DISTINCT ON (l.event_id, m.doc_id, m.sentence_index, m.trigger_start)
-    l.event_id, e.event_day, e.pub_day AS event_added, m.pub_date, a.url, a.path, m.doc,
-    m.sentence_index, m.trigger_start, m.confidence, length(a.text) AS doc_len,
-    {tone} AS doc_tone,
-    CASE WHEN strpos(m.sentence, m.source_text) > 0 AND strpos(a.text, m.sentence) > 0
-         THEN strpos(a.text, m.sentence) + strpos(m.sentence, m.source_text) - 2 ELSE -1
-    END AS actor1_offset,
-    CASE WHEN strpos(m.sentence, m.target_text) > 0 AND strpos(a.text, m.sentence) > 0
-         THEN strpos(a.text, m.sentence) + strpos(m.sentence, m.target_text) - 2 ELSE -1
-    END AS actor2_offset,
-    coalesce(nullif(regexp_extract(a.url, '^[A-Za-z]+://(?:www\\.)?([^/:?#]+)', 1), ''),
-             nullif(regexp_replace(a.path, '[/\\\\][^/\\\\]*$', ''), a.path), m.doc)
-        AS source_name
-FROM {links} AS l
-JOIN event_mentions AS m ON l.doc_id = m.doc_id AND l.sentence_index = m.sentence_index
-    AND l.trigger_start IS NOT DISTINCT FROM m.trigger_start AND l.mention_key = {key}
-JOIN {events} AS e ON e.event_id = l.event_id
-LEFT JOIN articles AS a ON a.doc_id = m.doc_id
-ORDER BY l.event_id, m.doc_id, m.sentence_index, m.trigger_start"""
 
 
 def gdelt_mention_row(row: dict[str, Any]) -> list[Any]:
@@ -284,25 +228,12 @@ def export_events(connection: duckdb.DuckDBPyConnection, path: str | Path, fmt: 
     return [Written(name, count) for name, count in zip(targets, counts, strict=True)]
 
 
-def events_left_out(connection: duckdb.DuckDBPyConnection, where: EventFilter = EVERYTHING,
-                    statuses: Sequence[str] = HAPPENED) -> dict[str, int]:
-    """How many events matching ``where`` have a status outside ``statuses``, by
-    status (what a GDELT export leaves out by default)."""
-    events, parameters = filtered_events(connection, where)
-    return dict(connection.execute(
-        f"SELECT coalesce(status, 'unknown') AS status, count(*) FROM {events} "
-        f"WHERE NOT list_contains($statuses, status) OR status IS NULL "
-        f"GROUP BY ALL ORDER BY 2 DESC, 1",
-        {**parameters, "statuses": list(statuses)}).fetchall())
-
-
 def _write_records(connection: duckdb.DuckDBPyConnection, stream: BinaryIO, where: EventFilter,
                    record: Callable[[dict[str, Any]], dict[str, Any]]) -> int:
     """One JSON object a line, ``record`` of each event; how many."""
-    query, parameters = events_query(connection, where)
     written = 0
     with as_text(stream) as handle:
-        for row in rows(connection, query, parameters):
+        for row in event_rows(connection, where):
             handle.write(json.dumps(record(row), ensure_ascii=False, default=_json_default)
                          + "\n")
             written += 1
@@ -321,8 +252,7 @@ def _write_plover(connection: duckdb.DuckDBPyConnection, streams: list[BinaryIO]
 
 def _write_parquet(connection: duckdb.DuckDBPyConnection, streams: list[BinaryIO],
                    where: EventFilter) -> list[int]:
-    query, parameters = events_query(connection, where)
-    table = connection.sql(query, params=parameters).to_arrow_table()
+    table = event_table(connection, where)
     sink = pyarrow.BufferOutputStream()  # whole, so standard output need not seek
     pyarrow.parquet.write_table(table, sink)
     streams[0].write(sink.getvalue().to_pybytes())
@@ -333,8 +263,7 @@ def _write_csv(connection: duckdb.DuckDBPyConnection, streams: list[BinaryIO],
                where: EventFilter) -> list[int]:
     """RFC 4180 CSV: a field holding a comma, quote or line break is quoted, so a CSV
     reader finds one record per event (``wc -l`` may count more lines)."""
-    query, parameters = events_query(connection, where, flat_keys=True)
-    table = connection.sql(query, params=parameters).to_arrow_table()
+    table = event_table(connection, where, flat_keys=True)
     pyarrow.csv.write_csv(table, streams[0])
     return [table.num_rows]
 
@@ -343,22 +272,10 @@ def _write_gdelt(connection: duckdb.DuckDBPyConnection, streams: list[BinaryIO],
                  where: EventFilter, statuses: Sequence[str] | None) -> list[int]:
     """The event table and the mentions table, of the events matching ``where`` with
     both sides coded whose status is in ``statuses`` (any status when None)."""
-    events, event_parameters = filtered_events(connection, where)
-    links, link_parameters = links_source(connection)
-    # GDELT rows are between coded actors: an event a store kept with a side known
-    # only by its words (a partial pipeline, an older version) is left out
-    events = (f"(SELECT * FROM {events} AS coded "
-              f"WHERE source_code IS NOT NULL AND target_code IS NOT NULL)")
-    if statuses is not None:
-        events = (f"(SELECT * FROM {events} AS kept WHERE list_contains($statuses, status))")
-        event_parameters = {**event_parameters, "statuses": list(statuses)}
     with as_text(streams[0]) as handle:
-        event_rows = _write_tsv(handle, (gdelt_event_row(row) for row in rows(
-            connection, f"SELECT * FROM {events} AS e ORDER BY event_day, event_id",
-            event_parameters)))
-    tone = "a.tone" if has_column(connection, "articles", "tone") else "CAST(NULL AS DOUBLE)"
-    query = MENTIONS_QUERY.format(links=links, events=events, key=MENTION_KEY, tone=tone)
+        event_count = _write_tsv(handle, (gdelt_event_row(row) for row in gdelt_events(
+            connection, where, statuses)))
     with as_text(streams[1]) as handle:
-        mention_rows = _write_tsv(handle, (gdelt_mention_row(row) for row in rows(
-            connection, query, {**event_parameters, **link_parameters})))
-    return [event_rows, mention_rows]
+        mention_count = _write_tsv(handle, (gdelt_mention_row(row) for row in gdelt_mentions(
+            connection, where, statuses)))
+    return [event_count, mention_count]

@@ -25,6 +25,7 @@ from detente.events.diplomacy import LEDGER_FILE_KEYS
 from detente.events.diplomacy import vocabulary as steps_vocabulary
 from detente.events.timex import resolve_expression
 from detente.model import DatePoint
+from detente.store.ledger import mission_articles, state_mentions, step_rows
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -123,25 +124,8 @@ def stored_steps(connection: duckdb.DuckDBPyConnection, country: str) -> Iterato
     steps (``detente.events.diplomacy``), with the coder's status and date. A database
     made before steps were stored, opened read-only, has none (``detente extract``
     into a new database codes them)."""
-    has_steps = connection.execute(
-        "SELECT count(*) FROM information_schema.columns WHERE table_name = "
-        "'event_mentions' AND column_name = 'step'").fetchone()
-    if not (has_steps and has_steps[0]):
-        return
     words = steps_vocabulary()
-    rows = connection.execute(
-        """WITH sided AS (
-               SELECT m.*, coalesce(m.source_country, m.source_code) AS side_a,
-                      coalesce(m.target_country, m.target_code) AS side_b
-               FROM event_mentions m
-               WHERE m.step IS NOT NULL AND list_contains($statuses, m.status))
-           SELECT s.doc_id, s.doc, s.sentence, instr(a.text, s.sentence) - 1, s.step,
-                  s.step_power, s.step_evidence, s.status, s.event_date, s.pub_date,
-                  s.side_a, s.side_b
-           FROM sided s JOIN articles a USING (doc_id)
-           WHERE $country IN (s.side_a, s.side_b) AND s.side_a <> s.side_b
-           ORDER BY s.doc_id, s.sentence_index, s.trigger_start""",
-        {"statuses": list(words.statuses), "country": country}).fetchall()
+    rows = step_rows(connection, country, words.statuses)
     for (doc_id, doc, sentence, sentence_start, kind, power, evidence, status, event_date,
          pub_date, side_a, side_b) in rows:
         if kind in words.symmetric_kinds:
@@ -180,18 +164,11 @@ def mission_entries(connection: duckdb.DuckDBPyConnection,
     """Ledger entries for missions opened or closed, sentence by sentence, in the
     articles that name ``country`` and a mission."""
     words = vocabulary()
-    articles = connection.execute(
-        "SELECT doc_id, doc, text, pub_date, pub_date_precision FROM articles a "
-        "WHERE regexp_matches(text, $nouns, 'i') AND EXISTS (SELECT 1 FROM mentions m "
-        "WHERE m.doc_id = a.doc_id AND m.country = $country) ORDER BY doc_id",
-        {"nouns": "|".join(p.pattern for p in words.nouns.values()),
-         "country": country}).fetchall()
+    articles = mission_articles(connection, "|".join(p.pattern for p in words.nouns.values()),
+                                country)
     for doc_id, doc, text, pub_date, pub_precision in articles:
         states = [StateMention(start, end, country, sector == "GOV")
-                  for start, end, country, sector in connection.execute(
-                      "SELECT start_char, end_char, country, sector FROM mentions "
-                      "WHERE doc_id = ? AND country IS NOT NULL AND start_char IS NOT NULL "
-                      "ORDER BY start_char", [doc_id]).fetchall()]
+                  for start, end, country, sector in state_mentions(connection, doc_id)]
         published = DatePoint(pub_date, pub_precision, "publication")
         for start, end in sentences(text):
             in_sentence = [StateMention(s.start - start, s.end - start, s.country, s.government)

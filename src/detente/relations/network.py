@@ -15,8 +15,8 @@ from typing import Any
 import duckdb
 import networkx as nx
 
-from detente.relations.counting import DEFAULT_RULE, CountRule, dyad_totals
-from detente.relations.series import window_clause
+from detente.store.counting import DEFAULT_RULE, CountRule, dyad_totals
+from detente.store.series import window_clause
 
 
 @dataclass

@@ -15,13 +15,14 @@ from markupsafe import Markup, escape
 
 from detente.events.ontology import lookup
 from detente.geo.worldmap import world_map_svg
-from detente.relations.counting import DEFAULT_RULE, CountRule, counted_events, dyad_totals
-from detente.relations.events import events_source
-from detente.relations.geography import event_places, partner_tones
 from detente.relations.ledger import LedgerEntry, ledger
 from detente.relations.network import RelationNetwork, relation_network
 from detente.relations.output import as_text, binary_outputs
 from detente.relations.series import dyad_series
+from detente.store.counting import DEFAULT_RULE, CountRule, dyad_event_rows, dyad_totals
+from detente.store.dashboard import holdings
+from detente.store.geography import event_places, partner_tones
+from detente.store.ledger import ledger_sides
 
 COOPERATION, CONFLICT = "#2e7d32", "#c62828"
 PALETTE = ("#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#9e9d24", "#ad1457", "#4e342e")
@@ -47,18 +48,7 @@ def busiest_dyads(connection: duckdb.DuckDBPyConnection, count: int,
 def dyad_events(connection: duckdb.DuckDBPyConnection, a: str, b: str,
                 rule: CountRule = DEFAULT_RULE) -> list[dict[str, Any]]:
     """The events of a pair that ``rule`` counts, with their evidence, oldest first."""
-    source, parameters = counted_events(connection, rule)
-    cursor = connection.execute(
-        f"""SELECT strftime(count_day, '%Y') AS year, date_text AS date,
-                   event_date IS NULL AS publication_dated, source_side, target_side, cameo,
-                   quad, goldstein, num_articles, sentence, first_doc_id
-            FROM {source} AS e
-            WHERE (source_side = $a AND target_side = $b)
-               OR (source_side = $b AND target_side = $a)
-            ORDER BY count_day, event_id""",
-        {**parameters, "a": a, "b": b})
-    columns = [column[0] for column in cursor.description]
-    records = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    records = dyad_event_rows(connection, a, b, rule)
     for record in records:
         record["name"] = lookup(record["cameo"]).name if record["cameo"] else ""
     return records
@@ -174,14 +164,6 @@ def all_ledger_entries(connection: duckdb.DuckDBPyConnection,
     return sorted(seen.values(), key=lambda e: (e.date or "", e.country_a, e.country_b))
 
 
-def ledger_sides(connection: duckdb.DuckDBPyConnection) -> list[str]:
-    """States that appear as a side of any event mention (ledger entries need one)."""
-    rows = connection.execute(
-        "SELECT DISTINCT coalesce(source_country, source_code) FROM event_mentions "
-        "WHERE source_country IS NOT NULL ORDER BY 1").fetchall()
-    return [side for (side,) in rows]
-
-
 def render_report(connection: duckdb.DuckDBPyConnection,
                   dyads: list[tuple[str, str]] | None = None, start: str | None = None,
                   end: str | None = None) -> str:
@@ -200,11 +182,7 @@ def render_report(connection: duckdb.DuckDBPyConnection,
     partners = partner_tones(connection, focus) if focus else []
     relations_map = (world_map_svg(event_places(connection, focus), partners, [focus],
                                    f"{focus}'s relations by partner") if partners else None)
-    counts = connection.execute(
-        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_mentions)"
-    ).fetchall()[0]
-    source, parameters = events_source(connection)
-    total_events = connection.execute(f"SELECT count(*) FROM {source}", parameters).fetchall()[0][0]
+    articles, mentions, total_events = holdings(connection)
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("detente.relations", "templates"),
         autoescape=jinja2.select_autoescape(["html", "j2"]))
@@ -212,7 +190,7 @@ def render_report(connection: duckdb.DuckDBPyConnection,
         sections=sections, ledger=all_ledger_entries(connection, ledger_sides(connection)),
         network=network, network_svg=network_svg(network), start=start, end=end,
         focus=focus, relations_map=relations_map,
-        articles=counts[0], mentions=counts[1], events=total_events,
+        articles=articles, mentions=mentions, events=total_events,
         cooperation=COOPERATION, conflict=CONFLICT, counting=CountRule().describe())
 
 

@@ -10,12 +10,12 @@ from typing import Any
 from markupsafe import Markup
 
 from detente.geo.worldmap import world_map_svg
-from detente.relations.counting import DEFAULT_RULE, CountRule
-from detente.relations.geography import event_places, partner_tones
 from detente.relations.ledger import ledger
 from detente.relations.network import relation_network
 from detente.relations.series import dyad_series
-from detente.server.queries import Database
+from detente.server.database import Database
+from detente.store.counting import DEFAULT_RULE, CountRule
+from detente.store.geography import event_places, partner_tones
 
 FREQUENCIES = ("year", "month")  # what the pages offer; the API takes any of series'
 

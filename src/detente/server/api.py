@@ -17,12 +17,10 @@ from starlette.concurrency import run_in_threadpool
 from detente.actors.search import readings, search_actors
 from detente.ingest.html import NoArticleError
 from detente.model import event_record
-from detente.relations.counting import CountRule
 from detente.relations.export import event_page
-from detente.relations.filters import EventFilter
-from detente.relations.series import SeriesError
-from detente.server import analysis, queries
+from detente.server import analysis
 from detente.server.coding import CodingBusy, CodingFailed
+from detente.server.database import Database
 from detente.server.evidence import evidence_spans
 from detente.server.labels import event_name, side_name
 from detente.server.params import (
@@ -37,7 +35,6 @@ from detente.server.params import (
     event_id,
     split_event_id,
 )
-from detente.server.queries import Database
 from detente.server.schemas import (
     DATE_PATTERN,
     DAY_PATTERN,
@@ -55,7 +52,10 @@ from detente.server.schemas import (
     SeriesPoint,
     real_date,
 )
-from detente.store import StoreError
+from detente.store import StoreError, dashboard
+from detente.store.counting import CountRule
+from detente.store.filters import EventFilter
+from detente.store.series import SeriesError
 
 if TYPE_CHECKING:
     from detente.pipeline import CodedArticle
@@ -96,7 +96,7 @@ def evidence_json(row: dict[str, Any], text: str,
 def summary(db: Db) -> dict[str, int]:
     """How many articles, event mentions, sides and failed inputs the store holds."""
     with db.cursor() as cursor:
-        return queries.counts(cursor)
+        return dashboard.counts(cursor)
 
 
 @router.get("/events", response_model=EventPage)
@@ -105,7 +105,7 @@ def events(db: Db, where: Annotated[EventFilter, Depends(event_filter)], limit: 
            order: Literal["date", "recent", "text"] = "date") -> dict[str, Any]:
     """Event mentions matching every given filter, a page at a time."""
     with db.cursor() as cursor:
-        total, rows = queries.events(cursor, where, limit, offset, order)
+        total, rows = dashboard.events(cursor, where, limit, offset, order)
     return {"total": total, "limit": limit, "offset": offset,
             "items": [event_json(row) for row in rows]}
 
@@ -126,11 +126,11 @@ def event(db: Db, event_id: Annotated[str, Path(pattern=EVENT_ID_PATTERN)]) -> d
     """One event mention with the ranges of its sentence, trigger and sides."""
     doc_id, ordinal = split_event_id(event_id)
     with db.cursor() as cursor:
-        row = queries.event(cursor, doc_id, ordinal)
+        row = dashboard.event(cursor, doc_id, ordinal)
         if row is None:
             raise HTTPException(404, f"no event {event_id}")
-        found = queries.article(cursor, doc_id)
-        mentions = queries.mentions(cursor, doc_id)
+        found = dashboard.article(cursor, doc_id)
+        mentions = dashboard.mentions(cursor, doc_id)
     return evidence_json(row, found["text"] if found else "", mentions)
 
 
@@ -139,7 +139,7 @@ def article(db: Db, doc_id: Annotated[str, Path(pattern=DOC_ID_PATTERN)]) -> dic
     """An article's clean text and its events, each with its evidence ranges."""
     with db.cursor() as cursor:
         try:
-            found, mentions, rows = queries.article_with_events(cursor, doc_id)
+            found, mentions, rows = dashboard.article_with_events(cursor, doc_id)
         except LookupError as missing:
             raise HTTPException(404, str(missing)) from None
     return {**found, "events": [evidence_json(row, found["text"], mentions) for row in rows]}
@@ -153,7 +153,7 @@ def dyads(db: Db, response: Response, rule: Rule, limit: Limit = 20,
     different states or organisations that took place; the ``Counting`` header says
     the rule in one line."""
     with db.cursor() as cursor:
-        rows = queries.dyads(cursor, limit, side.upper() if side else None, rule)
+        rows = dashboard.dyads(cursor, limit, side.upper() if side else None, rule)
     response.headers[COUNTING_HEADER] = rule.describe()
     return [{**row, "name_a": side_name(row["side_a"]), "name_b": side_name(row["side_b"])}
             for row in rows]

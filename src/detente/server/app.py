@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from detente import __version__
 from detente.server import api, downloads, pages
 from detente.server.coding import Coder
-from detente.server.queries import Database, QueryTimeout
+from detente.server.database import Database, QueryTimeout
 
 HERE = Path(__file__).parent
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")

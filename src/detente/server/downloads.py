@@ -1,6 +1,6 @@
 """CSV downloads of what the dashboard shows: the event mentions of a search or a
 dyad page (every matching row, in the page's order, not one page of them) and
-a dyad's chart series. The same filters (``relations.filters``) and series
+a dyad's chart series. The same filters (``store.filters``) and series
 (``relations.series``) serve the pages, the API and ``detente export``."""
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import Response
 
-from detente.relations.filters import EventFilter
 from detente.relations.series import COLUMNS
-from detente.server import analysis, queries
+from detente.server import analysis
+from detente.server.database import Database
 from detente.server.labels import event_name
 from detente.server.params import CODE_PATTERN, database, event_filter
-from detente.server.queries import Database
+from detente.store import dashboard
+from detente.store.filters import EventFilter
 
 router = APIRouter(include_in_schema=False)
 Db = Annotated[Database, Depends(database)]
@@ -43,7 +44,7 @@ def csv_response(columns: tuple[str, ...], rows: list[dict[str, Any]], name: str
 def events_csv(db: Db, where: Annotated[EventFilter, Depends(event_filter)]) -> Response:
     """Every event mention the search (or dyad page) with these filters lists."""
     with db.cursor() as cursor:
-        total, rows = queries.events(cursor, where, MAX_ROWS + 1)
+        total, rows = dashboard.events(cursor, where, MAX_ROWS + 1)
     if total > MAX_ROWS:
         raise HTTPException(413, f"{total:,} event mentions: more than {MAX_ROWS:,}; narrow "
                                  f"the filters, or use `detente export`")

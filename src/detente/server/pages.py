@@ -17,10 +17,9 @@ from fastapi.templating import Jinja2Templates
 from pydantic import AfterValidator
 
 from detente.model import STATUSES
-from detente.relations.counting import DEFAULT_RULE
-from detente.relations.filters import EventFilter
-from detente.server import analysis, charts, queries
+from detente.server import analysis, charts
 from detente.server.api import actor_search_json
+from detente.server.database import Database
 from detente.server.evidence import Span, evidence_spans, excerpt, paragraphs
 from detente.server.labels import QUADS, UNKNOWN, event_name, side_name
 from detente.server.params import (
@@ -32,8 +31,10 @@ from detente.server.params import (
     event_filter,
     event_id,
 )
-from detente.server.queries import Database
 from detente.server.schemas import DATE_PATTERN, DAY_PATTERN, real_date
+from detente.store import dashboard
+from detente.store.counting import DEFAULT_RULE
+from detente.store.filters import EventFilter
 
 PAGE_SIZE = 50
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -62,7 +63,7 @@ NETWORK_NODES = 16  # a readable circle on a laptop screen
 def render(request: Request, template: str, status_code: int = 200,
            **context: Any) -> HTMLResponse:
     with request.app.state.db.cursor() as cursor:
-        context.setdefault("counts", queries.counts(cursor))
+        context.setdefault("counts", dashboard.counts(cursor))
     return templates.TemplateResponse(request, template, context, status_code=status_code)
 
 
@@ -92,9 +93,9 @@ def pager(request: Request, total: int, offset: int, size: int = PAGE_SIZE) -> d
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, db: Db) -> Response:
     with db.cursor() as cursor:
-        dyads = queries.dyads(cursor, 12)
-        _, recent = queries.events(cursor, EventFilter(), 12, order="recent")
-        articles = queries.articles(cursor, 8)
+        dyads = dashboard.dyads(cursor, 12)
+        _, recent = dashboard.events(cursor, EventFilter(), 12, order="recent")
+        articles = dashboard.articles(cursor, 8)
     graph = analysis.network(db)
     busiest = {node["side"]: node["events"] for node in graph["nodes"][:NETWORK_NODES]}
     picture = charts.circle_network(busiest, [
@@ -112,7 +113,7 @@ def timeline(db: Database, request: Request, side_a: str, side_b: str | None, fr
     total = 0
     if period:
         with db.cursor() as cursor:
-            total, chosen = queries.events(cursor, replace(where, start=period, end=period),
+            total, chosen = dashboard.events(cursor, replace(where, start=period, end=period),
                                            EVIDENCE_ROWS)
     return {"timeline": charts.timeline(rows), "freq": freq, "period": period,
             "frequencies": analysis.FREQUENCIES, "period_events": chosen,
@@ -125,7 +126,7 @@ def dyad(request: Request, db: Db, side_a: str, side_b: str, offset: Offset = 0,
     a, b = checked(side_a, CODE_PATTERN, "side"), checked(side_b, CODE_PATTERN, "side")
     where = EventFilter(dyad=(a, b))
     with db.cursor() as cursor:
-        total, rows = queries.events(cursor, where, PAGE_SIZE, offset)
+        total, rows = dashboard.events(cursor, where, PAGE_SIZE, offset)
     if not total:
         raise HTTPException(404, f"no events between {a} and {b}")
     return render(request, "dyad.html", a=a, b=b, events=rows,
@@ -141,8 +142,8 @@ def actor(request: Request, db: Db, side: str, offset: Offset = 0, freq: Freq = 
     code = checked(side, CODE_PATTERN, "side")
     where = EventFilter(country=code)
     with db.cursor() as cursor:
-        total, rows = queries.events(cursor, where, PAGE_SIZE, offset, order="recent")
-        partners = queries.dyads(cursor, 30, side=code)
+        total, rows = dashboard.events(cursor, where, PAGE_SIZE, offset, order="recent")
+        partners = dashboard.dyads(cursor, 30, side=code)
     if not total:
         raise HTTPException(404, f"no events with {code} on either side")
     return render(request, "actor.html", code=code, partners=partners, events=rows,
@@ -162,7 +163,7 @@ def article(request: Request, db: Db, doc_id: str,
     doc_id = checked(doc_id, DOC_ID_PATTERN, "article")
     with db.cursor() as cursor:
         try:
-            found, mentions, rows = queries.article_with_events(cursor, doc_id)
+            found, mentions, rows = dashboard.article_with_events(cursor, doc_id)
         except LookupError as missing:
             raise HTTPException(404, str(missing)) from None
     text = found["text"]
@@ -201,7 +202,7 @@ def find_actor(request: Request, db: Db,
                     for reading in hit["readings"] if reading["code"]})
     with db.cursor() as cursor:
         with_events = {side for side in sides
-                       if queries.events(cursor, EventFilter(country=side), 1)[0]}
+                       if dashboard.events(cursor, EventFilter(country=side), 1)[0]}
     return render(request, "actors.html", query=query, date=on or "", found=found,
                   with_events=with_events)
 
@@ -210,7 +211,7 @@ def find_actor(request: Request, db: Db,
 def search(request: Request, db: Db, where: Annotated[EventFilter, Depends(event_filter)],
            offset: Offset = 0) -> Response:
     with db.cursor() as cursor:
-        total, rows = queries.events(cursor, where, PAGE_SIZE, offset)
+        total, rows = dashboard.events(cursor, where, PAGE_SIZE, offset)
     download = request.url.remove_query_params("offset").query
     return render(request, "search.html", where=where, events=rows, query=request.query_params,
                   pager=pager(request, total, offset), download=f"/events.csv?{download}")

@@ -10,10 +10,10 @@ from fastapi import HTTPException, Query, Request
 from pydantic import AfterValidator
 
 from detente.model import STATUSES
-from detente.relations.counting import CountRule
-from detente.relations.filters import EventFilter
-from detente.server.queries import Database
+from detente.server.database import Database
 from detente.server.schemas import DATE_PATTERN, real_date
+from detente.store.counting import CountRule
+from detente.store.filters import EventFilter
 
 MAX_PAGE_SIZE = 200
 MAX_OFFSET = 1_000_000
@@ -95,7 +95,7 @@ def count_rule(
         description="date events by their own date (else publication), or publication")
     ] = "event",
 ) -> CountRule:
-    """The counting rule of a dyad figure from query parameters (``relations.counting``)."""
+    """The counting rule of a dyad figure from query parameters (``store.counting``)."""
     return CountRule(count, all_statuses, basis)
 
 

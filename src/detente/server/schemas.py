@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, Field
 
-from detente.relations.series import first_day
+from detente.store.series import first_day
 
 MONTH = r"(0[1-9]|1[0-2])"
 DAY = r"(0[1-9]|[12][0-9]|3[01])"

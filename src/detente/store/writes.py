@@ -1,203 +1,38 @@
-"""The DuckDB store: schema, writes and the queries the interfaces need.
-
-The only module that speaks SQL. Articles are written a batch at a time, each
-batch in one transaction together with its actor mentions and event mentions,
-keyed by the articles' content hashes, so a re-run stores nothing twice and an
-interrupted run leaves only whole articles behind."""
+"""Writing the store: ``Store`` opens the DuckDB file (``detente.dbfile``), brings
+its schema up to date (``store.schema``) and writes coded articles a batch at a
+time, each batch in one transaction together with its actor mentions and event
+mentions, keyed by the articles' content hashes, so a re-run stores nothing twice
+and an interrupted run leaves only whole articles behind. It also finds the
+copies of stored articles (``store.neardup``) and rebuilds the events
+(``store.events``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import duckdb
 
 from detente.dbfile import LOCK_WAIT_SECONDS, StoreError, WriterGate, connect_waiting
-from detente.ingest.neardup import (
-    THRESHOLD,
-    NearDuplicateIndex,
-    band_buckets,
-    from_bytes,
-    signature,
-    similarity,
-    to_bytes,
-)
-from detente.model import (
-    EVENT_COLUMNS,
-    STEP_COLUMNS,
-    Actor,
-    Article,
-    EventMention,
-    event_record,
+from detente.ingest.neardup import NearDuplicateIndex, signature
+from detente.model import Actor, Article, EventMention, event_record
+from detente.store.events import events_fresh, refresh_events
+from detente.store.neardup import backfill_bands, bands_built, insert_signatures, stored_matches
+from detente.store.schema import (
+    MIGRATIONS,
+    SCHEMA,
+    TABLE_COLUMNS,
+    arrow_schema,
+    article_row,
+    mention_row,
 )
 
-if TYPE_CHECKING:
-    import pyarrow as pa
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    doc_id VARCHAR PRIMARY KEY,
-    doc VARCHAR NOT NULL,
-    path VARCHAR,
-    url VARCHAR,
-    title VARCHAR,
-    pub_date VARCHAR,
-    pub_date_precision VARCHAR,
-    pub_date_basis VARCHAR,
-    source_format VARCHAR,
-    text VARCHAR NOT NULL,
-    ingested_at TIMESTAMP DEFAULT current_timestamp
-);
-CREATE TABLE IF NOT EXISTS mentions (
-    doc_id VARCHAR NOT NULL,
-    start_char INTEGER,
-    end_char INTEGER,
-    text VARCHAR,
-    code VARCHAR,
-    country VARCHAR,
-    sector VARCHAR,
-    name VARCHAR
-);
-CREATE TABLE IF NOT EXISTS event_mentions (
-    doc_id VARCHAR NOT NULL,
-    doc VARCHAR,
-    sentence_index INTEGER,
-    sentence VARCHAR,
-    span_start INTEGER,
-    span_end INTEGER,
-    trigger VARCHAR,
-    trigger_start INTEGER,
-    trigger_end INTEGER,
-    source_text VARCHAR, source_code VARCHAR, source_country VARCHAR,
-    source_sector VARCHAR, source_name VARCHAR,
-    target_text VARCHAR, target_code VARCHAR, target_country VARCHAR,
-    target_sector VARCHAR, target_name VARCHAR,
-    cameo VARCHAR NOT NULL,
-    root VARCHAR NOT NULL,
-    quad INTEGER,
-    goldstein DOUBLE,
-    plover VARCHAR,
-    plover_mode VARCHAR,
-    status VARCHAR,
-    event_date VARCHAR,
-    date_precision VARCHAR,
-    date_basis VARCHAR,
-    pub_date VARCHAR,
-    confidence DOUBLE,
-    location_name VARCHAR,
-    location_country VARCHAR,
-    location_region VARCHAR,
-    location_lat DOUBLE,
-    location_lon DOUBLE,
-    location_precision VARCHAR,
-    location_basis VARCHAR,
-    location_feature VARCHAR,
-    location_start INTEGER,
-    location_end INTEGER
-);
-CREATE TABLE IF NOT EXISTS article_signatures (
-    doc_id VARCHAR PRIMARY KEY,
-    signature BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS article_copies (
-    doc_id VARCHAR NOT NULL,
-    copy_id VARCHAR NOT NULL,
-    doc VARCHAR,
-    path VARCHAR,
-    url VARCHAR,
-    title VARCHAR,
-    pub_date VARCHAR,
-    similarity DOUBLE,
-    found_at TIMESTAMP DEFAULT current_timestamp
-);
-CREATE TABLE IF NOT EXISTS failures (
-    path VARCHAR,
-    message VARCHAR,
-    failed_at TIMESTAMP DEFAULT current_timestamp
-);
-CREATE TABLE IF NOT EXISTS article_bands (
-    bucket BIGINT NOT NULL,
-    doc_id VARCHAR NOT NULL
-);
-CREATE INDEX IF NOT EXISTS article_bands_bucket ON article_bands (bucket);
-CREATE TABLE IF NOT EXISTS store_meta (
-    key VARCHAR PRIMARY KEY,
-    value VARCHAR
-);
-"""
-
-# Columns added since the first schema: a database made before them gains them on
-# opening (at the end of the table, the same place as in a new database).
-MIGRATIONS = """
-ALTER TABLE articles ADD COLUMN IF NOT EXISTS site VARCHAR;
-ALTER TABLE article_copies ADD COLUMN IF NOT EXISTS site VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS step VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS step_power VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS step_evidence VARCHAR;
-ALTER TABLE articles ADD COLUMN IF NOT EXISTS tone DOUBLE;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_name VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_country VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_region VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_lat DOUBLE;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_lon DOUBLE;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_precision VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_basis VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_feature VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_start INTEGER;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_end INTEGER;
-"""
-BANDS_BUILT = "article_bands built"  # a store_meta key: every signature has its band rows
-BACKFILL_ROWS = 10_000  # signatures read at a time when an older database gains its bands
 MAX_PENDING = 4096  # unstored articles of a run kept for copy detection (far above in flight)
-
-ARTICLE_COLUMNS = ("doc_id", "doc", "path", "url", "title", "pub_date", "pub_date_precision",
-                   "pub_date_basis", "source_format", "text", "site", "tone")
-MENTION_COLUMNS = ("doc_id", "start_char", "end_char", "text", "code", "country", "sector",
-                   "name")
-
-TABLE_COLUMNS = {"articles": ARTICLE_COLUMNS, "mentions": MENTION_COLUMNS,
-                 "event_mentions": (*EVENT_COLUMNS, *STEP_COLUMNS)}
-INTEGER_COLUMNS = {"start_char", "end_char", "sentence_index", "span_start", "span_end",
-                   "trigger_start", "trigger_end", "quad", "location_start", "location_end"}
-FLOAT_COLUMNS = {"goldstein", "confidence", "location_lat", "location_lon", "tone"}
 
 # A coded article as the store takes it: the article, its actor mentions, its events.
 CodedRows = tuple[Article, list[Actor], list[EventMention]]
-
-# A dyad side: a state's code, or the IGO's own code for organisations.
-SIDE = "coalesce({prefix}_country, {prefix}_code)"
-
-
-def article_row(article: Article) -> dict[str, Any]:
-    """An article as the columns of the ``articles`` table (``ARTICLE_COLUMNS``)."""
-    return {"doc_id": article.doc_id, "doc": article.doc, "path": article.path,
-            "url": article.url, "title": article.title, "pub_date": article.pub_date.value,
-            "pub_date_precision": article.pub_date.precision,
-            "pub_date_basis": article.pub_date.basis, "source_format": article.source_format,
-            "text": article.text, "site": article.site, "tone": article.tone}
-
-
-def mention_row(doc_id: str, mention: Actor) -> dict[str, Any]:
-    """An actor mention as the columns of the ``mentions`` table (``MENTION_COLUMNS``)."""
-    return {"doc_id": doc_id, "start_char": mention.start, "end_char": mention.end,
-            "text": mention.text, "code": mention.code, "country": mention.country,
-            "sector": mention.sector, "name": mention.name}
-
-
-@cache
-def arrow_schema(table: str) -> pa.Schema:
-    """The Arrow schema of a table's rows (``TABLE_COLUMNS``): how rows are written,
-    here and as Parquet. pyarrow loads only when something is written."""
-    import pyarrow as pa
-
-    def kind(column: str) -> pa.DataType:
-        if column in INTEGER_COLUMNS:
-            return pa.int64()
-        return pa.float64() if column in FLOAT_COLUMNS else pa.string()
-    return pa.schema([(column, kind(column)) for column in TABLE_COLUMNS[table]])
 
 
 def _one_line(error: Exception) -> str:
@@ -314,22 +149,12 @@ class Store:
         so memory does not grow with the store; only the articles of this run not
         stored yet are held here."""
         text_signature = signature(article.text)
-        found = self._stored_matches(text_signature) + self._pending.matches(text_signature)
+        found = (stored_matches(self.connection, text_signature)
+                 + self._pending.matches(text_signature))
         if found:
             return max(found, key=lambda pair: pair[1])
         self._remember(article, text_signature)
         return None
-
-    def _stored_matches(self, sig: Any) -> list[tuple[str, float]]:
-        buckets = band_buckets(sig)
-        rows = self.connection.execute(
-            "SELECT s.doc_id, any_value(s.signature) FROM article_bands b "
-            "JOIN article_signatures s USING (doc_id) "
-            f"WHERE b.bucket IN ({', '.join('?' * len(buckets))}) "
-            "GROUP BY s.doc_id ORDER BY s.doc_id", buckets).fetchall()
-        scored = [(doc_id, similarity(sig, from_bytes(blob))) for doc_id, blob in rows]
-        return sorted([pair for pair in scored if pair[1] >= THRESHOLD],
-                      key=lambda pair: -pair[1])
 
     def _remember(self, article: Article, sig: Any) -> None:
         self._pending.add(article.doc_id, sig)
@@ -342,35 +167,10 @@ class Store:
         self._pending_labels.pop(doc_id, None)
 
     def _build_bands(self) -> None:
-        """Give an older database (signatures, no band rows) its band index, a chunk
-        of signatures at a time; once, marked in ``store_meta``."""
-        done = self.connection.execute(
-            "SELECT 1 FROM store_meta WHERE key = ?", [BANDS_BUILT]).fetchone()
-        if done:
-            return
-        with self._transaction("cannot build the near-duplicate index"):
-            cursor = self.connection.cursor()
-            cursor.execute("SELECT doc_id, signature FROM article_signatures WHERE doc_id NOT IN "
-                           "(SELECT doc_id FROM article_bands)")
-            while chunk := cursor.fetchmany(BACKFILL_ROWS):
-                self._insert_bands([(doc_id, from_bytes(blob)) for doc_id, blob in chunk])
-            cursor.close()
-            self.connection.execute("INSERT INTO store_meta VALUES (?, 'yes')", [BANDS_BUILT])
-
-    def _insert_bands(self, signed: list[tuple[str, Any]]) -> None:
-        import pyarrow as pa
-
-        buckets, ids = [], []
-        for doc_id, sig in signed:
-            for bucket in band_buckets(sig):
-                buckets.append(bucket)
-                ids.append(doc_id)
-        if buckets:
-            self.connection.register("new_bands", pa.table(
-                {"bucket": pa.array(buckets, pa.int64()), "doc_id": pa.array(ids, pa.string())}))
-            self.connection.execute("INSERT INTO article_bands SELECT bucket, doc_id "
-                                    "FROM new_bands")
-            self.connection.unregister("new_bands")
+        """Give an older database its near-duplicate band index, once."""
+        if not bands_built(self.connection):
+            with self._transaction("cannot build the near-duplicate index"):
+                backfill_bands(self.connection)
 
     def add_copy(self, doc_id: str, copy: Article, similarity: float) -> bool:
         """Record ``copy`` as another printing of stored article ``doc_id``; False
@@ -445,10 +245,7 @@ class Store:
                             f"INSERT INTO {table} ({columns}) SELECT {columns} FROM new_rows")
                         self.connection.unregister("new_rows")
                 if signed:
-                    self.connection.executemany(
-                        "INSERT INTO article_signatures VALUES (?, ?)",
-                        [[doc_id, to_bytes(sig)] for doc_id, sig in signed])
-                    self._insert_bands(signed)
+                    insert_signatures(self.connection, signed)
                 if failed:
                     self.connection.execute(
                         "DELETE FROM article_copies WHERE list_contains(?, doc_id) AND doc_id "
@@ -481,8 +278,6 @@ class Store:
     def events_stale(self) -> bool:
         """Is the ``events`` table missing, or built from other mentions than the
         store now holds (a run stopped before or while rebuilding it)?"""
-        from detente.relations.events import events_fresh
-
         try:
             return not events_fresh(self.connection)
         except duckdb.Error as error:
@@ -492,8 +287,6 @@ class Store:
     def refresh_events(self) -> int:
         """Rebuild ``events`` and ``event_links`` (all or nothing); the number of
         events. A failure (disk full) is a one-line ``StoreError``."""
-        from detente.relations.events import refresh_events
-
         try:
             return refresh_events(self.connection)
         except duckdb.Error as error:
@@ -528,7 +321,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         tables = ("articles", "article_copies", "mentions", "event_mentions", "failures")
-        return {table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return {table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
                 for table in tables}
 
     def event_records(self, doc_id: str | None = None) -> Iterator[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""Relations on the map: where the events of a dyad or a state happened, and how
+"""The reads of relations on the map: where the events of a dyad or a state happened, and how
 a state stands with each partner. Counted like every other relations figure
 (``counting.CountRule``: events that took place, both sides coded)."""
 
@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import duckdb
 
-from detente.relations.counting import DEFAULT_RULE, CountRule, counted_events
-from detente.relations.events import has_column, has_table
+from detente.store.counting import DEFAULT_RULE, CountRule, counted_events
+from detente.store.schema import has_column, has_table
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ dashboard all count through ``counted_events``, and say what they counted with
 ``CountRule.describe``.
 
 By default a count is of **events** (the mentions of one real-world event
-counted once, see ``relations.events``) **between two different states or
+counted once, see ``store.events``) **between two different states or
 organisations** (an unresolved side, or a state dealing with itself, is no dyad)
 **that took place** (status occurred or ongoing), **dated** by the event's own
 date, else its first publication. Two named options count otherwise: ``mentions``
@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import duckdb
 
-from detente.relations.events import events_source
+from detente.store.events import events_source
 
 # What counts by default: events that took place, not plans, refusals or conjectures.
 HAPPENED = ("occurred", "ongoing")
@@ -137,3 +137,20 @@ def dyad_totals(connection: duckdb.DuckDBPyConnection, rule: CountRule = DEFAULT
     return [DyadTotal(a, b, int(count), int(q1 + q2), int(q3 + q4), round(float(mean), 3),
                       round(float(total), 3), first, last)
             for a, b, count, q1, q2, q3, q4, mean, total, first, last in rows]
+
+
+def dyad_event_rows(connection: duckdb.DuckDBPyConnection, a: str, b: str,
+                    rule: CountRule = DEFAULT_RULE) -> list[dict[str, Any]]:
+    """The events of a pair that ``rule`` counts, with their evidence, oldest first."""
+    source, parameters = counted_events(connection, rule)
+    cursor = connection.execute(
+        f"""SELECT strftime(count_day, '%Y') AS year, date_text AS date,
+                   event_date IS NULL AS publication_dated, source_side, target_side, cameo,
+                   quad, goldstein, num_articles, sentence, first_doc_id
+            FROM {source} AS e
+            WHERE (source_side = $a AND target_side = $b)
+               OR (source_side = $b AND target_side = $a)
+            ORDER BY count_day, event_id""",
+        {**parameters, "a": a, "b": b})
+    columns = [column[0] for column in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

@@ -20,6 +20,7 @@ from typing import Any
 import duckdb
 
 from detente.data import read_yaml
+from detente.store.schema import has_column, has_table
 
 # A stable key for one stored event mention: where its trigger stands, who did what to whom.
 MENTION_KEY = (
@@ -229,20 +230,6 @@ def grouping_parameters() -> dict[str, Any]:
         "family_names": [name for _, name in families],
         "window": int(spec["undated_window_days"]),
     }
-
-
-def has_table(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
-    row = connection.execute(
-        "SELECT count(*) FROM information_schema.tables "
-        "WHERE table_name = ? AND table_schema = 'main'", [name]).fetchall()[0]
-    return bool(row and row[0])
-
-
-def has_column(connection: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
-    row = connection.execute(
-        "SELECT count(*) FROM information_schema.columns WHERE table_name = ? "
-        "AND column_name = ? AND table_schema = 'main'", [table, column]).fetchall()[0]
-    return bool(row and row[0])
 
 
 def _site(connection: duckdb.DuckDBPyConnection, table: str) -> str:

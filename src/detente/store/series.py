@@ -1,0 +1,88 @@
+"""The reads of dyad series and time windows: counted events per period between
+two sides (``detente.relations.series`` fills in the empty periods), the SQL
+condition of a date window, and the sides the store knows."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from detente.store.counting import MEASURES, CountError, CountRule, counted_events
+from detente.store.events import period_start
+
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+class SeriesError(CountError):
+    """A parameter of a series query is out of range (unknown freq, malformed date)."""
+
+
+def first_day(value: str) -> date:
+    """The first day of an ISO year, month or day ("2000" → 2000-01-01); ValueError
+    when the calendar has no such day ("2000-02-31")."""
+    return date.fromisoformat((value + "-01-01")[:10])
+
+
+def check_date(name: str, value: str | None) -> str | None:
+    """``value`` if it is an ISO date at year, month or day precision, else SeriesError."""
+    if value is None:
+        return None
+    try:
+        if not ISO_DATE.fullmatch(value):
+            raise ValueError(value)
+        first_day(value)
+    except ValueError:
+        raise SeriesError(f"{name}: {value!r} is not a date like 2000, 2000-06 or 2000-06-13"
+                          ) from None
+    return value
+
+
+def window_clause(column: str, start: str | None, end: str | None) -> tuple[str, dict[str, Any]]:
+    """SQL condition keeping ``column`` (a DATE) within [start, end], both inclusive at
+    their precision ("--to 2001" keeps all of 2001), and its parameters."""
+    conditions, parameters = [], {}
+    if check_date("start", start):
+        conditions.append(f"{column} >= {period_start('$start')}")
+        parameters["start"] = start
+    if check_date("end", end):
+        conditions.append(f"{column} <= {period_start('$end')} + CASE length($end) "
+                          f"WHEN 4 THEN INTERVAL 1 YEAR WHEN 7 THEN INTERVAL 1 MONTH "
+                          f"ELSE INTERVAL 1 DAY END - INTERVAL 1 DAY")
+        parameters["end"] = end
+    return " AND ".join(conditions) or "TRUE", parameters
+
+
+def period_rows(connection: duckdb.DuckDBPyConnection, side_a: str, side_b: str | None,
+                period_format: str, start: str | None, end: str | None, directed: bool,
+                rule: CountRule) -> list[tuple[Any, ...]]:
+    """The periods (``period_format``, a strftime pattern) with events between
+    ``side_a`` and ``side_b`` (or of ``side_a`` with anyone) counted by ``rule`` within
+    [start, end]: each period, its first and last counted day, then ``MEASURES``."""
+    source, parameters = counted_events(connection, rule, window_clause("count_day", start, end))
+    if side_b is None:
+        pair = "source_side = $a" if directed else "(source_side = $a OR target_side = $a)"
+    elif directed:
+        pair = "source_side = $a AND target_side = $b"
+    else:
+        pair = ("((source_side = $a AND target_side = $b) OR "
+                "(source_side = $b AND target_side = $a))")
+    rows = connection.execute(
+        f"""SELECT strftime(count_day, $format) AS period, min(count_day), max(count_day),
+                   {MEASURES}
+            FROM {source} AS counted WHERE {pair}
+            GROUP BY period ORDER BY period""",
+        {**parameters, "a": side_a, "format": period_format,
+         **({"b": side_b} if side_b is not None else {})}).fetchall()
+    return rows
+
+
+def known_sides(connection: duckdb.DuckDBPyConnection) -> set[str]:
+    """Every side that appears in a resolved event (for one-line 'unknown country' errors)."""
+    rows = connection.execute(
+        "SELECT DISTINCT side FROM (SELECT coalesce(source_country, source_code) AS side "
+        "FROM event_mentions UNION ALL SELECT coalesce(target_country, target_code) "
+        "FROM event_mentions) WHERE side IS NOT NULL").fetchall()
+    return {side for (side,) in rows}
