@@ -22,6 +22,7 @@ chromium:
 
 test: $(BIN)/.installed chromium
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 clean:

@@ -181,7 +181,8 @@ def render_report(connection: duckdb.DuckDBPyConnection,
     focus = pairs[0][0] if pairs else None
     partners = partner_tones(connection, focus) if focus else []
     relations_map = (world_map_svg(event_places(connection, focus), partners, [focus],
-                                   f"{focus}'s relations by partner") if partners else None)
+                                   f"{focus}'s relations by partner")
+                     if focus and partners else None)
     articles, mentions, total_events = holdings(connection)
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("detente.relations", "templates"),
