@@ -11,6 +11,22 @@ from rich.table import Table
 from detente.cli.app import evaluation
 from detente.cli.common import fail, measure_table, out
 
+# The options of the commands that score real news pages read from the reference data.
+SplitOption = Annotated[str, typer.Option(
+    "--split", help="dev (tune on it), test (report it) or all.")]
+SharedDataOption = Annotated[Path, typer.Option(
+    "--data", help="The reference data folder holding news-pages/ and news2023/.")]
+SHARED_DATA = Path("../shared/data")
+
+
+def check_news_options(split: str, shared_data: Path) -> None:
+    """Exit 2 with one line for a split that is none, or a folder without the pages."""
+    from detente.evaluation.news import SPLITS
+
+    if split not in (*SPLITS, "all"):
+        raise fail(f"--split {split}: choose dev, test or all")
+    if not (shared_data / "news-pages" / "pages.jsonl").is_file():
+        raise fail(f"{shared_data}: no news-pages/pages.jsonl (not the reference data folder)")
 
 @evaluation.command("sample")
 def eval_sample(
@@ -163,11 +179,8 @@ def eval_plv(
 
 @evaluation.command("news")
 def eval_news(
-    split: Annotated[str, typer.Option(
-        "--split", help="dev (tune on it), test (report it) or all.")] = "dev",
-    shared_data: Annotated[Path, typer.Option(
-        "--data", help="The reference data folder holding news-pages/ and news2023/.")] = Path(
-        "../shared/data"),
+    split: SplitOption = "dev",
+    shared_data: SharedDataOption = SHARED_DATA,
     show_missed: Annotated[bool, typer.Option(
         "--missed", help="List the labelled core events not found.")] = False,
     show_wrong: Annotated[bool, typer.Option(
@@ -179,13 +192,10 @@ def eval_news(
     distinct (page, source, target, root) emitted and over those with both sides
     coded, date and status accuracy on the events found, and what is emitted on
     pages about nothing political. Tune on dev; the test split is for reporting."""
-    from detente.evaluation.news import SPLITS, evaluate_news
+    from detente.evaluation.news import evaluate_news
     from detente.pipeline import Pipeline
 
-    if split not in (*SPLITS, "all"):
-        raise fail(f"--split {split}: choose dev, test or all")
-    if not (shared_data / "news-pages" / "pages.jsonl").is_file():
-        raise fail(f"{shared_data}: no news-pages/pages.jsonl (not the reference data folder)")
+    check_news_options(split, shared_data)
     pipeline = Pipeline()
     report = evaluate_news(lambda articles: (c.events for c in pipeline.code_many(articles)),
                            shared_data, None if split == "all" else split)
@@ -264,11 +274,8 @@ def eval_actors(
 
 @evaluation.command("geo")
 def eval_geo(
-    split: Annotated[str, typer.Option(
-        "--split", help="dev (tune on it), test (report it) or all.")] = "dev",
-    shared_data: Annotated[Path, typer.Option(
-        "--data", help="The reference data folder holding news-pages/ and news2023/.")] = Path(
-        "../shared/data"),
+    split: SplitOption = "dev",
+    shared_data: SharedDataOption = SHARED_DATA,
     show_wrong: Annotated[bool, typer.Option(
         "--wrong", help="List the labelled events placed in the wrong state or city.")] = False,
 ) -> None:
@@ -278,13 +285,9 @@ def eval_geo(
     place, and city accuracy (within 50 km) over those the text places in a city.
     Tune on dev; the test split is for reporting."""
     from detente.evaluation.geo import CITY_KM, evaluate_geo
-    from detente.evaluation.news import SPLITS
     from detente.pipeline import Pipeline
 
-    if split not in (*SPLITS, "all"):
-        raise fail(f"--split {split}: choose dev, test or all")
-    if not (shared_data / "news-pages" / "pages.jsonl").is_file():
-        raise fail(f"{shared_data}: no news-pages/pages.jsonl (not the reference data folder)")
+    check_news_options(split, shared_data)
     pipeline = Pipeline()
     report = evaluate_geo(lambda articles: (c.events for c in pipeline.code_many(articles)),
                           shared_data, None if split == "all" else split)
