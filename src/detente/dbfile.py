@@ -42,8 +42,10 @@ class StoreError(RuntimeError):
 class StoreLocked(StoreError):
     """Another process holds the database file (DuckDB's own lock)."""
 
+
 # "ALTER TABLE t ADD COLUMN IF NOT EXISTS c": a column older stores may lack.
 ADDED_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN IF NOT EXISTS (\w+)", re.IGNORECASE)
+
 
 def one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
