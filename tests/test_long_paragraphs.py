@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from detente.model import Article
 from detente.nlp import PIECE_CHARS, parse_paragraphs, pieces_of
+from detente.syntax import entities_in
 
 SENTENCE = "North Korea criticised Japan on Monday. "
 
@@ -38,3 +39,13 @@ def test_a_paragraph_longer_than_spacy_allows_is_coded(pipeline, monkeypatch):
     coded = pipeline.code(Article(doc="long", paragraphs=[paragraph]))
     assert len(coded.events) == paragraph.count(".")
     assert {(e.source.code, e.target.code) for e in coded.events} == {("PRK", "JPN")}
+
+
+def test_a_sentence_s_entities_are_read_from_its_own_tokens(pipeline):
+    """What the coder and the locator ask of every event: the same entities as
+    spaCy's ``Span.ents``, without building the whole paragraph's each time."""
+    doc = pipeline.nlp("Israel struck Gaza on Monday. Talks in Geneva with the United Nations "
+                       "ended. Kim met Putin in Vladivostok on 13 September 2023.")
+    for sentence in doc.sents:
+        assert [(e.text, e.label_) for e in entities_in(sentence)] == [
+            (e.text, e.label_) for e in sentence.ents]

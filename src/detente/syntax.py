@@ -65,3 +65,18 @@ def in_compound(span: Span) -> bool:
     return (span.end < len(doc) and doc[span.end].text == "-"
             and not doc[span.end - 1].whitespace_)
 
+
+
+def entities_in(sentence: Span) -> Iterator[Span]:
+    """The named entities wholly inside ``sentence``, read from its own tokens:
+    ``Span.ents`` builds every entity of the whole paragraph on each call, which
+    makes a look-up per event quadratic in a long paragraph."""
+    doc, start = sentence.doc, None
+    for token in sentence:
+        if start is not None and token.ent_iob_ != "I":
+            yield Span(doc, start, token.i, label=doc[start].ent_type_)
+            start = None
+        if token.ent_iob_ == "B":
+            start = token.i
+    if start is not None and (sentence.end == len(doc) or doc[sentence.end].ent_iob_ != "I"):
+        yield Span(doc, start, sentence.end, label=doc[start].ent_type_)

@@ -34,7 +34,7 @@ from detente.actors.words import actor_words
 from detente.data import read_yaml
 from detente.geo.gazetteer import Place, gazetteer, name_key
 from detente.model import Actor, Location
-from detente.syntax import noun_phrase_tokens
+from detente.syntax import entities_in, noun_phrase_tokens
 
 if TYPE_CHECKING:
     from detente.events.coder import ArticleRun
@@ -140,7 +140,7 @@ def sentence_places(sentence: Span, offset: int,
     yield from sorted(phrases, key=lambda item: item[1] != "verb")
     start, end = ((source.start - offset, source.end - offset)
                   if source.start is not None and source.end is not None else (-1, -1))
-    for entity in sentence.ents:
+    for entity in entities_in(sentence):
         if entity.label_ in geo_words().place_labels and not (
                 start < entity.end_char and entity.start_char < end):
             yield entity, None
