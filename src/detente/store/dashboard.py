@@ -141,13 +141,6 @@ def counts(cursor: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return dict(zip(("articles", "event_mentions", "sides", "failures"), row, strict=True))
 
 
-def side_exists(cursor: duckdb.DuckDBPyConnection, side: str) -> bool:
-    """Whether any event has ``side`` (a state or organisation) on either side."""
-    return cursor.execute(
-        f"SELECT 1 FROM event_mentions WHERE {SOURCE_SIDE} = ? OR {TARGET_SIDE} = ? LIMIT 1",
-        [side, side]).fetchone() is not None
-
-
 def holdings(cursor: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
     """How many articles, event mentions and events the store holds (the report's header)."""
     articles, mentions = cursor.execute(

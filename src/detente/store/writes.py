@@ -135,11 +135,6 @@ class Store:
 
     # -- writes -------------------------------------------------------------------
 
-    def has_article(self, doc_id: str) -> bool:
-        row = self.connection.execute(
-            "SELECT 1 FROM articles WHERE doc_id = ?", [doc_id]).fetchone()
-        return row is not None
-
     def near_duplicate(self, article: Article) -> tuple[str, float] | None:
         """The article (stored, or accepted earlier in this run) that ``article``
         nearly repeats, with the estimated similarity; None for a new story, which
@@ -349,7 +344,7 @@ class Store:
             [article.doc_id, article.doc, article.path, article.url]).fetchall())
 
     def stored_ids(self, doc_ids: list[str]) -> set[str]:
-        """Those of ``doc_ids`` already stored: ``has_article`` for a batch, one query."""
+        """Those of ``doc_ids`` already stored, in one query."""
         if not doc_ids:
             return set()
         marks = ", ".join("?" * len(doc_ids))
