@@ -134,3 +134,35 @@ def test_who_acted_in_a_call_with_someone_was_on_the_call(pipeline):
     # the deal sealed in that call is with the other party too
     assert coded(pipeline, "Macron sealed the deal in a phone call with King Abdullah II.") \
         == {("FRA", "041", "JOR"), ("FRA", "057", "JOR")}
+
+
+def test_the_leaders_of_a_pair_just_named_are_that_pair(pipeline):
+    text = ("Kenya's president arrived in Addis Ababa on Monday. The leaders held talks on "
+            "the dam.")
+    assert coded(pipeline, text) == {("KEN", "042", "ETH"), ("KEN", "046", "ETH"),
+                                     ("ETH", "046", "KEN")}
+    # leaders someone else's, or of a group, are no pair
+    assert coded(pipeline, "Kenya's president arrived in Addis Ababa on Monday. The G7 leaders "
+                           "held talks on the dam.") == {("KEN", "042", "ETH")}
+
+
+def test_a_site_nobody_owns_stands_for_the_state_it_is_in(pipeline):
+    assert coded(pipeline, "Turkey carried out airstrikes on militia positions in northern "
+                           "Iraq.") == {("TUR", "195", "IRQ")}
+    # a site somebody owns is theirs
+    assert coded(pipeline, "Turkey carried out airstrikes on Russian bases in Syria.") \
+        == {("TUR", "195", "RUS")}
+
+
+def test_the_foreign_office_is_the_ministry_of_the_state_in_view(pipeline):
+    assert coded(pipeline, "Pakistan's army is on alert. The Foreign Office condemned Iran for "
+                           "the strikes.") == {("PAK", "111", "IRN")}
+    assert coded(pipeline, "The Foreign Office condemned Iran for the strikes.") \
+        == {("GBR", "111", "IRN")}
+
+
+def test_a_pronoun_subject_is_who_it_stands_for(pipeline):
+    # "it" is the ministry: a state's organ protesting a thing objects to it
+    assert coded(pipeline, "Iraq's Foreign Ministry said it had summoned Turkey's ambassador "
+                           "to protest Turkish airstrikes.") \
+        == {("IRQ", "110", "TUR"), ("IRQ", "111", "TUR")}

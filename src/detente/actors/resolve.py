@@ -58,7 +58,8 @@ class ActorResolver:
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             return self.coreference.pronoun(head, on)
         tokens = self.index.phrase(head)
-        actor = self._from_tokens(head, tokens, on) or self._state_named_of(head, on)
+        actor = (self._from_tokens(head, tokens, on) or self._state_named_of(head, on)
+                 or self._state_a_site_is_in(head, on))
         if actor is not None:
             return [actor]
         if head.i not in self.index.title_at:
@@ -88,6 +89,21 @@ class ActorResolver:
             return None
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        actor = self._from_tokens(pobj, self.index.phrase(pobj), on)
+                        if actor is not None and actor.sector is None and actor.country:
+                            return actor
+        return None
+
+    def _state_a_site_is_in(self, head: Token, on: date | None) -> Actor | None:
+        """The state a site nobody owns is in ("militia positions in northern Iraq",
+        "a hospital in Khan Younis"): whoever strikes it strikes that state."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in actor_words().site_nouns \
+                or any(child.dep_ == "poss" for child in head.children):
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "inside"}:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         actor = self._from_tokens(pobj, self.index.phrase(pobj), on)

@@ -329,12 +329,18 @@ def hyphenated_pair(head: Token) -> list[Token]:
     return []
 
 
-def names_a_pair(token: Token) -> bool:
-    """A plural phrase that names both parties at once: "the two Koreas", "both sides"."""
-    return token.tag_ in {"NNS", "NNPS"} and any(
-        (child.dep_ == "nummod" and child.lower_ in {"two", "2"})
-        or (child.dep_ in {"det", "predet"} and child.lower_ == "both")
-        for child in token.children)
+def names_a_pair(token: Token, pair_nouns: frozenset[str]) -> bool:
+    """A plural phrase that names both parties at once: "the two Koreas", "both sides",
+    or a bare "the leaders" (a noun of ``pair_nouns`` with nothing but "the": "the
+    Chinese leaders" or "the leaders of the G7" are somebody else)."""
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    if any((child.dep_ == "nummod" and child.lower_ in {"two", "2"})
+           or (child.dep_ in {"det", "predet"} and child.lower_ == "both")
+           for child in token.children):
+        return True
+    return (token.lemma_.lower() in pair_nouns
+            and [child.lower_ for child in token.children if child.dep_ != "punct"] == ["the"])
 
 
 def passive_place(verb: Token) -> Token | None:

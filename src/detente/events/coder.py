@@ -328,7 +328,8 @@ class EventCoder:
         sources = self._sources(token, source_heads, finder, on, symmetric)
         targets = self._targets(target_heads, finder, on)
         pair_phrase = next((head for head in source_heads
-                            if head is not token and arguments.names_a_pair(head)), None)
+                            if head is not token
+                            and arguments.names_a_pair(head, self.patterns.pair_nouns)), None)
         if symmetric and sources and not any(source.resolved for source in sources) \
                 and pair_phrase is not None:
             # "the two sides agreed": the two states the article last paired, if any
@@ -540,6 +541,8 @@ def _subject_words(verb: Token) -> set[str]:
     subject = arguments.verb_subject(verb)
     if subject is None:
         return set()
+    # "the ministry says it has summoned the ambassador to protest": the ministry's
+    subject = arguments.antecedent(subject) or subject
     return {word for head in (subject, *arguments.prepositional_objects(subject, "of"))
             for word in _object_words(head) | _modifier_lemmas(head)}
 

@@ -85,7 +85,7 @@ class ControlVerb:
 PATTERN_KEYS = {"code", "verbs", "nouns", "objects", "not_objects", "target", "symmetric",
                 "host_target", "modifiers", "transitive", "prepositions", "subjects"}
 PATTERN_FILE_KEYS = {"object_groups", "patterns", "control", "control_target_prepositions",
-                     "light_verbs", "undergoing_verbs"}
+                     "light_verbs", "undergoing_verbs", "pair_nouns"}
 
 
 class PatternBook:
@@ -124,6 +124,7 @@ class PatternBook:
         self.control_prepositions = frozenset(spec["control_target_prepositions"])
         self.light_verbs = frozenset(spec["light_verbs"])
         self.undergoing_verbs = frozenset(spec["undergoing_verbs"])
+        self.pair_nouns = frozenset(spec["pair_nouns"])
         # by verb; meanings that need a following word ("call on", "call for") first
         self.control: dict[str, list[ControlVerb]] = defaultdict(list)
         for meaning, entry in spec["control"].items():
