@@ -166,3 +166,24 @@ def test_a_pronoun_subject_is_who_it_stands_for(pipeline):
     assert coded(pipeline, "Iraq's Foreign Ministry said it had summoned Turkey's ambassador "
                            "to protest Turkish airstrikes.") \
         == {("IRQ", "110", "TUR"), ("IRQ", "111", "TUR")}
+
+
+def test_an_appeal_is_to_whom_it_addresses_not_what_it_is_about(pipeline, partial_pipeline):
+    text = "Jordanians called on the authorities to close the Israeli embassy."
+    assert coded(pipeline, text) == set()
+    # the appeal is to the authorities (whose, the sentence does not say)
+    assert {(e.cameo, e.target.text) for e in extract_text(text, pipeline=partial_pipeline)} \
+        == {("020", "authorities")}
+
+
+def test_defending_ground_is_no_statement(pipeline):
+    assert coded(pipeline, "Greece says it must defend the islands against an attack from "
+                           "Turkey.") == set()
+    assert coded(pipeline, "Greece defended its decision to expel Turkish diplomats.") \
+        == {("GRC", "052", "TUR"), ("GRC", "161", "TUR")}
+
+
+def test_a_security_mission_sent_to_a_state_protects_it(pipeline):
+    assert coded(pipeline, "Kenya will send a security mission to Haiti.") \
+        == {("KEN", "074", "HTI")}
+    assert coded(pipeline, "Japan sent a mission to Iran.") == {("JPN", "042", "IRN")}

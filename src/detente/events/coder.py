@@ -26,7 +26,7 @@ from detente.events.diplomacy import diplomatic_step
 from detente.events.modality import event_status, looks_forward
 from detente.events.ontology import lookup
 from detente.events.patterns import ControlVerb, EventPattern, PatternBook, pattern_book
-from detente.events.sides import SideFinder, names_someone, same_side
+from detente.events.sides import NON_ACTOR_ENTITIES, SideFinder, names_someone, same_side
 from detente.events.timex import date_entities, event_date
 from detente.geo.locate import locate_event
 from detente.model import Actor, Article, DatePoint, EventMention
@@ -363,7 +363,7 @@ class EventCoder:
         unheld = symmetric and token.pos_ in {"NOUN", "PROPN"} and not (
             token.dep_ == "dobj" and token.head.lemma_.lower() in self.patterns.light_verbs)
         if not any(names_someone(t) for t in targets) and not (
-                unheld or (symmetric and len(sources) > 1)):
+                unheld or (symmetric and len(sources) > 1) or self._addressed(trigger)):
             # "set up a plant at Digha": the named place or party near the trigger is a
             # side too, beside a description ("a plant"), at a lower confidence
             exclude = {t.i for head in source_heads for t in coordinated(head)}
@@ -429,6 +429,15 @@ class EventCoder:
                 joint=pattern is not None and pattern.symmetric)
         subject = arguments.verb_subject(token) or arguments.passive_place(token)
         return [subject] if subject is not None else []
+
+    def _addressed(self, trigger: Trigger) -> bool:
+        """Does a control verb name whom it addresses ("called on the authorities to
+        close the embassy")? Then that phrase is the target, named or not: the
+        embassy is what the appeal is about, not whom it is made to."""
+        return trigger.control is not None and not trigger.control.modal and any(
+            addressee.ent_type_ not in NON_ACTOR_ENTITIES  # "on Wednesday" is no one
+            for preposition in self.patterns.control_prepositions
+            for addressee in arguments.prepositional_objects(trigger.token, preposition))
 
     def target_heads(self, trigger: Trigger) -> list[Token]:
         """Heads of the phrases naming the target, by the pattern or control verb."""
