@@ -187,3 +187,13 @@ def test_a_security_mission_sent_to_a_state_protects_it(pipeline):
     assert coded(pipeline, "Kenya will send a security mission to Haiti.") \
         == {("KEN", "074", "HTI")}
     assert coded(pipeline, "Japan sent a mission to Iran.") == {("JPN", "042", "IRN")}
+
+
+def test_a_state_named_only_as_whose_a_place_is_is_no_agent_s_state(partial_pipeline):
+    # "near the Rwandan border" says where; it does not make the officials Rwandan
+    text = ("Burundi closed its border with Rwanda on Thursday.\n\n\u201cAll the borders are "
+            "closed,\u201d he said while meeting security officials in the Kayanza province "
+            "near the Rwandan border.")
+    met = [e for e in extract_text(text, pipeline=partial_pipeline) if e.trigger == "meeting"]
+    assert {(e.source.code, e.target.text, e.target.code) for e in met} \
+        == {("BDI", "security officials", None), ("BDI", "Kayanza province", None)}

@@ -52,10 +52,16 @@ def coordinated(head: Token) -> list[Token]:
     return sorted(heads, key=lambda token: token.i)
 
 
-def is_locative(span: Span) -> bool:
-    """Is the alias where something happened ("met in Lima"), not who acted?"""
+def is_locative(span: Span, place_nouns: frozenset[str] = frozenset()) -> bool:
+    """Is the alias where something happened ("met in Lima"), not who acted? With
+    ``place_nouns``, also an alias that only says whose a place is ("near the
+    Rwandan border", "in the Syrian capital")."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+        return True
+    place = root.head
+    return (root.dep_ in {"amod", "compound", "poss"} and place.lemma_.lower() in place_nouns
+            and place.dep_ == "pobj" and place.head.lower_ in LOCATIVE)
 
 
 def in_compound(span: Span) -> bool:

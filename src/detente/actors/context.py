@@ -189,8 +189,9 @@ class ArticleContext:
         """The states ``matches`` name unambiguously as actors (a person by the role
         held), not where something happened."""
         states: set[str] = set()
+        place_nouns = actor_words().place_nouns
         for match in matches:
-            if not is_locative(match.span) and not in_compound(match.span):
+            if not is_locative(match.span, place_nouns) and not in_compound(match.span):
                 states |= self.states_of(match.alias, on)
         return states
 

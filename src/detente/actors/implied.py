@@ -114,9 +114,10 @@ class ImpliedSides:
         each such alias, with the first token of its sentence."""
         found = self._places_on.get(on)
         if found is None:
+            place_nouns = actor_words().place_nouns
             found = self._places_on[on] = [
                 (match.span.sent.start, self.context.states_of(match.alias, on, where=True))
-                for match in self.index.matches if is_locative(match.span)]
+                for match in self.index.matches if is_locative(match.span, place_nouns)]
         return found
 
     def _paragraph_states(self, on: date | None) -> set[str]:

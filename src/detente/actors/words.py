@@ -19,6 +19,7 @@ class ActorWords:
     calendar_words: frozenset[str]
     state_nouns: frozenset[str]
     site_nouns: frozenset[str]
+    place_nouns: frozenset[str]
     former: frozenset[str]
     not_local: frozenset[str]
     american: frozenset[str]
