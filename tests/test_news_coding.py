@@ -197,3 +197,11 @@ def test_a_state_named_only_as_whose_a_place_is_is_no_agent_s_state(partial_pipe
     met = [e for e in extract_text(text, pipeline=partial_pipeline) if e.trigger == "meeting"]
     assert {(e.source.code, e.target.text, e.target.code) for e in met} \
         == {("BDI", "security officials", None), ("BDI", "Kayanza province", None)}
+
+
+def test_money_for_a_state_to_do_something_goes_to_that_state(pipeline):
+    events = extract_text("Kishida announced his readiness to allocate $4.5 billion for Ukraine "
+                          "to recover from Russian aggression.", pub_date="2023-12-08",
+                          pipeline=pipeline)
+    assert [(e.source.side, e.cameo, e.target.side, e.status) for e in events] \
+        == [("JPN", "071", "UKR", "planned")]

@@ -409,11 +409,17 @@ def _target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | 
 
 
 def _clause_subjects(token: Token, preposition: str) -> list[Token]:
-    """Subjects of a clause after a preposition: "an inquiry into whether X was spied on"."""
-    return [subject for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == preposition
-            for clause in children(prep, "pcomp")
-            for subject in children(clause, "nsubj", "nsubjpass")]
+    """Subjects of a clause after a preposition: "an inquiry into whether X was spied
+    on", "allocated $4.5 billion for Ukraine to recover" (the parser makes that "for"
+    the clause's mark)."""
+    after_preposition = [subject for prep in token.children
+                         if prep.dep_ == "prep" and prep.lower_ == preposition
+                         for clause in children(prep, "pcomp")
+                         for subject in children(clause, "nsubj", "nsubjpass")]
+    marked = [subject for clause in children(token, "advcl", "xcomp", "ccomp")
+              if any(mark.lower_ == preposition for mark in children(clause, "mark"))
+              for subject in children(clause, "nsubj")]
+    return after_preposition + marked
 
 
 def antecedent(pronoun: Token) -> Token | None:
