@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from detente.data import data_path, read_table, read_yaml
+from detente.data import data_path, read_table, read_word_lists, read_yaml
 
 
 @dataclass(frozen=True)
@@ -28,18 +28,7 @@ class ActorWords:
 def read_actor_words(path: Path) -> ActorWords:
     """The word lists of ``path``; a missing, unknown (misspelt) or malformed key
     raises ValueError naming the file and the key."""
-    lists = read_yaml(path)
-    if not isinstance(lists, dict):
-        raise ValueError(f"{path}: expected a mapping of list names to word lists")
-    expected = {field.name for field in fields(ActorWords)}
-    unknown, missing = sorted(set(lists) - expected), sorted(expected - set(lists))
-    if unknown or missing:
-        raise ValueError(f"{path}: unknown keys {unknown}, missing keys {missing}")
-    for key, words in lists.items():
-        if not isinstance(words, list) or not words \
-                or not all(isinstance(word, str) and word for word in words):
-            raise ValueError(f"{path}: {key} must be a non-empty list of words")
-    return ActorWords(**{key: frozenset(words) for key, words in lists.items()})
+    return read_word_lists(path, ActorWords)
 
 
 @cache

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -15,6 +16,9 @@ import yaml
 # PyYAML reads YAML 1.1, where a bare on/off/yes/no is a boolean, so the data files
 # quote such words ("on" as a preposition); ``read_yaml`` refuses one left bare.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+WordLists = TypeVar("WordLists")
 
 
 class DataFileError(ValueError):
@@ -67,6 +71,25 @@ def read_yaml(path: str | Path, keys: Iterable[str] | None = None) -> Any:
                     f"{key_node.value!r} (expected one of {', '.join(sorted(allowed))})")
     _refuse_bare_booleans(node, path.name)
     return yaml.load(text, Loader=YAML_LOADER)
+
+
+def read_word_lists(path: str | Path, spec: type[WordLists]) -> WordLists:
+    """A YAML file of named word lists as ``spec`` (a dataclass of frozensets, one
+    field per list); a missing, unknown (misspelt) or malformed list raises
+    DataFileError naming the file and the key."""
+    lists = read_yaml(path)
+    name = Path(path).name
+    if not isinstance(lists, dict):
+        raise DataFileError(f"{name}: expected a mapping of list names to word lists")
+    expected = {field.name for field in fields(spec)}  # type: ignore[arg-type]
+    unknown, missing = sorted(set(lists) - expected), sorted(expected - set(lists))
+    if unknown or missing:
+        raise DataFileError(f"{name}: unknown keys {unknown}, missing keys {missing}")
+    for key, words in lists.items():
+        if not isinstance(words, list) or not words \
+                or not all(isinstance(word, str) and word for word in words):
+            raise DataFileError(f"{name}: {key} must be a non-empty list of words")
+    return spec(**{key: frozenset(words) for key, words in lists.items()})
 
 
 def _refuse_bare_booleans(node: yaml.Node | None, name: str) -> None:

@@ -9,41 +9,18 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+from detente.events.words import event_words
+
+WORDS = event_words()  # read once at import: the lists are looked up per token
+
 # Steps up from a verb without its own subject to the clause that supplies one.
 SUBJECT_CLIMB_DEPS = {"xcomp", "pcomp", "advcl", "conj", "prep", "pobj", "acomp", "ccomp"}
 MAX_CLIMB = 6
-# Words that head a phrase only as a quantity of what their "of" names: "some of
-# its troops", "thousands of Serbs", "part of the army" (numbers too, by tag).
-QUANTIFIERS = {"some", "many", "much", "most", "all", "any", "none", "part", "few", "several",
-               "both", "each", "half", "rest", "bulk", "majority", "minority", "number",
-               "handful", "dozen", "dozens", "score", "scores", "hundred", "hundreds",
-               "thousand", "thousands", "million", "millions", "ten", "tens", "one", "two",
-               "remainder", "lot", "lots", "group", "round", "series", "wave", "package",
-               "set", "raft", "string", "batch", "slew", "range", "host", "suite", "flurry",
-               "spate", "barrage", "volley", "array", "slate", "swathe", "couple", "pair"}
-# Verbs that put their subject "on" an event noun: "went on strike", "remained on alert".
-STATE_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
-# Verbs whose "to" phrase is their own goal ("the envoy who went to Paris").
-GOAL_VERBS = {"go", "send", "travel", "move", "fly", "come", "bring", "take", "deliver",
-              "ship", "return", "transfer", "sell", "give", "head", "flee", "belong", "lead",
-              "talk", "speak", "write", "say", "report", "post", "assign", "appoint"}
-# Verbs that put their (passive) subject "in" an event noun: "were locked in talks",
-# "engaged in fighting", "entered into negotiations".
-ENGAGING_VERBS = {"lock", "engage", "involve", "enter", "embroil", "mire", "bog"}
-# Prepositions that set a clause inside a joint act: "in a call with", "during talks with".
-JOINT_SETTINGS = {"in", "during", "at"}
-# "demanded that X should withdraw", "insisted that X must leave"
-MANDATIVE_AUXILIARIES = {"should", "must", "shall"}
-# Pronouns that stand for a side named earlier in the sentence ("Iran said it would").
-SIDE_PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us"}
 MAX_ANTECEDENT_CLIMB = 6
 # Entity types of a prepositional object that says when, not whom.
 WHEN_ENTITIES = {"DATE", "TIME"}
 # Modifiers that can name a party of a phrase ("British and EU negotiators").
 PARTY_MODIFIER_DEPS = {"amod", "nmod", "compound", "poss"}
-# Marks of a clause naming what another side must do first ("until X provides").
-CONDITION_MARKS = {"until", "unless", "till"}
 # What ends a dateline ("BERLIN -- A court …", "KABUL (Pajhwok): …").
 DATELINE_MARKS = {"-", "--", "—", "–", ":", "):"}
 
@@ -66,7 +43,7 @@ def prepositional_objects(token: Token, preposition: str) -> list[Token]:
 def phrase_head(token: Token) -> Token:
     """The word a phrase is about: "some of its troops" is about the troops."""
     for _ in range(3):
-        if not (token.lower_ in QUANTIFIERS or token.lemma_.lower() in QUANTIFIERS
+        if not (token.lower_ in WORDS.quantifiers or token.lemma_.lower() in WORDS.quantifiers
                 or token.tag_ == "CD"):
             break
         inner = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -99,7 +76,7 @@ def _verb_subject(verb: Token) -> Token | None:
         subjects = _without_dateline(subjects)
         if subjects:  # of two (a parse slip), the one next to the verb
             subject = subjects[-1]
-            if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+            if subject.lower_ in WORDS.relative_pronouns and token.dep_ == "relcl":
                 return token.head
             return subject
         if via == "xcomp":
@@ -214,14 +191,14 @@ def modal_clauses(verb: Token) -> list[Token]:
     must mediate", "stressed that Iran should return to talks"."""
     return [clause for clause in children(verb, "ccomp")
             if any(child.dep_ == "nsubj" for child in clause.children)
-            and any(child.dep_ == "aux" and child.lower_ in MANDATIVE_AUXILIARIES
+            and any(child.dep_ == "aux" and child.lower_ in WORDS.mandative_auxiliaries
                     for child in clause.children)]
 
 
 def _is_mandative(clause: Token) -> bool:
     auxiliaries = [child.lower_ for child in clause.children if child.dep_ == "aux"]
     if auxiliaries:
-        return all(aux in MANDATIVE_AUXILIARIES for aux in auxiliaries)
+        return all(aux in WORDS.mandative_auxiliaries for aux in auxiliaries)
     return clause.tag_ in {"VB", "VBP"}  # a plural subject makes "lift" read as present
 
 
@@ -239,7 +216,7 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
     while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
         first = first.head
     while (first.dep_ == "pobj" and first.head.lower_ == "of"  # "imposed a package of
-           and first.head.head.lemma_.lower() in QUANTIFIERS):  # sanctions on X"
+           and first.head.head.lemma_.lower() in WORDS.quantifiers):  # sanctions on X"
         first = first.head.head
     owned = any(child.dep_ == "poss" and child.pos_ == "PRON"
                 for holder in {noun, first} for child in holder.children)
@@ -252,14 +229,15 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
     for participle in children(noun, "acl"):  # "the visit made by X"
         found += [phrase_head(head) for head in prepositional_objects(participle, "by")]
     noun, verb = first, first.head
-    if noun.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in STATE_VERBS:
+    if noun.dep_ == "pobj" and verb.lower_ == "on" \
+            and verb.head.lemma_.lower() in WORDS.state_verbs:
         noun, verb = verb, verb.head  # "went on strike", "remained on alert"
     if (noun.dep_ == "pobj" and verb.lower_ in {"in", "into"}
-            and verb.head.lemma_.lower() in ENGAGING_VERBS):
+            and verb.head.lemma_.lower() in WORDS.engaging_verbs):
         engaged = [phrase_head(subject) for subject in children(verb.head, "nsubjpass",
                                                                  "nsubj")]
         return found + engaged  # "U.S. and North Korean negotiators were locked in talks"
-    if (joint and not owned and noun.dep_ == "pobj" and verb.lower_ in JOINT_SETTINGS
+    if (joint and not owned and noun.dep_ == "pobj" and verb.lower_ in WORDS.joint_settings
             and verb.head.pos_ in {"VERB", "AUX"} and verb.dep_ == "prep"):
         subject = verb_subject(verb.head)
         return found + ([subject] if subject is not None else [])
@@ -277,7 +255,7 @@ def condition_subject(trigger: Token) -> Token | None:
     token = trigger
     for _ in range(3):
         for clause in children(token, "advcl"):
-            if any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKS
+            if any(child.dep_ == "mark" and child.lower_ in WORDS.condition_marks
                    for child in clause.children):
                 subject = verb_subject(clause)
                 if subject is not None and subject.pos_ != "PRON":
@@ -378,7 +356,7 @@ def _target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | 
         holders += [clause for thing in verb_objects(trigger)  # recipient on the
                     for clause in children(thing, "relcl", "acl")  # object's clause,
                     if not is_passive(clause)  # unless that clause's verb has a goal of
-                    and clause.lemma_.lower() not in GOAL_VERBS]  # its own ("sent to")
+                    and clause.lemma_.lower() not in WORDS.goal_verbs]  # its own ("sent to")
     for role in roles:
         if role == "obj":
             if object_token is not None:  # "expelled Russian diplomats": theirs
@@ -426,7 +404,7 @@ def antecedent(pronoun: Token) -> Token | None:
     """The phrase a personal pronoun stands for, without a coreference model: the
     subject of the nearest clause governing the pronoun's own clause, when it comes
     before the pronoun ("Iran said it would attack": Iran)."""
-    if pronoun.pos_ != "PRON" or pronoun.lower_ not in SIDE_PRONOUNS:
+    if pronoun.pos_ != "PRON" or pronoun.lower_ not in WORDS.side_pronouns:
         return None
     clause = pronoun.head
     for _ in range(MAX_ANTECEDENT_CLIMB):

@@ -28,6 +28,7 @@ from detente.actors.dictionary import actor_code
 from detente.actors.index import DocIndex
 from detente.actors.resolve import ActorResolver
 from detente.events import arguments
+from detente.events.words import event_words
 from detente.model import Actor
 from detente.syntax import coordinated
 
@@ -38,8 +39,6 @@ NAME_ENTITIES = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 # Words at the edges of a phrase that are not part of what it names.
 EDGE_DEPS = {"det", "case", "punct", "cc", "predet"}
 NAMED_BASES = {"name"}
-# Words that, owned by a pronoun, stand for its referent's state ("his country").
-HOMELAND_WORDS = {"country", "nation", "homeland", "motherland", "fatherland"}
 # Sectors that are the state itself: "Venezuela" and "Venezuelan police" are one
 # side; "Venezuela" and "political activists" are two.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
@@ -156,7 +155,7 @@ class SideFinder:
     def _homeland(self, head: Token, phrase: Actor, on: date | None) -> Actor | None:
         """The state of whoever a pronoun stands for: "Putin said his country will not
         lift the ban" → RUS."""
-        if head.lower_ not in HOMELAND_WORDS:
+        if head.lower_ not in event_words().homeland_words:
             return None
         owners = [child for child in head.children if child.dep_ == "poss" and child.pos_ == "PRON"]
         states = [actor.country for owner in owners[:1] for actor in self.resolved(owner, on)

@@ -1,0 +1,37 @@
+"""Word lists the event coder reads the parse with, loaded from
+data/event_words.yaml once and checked on load (see the comments there)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from detente.data import data_path, read_word_lists
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """The lists of data/event_words.yaml."""
+
+    quantifiers: frozenset[str]
+    state_verbs: frozenset[str]
+    goal_verbs: frozenset[str]
+    engaging_verbs: frozenset[str]
+    joint_settings: frozenset[str]
+    mandative_auxiliaries: frozenset[str]
+    side_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    condition_marks: frozenset[str]
+    homeland_words: frozenset[str]
+
+
+def read_event_words(path: Path) -> EventWords:
+    """The word lists of ``path``; a missing, unknown or malformed key is refused."""
+    return read_word_lists(path, EventWords)
+
+
+@cache
+def event_words() -> EventWords:
+    """The coder's word lists (data/event_words.yaml)."""
+    return read_event_words(data_path("event_words.yaml"))
