@@ -25,6 +25,7 @@ from detente.actors.dictionary import NAMING_KINDS, ActorEntry
 from detente.actors.index import OWNER_ENTITIES
 from detente.actors.words import person_nouns
 from detente.model import Actor
+from detente.settings import settings
 from detente.syntax import coordinated, sentences_before
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ PRONOUN_AGREEMENT = {"he": "he", "his": "he", "him": "he", "she": "she", "her": 
                      "it": "it", "its": "it", "they": "they", "their": "they", "them": "they"}
 AGREES_WITH = {"he": {"person"}, "she": {"person"}, "it": {"thing"}, "they": {"plural", "thing"}}
 # How many sentences before its own a pronoun's antecedent may be.
-PRONOUN_REACH = 3
+PRONOUN_REACH = settings().coding.pronoun_reach
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 

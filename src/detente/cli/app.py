@@ -8,3 +8,4 @@ app = typer.Typer(help="News text in, political event data out.", no_args_is_hel
                   add_completion=False)
 evaluation = typer.Typer(help="Score the pipeline against labelled data.", no_args_is_help=True)
 app.add_typer(evaluation, name="eval")
+

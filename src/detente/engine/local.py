@@ -33,13 +33,15 @@ from detente.engine import EngineError
 from detente.ingest.readers import IngestFailure
 from detente.model import Article
 from detente.pipeline import FLUSH, Pipeline, Result, article_label, code_batch
+from detente.settings import settings
 
-ARTICLES_PER_BATCH = 16  # ~130 paragraphs: one efficient nlp.pipe call, small retries
+# the limits a user may change (detente.settings: [engine])
+ARTICLES_PER_BATCH = settings().engine.articles_per_batch
+BATCHES_PER_WORKER = settings().engine.batches_per_worker
+BATCH_SECONDS = settings().engine.batch_seconds
+ARTICLE_SECONDS = settings().engine.article_seconds
+WORKER_MB = settings().engine.worker_mb
 ATTEMPTS = 2  # an article alone whose worker dies is tried once more
-BATCHES_PER_WORKER = 500  # then the worker is replaced, so spaCy's string store stays small
-BATCH_SECONDS = 600  # a batch takes seconds; one still running after this is hung: kill it
-ARTICLE_SECONDS = 120  # one article takes well under a second (a 400k-character page: ~1 min)
-WORKER_MB = 4000  # a worker holds ~600 MB; one over this is coding something pathological
 START_SECONDS = 600  # loading the pipeline takes seconds, even on a busy machine
 WATCH_SECONDS = 0.5  # how often busy workers' memory is looked at
 FAULT_HOOK = "DETENTE_FAULT"

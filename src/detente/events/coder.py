@@ -9,7 +9,7 @@ fold the event beneath them into one event."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
 from spacy.attrs import LEMMA, LOWER, POS
@@ -30,17 +30,17 @@ from detente.events.sides import NON_ACTOR_ENTITIES, SideFinder, names_someone, 
 from detente.events.timex import date_entities, event_date
 from detente.geo.locate import locate_event
 from detente.model import Actor, Article, DatePoint, EventMention
+from detente.settings import settings
 from detente.syntax import coordinated
 
-BASE_CONFIDENCE = 0.9
+BASE_CONFIDENCE = settings().coding.base_confidence
 NAME_ENTITIES = {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 VERB_TAGS = frozenset({int(VERB), int(AUX)})  # parts of speech as ints: no string work
 NOUN_TAGS = frozenset({int(NOUN), int(PROPN)})
 VERB_TRIGGER, NOUN_TRIGGER, CONTROL_VERB = 1, 2, 4  # what a lemma (or word) may be
 MEMO_LIMIT = 500_000  # distinct lemmas remembered; then the memo starts again
-PENALTIES = {"implied": 0.25, "pronoun": 0.1, "noun": 0.05, "host": 0.15, "unresolved": 0.1,
-             "nearby": 0.15}
+PENALTIES = asdict(settings().coding.penalties)  # [coding.penalties]
 
 
 @dataclass

@@ -30,6 +30,7 @@ from detente.actors.resolve import ActorResolver
 from detente.events import arguments
 from detente.events.words import event_words
 from detente.model import Actor
+from detente.settings import settings
 from detente.syntax import coordinated
 
 # Entity types that are never sides: dates, times, amounts, quantities.
@@ -47,7 +48,7 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 OWNER_PREPOSITIONS = {"of", "by", "from"}
 # Steps from a trigger down to a nearby participant, and how deep to look.
 NEARBY_DEPS = {"prep", "pobj", "dobj", "xcomp", "advcl", "acl", "dative", "attr", "npadvmod"}
-NEARBY_DEPTH = 4
+NEARBY_DEPTH = settings().coding.nearby_depth
 
 
 def names_someone(actor: Actor) -> bool:

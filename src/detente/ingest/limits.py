@@ -7,7 +7,9 @@ limit applies to each line or record."""
 
 from __future__ import annotations
 
-MAX_ARTICLE_BYTES = 20_000_000
+from detente.settings import settings
+
+MAX_ARTICLE_BYTES = settings().ingest.max_article_bytes  # [ingest] max_article_bytes
 
 
 def over_limit(size: int | None, limit: int) -> str:

@@ -35,10 +35,12 @@ from collections import defaultdict
 
 import numpy as np
 
+from detente.settings import settings
+
 SHINGLE_WORDS = 5
 NUM_PERM = 128
 BANDS = 32
-THRESHOLD = 0.7  # wire copies with a changed headline, byline and a sentence score 0.75-0.95
+THRESHOLD = settings().ingest.near_duplicate_threshold  # [ingest] near_duplicate_threshold
 SEED = 20001023
 MERSENNE = (1 << 61) - 1  # a prime above every 32-bit hash: (a·h + b) mod p permutes
 MAX_HASH = (1 << 32) - 1

@@ -31,9 +31,10 @@ from detente.ingest.outcomes import IngestFailure, IngestWarning
 from detente.ingest.textdump import clean_text_dump, word_count
 from detente.ingest.warc import WARC_SUFFIXES, read_warc
 from detente.model import Article, DatePoint
+from detente.settings import settings
 
 TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", *JSONL_SUFFIXES, *WARC_SUFFIXES}
-MIN_WORDS_FOR_LANGUAGE = 30  # shorter texts say too little about their language
+MIN_WORDS_FOR_LANGUAGE = settings().ingest.min_words_for_language
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,164 @@
+"""The tuning constants a user may change, gathered in one object.
+
+Every figure here has a default chosen on the evaluation sets (coding) or on the
+benchmarks (limits). A TOML file overrides any of them: name it in the
+``DETENTE_SETTINGS`` environment variable, and every process of a run (the
+extract workers too, which inherit the environment) reads it once at start::
+
+    [coding]
+    base_confidence = 0.85
+
+    [coding.penalties]
+    nearby = 0.3
+
+    [engine]
+    article_seconds = 30
+
+A section or key the file misspells, or a value of the wrong type or out of
+range, is refused with one line naming the file and the key: a silently ignored
+setting would look like a setting that did nothing. ``detente settings`` prints
+what is in force."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+ENVIRONMENT_VARIABLE = "DETENTE_SETTINGS"
+
+
+class SettingsError(ValueError):
+    """A settings file that says something detente does not understand."""
+
+
+@dataclass(frozen=True)
+class Penalties:
+    """How much less sure the coder is of an event for each weakness of its
+    evidence (subtracted from ``base_confidence``)."""
+
+    implied: float = 0.25  # a side the sentence leaves unsaid
+    pronoun: float = 0.1  # a side named by a pronoun
+    noun: float = 0.05  # an event stated by a noun, not a verb
+    host: float = 0.15  # a visit's host taken from the clause's subject
+    unresolved: float = 0.1  # a side the dictionary does not know (partial output)
+    nearby: float = 0.15  # a target found near the trigger, not in its argument slot
+
+
+@dataclass(frozen=True)
+class CodingSettings:
+    """The event coder."""
+
+    base_confidence: float = 0.9  # an event stated plainly, both sides named
+    penalties: Penalties = field(default_factory=Penalties)
+    nearby_depth: int = 4  # parse steps below a trigger searched for a nearby target
+    pronoun_reach: int = 3  # sentences back a pronoun may reach for its referent
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """Limits of ``detente extract``'s worker processes."""
+
+    articles_per_batch: int = 16  # ~130 paragraphs: one efficient nlp.pipe call
+    batches_per_worker: int = 500  # then the worker is replaced (spaCy's string store)
+    batch_seconds: float = 600.0  # a batch still running after this is hung: killed
+    article_seconds: float = 120.0  # one article alone (a 400k-character page: ~1 min)
+    worker_mb: float = 4000.0  # a worker holds ~600 MB; over this it codes something pathological
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    """Reading and de-duplicating articles."""
+
+    max_article_bytes: int = 20_000_000  # a file or record larger is refused, not read
+    near_duplicate_threshold: float = 0.7  # wire copies with a changed headline score 0.75-0.95
+    min_words_for_language: int = 30  # shorter texts say too little about their language
+
+
+@dataclass(frozen=True)
+class Settings:
+    coding: CodingSettings = field(default_factory=CodingSettings)
+    engine: EngineSettings = field(default_factory=EngineSettings)
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+
+
+# Values that must lie in [0, 1]; every other number must be above zero.
+FRACTIONS = {"base_confidence", "near_duplicate_threshold", *(f.name for f in fields(Penalties))}
+
+
+def load_settings(path: Path | None) -> Settings:
+    """The defaults, with what the TOML file at ``path`` overrides (none: defaults)."""
+    if path is None:
+        return Settings()
+    try:
+        overrides = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingsError(f"{path}: cannot read settings: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"{path}: not TOML: {error}") from None
+    return _merged(Settings(), overrides, path, "")
+
+
+def _merged(defaults: Any, overrides: dict[str, Any], path: Path, prefix: str) -> Any:
+    known = {f.name: getattr(defaults, f.name) for f in fields(defaults)}
+    changes: dict[str, Any] = {}
+    for key, value in overrides.items():
+        name = f"{prefix}{key}"
+        if key not in known:
+            raise SettingsError(f"{path}: unknown setting {name!r} "
+                                f"(expected one of {', '.join(prefix + k for k in known)})")
+        default = known[key]
+        if is_dataclass(default):
+            if not isinstance(value, dict):
+                raise SettingsError(f"{path}: {name} must be a table ([{name}])")
+            changes[key] = _merged(default, value, path, f"{name}.")
+            continue
+        changes[key] = _checked(name, key, value, default, path)
+    return replace(defaults, **changes)
+
+
+def _checked(name: str, key: str, value: Any, default: Any, path: Path) -> Any:
+    kind = type(default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or (kind is int and not isinstance(value, int)):
+        raise SettingsError(f"{path}: {name} must be {'an integer' if kind is int else 'a number'}"
+                            f", not {value!r}")
+    if key in FRACTIONS and not 0 <= value <= 1:
+        raise SettingsError(f"{path}: {name} must lie between 0 and 1, not {value!r}")
+    if key not in FRACTIONS and value <= 0:
+        raise SettingsError(f"{path}: {name} must be above zero, not {value!r}")
+    return kind(value)
+
+
+def settings_file() -> Path | None:
+    """The file ``DETENTE_SETTINGS`` names, if any."""
+    named = os.environ.get(ENVIRONMENT_VARIABLE, "").strip()
+    return Path(named) if named else None
+
+
+@cache
+def settings() -> Settings:
+    """The settings in force in this process (read once)."""
+    return load_settings(settings_file())
+
+
+def as_toml(current: Settings) -> str:
+    """``current`` as a settings file a user can copy and edit."""
+    lines: list[str] = []
+
+    def section(name: str, values: dict[str, Any]) -> None:
+        plain = {key: value for key, value in values.items() if not isinstance(value, dict)}
+        if plain:
+            lines.append(f"[{name}]")
+            lines.extend(f"{key} = {value!r}" for key, value in plain.items())
+            lines.append("")
+        for key, value in values.items():
+            if isinstance(value, dict):
+                section(f"{name}.{key}", value)
+
+    for name, values in asdict(current).items():
+        section(name, values)
+    return "\n".join(lines)
