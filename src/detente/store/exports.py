@@ -1,7 +1,7 @@
 """The reads behind ``detente export`` and the API's deduplicated events: the
-events matching an ``EventFilter`` with the keys of their mentions, oldest first,
-and GDELT's events and mentions tables (``detente.relations.export`` lays them
-out)."""
+events matching an ``EventFilter`` with the keys of their mentions, GDELT's events
+and mentions tables and ICEWS's event table (``detente.relations.export`` lays
+them out)."""
 
 from __future__ import annotations
 
@@ -115,10 +115,10 @@ ORDER BY l.event_id, m.doc_id, m.sentence_index, m.trigger_start"""
 
 def _gdelt_events(connection: duckdb.DuckDBPyConnection, where: EventFilter,
                   statuses: Sequence[str] | None) -> tuple[str, dict[str, Any]]:
-    """The events of a GDELT export: those matching ``where`` with both sides coded
-    whose status is in ``statuses`` (any status when None)."""
+    """The events of a GDELT (or ICEWS) export: those matching ``where`` with both
+    sides coded whose status is in ``statuses`` (any status when None)."""
     events, event_parameters = filtered_events(connection, where)
-    # GDELT rows are between coded actors: an event a store kept with a side known
+    # GDELT and ICEWS rows are between coded actors: an event a store kept with a side known
     # only by its words (a partial pipeline, an older version) is left out
     events = (f"(SELECT * FROM {events} AS coded "
               f"WHERE source_code IS NOT NULL AND target_code IS NOT NULL)")
@@ -144,3 +144,17 @@ def gdelt_mentions(connection: duckdb.DuckDBPyConnection, where: EventFilter,
     tone = "a.tone" if has_column(connection, "articles", "tone") else "CAST(NULL AS DOUBLE)"
     query = MENTIONS_QUERY.format(links=links, events=events, key=MENTION_KEY, tone=tone)
     return rows(connection, query, {**event_parameters, **link_parameters})
+
+
+def icews_events(connection: duckdb.DuckDBPyConnection, where: EventFilter,
+                 statuses: Sequence[str] | None) -> Iterator[dict[str, Any]]:
+    """The events of an ICEWS export (the rows of a GDELT export), oldest first, each
+    with ``publisher``: the site of the article its representative mention is from
+    (``doc_id``), else that article's web host; NULL for a file with neither."""
+    events, parameters = _gdelt_events(connection, where, statuses)
+    site = "a.site" if has_column(connection, "articles", "site") else "CAST(NULL AS VARCHAR)"
+    return rows(connection, f"""
+        SELECT e.*, coalesce(nullif(trim({site}), ''), nullif(regexp_extract(
+                   a.url, '^[A-Za-z]+://(?:www\\.)?([^/:?#]+)', 1), '')) AS publisher
+        FROM {events} AS e LEFT JOIN articles AS a ON a.doc_id = e.doc_id
+        ORDER BY e.event_day, e.event_id""", parameters)
