@@ -63,11 +63,12 @@ NO_STATUS_FORMATS = ("gdelt", "icews")
 
 
 def event_page(connection: duckdb.DuckDBPyConnection, where: EventFilter, limit: int,
-               offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
-    """How many events match ``where``, and one page of them as JSONL export records."""
+               offset: int = 0, order: str = "publication") -> tuple[int, list[dict[str, Any]]]:
+    """How many events match ``where``, and one page of them as JSONL export records,
+    newest published first (``order="event_date"``: oldest event first)."""
     return count_events(connection, where), [
         json.loads(json.dumps(row, default=_json_default))
-        for row in event_rows(connection, where, page=(limit, offset))]
+        for row in event_rows(connection, where, page=(limit, offset), order=order)]
 
 
 # -- GDELT 2.0 layouts --------------------------------------------------------------------

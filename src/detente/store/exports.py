@@ -1,5 +1,6 @@
 """The reads behind ``detente export`` and the API's deduplicated events: the
-events matching an ``EventFilter`` with the keys of their mentions, GDELT's events
+events matching an ``EventFilter`` with the keys of their mentions (the exports
+oldest first by event date, the API's list newest first by publication), GDELT's events
 and mentions tables and ICEWS's event table (``detente.relations.export`` lays
 them out)."""
 
@@ -31,11 +32,20 @@ def filtered_events(connection: duckdb.DuckDBPyConnection, where: EventFilter = 
             {**parameters, **filter_parameters})
 
 
+# The orders of a list of events, by name: by event date, oldest first (the exports),
+# or by first publication, newest first (the API's list).
+EVENT_ORDERS = {
+    "event_date": "e.event_day, e.event_id",
+    "publication": "e.pub_day DESC NULLS LAST, e.event_id",
+}
+
+
 def events_query(connection: duckdb.DuckDBPyConnection, where: EventFilter = EVERYTHING,
-                 flat_keys: bool = False, page: tuple[int, int] | None = None
-                 ) -> tuple[str, dict[str, Any]]:
-    """The events matching ``where``, oldest first, each with the keys of its mentions
-    (a list, or ';'-joined when ``flat_keys``); ``page`` (limit, offset) keeps a page."""
+                 flat_keys: bool = False, page: tuple[int, int] | None = None,
+                 order: str = "event_date") -> tuple[str, dict[str, Any]]:
+    """The events matching ``where`` in ``order`` (an ``EVENT_ORDERS`` name), each
+    with the keys of its mentions (a list, or ';'-joined when ``flat_keys``);
+    ``page`` (limit, offset) keeps a page."""
     events, event_parameters = filtered_events(connection, where)
     links, link_parameters = links_source(connection)
     keys = "array_to_string(l.mention_keys, ';')" if flat_keys else "l.mention_keys"
@@ -43,7 +53,7 @@ def events_query(connection: duckdb.DuckDBPyConnection, where: EventFilter = EVE
                 FROM {events} AS e LEFT JOIN (
                     SELECT event_id, list(mention_key ORDER BY mention_key) AS mention_keys
                     FROM {links} GROUP BY event_id) AS l USING (event_id)
-                ORDER BY e.event_day, e.event_id"""
+                ORDER BY {EVENT_ORDERS[order]}"""
     if page is not None:
         query += " LIMIT $page_limit OFFSET $page_offset"
         link_parameters = {**link_parameters, "page_limit": page[0], "page_offset": page[1]}
@@ -57,9 +67,10 @@ def count_events(connection: duckdb.DuckDBPyConnection, where: EventFilter) -> i
 
 
 def event_rows(connection: duckdb.DuckDBPyConnection, where: EventFilter = EVERYTHING,
-               page: tuple[int, int] | None = None) -> Iterator[dict[str, Any]]:
+               page: tuple[int, int] | None = None,
+               order: str = "event_date") -> Iterator[dict[str, Any]]:
     """The events matching ``where`` (``events_query``), read a batch at a time."""
-    query, parameters = events_query(connection, where, page=page)
+    query, parameters = events_query(connection, where, page=page, order=order)
     return rows(connection, query, parameters)
 
 
