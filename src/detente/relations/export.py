@@ -256,19 +256,27 @@ def _side(row: dict[str, Any], prefix: str) -> dict[str, Any]:
 
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     """One detente event in the field names of POLECAT, the PLOVER-coded event data:
-    event type and mode, contexts, actor and recipient, event and publication
-    dates, and the source sentence; detente's own fields after them."""
+    event type and mode, contexts, quad code, actor and recipient, event and
+    publication dates and source; detente's own fields after them (the date's
+    precision, the story and its sentence, status, CAMEO code and counts).
+
+    No authoritative list of POLECAT's fields was available offline: the names are
+    POLECAT's published column headers ("Event ID", "Event Type", "Actor Name Raw",
+    …) as remembered, lowercased with underscores, unverified; the values of
+    ``event_type`` and ``event_mode`` follow the CAMEO-to-PLOVER table of PLOVER's
+    manual, draft 0.8 (2021). See the README's data dictionary."""
     actor, recipient = _side(row, "source"), _side(row, "target")
     return {
         "event_id": str(row["event_id"]), "event_date": row["event_date"] or row["pub_date"],
-        "event_date_precision": row["date_precision"] or "publication",
         "event_type": (row["plover"] or "").upper() or None, "event_mode": row["plover_mode"],
         "contexts": [], "quad_code": row["quad"],
         "actor_name": actor["name"], "actor_country": actor["country"],
         "primary_actor_sector": actor["sector"], "actor_name_raw": actor["raw"],
         "recipient_name": recipient["name"], "recipient_country": recipient["country"],
         "primary_recipient_sector": recipient["sector"], "recipient_name_raw": recipient["raw"],
-        "publication_date": row["pub_date"], "source": row["source_url"],
+        "source": row["source_url"], "publication_date": row["pub_date"],
+        # detente's own
+        "event_date_precision": row["date_precision"] or "publication",
         "story_id": row["first_doc_id"], "event_text": row["sentence"],
         "status": row["status"], "cameo": row["cameo"], "goldstein": row["goldstein"],
         "num_mentions": row["num_mentions"], "num_sources": row["num_sources"],
