@@ -227,9 +227,11 @@ def icews_place(row: dict[str, Any]) -> list[Any]:
     name, precision = row["location_name"], row["location_precision"]
     if name is None:
         return [None] * 6
+    lat, lon = row["location_lat"], row["location_lon"]
     return [name if precision == "city" else None, None,
             name if precision == "region" else None, country_name(row["location_country"]),
-            round(row["location_lat"], 4), round(row["location_lon"], 4)]
+            round(lat, 4) if lat is not None else None,
+            round(lon, 4) if lon is not None else None]
 
 
 def icews_row(row: dict[str, Any]) -> list[Any]:
