@@ -5,6 +5,7 @@ Screenshots of each page are kept for a person to look at."""
 
 from __future__ import annotations
 
+import csv
 import itertools
 import os
 import re
@@ -180,6 +181,26 @@ def test_search_results_download_as_the_csv_of_what_is_listed(page):
     lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("id,event_date,pub_date,source_side")
     assert len(lines) - 1 == listed > 0
+
+
+def test_search_lists_newest_published_first_or_by_event_date_and_downloads_that_order(page):
+    page.goto("/search?dyad=PRK-USA")
+    published = page.locator("table.events td.published").all_inner_texts()
+    assert len(published) > 5 and published == sorted(published, reverse=True)
+    assert page.get_by_label("Sort by").input_value() == "publication"
+    page.get_by_label("Sort by").select_option("event_date")
+    page.get_by_role("button", name="Search").last.click()
+    page.wait_for_url(re.compile(r"sort=event_date"))
+    assert page.get_by_label("Sort by").input_value() == "event_date"
+    listed = page.locator("table.events td.published").all_inner_texts()
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("Download all .* as CSV")).click()
+    with Path(download.value.path()).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    days = [row["event_date"] or row["pub_date"] for row in rows]
+    assert days == sorted(days) and days != sorted(days, reverse=True)
+    assert [row["pub_date"] for row in rows[:len(listed)]] == listed  # the page's order
+    shoot(page, "search-by-event-date")
 
 
 def test_a_state_page_maps_its_partners_and_where_its_events_happened(page):

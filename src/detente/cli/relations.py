@@ -247,8 +247,9 @@ def export(
                             "--force); - writes to standard output.")],
     output_format: Annotated[str, typer.Option(
         "--format", "-f", help="jsonl, parquet, csv, plover (JSON lines in POLECAT's "
-                               "field names) or gdelt (also writes the mentions table "
-                               "beside it).")] = "jsonl",
+                               "field names), gdelt (also writes the mentions table "
+                               "beside it) or icews (ICEWS's tab-separated event "
+                               "table).")] = "jsonl",
     start: Annotated[str | None, typer.Option(
         "--from", help="Events dated from (their own date, else publication): 2000, "
                        "2000-06.")] = None,
@@ -271,10 +272,10 @@ def export(
     text: Annotated[str | None, typer.Option(
         "--text", help="Words in the evidence sentence, any case.")] = None,
     all_statuses: Annotated[bool, typer.Option(
-        "--all-statuses", help="gdelt: also write planned, proposed, negated, conditional "
-                               "and hypothetical events, as rows no GDELT tool can tell from "
-                               "events that happened. (The other formats always hold "
-                               "every event, with its status.)")] = False,
+        "--all-statuses", help="gdelt and icews: also write planned, proposed, negated, "
+                               "conditional and hypothetical events, as rows no GDELT or "
+                               "ICEWS tool can tell from events that happened. (The other "
+                               "formats always hold every event, with its status.)")] = False,
     force: Annotated[bool, typer.Option(help="Overwrite an existing regular file.")] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
@@ -282,11 +283,12 @@ def export(
 
     jsonl, csv, parquet and plover hold every event with a status column
     (occurred, ongoing, planned, proposed, negated, conditional,
-    hypothetical). GDELT's layout has no status, and its tools count
-    each row as an event that took place, so --format gdelt writes only
-    occurred and ongoing events (and their mentions) unless
-    --all-statuses is given. The README's data dictionary lists every column."""
-    from detente.relations.export import FORMATS, export_events
+    hypothetical). GDELT's and ICEWS's layouts have no status, and their
+    tools count each row as an event that took place, so --format gdelt
+    and --format icews write only occurred and ongoing events (and their
+    mentions) unless --all-statuses is given. The README's data dictionary
+    lists every column."""
+    from detente.relations.export import FORMATS, NO_STATUS_FORMATS, export_events
     from detente.relations.output import STDOUT, OutputError
     from detente.store.exports import events_left_out
 
@@ -301,7 +303,7 @@ def export(
         except OutputError as error:
             raise fail(str(error)) from None
         left_out = (events_left_out(store.connection, where)
-                    if output_format == "gdelt" and not all_statuses else {})
+                    if output_format in NO_STATUS_FORMATS and not all_statuses else {})
     table = Table(title=f"Exported ({output_format})")
     for column in ("file", "rows"):
         table.add_column(column, justify="left" if column == "file" else "right")
@@ -310,7 +312,8 @@ def export(
     (err if out_path == STDOUT else out).print(table)
     if left_out:
         counts = ", ".join(f"{count} {status}" for status, count in left_out.items())
-        err.print(f"GDELT has no status column: left out {sum(left_out.values())} events not "
+        layout = output_format.upper()
+        err.print(f"{layout} has no status column: left out {sum(left_out.values())} events not "
                   f"reported as having taken place ({counts}); --all-statuses writes them "
                   f"too",
                   highlight=False)

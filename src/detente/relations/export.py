@@ -1,6 +1,7 @@
 """Exports of the deduplicated events: JSONL, Parquet, CSV, PLOVER JSON in
-POLECAT's field names, and GDELT 2.0's 61-column event table with its 16-column
-mentions table beside it, so tools written for GDELT read detente output unchanged.
+POLECAT's field names, GDELT 2.0's 61-column event table with its 16-column
+mentions table beside it, so tools written for GDELT read detente output
+unchanged, and the 20-column table of ICEWS's public coded event data.
 
 Every export takes an ``EventFilter`` (``store.filters``), the one the API's
 event lists take, so an export holds exactly the events the API lists for the
@@ -10,7 +11,8 @@ JSONL, CSV, Parquet and PLOVER hold every event with its ``status`` (occurred,
 ongoing, planned, proposed, negated, conditional, hypothetical). GDELT's layout
 has no status column, and GDELT tools count every row as something that
 happened, so the GDELT tables hold only events that took place (occurred or
-ongoing) unless ``all_statuses`` asks for the rest too.
+ongoing) unless ``all_statuses`` asks for the rest too; so does ICEWS's table,
+for the same reason.
 
 Files are written whole or not at all, and only over a regular file
 (``relations.output``); ``-`` writes to standard output.
@@ -31,6 +33,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
@@ -38,6 +41,8 @@ import duckdb
 import pyarrow.csv
 import pyarrow.parquet
 
+from detente.data import read_table
+from detente.events.ontology import lookup
 from detente.geo.gdelt import country_geo, location_geo
 from detente.relations.output import STDOUT, OutputError, as_text, binary_outputs
 from detente.store.counting import HAPPENED
@@ -48,18 +53,22 @@ from detente.store.exports import (
     event_table,
     gdelt_events,
     gdelt_mentions,
+    icews_events,
 )
 from detente.store.filters import EventFilter
 
-FORMATS = ("jsonl", "parquet", "csv", "plover", "gdelt")
+FORMATS = ("jsonl", "parquet", "csv", "plover", "gdelt", "icews")
+# Formats without a status column, whose readers take every row for an event that took place.
+NO_STATUS_FORMATS = ("gdelt", "icews")
 
 
 def event_page(connection: duckdb.DuckDBPyConnection, where: EventFilter, limit: int,
-               offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
-    """How many events match ``where``, and one page of them as JSONL export records."""
+               offset: int = 0, order: str = "publication") -> tuple[int, list[dict[str, Any]]]:
+    """How many events match ``where``, and one page of them as JSONL export records,
+    newest published first (``order="event_date"``: oldest event first)."""
     return count_events(connection, where), [
         json.loads(json.dumps(row, default=_json_default))
-        for row in event_rows(connection, where, page=(limit, offset))]
+        for row in event_rows(connection, where, page=(limit, offset), order=order)]
 
 
 # -- GDELT 2.0 layouts --------------------------------------------------------------------
@@ -153,6 +162,92 @@ def _write_tsv(handle: TextIO, records: Iterator[list[Any]]) -> int:
     return written
 
 
+# -- ICEWS ---------------------------------------------------------------------------------
+
+ICEWS_COLUMNS = (
+    "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
+    "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
+    "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude",
+    "Longitude")
+
+
+@cache
+def sector_names() -> dict[str, str]:
+    """CAMEO's actor sector codes in words (``data/sectors.tsv``): GOV → Government."""
+    return {row["code"]: row["name"] for row in read_table("sectors.tsv")}
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """States' names in words by ISO code (``countries.tsv``, past states too)."""
+    return {row["iso3"]: row["name"] for row in read_table("countries.tsv")}
+
+
+@cache
+def organisation_names() -> dict[str, str]:
+    """Organisations' names by actor code (``igos.tsv``): IGOIAEA → International Atomic
+    Energy Agency."""
+    return {row["code"]: row["name"] for row in read_table("igos.tsv")}
+
+
+def country_name(iso3: str | None) -> str | None:
+    """A state's name in words (``North Korea``), None for no state or an unknown code."""
+    return country_names().get(iso3) if iso3 else None
+
+
+def actor_sectors(code: str | None) -> list[str]:
+    """The sectors of a CAMEO actor code in words: the three-letter parts after a
+    state's code (USAGOVMIL → Government, Military), or the kind of an organisation
+    (IGOUNSC → International Government Organization); none for a bare state."""
+    if not code:
+        return []
+    names = sector_names()
+    if code[:3] in names:  # IGO…, NGO…, MNC…: the organisation's kind, then its own code
+        return [names[code[:3]]]
+    parts = [code[start:start + 3] for start in range(3, len(code), 3)]
+    return [names[part] for part in parts if part in names]
+
+
+def icews_side(row: dict[str, Any], prefix: str) -> list[Any]:
+    """Name, sectors and country of one side as ICEWS writes them: the dictionary's
+    name (a person's, an organisation's), else "Government (North Korea)" for a
+    state's sector, the state's name for the state, else the side's words."""
+    code, country = row[f"{prefix}_code"], country_name(row[f"{prefix}_country"])
+    sectors = actor_sectors(code)
+    name = row[f"{prefix}_name"] or organisation_names().get(code or "")
+    if not name and country:
+        name = f"{sectors[0]} ({country})" if sectors else country
+    return [name or row[f"{prefix}_text"], ",".join(sectors), country]
+
+
+def icews_place(row: dict[str, Any]) -> list[Any]:
+    """City, District, Province, Country, Latitude, Longitude of the event's place:
+    a city's name as City, a region's as Province, the state's name as Country;
+    District is never known, nor the Province of a city."""
+    name, precision = row["location_name"], row["location_precision"]
+    if name is None:
+        return [None] * 6
+    lat, lon = row["location_lat"], row["location_lon"]
+    return [name if precision == "city" else None, None,
+            name if precision == "region" else None, country_name(row["location_country"]),
+            round(lat, 4) if lat is not None else None,
+            round(lon, 4) if lon is not None else None]
+
+
+def icews_row(row: dict[str, Any]) -> list[Any]:
+    """One detente event as a row of ICEWS's 20-column event table."""
+    day: date | None = row["event_day"]
+    cameo = row["cameo"]
+    try:
+        event_text: str | None = lookup(cameo).name
+    except KeyError:
+        event_text = None
+    return [row["event_id"], day.isoformat() if day else None, *icews_side(row, "source"),
+            event_text, cameo, row["goldstein"], *icews_side(row, "target"), row["doc_id"],
+            row["sentence_index"] + 1 if row["sentence_index"] is not None else None,
+            row["publisher"], *icews_place(row)]
+
+
 # -- PLOVER / POLECAT -------------------------------------------------------------------
 
 def _side(row: dict[str, Any], prefix: str) -> dict[str, Any]:
@@ -163,19 +258,27 @@ def _side(row: dict[str, Any], prefix: str) -> dict[str, Any]:
 
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     """One detente event in the field names of POLECAT, the PLOVER-coded event data:
-    event type and mode, contexts, actor and recipient, event and publication
-    dates, and the source sentence; detente's own fields after them."""
+    event type and mode, contexts, quad code, actor and recipient, event and
+    publication dates and source; detente's own fields after them (the date's
+    precision, the story and its sentence, status, CAMEO code and counts).
+
+    No authoritative list of POLECAT's fields was available offline: the names are
+    POLECAT's published column headers ("Event ID", "Event Type", "Actor Name Raw",
+    …) as remembered, lowercased with underscores, unverified; the values of
+    ``event_type`` and ``event_mode`` follow the CAMEO-to-PLOVER table of PLOVER's
+    manual, draft 0.8 (2021). See the README's data dictionary."""
     actor, recipient = _side(row, "source"), _side(row, "target")
     return {
         "event_id": str(row["event_id"]), "event_date": row["event_date"] or row["pub_date"],
-        "event_date_precision": row["date_precision"] or "publication",
         "event_type": (row["plover"] or "").upper() or None, "event_mode": row["plover_mode"],
         "contexts": [], "quad_code": row["quad"],
         "actor_name": actor["name"], "actor_country": actor["country"],
         "primary_actor_sector": actor["sector"], "actor_name_raw": actor["raw"],
         "recipient_name": recipient["name"], "recipient_country": recipient["country"],
         "primary_recipient_sector": recipient["sector"], "recipient_name_raw": recipient["raw"],
-        "publication_date": row["pub_date"], "source": row["source_url"],
+        "source": row["source_url"], "publication_date": row["pub_date"],
+        # detente's own
+        "event_date_precision": row["date_precision"] or "publication",
         "story_id": row["first_doc_id"], "event_text": row["sentence"],
         "status": row["status"], "cameo": row["cameo"], "goldstein": row["goldstein"],
         "num_mentions": row["num_mentions"], "num_sources": row["num_sources"],
@@ -204,13 +307,13 @@ def export_events(connection: duckdb.DuckDBPyConnection, path: str | Path, fmt: 
                   force: bool = False, all_statuses: bool = False,
                   where: EventFilter = EVERYTHING) -> list[Written]:
     """Write the events matching ``where`` to ``path`` (``-``: standard output) as
-    ``fmt`` (jsonl, parquet, csv, plover or gdelt); the tables written, with their
-    rows. ``gdelt`` also writes the mentions table (see ``mentions_path``).
+    ``fmt`` (jsonl, parquet, csv, plover, gdelt or icews); the tables written, with
+    their rows. ``gdelt`` also writes the mentions table (see ``mentions_path``).
 
     jsonl, parquet, csv and plover hold every event, each with its status. gdelt
-    holds only events that took place (status occurred or ongoing), as its readers
-    assume, unless ``all_statuses``: then plans, refusals and conjectures are rows
-    too, told apart by nothing in the file."""
+    and icews hold only events that took place (status occurred or ongoing), as
+    their readers assume, unless ``all_statuses``: then plans, refusals and
+    conjectures are rows too, told apart by nothing in the file."""
     if fmt not in FORMATS:
         raise OutputError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
     target = str(path)
@@ -222,6 +325,8 @@ def export_events(connection: duckdb.DuckDBPyConnection, path: str | Path, fmt: 
         "jsonl": _write_jsonl, "parquet": _write_parquet, "csv": _write_csv,
         "plover": _write_plover,
         "gdelt": lambda connection, streams, where: _write_gdelt(
+            connection, streams, where, None if all_statuses else HAPPENED),
+        "icews": lambda connection, streams, where: _write_icews(
             connection, streams, where, None if all_statuses else HAPPENED)}
     with binary_outputs(targets, force) as streams:
         counts = writers[fmt](connection, streams, where)
@@ -279,3 +384,19 @@ def _write_gdelt(connection: duckdb.DuckDBPyConnection, streams: list[BinaryIO],
         mention_count = _write_tsv(handle, (gdelt_mention_row(row) for row in gdelt_mentions(
             connection, where, statuses)))
     return [event_count, mention_count]
+
+
+def _write_icews(connection: duckdb.DuckDBPyConnection, streams: list[BinaryIO],
+                 where: EventFilter, statuses: Sequence[str] | None) -> list[int]:
+    """ICEWS's event table with its header line, tab-separated: the events matching
+    ``where`` with both sides coded whose status is in ``statuses`` (any when None).
+    A field is quoted only when it holds a double quote, so pandas and R read it
+    back whole; tabs and line breaks inside fields are spaces."""
+    with as_text(streams[0]) as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(ICEWS_COLUMNS)
+        written = 0
+        for row in icews_events(connection, where, statuses):
+            writer.writerow([_clean(value) for value in icews_row(row)])
+            written += 1
+    return [written]

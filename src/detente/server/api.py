@@ -29,6 +29,7 @@ from detente.server.params import (
     EVENT_ID_PATTERN,
     Limit,
     Offset,
+    Sort,
     count_rule,
     database,
     event_filter,
@@ -101,23 +102,30 @@ def summary(db: Db) -> dict[str, int]:
 
 @router.get("/events", response_model=EventPage)
 def events(db: Db, where: Annotated[EventFilter, Depends(event_filter)], limit: Limit = 50,
-           offset: Offset = 0,
-           order: Literal["date", "recent", "text"] = "date") -> dict[str, Any]:
-    """Event mentions matching every given filter, a page at a time."""
+           offset: Offset = 0, sort: Sort = "publication",
+           order: Annotated[Literal["date", "recent", "text"] | None, Query(
+               deprecated=True, description="the earlier name of sort: date is "
+                                            "event_date, recent is publication; text is "
+                                            "article by article in text order")] = None,
+           ) -> dict[str, Any]:
+    """Event mentions matching every given filter, a page at a time, newest published
+    first (``sort=event_date``: oldest event first)."""
     with db.cursor() as cursor:
-        total, rows = dashboard.events(cursor, where, limit, offset, order)
+        total, rows = dashboard.events(cursor, where, limit, offset, order or sort)
     return {"total": total, "limit": limit, "offset": offset,
             "items": [event_json(row) for row in rows]}
 
 
 @router.get("/deduplicated-events", response_model=DeduplicatedPage)
 def deduplicated_events(db: Db, where: Annotated[EventFilter, Depends(event_filter)],
-                        limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+                        limit: Limit = 50, offset: Offset = 0,
+                        sort: Sort = "publication") -> dict[str, Any]:
     """Deduplicated events (the mentions of one event counted once, as ``detente
-    export`` writes them) matching every given filter, oldest first, a page at a
-    time: the filters of ``/api/events`` and ``detente export`` alike."""
+    export`` writes them) matching every given filter, a page at a time, first
+    published newest first (``sort=event_date``: oldest event first): the filters
+    of ``/api/events`` and ``detente export`` alike."""
     with db.cursor() as cursor:
-        total, rows = event_page(cursor, where, limit, offset)
+        total, rows = event_page(cursor, where, limit, offset, sort)
     return {"total": total, "limit": limit, "offset": offset, "items": rows}
 
 

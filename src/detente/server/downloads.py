@@ -17,7 +17,7 @@ from detente.relations.series import COLUMNS
 from detente.server import analysis
 from detente.server.database import Database
 from detente.server.labels import event_name
-from detente.server.params import CODE_PATTERN, database, event_filter
+from detente.server.params import CODE_PATTERN, Sort, database, event_filter
 from detente.store import dashboard
 from detente.store.filters import EventFilter
 
@@ -41,10 +41,12 @@ def csv_response(columns: tuple[str, ...], rows: list[dict[str, Any]], name: str
 
 
 @router.get("/events.csv")
-def events_csv(db: Db, where: Annotated[EventFilter, Depends(event_filter)]) -> Response:
-    """Every event mention the search (or dyad page) with these filters lists."""
+def events_csv(db: Db, where: Annotated[EventFilter, Depends(event_filter)],
+               sort: Sort = "publication") -> Response:
+    """Every event mention the search (or dyad page) with these filters lists, in
+    its order."""
     with db.cursor() as cursor:
-        total, rows = dashboard.events(cursor, where, MAX_ROWS + 1)
+        total, rows = dashboard.events(cursor, where, MAX_ROWS + 1, order=sort)
     if total > MAX_ROWS:
         raise HTTPException(413, f"{total:,} event mentions: more than {MAX_ROWS:,}; narrow "
                                  f"the filters, or use `detente export`")

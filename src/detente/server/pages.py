@@ -26,6 +26,7 @@ from detente.server.params import (
     CODE_PATTERN,
     DOC_ID_PATTERN,
     Offset,
+    Sort,
     blank_or,
     database,
     event_filter,
@@ -94,7 +95,7 @@ def pager(request: Request, total: int, offset: int, size: int = PAGE_SIZE) -> d
 def overview(request: Request, db: Db) -> Response:
     with db.cursor() as cursor:
         dyads = dashboard.dyads(cursor, 12)
-        _, recent = dashboard.events(cursor, EventFilter(), 12, order="recent")
+        _, recent = dashboard.events(cursor, EventFilter(), 12)
         articles = dashboard.articles(cursor, 8)
     graph = analysis.network(db)
     busiest = {node["side"]: node["events"] for node in graph["nodes"][:NETWORK_NODES]}
@@ -142,7 +143,7 @@ def actor(request: Request, db: Db, side: str, offset: Offset = 0, freq: Freq = 
     code = checked(side, CODE_PATTERN, "side")
     where = EventFilter(country=code)
     with db.cursor() as cursor:
-        total, rows = dashboard.events(cursor, where, PAGE_SIZE, offset, order="recent")
+        total, rows = dashboard.events(cursor, where, PAGE_SIZE, offset)
         partners = dashboard.dyads(cursor, 30, side=code)
     if not total:
         raise HTTPException(404, f"no events with {code} on either side")
@@ -209,10 +210,13 @@ def find_actor(request: Request, db: Db,
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, db: Db, where: Annotated[EventFilter, Depends(event_filter)],
-           offset: Offset = 0) -> Response:
+           offset: Offset = 0, sort: Sort = "publication") -> Response:
+    """Event mentions matching the filters, newest published first or by event date;
+    the download link keeps the filters and the order."""
     with db.cursor() as cursor:
-        total, rows = dashboard.events(cursor, where, PAGE_SIZE, offset)
+        total, rows = dashboard.events(cursor, where, PAGE_SIZE, offset, sort)
     download = request.url.remove_query_params("offset").query
     return render(request, "search.html", where=where, events=rows, query=request.query_params,
-                  pager=pager(request, total, offset), download=f"/events.csv?{download}")
+                  sort=sort, pager=pager(request, total, offset),
+                  download=f"/events.csv?{download}")
 

@@ -26,6 +26,11 @@ STATUS_PATTERN = "^(" + "|".join(STATUSES) + ")$"
 Code = Annotated[str, Query(pattern=CODE_PATTERN)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+# How a list of events is sorted: by publication date, newest first (the default
+# everywhere), or by event date, oldest first.
+Sort = Annotated[Literal["publication", "event_date"], Query(
+    description="publication: newest published first (default); event_date: oldest "
+                "event first (its own date, else its publication)")]
 
 
 def database(request: Request) -> Database:

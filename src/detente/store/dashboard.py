@@ -34,11 +34,15 @@ READ_COLUMNS = (*EVENT_COLUMNS, "ordinal", "source_side", "target_side")
 
 
 # Orders a caller may ask for, by name: never spliced in from the request itself.
+# Every list of events is by publication date, newest first, unless asked otherwise
+# (a misdated event cannot jump to the top of the list the way it can by event date).
 ORDERS = {
-    "date": f"{EVENT_DATE} NULLS LAST, doc, sentence_index, ordinal",
-    "recent": "pub_date DESC NULLS LAST, doc, sentence_index, ordinal",  # newest published
+    "publication": "pub_date DESC NULLS LAST, doc, sentence_index, ordinal",
+    "event_date": f"{EVENT_DATE} NULLS LAST, doc, sentence_index, ordinal",  # oldest first
     "text": "doc, sentence_index, ordinal",
 }
+ORDERS.update(recent=ORDERS["publication"], date=ORDERS["event_date"])  # earlier names
+DEFAULT_ORDER = "publication"
 
 
 def _rows(cursor: duckdb.DuckDBPyConnection, query: str, parameters: list[Any],
@@ -54,8 +58,9 @@ def _named_rows(cursor: duckdb.DuckDBPyConnection, query: str, parameters: dict[
 
 
 def events(cursor: duckdb.DuckDBPyConnection, event_filter: EventFilter, limit: int,
-           offset: int = 0, order: str = "date") -> tuple[int, list[dict[str, Any]]]:
-    """One page of event-mention rows matching the filter, and how many match."""
+           offset: int = 0, order: str = DEFAULT_ORDER) -> tuple[int, list[dict[str, Any]]]:
+    """One page of event-mention rows matching the filter in ``order`` (an ``ORDERS``
+    name), and how many match."""
     condition, parameters = filter_clause(event_filter)
     matching = f"FROM ({numbered_events(cursor)}) WHERE {condition}"
     total = cursor.execute(f"SELECT count(*) {matching}", parameters).fetchall()[0][0]

@@ -1,7 +1,8 @@
 """The reads behind ``detente export`` and the API's deduplicated events: the
-events matching an ``EventFilter`` with the keys of their mentions, oldest first,
-and GDELT's events and mentions tables (``detente.relations.export`` lays them
-out)."""
+events matching an ``EventFilter`` with the keys of their mentions (the exports
+oldest first by event date, the API's list newest first by publication), GDELT's events
+and mentions tables and ICEWS's event table (``detente.relations.export`` lays
+them out)."""
 
 from __future__ import annotations
 
@@ -31,11 +32,20 @@ def filtered_events(connection: duckdb.DuckDBPyConnection, where: EventFilter = 
             {**parameters, **filter_parameters})
 
 
+# The orders of a list of events, by name: by event date, oldest first (the exports),
+# or by first publication, newest first (the API's list).
+EVENT_ORDERS = {
+    "event_date": "e.event_day, e.event_id",
+    "publication": "e.pub_day DESC NULLS LAST, e.event_id",
+}
+
+
 def events_query(connection: duckdb.DuckDBPyConnection, where: EventFilter = EVERYTHING,
-                 flat_keys: bool = False, page: tuple[int, int] | None = None
-                 ) -> tuple[str, dict[str, Any]]:
-    """The events matching ``where``, oldest first, each with the keys of its mentions
-    (a list, or ';'-joined when ``flat_keys``); ``page`` (limit, offset) keeps a page."""
+                 flat_keys: bool = False, page: tuple[int, int] | None = None,
+                 order: str = "event_date") -> tuple[str, dict[str, Any]]:
+    """The events matching ``where`` in ``order`` (an ``EVENT_ORDERS`` name), each
+    with the keys of its mentions (a list, or ';'-joined when ``flat_keys``);
+    ``page`` (limit, offset) keeps a page."""
     events, event_parameters = filtered_events(connection, where)
     links, link_parameters = links_source(connection)
     keys = "array_to_string(l.mention_keys, ';')" if flat_keys else "l.mention_keys"
@@ -43,7 +53,7 @@ def events_query(connection: duckdb.DuckDBPyConnection, where: EventFilter = EVE
                 FROM {events} AS e LEFT JOIN (
                     SELECT event_id, list(mention_key ORDER BY mention_key) AS mention_keys
                     FROM {links} GROUP BY event_id) AS l USING (event_id)
-                ORDER BY e.event_day, e.event_id"""
+                ORDER BY {EVENT_ORDERS[order]}"""
     if page is not None:
         query += " LIMIT $page_limit OFFSET $page_offset"
         link_parameters = {**link_parameters, "page_limit": page[0], "page_offset": page[1]}
@@ -57,9 +67,10 @@ def count_events(connection: duckdb.DuckDBPyConnection, where: EventFilter) -> i
 
 
 def event_rows(connection: duckdb.DuckDBPyConnection, where: EventFilter = EVERYTHING,
-               page: tuple[int, int] | None = None) -> Iterator[dict[str, Any]]:
+               page: tuple[int, int] | None = None,
+               order: str = "event_date") -> Iterator[dict[str, Any]]:
     """The events matching ``where`` (``events_query``), read a batch at a time."""
-    query, parameters = events_query(connection, where, page=page)
+    query, parameters = events_query(connection, where, page=page, order=order)
     return rows(connection, query, parameters)
 
 
@@ -115,10 +126,10 @@ ORDER BY l.event_id, m.doc_id, m.sentence_index, m.trigger_start"""
 
 def _gdelt_events(connection: duckdb.DuckDBPyConnection, where: EventFilter,
                   statuses: Sequence[str] | None) -> tuple[str, dict[str, Any]]:
-    """The events of a GDELT export: those matching ``where`` with both sides coded
-    whose status is in ``statuses`` (any status when None)."""
+    """The events of a GDELT (or ICEWS) export: those matching ``where`` with both
+    sides coded whose status is in ``statuses`` (any status when None)."""
     events, event_parameters = filtered_events(connection, where)
-    # GDELT rows are between coded actors: an event a store kept with a side known
+    # GDELT and ICEWS rows are between coded actors: an event a store kept with a side known
     # only by its words (a partial pipeline, an older version) is left out
     events = (f"(SELECT * FROM {events} AS coded "
               f"WHERE source_code IS NOT NULL AND target_code IS NOT NULL)")
@@ -144,3 +155,17 @@ def gdelt_mentions(connection: duckdb.DuckDBPyConnection, where: EventFilter,
     tone = "a.tone" if has_column(connection, "articles", "tone") else "CAST(NULL AS DOUBLE)"
     query = MENTIONS_QUERY.format(links=links, events=events, key=MENTION_KEY, tone=tone)
     return rows(connection, query, {**event_parameters, **link_parameters})
+
+
+def icews_events(connection: duckdb.DuckDBPyConnection, where: EventFilter,
+                 statuses: Sequence[str] | None) -> Iterator[dict[str, Any]]:
+    """The events of an ICEWS export (the rows of a GDELT export), oldest first, each
+    with ``publisher``: the site of the article its representative mention is from
+    (``doc_id``), else that article's web host; NULL for a file with neither."""
+    events, parameters = _gdelt_events(connection, where, statuses)
+    site = "a.site" if has_column(connection, "articles", "site") else "CAST(NULL AS VARCHAR)"
+    return rows(connection, f"""
+        SELECT e.*, coalesce(nullif(trim({site}), ''), nullif(regexp_extract(
+                   a.url, '^[A-Za-z]+://(?:www\\.)?([^/:?#]+)', 1), '')) AS publisher
+        FROM {events} AS e LEFT JOIN articles AS a ON a.doc_id = e.doc_id
+        ORDER BY e.event_day, e.event_id""", parameters)
