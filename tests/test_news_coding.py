@@ -205,3 +205,15 @@ def test_money_for_a_state_to_do_something_goes_to_that_state(pipeline):
                           pipeline=pipeline)
     assert [(e.source.side, e.cameo, e.target.side, e.status) for e in events] \
         == [("JPN", "071", "UKR", "planned")]
+
+
+def test_support_for_doing_something_to_a_state_is_support_for_it(pipeline):
+    assert coded(pipeline, "Japan's prime minister pledged his government's support for "
+                           "rebuilding Ukraine.") == {("JPN", "051", "UKR")}
+
+
+def test_adopting_a_joint_plan_is_an_agreement_of_the_pair(pipeline):
+    text = ("Scholz will travel to Warsaw on Tuesday. During the visit, the two sides plan to "
+            "adopt an action plan.")
+    assert coded(pipeline, text) == {("DEU", "042", "POL"), ("DEU", "057", "POL"),
+                                     ("POL", "057", "DEU")}

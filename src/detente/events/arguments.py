@@ -380,10 +380,22 @@ def _target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | 
         for holder in holders:
             found = [head for head in prepositional_objects(holder, role)
                      if head.ent_type_ not in WHEN_ENTITIES]  # "launched … on Sunday"
-            found = found or _clause_subjects(holder, role)
+            found = found or _clause_subjects(holder, role) or _gerund_objects(holder, role)
             if found:
                 return found
     return []
+
+
+def _gerund_objects(token: Token, preposition: str) -> list[Token]:
+    """What a gerund after "for" acts on: "support for rebuilding Ukraine" (a gerund
+    after "to" is what is promised: "committed to opening the economy")."""
+    if preposition != "for":
+        return []
+    return [thing for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == preposition
+            for clause in children(prep, "pcomp") if clause.tag_ == "VBG"
+            and not children(clause, "nsubj", "nsubjpass")
+            for thing in children(clause, "dobj")]
 
 
 def _clause_subjects(token: Token, preposition: str) -> list[Token]:
