@@ -217,3 +217,10 @@ def test_adopting_a_joint_plan_is_an_agreement_of_the_pair(pipeline):
             "adopt an action plan.")
     assert coded(pipeline, text) == {("DEU", "042", "POL"), ("DEU", "057", "POL"),
                                      ("POL", "057", "DEU")}
+
+
+def test_a_one_sided_act_makes_no_pair_for_the_two_leaders(pipeline):
+    text = ("Putin will meet Tokayev in Moscow. The United States imposed sanctions on "
+            "Russian oil firms last month. The two leaders will hold talks on gas.")
+    assert coded(pipeline, text) == {("RUS", "040", "KAZ"), ("USA", "163", "RUS"),
+                                     ("RUS", "046", "KAZ"), ("KAZ", "046", "RUS")}

@@ -305,7 +305,9 @@ class EventCoder:
             for source, target, penalty in pairs:
                 if not (self.partial or (source.resolved and target.resolved)):
                     continue
-                run.pair.note(source, target)
+                if trigger.code[:2] == "04" or (trigger.pattern is not None
+                                                 and trigger.pattern.symmetric):
+                    run.pair.note(source, target)  # a meeting or joint act pairs them
                 events.append(self._mention(run, trigger, sentence, text, sentence_index,
                                             offset, source, target, status, when, penalty))
         return events
@@ -558,8 +560,9 @@ def _subject_words(verb: Token) -> set[str]:
 
 @dataclass
 class PairMemory:
-    """The last two states an article coded an event between: whom "the two
-    countries" or "both sides" in a later sentence stand for."""
+    """The last two states an article coded a meeting or joint act between: whom
+    "the two countries" or "both sides" in a later sentence stand for (one state's
+    sanctions on another make no pair that later "talks" are between)."""
 
     last: tuple[Actor, Actor] | None = None
 
