@@ -128,3 +128,15 @@ def test_a_title_only_one_state_uses_names_that_state(partial_pipeline):
         "State Rep. Steve Xiarhos praised the officers. Home Secretary Jane Doe met the "
         "Rwandan president in Kigali.", pub_date="2023-12-22", pipeline=partial_pipeline)}
     assert sides == {"State Rep. Steve Xiarhos": "USALEG", "Home Secretary Jane Doe": "GBRGOV"}
+
+
+def test_a_local_story_naming_no_state_is_where_its_places_are(pipeline):
+    text = ("Police shot a woman in a parking lot on Friday, the police chief said.\n\n"
+            "She was flown to a Boston hospital with a gunshot wound.")
+    assert code_of(pipeline, text, "Police") == "USACOP"
+    # a document named after a body is no agent of the place's state
+    assert code_of(pipeline, "The Senate Concurrent Resolution 4005 failed in Boston.",
+                   "Resolution") is None
+    # a story that names a state keeps to it
+    assert code_of(pipeline, "Police in Lyon arrested a man. France said Boston was calm.",
+                   "Police") == "FRACOP"

@@ -83,6 +83,7 @@ class ArticleContext:
     pronouns: dict[tuple[int, int, date | None], list[Actor]] = field(default_factory=dict)
     resolvers: dict[int, ActorResolver] = field(default_factory=dict)  # by id of DocIndex
     states_on: dict[date | None, set[str]] = field(default_factory=dict)  # named, by day
+    places_on: dict[date | None, set[str]] = field(default_factory=dict)  # placed, by day
 
     @property
     def dictionary(self) -> ActorDictionary:
@@ -172,6 +173,14 @@ class ArticleContext:
         if on not in self.states_on:
             self.states_on[on] = self.states_named(self.all_matches(), on)
         return self.states_on[on]
+
+    def place_states(self, on: date | None) -> set[str]:
+        """The states the whole article's places are in ("a Boston hospital", "in
+        Lyon"), worked out once a day: where a local story is when it names no state."""
+        if on not in self.places_on:
+            self.places_on[on] = {state for match in self.all_matches()
+                                  for state in self.states_of(match.alias, on, where=True)}
+        return self.places_on[on]
 
     def filed_from(self, on: date | None) -> set[str]:
         """The state the article was filed from: its dateline's region when it names

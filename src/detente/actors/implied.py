@@ -105,6 +105,10 @@ class ImpliedSides:
             states = filed if not named or filed <= named else set(named)
         elif not states:
             states = set(self.context.named_states(on))
+            if not states and (head.i in self.index.title_at or is_person_noun(head)):
+                # a local story that names no state: its police and officials are
+                # where its places are ("a Boston hospital")
+                states = set(self.context.place_states(on))
         if len(states) != 1 or not places <= states:
             return None
         return states.pop()
