@@ -12,7 +12,7 @@ being made, other requests for the same URL wait for it rather than make it
 again (after a commit, every reader asks at once).
 
 Static files (answered cheaply, with conditional and range requests) and answers
-that are not 200, streamed past one body or larger than the cache are not kept.
+that are not 200, streamed past one body or over ``LARGEST_KEPT`` are not kept.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from detente.server.database import Database
 
 NOT_KEPT_PATHS = ("/static/",)
+LARGEST_KEPT = 4_000_000  # bytes: a long CSV download is made again rather than crowd out pages
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ class ResponseCache:
             await send(message)
 
         await self.app(scope, receive, recording)
-        if not whole or not keepable(status, headers):
+        if not whole or len(chunks[0]) > LARGEST_KEPT or not keepable(status, headers):
             return None
         answer = Answer(status, tuple(headers), chunks[0])
         return answer if self.db.responses.keep(key, answer, generation) else None
