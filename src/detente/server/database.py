@@ -3,9 +3,10 @@ queries themselves are ``detente.store.dashboard`` and the other read modules of
 ``detente.store``).
 
 Requests in flight share one connection to the DuckDB file, each with its own
-cursor (DuckDB connections are not shared between threads) and a timer that
-interrupts the query when it runs past the limit, so one slow search cannot
-hold the server; the connection is let go for a writer in another process.
+cursor (DuckDB connections are not shared between threads) and a deadline: a
+watcher thread interrupts the query when it runs past the limit, so one slow
+search cannot hold the server; the connection is let go for a writer in another
+process.
 
 What the reads found is kept for as long as the store stays as it was (its
 *generation*): results of the costlier reads (``cache``) and whole answers to
@@ -15,8 +16,10 @@ empties both."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
@@ -31,7 +34,7 @@ from detente.store import Store, StoreError
 from detente.store.schema import MIGRATIONS, SCHEMA
 
 WRITER_WAIT_S = 10.0  # the longest a request waits for another process's write
-WATCH_SECONDS = 0.1  # how often an idle connection checks for a waiting writer
+WATCH_SECONDS = 0.1  # how often to look for a waiting writer and for queries past their time
 
 
 class QueryTimeout(RuntimeError):
@@ -70,6 +73,11 @@ class Database:
         self._turn = threading.Condition()
         self._version = self._file_version()
         self._stopping = threading.Event()
+        # The cursors in use and when each is to be interrupted, by the watcher (a
+        # timer thread each would cost a request milliseconds on a busy machine).
+        self._deadlines: dict[int, tuple[float, duckdb.DuckDBPyConnection]] = {}
+        self._deadlines_lock = threading.Lock()
+        self._tickets = itertools.count()
         self._watcher = threading.Thread(target=self._step_aside, daemon=True,
                                          name="detente-db-watcher")
         self._watcher.start()
@@ -117,8 +125,9 @@ class Database:
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor of its own for one request, interrupted after ``timeout_s``."""
         cursor = self._enter().cursor()
-        timer = threading.Timer(self.timeout_s, cursor.interrupt)
-        timer.start()
+        with self._deadlines_lock:
+            self._deadlines[ticket := next(self._tickets)] = (
+                time.monotonic() + self.timeout_s, cursor)
         try:
             yield cursor
         except duckdb.InterruptException:
@@ -127,7 +136,8 @@ class Database:
             reason = " ".join(str(error).split())
             raise HTTPException(503, f"the database cannot be read ({reason})") from None
         finally:
-            timer.cancel()
+            with self._deadlines_lock:
+                del self._deadlines[ticket]
             cursor.close()
             self._leave()
 
@@ -182,13 +192,23 @@ class Database:
 
     def _step_aside(self) -> None:
         """Close an idle connection when a writer waits (and, writable, when the
-        server's own write is done), checked every ``WATCH_SECONDS``."""
+        server's own write is done), and interrupt queries past their time limit,
+        checked every ``WATCH_SECONDS``."""
         while not self._stopping.wait(WATCH_SECONDS):
+            self._interrupt_late()
             with self._turn:
                 if self.store is not None and self.store.holds_connection:
                     self._connection = self._connection or self.store.connection
                 if self._users == 0 and self._connection is not None and self._let_go():
                     self._close()
+
+    def _interrupt_late(self) -> None:
+        """Interrupt the queries of cursors in use past their time limit."""
+        now = time.monotonic()
+        with self._deadlines_lock:
+            late = [cursor for due, cursor in self._deadlines.values() if due <= now]
+        for cursor in late:
+            cursor.interrupt()
 
     def _file_version(self) -> tuple[int, int, int] | None:
         """What changes when a process writes: the file's and its WAL's size and time
