@@ -308,5 +308,5 @@ def store_coded(db: Database, coded: CodedArticle) -> bool:
         except StoreError as error:
             raise HTTPException(500, str(error)) from None
         finally:
-            db.cache.clear()
+            db.changed()
     return stored

@@ -2,7 +2,8 @@
 
 ``create_app`` wires the parts together and sets the limits a public-facing
 reader needs: request body size, per-query time, page size (in ``params``), and
-a read-only store unless the server was started ``writable``."""
+a read-only store unless the server was started ``writable``. Answers to GET
+requests are kept until the store changes (``responses``)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from detente import __version__
 from detente.server import api, downloads, pages
 from detente.server.coding import Coder
 from detente.server.database import Database, QueryTimeout
+from detente.server.responses import ResponseCache
 
 HERE = Path(__file__).parent
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
@@ -43,7 +45,8 @@ class Limits:
 
     max_body_bytes: int = 100_000
     query_timeout_s: float = 5.0
-    cache_entries: int = 512  # results of series and ledger reads kept in memory
+    cache_entries: int = 512  # results of series and ledger reads, and answers, kept
+    cache_bytes: int = 64_000_000  # answers to GET requests kept in memory, all together
     extract_waiting: int = 4  # posted texts waiting to be coded behind the one in hand
     extract_timeout_s: float = 60.0  # coding one posted text
 
@@ -147,7 +150,7 @@ def create_app(db_path: str | Path, writable: bool = False, limits: Limits | Non
     Raises StoreError when the file is missing or cannot be opened."""
     limits = limits or Limits()
     db = Database(db_path, writable=writable, timeout_s=limits.query_timeout_s,
-                  cache_entries=limits.cache_entries)
+                  cache_entries=limits.cache_entries, response_bytes=limits.cache_bytes)
 
     coder = Coder(limits.extract_waiting, limits.extract_timeout_s)
 
@@ -193,6 +196,7 @@ def create_app(db_path: str | Path, writable: bool = False, limits: Limits | Non
                              for e in error.errors())
         return pages.error_page(request, 422, problems)
 
+    app.add_middleware(ResponseCache, db=db)  # innermost: hosts and bodies checked first
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes)
     app.add_middleware(AllowedHosts, names=[*LOOPBACK_NAMES, *allowed_hosts])
     app.add_middleware(SecurityHeaders)

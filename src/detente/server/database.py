@@ -3,14 +3,23 @@ queries themselves are ``detente.store.dashboard`` and the other read modules of
 ``detente.store``).
 
 Requests in flight share one connection to the DuckDB file, each with its own
-cursor (DuckDB connections are not shared between threads) and a timer that
-interrupts the query when it runs past the limit, so one slow search cannot
-hold the server; the connection is let go for a writer in another process."""
+cursor (DuckDB connections are not shared between threads) and a deadline: a
+watcher thread interrupts the query when it runs past the limit, so one slow
+search cannot hold the server; the connection is let go for a writer in another
+process.
+
+What the reads found is kept for as long as the store stays as it was (its
+*generation*): results of the costlier reads (``cache``) and whole answers to
+GET requests (``responses``, see ``server.responses``). A write by this server,
+or a commit by another process seen in the file, begins a new generation and
+empties both."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
@@ -25,7 +34,7 @@ from detente.store import Store, StoreError
 from detente.store.schema import MIGRATIONS, SCHEMA
 
 WRITER_WAIT_S = 10.0  # the longest a request waits for another process's write
-WATCH_SECONDS = 0.1  # how often an idle connection checks for a waiting writer
+WATCH_SECONDS = 0.1  # how often to look for a waiting writer and for queries past their time
 
 
 class QueryTimeout(RuntimeError):
@@ -41,13 +50,16 @@ class Database:
     ``WRITER_WAIT_S``) and the connection is closed as soon as the requests in
     flight end; the next request opens the file again and sees what was
     committed. A writable server also closes its connection whenever no request
-    or write is in flight. The result cache is emptied when the file changed."""
+    or write is in flight. The caches are emptied when the file changed
+    (``generation``)."""
 
     def __init__(self, path: str | Path, writable: bool = False, timeout_s: float = 5.0,
-                 cache_entries: int = 512) -> None:
+                 cache_entries: int = 512, response_bytes: int = 64_000_000) -> None:
         self.path = str(path)
         self.timeout_s = timeout_s
         self.cache = ResultCache(cache_entries)
+        self.responses = ResultCache(cache_entries, max_bytes=response_bytes)
+        self._version_lock = threading.Lock()  # the file's version and the caches' clearing
         if not Path(self.path).is_file():
             raise StoreError(f"{self.path}: no such database (build one with `detente demo`)")
         # Only a writable server holds a Store; its connection serves writes alone.
@@ -61,6 +73,11 @@ class Database:
         self._turn = threading.Condition()
         self._version = self._file_version()
         self._stopping = threading.Event()
+        # The cursors in use and when each is to be interrupted, by the watcher (a
+        # timer thread each would cost a request milliseconds on a busy machine).
+        self._deadlines: dict[int, tuple[float, duckdb.DuckDBPyConnection]] = {}
+        self._deadlines_lock = threading.Lock()
+        self._tickets = itertools.count()
         self._watcher = threading.Thread(target=self._step_aside, daemon=True,
                                          name="detente-db-watcher")
         self._watcher.start()
@@ -70,6 +87,30 @@ class Database:
     @property
     def writable(self) -> bool:
         return self.store is not None
+
+    def generation(self) -> int:
+        """The store's generation, once the file has been checked for a commit by
+        another process: one can have come only while this server had the file
+        closed, and is not looked for while a writer still holds the gate (until
+        it lets go, what was kept shows the store as it was before). Cheap and
+        never blocking: called on the event loop for every GET."""
+        if self._connection is None and not self.gate.writer_active():
+            with self._version_lock:
+                if self._connection is None:
+                    self._note_version()
+        return self.responses.generation
+
+    def changed(self) -> None:
+        """The store changed: forget every kept result (a new generation begins)."""
+        self.cache.clear()
+        self.responses.clear()
+
+    def _note_version(self) -> None:
+        """Begin a new generation if the file changed since last noted (called with
+        ``_version_lock`` held)."""
+        if (version := self._file_version()) != self._version:
+            self.changed()
+            self._version = version
 
     def close(self) -> None:
         self._stopping.set()
@@ -84,8 +125,9 @@ class Database:
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor of its own for one request, interrupted after ``timeout_s``."""
         cursor = self._enter().cursor()
-        timer = threading.Timer(self.timeout_s, cursor.interrupt)
-        timer.start()
+        with self._deadlines_lock:
+            self._deadlines[ticket := next(self._tickets)] = (
+                time.monotonic() + self.timeout_s, cursor)
         try:
             yield cursor
         except duckdb.InterruptException:
@@ -94,7 +136,8 @@ class Database:
             reason = " ".join(str(error).split())
             raise HTTPException(503, f"the database cannot be read ({reason})") from None
         finally:
-            timer.cancel()
+            with self._deadlines_lock:
+                del self._deadlines[ticket]
             cursor.close()
             self._leave()
 
@@ -114,9 +157,8 @@ class Database:
                                         else connect_waiting(self.path, True, WRITER_WAIT_S))
                 except StoreError as error:
                     raise HTTPException(503, f"{error}; try again") from None
-                if (version := self._file_version()) != self._version:
-                    self.cache.clear()  # another process wrote to it
-                    self._version = version
+                with self._version_lock:
+                    self._note_version()  # another process may have written to it
             self._users += 1
             return self._connection
 
@@ -142,24 +184,39 @@ class Database:
                 self.store.release()
             else:
                 self._connection.close()
-            self._connection = None
-            self._version = self._file_version()
+            with self._version_lock:  # noted before the closed file can be looked at
+                self._version = self._file_version()
+                self._connection = None
         finally:
             self.write_lock.release()
 
     def _step_aside(self) -> None:
         """Close an idle connection when a writer waits (and, writable, when the
-        server's own write is done), checked every ``WATCH_SECONDS``."""
+        server's own write is done), and interrupt queries past their time limit,
+        checked every ``WATCH_SECONDS``."""
         while not self._stopping.wait(WATCH_SECONDS):
+            self._interrupt_late()
             with self._turn:
                 if self.store is not None and self.store.holds_connection:
                     self._connection = self._connection or self.store.connection
                 if self._users == 0 and self._connection is not None and self._let_go():
                     self._close()
 
-    def _file_version(self) -> tuple[int, int, int]:
-        """What changes when a process writes: the file's and its WAL's size and time."""
-        main = os.stat(self.path)
+    def _interrupt_late(self) -> None:
+        """Interrupt the queries of cursors in use past their time limit."""
+        now = time.monotonic()
+        with self._deadlines_lock:
+            late = [cursor for due, cursor in self._deadlines.values() if due <= now]
+        for cursor in late:
+            cursor.interrupt()
+
+    def _file_version(self) -> tuple[int, int, int] | None:
+        """What changes when a process writes: the file's and its WAL's size and time
+        (None when the file is gone or cannot be looked at)."""
+        try:
+            main = os.stat(self.path)
+        except OSError:
+            return None
         try:
             wal = os.stat(f"{self.path}.wal").st_mtime_ns
         except OSError:
@@ -168,43 +225,65 @@ class Database:
 
 
 class ResultCache:
-    """Results of the costlier reads (series, ledgers, networks), most recent kept.
+    """Results kept for one generation of the store, most recently used kept first,
+    at most ``entries`` of them (and, given ``max_bytes``, of that many bytes in all,
+    by ``size_of``; a larger result is not kept).
 
-    The store does not change under a read-only server, so a result stays right
-    until the server stops; a writable server clears the cache after each write.
-    A result asked for by many requests at once is computed by the first alone;
-    the others wait for it rather than compute it again."""
+    ``clear`` begins a new generation: what was kept is forgotten, and a result
+    computed by a read that began before it (which may have seen the store as it
+    was) is not kept. A result asked for by many requests at once is computed by
+    the first alone; the others wait for it rather than compute it again."""
 
-    def __init__(self, entries: int) -> None:
+    def __init__(self, entries: int, max_bytes: int | None = None,
+                 size_of: Callable[[Any], int] = len) -> None:
         self.entries = entries
-        self._results: OrderedDict[Hashable, Any] = OrderedDict()
+        self.max_bytes = max_bytes
+        self.size_of = size_of
+        self.generation = 0
+        self.bytes = 0
+        self._results: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
         self._computing: dict[Hashable, threading.Lock] = {}
         self._lock = threading.Lock()
 
-    def _cached(self, key: Hashable) -> tuple[bool, Any]:
+    def lookup(self, key: Hashable) -> tuple[bool, Any]:
+        """(True, the result) when one is kept for ``key``, else (False, None)."""
         with self._lock:
             if key in self._results:
                 self._results.move_to_end(key)
-                return True, self._results[key]
+                return True, self._results[key][0]
             return False, None
 
+    def keep(self, key: Hashable, result: Any, generation: int) -> bool:
+        """Keep ``result``, computed by a read that began in ``generation``, unless the
+        store has changed since; whether it was kept."""
+        size = self.size_of(result) if self.max_bytes is not None else 0
+        with self._lock:
+            if (generation != self.generation or not self.entries
+                    or (self.max_bytes is not None and size > self.max_bytes)):
+                return False
+            if key in self._results:
+                self.bytes -= self._results.pop(key)[1]
+            self._results[key] = (result, size)
+            self.bytes += size
+            while len(self._results) > self.entries or (
+                    self.max_bytes is not None and self.bytes > self.max_bytes):
+                self.bytes -= self._results.popitem(last=False)[1][1]
+            return True
+
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        found, result = self._cached(key)
+        found, result = self.lookup(key)
         if found:
             return result
         with self._lock:
             gate = self._computing.setdefault(key, threading.Lock())
-        with gate:  # other requests for the same key wait here, then find it cached
-            found, result = self._cached(key)
+        with gate:  # other requests for the same key wait here, then find it kept
+            found, result = self.lookup(key)
             if found:
                 return result
+            generation = self.generation
             try:
                 result = compute()
-                with self._lock:
-                    if self.entries:
-                        self._results[key] = result
-                        while len(self._results) > self.entries:
-                            self._results.popitem(last=False)
+                self.keep(key, result, generation)
             finally:
                 with self._lock:
                     self._computing.pop(key, None)
@@ -212,4 +291,6 @@ class ResultCache:
 
     def clear(self) -> None:
         with self._lock:
+            self.generation += 1
             self._results.clear()
+            self.bytes = 0
