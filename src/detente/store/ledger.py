@@ -1,6 +1,5 @@
 """The reads of the diplomatic ledger (``detente.relations.ledger``): the stored
-diplomatic steps of a state, the articles that name it and a mission, and the
-states those articles mention."""
+relation steps (event mentions) and mission steps of a state."""
 
 from __future__ import annotations
 
@@ -8,6 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import duckdb
+
+from detente.store.schema import has_table
 
 
 def step_rows(connection: duckdb.DuckDBPyConnection, country: str,
@@ -37,25 +38,23 @@ def step_rows(connection: duckdb.DuckDBPyConnection, country: str,
         {"statuses": list(statuses), "country": country}).fetchall()
 
 
-def mission_articles(connection: duckdb.DuckDBPyConnection, nouns: str,
-                     country: str) -> list[tuple[Any, ...]]:
-    """The articles whose text matches ``nouns`` (a regular expression of mission
-    nouns, any case) with an actor mention of ``country``: doc id, doc, text,
-    publication date and its precision."""
+def mission_rows(connection: duckdb.DuckDBPyConnection, country: str,
+                 statuses: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The stored mission steps (``mission_steps``) that ``country`` sends or hosts,
+    with a status in ``statuses``, in text order: doc id, doc, sentence, the
+    sentence's offset in the text, step, protecting power, evidence, status, event
+    date, publication date, sending and host state. Empty in a database made before
+    missions were stored (opened read-only)."""
+    if not has_table(connection, "mission_steps"):
+        return []
     return connection.execute(
-        "SELECT doc_id, doc, text, pub_date, pub_date_precision FROM articles a "
-        "WHERE regexp_matches(text, $nouns, 'i') AND EXISTS (SELECT 1 FROM mentions m "
-        "WHERE m.doc_id = a.doc_id AND m.country = $country) ORDER BY doc_id",
-        {"nouns": nouns, "country": country}).fetchall()
-
-
-def state_mentions(connection: duckdb.DuckDBPyConnection,
-                   doc_id: str) -> list[tuple[Any, ...]]:
-    """An article's actor mentions of states, in text order: start, end, country, sector."""
-    return connection.execute(
-        "SELECT start_char, end_char, country, sector FROM mentions "
-        "WHERE doc_id = ? AND country IS NOT NULL AND start_char IS NOT NULL "
-        "ORDER BY start_char", [doc_id]).fetchall()
+        """SELECT doc_id, doc, sentence, span_start, step, step_power, step_evidence, status,
+                  event_date, pub_date, sender, host
+           FROM mission_steps
+           WHERE $country IN (sender, host) AND sender <> host
+                 AND list_contains($statuses, status)
+           ORDER BY doc_id, sentence_index, trigger_start""",
+        {"statuses": list(statuses), "country": country}).fetchall()
 
 
 def ledger_sides(connection: duckdb.DuckDBPyConnection) -> list[str]:
