@@ -50,7 +50,7 @@ class MissionNoun:
 class MissionVocabulary:
     statuses: frozenset[str]
     nouns: tuple[MissionNoun, ...]
-    actions: dict[str, str]  # verb lemma ("set up" with its particle) -> opened/closed/...
+    actions: dict[str, str]  # verb lemma ("set up": with its particle) -> opened, ...
     becoming: frozenset[str]  # verbs whose attribute a mission becomes
     flag_over: frozenset[str]  # verbs of a flag raised over a mission
     reciprocal: frozenset[str]  # "each other's capitals", "their embassies"
@@ -68,8 +68,7 @@ class MissionVocabulary:
 def vocabulary() -> MissionVocabulary:
     spec = read_yaml("ledger.yaml", keys=LEDGER_FILE_KEYS)
     missions = spec["missions"]
-    actions = {word: action for action in ("opened", "closed", "maintained")
-               for word in missions["verbs"][action]}
+    actions = {word: action for action, verbs in missions["verbs"].items() for word in verbs}
     return MissionVocabulary(
         statuses=frozenset(spec["statuses"]),
         nouns=tuple(MissionNoun(kind, frozenset(noun["heads"]),
@@ -201,7 +200,8 @@ def _housing_mission(noun: Token, nouns: list[tuple[Token, str]]) -> Token | Non
 
 
 def _action(noun: Token) -> tuple[str, Token] | None:
-    """("opened", "closed" or "maintained", the verb) acting on a mission noun."""
+    """(the action — "opened", "reopened", "closed" or "maintained" — and the verb)
+    acting on a mission noun."""
     words = vocabulary()
     while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:  # "its embassy and
         noun = noun.head                                                 # consulates"
@@ -217,7 +217,7 @@ def _action(noun: Token) -> tuple[str, Token] | None:
         lemma = verb.lemma_.lower()
         if head.lower_ == "over" and lemma in words.flag_over:
             return "opened", verb
-        if head.lower_ == "to" and _verb_action(verb) == "opened" and lemma == "upgrade":
+        if head.lower_ == "to" and lemma == "upgrade":
             return "opened", verb
         if head.lower_ == "from" and lemma in words.withdrawing and any(
                 child.dep_ == "dobj" and child.lemma_.lower() in words.staff
