@@ -355,3 +355,22 @@ def test_a_database_made_before_missions_gains_their_table(pipeline: Pipeline, t
     with Store(path) as store:  # opened for writing, it gains the table, empty
         assert has_table(store.connection, "mission_steps")
         assert ledger(store.connection, "DEU") == []
+
+
+def test_the_coders_event_mention_of_a_mission_is_marked_and_read_once(pipeline: Pipeline,
+                                                                     read_ledger):
+    result = coded(pipeline, "Britain opened an embassy in Pyongyang in July.")
+    (event,) = result.events  # coded 050, as the event patterns have it
+    assert (event.cameo, event.source.country, event.target.country) == ("050", "GBR", "PRK")
+    assert event.step == result.steps[0].step
+    assert event.to_record()["step"] == {"kind": "embassy_opened", "protecting_power": None,
+                                         "evidence": "opened an embassy"}
+    (entry,) = read_ledger("Britain opened an embassy in Pyongyang in July.", "GBR")
+    assert (entry.kind, entry.mentions) == ("embassy_opened", 1)
+
+
+def test_an_event_mention_with_other_sides_than_the_mission_is_not_marked(pipeline: Pipeline):
+    result = coded(pipeline, "The United States will open an interests section in the Swedish "
+                             "embassy in Pyongyang.")
+    assert all(event.step is None for event in result.events
+               if (event.source.country, event.target.country) != ("USA", "PRK"))

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from spacy.language import Language
 
 from detente.events.coder import EventCoder
-from detente.events.missions import mission_steps
+from detente.events.missions import mark_events, mission_steps
 from detente.geo.tone import article_tone
 from detente.ingest.html import looks_like_html
 from detente.ingest.jsonl import JsonlFields
@@ -65,6 +65,7 @@ class Pipeline:
                 article_docs = list(islice(docs, len(article.paragraphs)))
                 events, mentions = self.coder.code_article(article, article_docs)
                 steps = mission_steps(article, article_docs, mentions)
+                events = mark_events(events, steps)
                 article.tone = article_tone(article.paragraphs)
                 yield CodedArticle(article, events, mentions, steps)
 

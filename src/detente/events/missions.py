@@ -24,7 +24,7 @@ The steps are stored at ingest (``mission_steps``); the ledger
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -33,7 +33,7 @@ from detente.data import read_yaml
 from detente.events.diplomacy import LEDGER_FILE_KEYS
 from detente.events.modality import event_status, looks_forward
 from detente.events.timex import date_entities, event_date, resolve_expression
-from detente.model import Actor, Article, DatePoint, DiplomaticStep, MissionStep
+from detente.model import Actor, Article, DatePoint, DiplomaticStep, EventMention, MissionStep
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "ccomp", "relcl", "acl"}  # a verb without a subject
@@ -128,6 +128,22 @@ def mission_steps(article: Article, docs: list[Doc], mentions: list[Actor]) -> l
                     step=step, status=status, event_date=when, pub_date=article.pub_date))
             sentence_index += 1
     return steps
+
+
+def mark_events(events: list[EventMention], steps: list[MissionStep]) -> list[EventMention]:
+    """The coder's event mentions, each that states a mission step marked with it
+    (``EventMention.step``): the same verb, with the mission's sending state as
+    source and its host as target ("Britain opened an embassy in Pyongyang", coded
+    050). Its record then says which step it is; the ledger reads the step from
+    ``mission_steps``, which also holds the missions that are no coded event ("has
+    an interests section")."""
+    by_verb = {(s.doc_id, s.trigger_span, s.step.sender, s.step.host): s.step for s in steps}
+    marked = []
+    for event in events:
+        found = by_verb.get((event.doc_id, event.trigger_span, event.source.country,
+                             event.target.country))
+        marked.append(replace(event, step=found) if found and event.step is None else event)
+    return marked
 
 
 def _states(sentence: Span, offset: int, mentions: Iterable[Actor]) -> list[State]:

@@ -64,7 +64,8 @@ def stored_steps(connection: duckdb.DuckDBPyConnection, country: str) -> Iterato
     made before steps were stored, opened read-only, has none (``detente extract``
     into a new database codes them)."""
     words = steps_vocabulary()
-    rows = step_rows(connection, country, words.statuses)
+    rows = step_rows(connection, country, words.statuses,
+                     sorted({rule.kind for rule in words.relations}))
     for (doc_id, doc, sentence, sentence_start, kind, power, evidence, status, event_date,
          pub_date, side_a, side_b) in rows:
         if kind in words.symmetric_kinds:

@@ -12,9 +12,10 @@ from detente.store.schema import has_table
 
 
 def step_rows(connection: duckdb.DuckDBPyConnection, country: str,
-              statuses: Sequence[str]) -> list[tuple[Any, ...]]:
+              statuses: Sequence[str], kinds: Sequence[str]) -> list[tuple[Any, ...]]:
     """The stored event mentions of ``country`` with another side that are diplomatic
-    steps with a status in ``statuses``, in text order: doc id, doc, sentence, the
+    steps of one of ``kinds`` (relation steps: a mission's event mention is read
+    from ``mission_rows``) with a status in ``statuses``, in text order: doc id, doc, sentence, the
     sentence's offset in the text, step, protecting power, evidence, status, event
     date, publication date and the two sides. Empty in a database made before steps
     were stored (opened read-only)."""
@@ -28,14 +29,14 @@ def step_rows(connection: duckdb.DuckDBPyConnection, country: str,
                SELECT m.*, coalesce(m.source_country, m.source_code) AS side_a,
                       coalesce(m.target_country, m.target_code) AS side_b
                FROM event_mentions m
-               WHERE m.step IS NOT NULL AND list_contains($statuses, m.status))
+               WHERE list_contains($kinds, m.step) AND list_contains($statuses, m.status))
            SELECT s.doc_id, s.doc, s.sentence, instr(a.text, s.sentence) - 1, s.step,
                   s.step_power, s.step_evidence, s.status, s.event_date, s.pub_date,
                   s.side_a, s.side_b
            FROM sided s JOIN articles a USING (doc_id)
            WHERE $country IN (s.side_a, s.side_b) AND s.side_a <> s.side_b
            ORDER BY s.doc_id, s.sentence_index, s.trigger_start""",
-        {"statuses": list(statuses), "country": country}).fetchall()
+        {"statuses": list(statuses), "kinds": list(kinds), "country": country}).fetchall()
 
 
 def mission_rows(connection: duckdb.DuckDBPyConnection, country: str,
