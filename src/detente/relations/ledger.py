@@ -1,6 +1,6 @@
 """The diplomatic ledger: for each pair of states, relations established,
 upgraded, downgraded, suspended, severed and restored, and missions (embassies,
-consulates, liaison offices, interests sections) opened, closed or kept
+consulates, liaison offices, interests sections) opened, reopened, closed or kept
 (``<mission>_maintained``, status ongoing: "has an interests section"), with the
 protecting power where there is one. Planned steps stay apart from completed
 ones, and every entry keeps the sentence it comes from.
