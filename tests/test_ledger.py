@@ -250,6 +250,11 @@ def step(kind: str, evidence: str, sender: str, host: str,
     ("The British embassy in Tehran was closed in May.",
      [(step("embassy_closed", "The British embassy in Tehran was closed", "GBR", "IRN"),
        "occurred", "2000-05")]),
+    # the "by" phrase sends it; the state where the mission is never does
+    ("The embassy in Tehran was closed by Britain in May.",
+     [(step("embassy_closed", "The embassy in Tehran was closed", "GBR", "IRN"),
+       "occurred", "2000-05")]),
+    ("The embassy in Tehran was closed in May.", []),
     # staff withdrawn from a mission close it
     ("Canada withdrew its diplomats from its embassy in Tehran in September.",
      [(step("embassy_closed", "withdrew its diplomats from its embassy", "CAN", "IRN"),

@@ -10,8 +10,9 @@ an embassy"). The step has the coder's own status (``event_status``) and date
 (it was there then, not opened then).
 
 The sending state is the one that modifies the mission ("the U.S. interests
-section"), else the one in the acting verb's subject ("Germany closed its
-embassy"), else the first government, or state, named before the verb. The host
+section"), else the one in the acting verb's "by" phrase or subject ("Germany
+closed its embassy"), else the first government, or state, named before the verb
+(never the one where the mission is: "the embassy in Tehran was closed"). The host
 is the state in the mission's or the verb's "in" phrase, else the nearest other
 state of the sentence. A mission "in each other's capitals" runs both ways. The
 protecting power is the state whose embassy houses the mission ("in the Swedish
@@ -336,12 +337,16 @@ def _sender(noun: Token, verb: Token, states: list[State]) -> str | None:
         own = [s for s in states if mission.left_edge.i <= s.first and s.last < mission.i]
         if own:
             return own[-1].country
-    subject = _subject(verb)
-    if subject is not None:
-        named = [s for s in states if s.within(subject)]
-        if named:
-            return named[0].country
-    before = [s for s in states if s.last < min(verb.i, noun.i)]
+    placed = _in_phrases(noun, verb)  # where the mission is: the host's
+    agents = [child for child in verb.children if child.dep_ == "agent"]
+    for subject in (*agents, _subject(verb)):
+        if subject is not None:
+            named = [s for s in states if s.within(subject)
+                     and not any(s.within(phrase) for phrase in placed)]
+            if named:
+                return named[0].country
+    before = [s for s in states if s.last < min(verb.i, noun.i)
+              and not any(s.within(phrase) for phrase in placed)]
     governments = [s for s in before if s.government]
     found = governments or before
     return found[0].country if found else None
