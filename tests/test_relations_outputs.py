@@ -260,7 +260,7 @@ def test_ledger_keeps_the_planned_us_mission_under_the_swedish_flag(seeds: Path,
     with Store(tmp_path / "seed.duckdb") as store:
         (article,) = read_articles([seeds / "000_477ab05b2272327f.txt"])
         coded = pipeline.code(article)
-        store.add_article(article, coded.mentions, coded.events)
+        store.add_article(article, coded.mentions, coded.events, coded.steps)
         entries = ledger(store.connection, "PRK", "USA")
     steps = {(e.kind, e.country_a, e.country_b, e.status, e.protecting_power) for e in entries}
     assert ("interests_section_opened", "USA", "PRK", "planned", "SWE") in steps

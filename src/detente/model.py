@@ -128,12 +128,16 @@ class Actor:
 @dataclass(frozen=True)
 class DiplomaticStep:
     """What a diplomatic event mention does to the ledger of its two states (see
-    ``detente.events.diplomacy``): ``kind`` ("relations_severed", "embassy_opened",
-    ...), the words that say it, and the protecting power where the text names one."""
+    ``detente.events.diplomacy``, ``detente.events.missions``): ``kind``
+    ("relations_severed", "embassy_opened", ...), the words that say it, the
+    protecting power where the text names one, and for a mission its sending and
+    host states (a relation step's states are its event mention's sides)."""
 
     kind: str
     evidence: str
     protecting_power: str | None = None
+    sender: str | None = None
+    host: str | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> DiplomaticStep | None:
@@ -255,6 +259,58 @@ EVENT_COLUMNS = (
 )
 # The diplomatic step of a mention (``DiplomaticStep``), stored beside its columns.
 STEP_COLUMNS = ("step", "step_power", "step_evidence")
+
+
+@dataclass(frozen=True)
+class MissionStep:
+    """A mission opened, closed or kept (``detente.events.missions``), as the coder
+    found it in one sentence: the step (with its sending and host states), the verb
+    that states it, the coder's status and date. Stored at ingest in
+    ``mission_steps`` (``MISSION_STEP_COLUMNS``), read by the ledger."""
+
+    doc: str
+    doc_id: str
+    sentence: str
+    sentence_index: int
+    span: tuple[int, int]  # the sentence's range in the article's text
+    trigger: str
+    trigger_span: tuple[int, int]
+    step: DiplomaticStep
+    status: str
+    event_date: DatePoint = field(default_factory=DatePoint)
+    pub_date: DatePoint = field(default_factory=DatePoint)
+
+    def to_row(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id, "doc": self.doc, "sentence_index": self.sentence_index,
+            "sentence": self.sentence, "span_start": self.span[0], "span_end": self.span[1],
+            "trigger": self.trigger, "trigger_start": self.trigger_span[0],
+            "trigger_end": self.trigger_span[1], "step": self.step.kind,
+            "sender": self.step.sender, "host": self.step.host,
+            "step_power": self.step.protecting_power, "step_evidence": self.step.evidence,
+            "status": self.status, "event_date": self.event_date.value,
+            "date_precision": self.event_date.precision, "date_basis": self.event_date.basis,
+            "pub_date": self.pub_date.value,
+        }
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> MissionStep:
+        """The inverse of ``to_row``."""
+        return cls(
+            doc=row["doc"], doc_id=row["doc_id"], sentence=row["sentence"],
+            sentence_index=row["sentence_index"], span=(row["span_start"], row["span_end"]),
+            trigger=row["trigger"], trigger_span=(row["trigger_start"], row["trigger_end"]),
+            step=DiplomaticStep(row["step"], row["step_evidence"], row["step_power"],
+                                row["sender"], row["host"]),
+            status=row["status"],
+            event_date=DatePoint(row["event_date"], row["date_precision"], row["date_basis"]),
+            pub_date=DatePoint(row["pub_date"]))
+
+
+MISSION_STEP_COLUMNS = (
+    "doc_id", "doc", "sentence_index", "sentence", "span_start", "span_end", "trigger",
+    "trigger_start", "trigger_end", "step", "sender", "host", "step_power", "step_evidence",
+    "status", "event_date", "date_precision", "date_basis", "pub_date")
 
 
 def event_record(row: dict[str, Any]) -> dict[str, Any]:

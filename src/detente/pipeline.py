@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from spacy.language import Language
 
 from detente.events.coder import EventCoder
+from detente.events.missions import mark_events, mission_steps
 from detente.geo.tone import article_tone
 from detente.ingest.html import looks_like_html
 from detente.ingest.jsonl import JsonlFields
@@ -25,7 +26,7 @@ from detente.ingest.readers import (
     article_from_text,
     read_articles,
 )
-from detente.model import Actor, Article, DatePoint, EventMention
+from detente.model import Actor, Article, DatePoint, EventMention, MissionStep
 from detente.nlp import load_pipeline, parse_paragraphs
 from detente.store import Store
 
@@ -37,6 +38,7 @@ class CodedArticle:
     article: Article
     events: list[EventMention] = field(default_factory=list)
     mentions: list[Actor] = field(default_factory=list)
+    steps: list[MissionStep] = field(default_factory=list)  # missions opened, closed, kept
 
 
 class Pipeline:
@@ -62,8 +64,10 @@ class Pipeline:
             for article in batch:
                 article_docs = list(islice(docs, len(article.paragraphs)))
                 events, mentions = self.coder.code_article(article, article_docs)
+                steps = mission_steps(article, article_docs, mentions)
+                events = mark_events(events, steps)
                 article.tone = article_tone(article.paragraphs)
-                yield CodedArticle(article, events, mentions)
+                yield CodedArticle(article, events, mentions, steps)
 
 
 Result = CodedArticle | IngestFailure
@@ -225,7 +229,7 @@ def store_batch(store: Store, batch: Sequence[Result]) -> list[StoredArticle | I
     to code) to the store: a batch at a time, in one transaction."""
     coded = [result for result in batch if isinstance(result, CodedArticle)]
     failures = [result for result in batch if isinstance(result, IngestFailure)]
-    stored = store.add_articles([(c.article, c.mentions, c.events) for c in coded],
+    stored = store.add_articles([(c.article, c.mentions, c.events, c.steps) for c in coded],
                                 [(failure.path, failure.message) for failure in failures])
     return [*(StoredArticle(c.article, EventRecords(c.events), c.article.doc_id in stored)
               for c in coded), *failures]

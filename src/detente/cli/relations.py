@@ -135,7 +135,7 @@ def ledger(
 
     Steps: relations established, upgraded, downgraded, suspended, severed,
     restored; embassies, consulates, liaison offices and interests sections
-    opened, closed, or maintained (there at that date: status ongoing)."""
+    opened, reopened, closed, or maintained (there at that date: status ongoing)."""
     from detente.relations.ledger import ledger as ledger_entries
 
     country, other = country.upper(), other.upper() if other else None

@@ -1,9 +1,10 @@
 """Coded articles as partitioned Parquet: the Dask engine's output and the store's
 way to take in work done elsewhere.
 
-A folder holds three tables with the store's columns, one file per batch:
+A folder holds four tables with the store's columns, one file per batch:
 ``articles/part-<key>.parquet`` (plus each article's paragraphs, so its content
-hash survives the round trip), ``mentions/…`` and ``event_mentions/…``. The
+hash survives the round trip), ``mentions/…``, ``event_mentions/…`` and
+``mission_steps/…`` (absent from folders written before missions were). The
 articles file is written last and every file appears by an atomic rename, so an
 articles file marks a complete batch even if a worker was killed mid-write.
 DuckDB can query the folder as it is (``read_parquet('dir/event_mentions/*')``);
@@ -29,11 +30,12 @@ from detente.model import (
     DiplomaticStep,
     EventMention,
     Location,
+    MissionStep,
 )
 from detente.pipeline import CodedArticle, StoredArticle, store_batch
 from detente.store import Store, arrow_schema, article_row, mention_row
 
-TABLES = ("event_mentions", "mentions", "articles")  # in writing order: articles last
+TABLES = ("mission_steps", "event_mentions", "mentions", "articles")  # articles last
 
 
 def _schema(table: str) -> pa.Schema:
@@ -51,8 +53,9 @@ def batch_key(articles: list[Article]) -> str:
 
 
 def write_batch(folder: Path, key: str, coded: list[CodedArticle]) -> None:
-    """Write one batch's three files (articles last, each by atomic rename)."""
+    """Write one batch's four files (articles last, each by atomic rename)."""
     rows: dict[str, list[dict[str, Any]]] = {
+        "mission_steps": [step.to_row() for c in coded for step in c.steps],
         "event_mentions": [event.to_row() for c in coded for event in c.events],
         "mentions": [mention_row(c.article.doc_id, m) for c in coded for m in c.mentions],
         "articles": [article_row(c.article) | {"paragraphs": c.article.paragraphs}
@@ -67,9 +70,12 @@ def write_batch(folder: Path, key: str, coded: list[CodedArticle]) -> None:
 
 
 def read_batch(folder: Path, key: str) -> list[CodedArticle]:
-    """The coded articles of one batch, rebuilt from its three files."""
+    """The coded articles of one batch, rebuilt from its files."""
     def rows(table: str) -> list[dict[str, Any]]:
-        return pq.read_table(folder / table / f"part-{key}.parquet").to_pylist()
+        path = folder / table / f"part-{key}.parquet"
+        if table == "mission_steps" and not path.exists():  # written before missions were
+            return []
+        return pq.read_table(path).to_pylist()
 
     mentions: dict[str, list[Actor]] = defaultdict(list)
     for row in rows("mentions"):
@@ -79,6 +85,9 @@ def read_batch(folder: Path, key: str) -> list[CodedArticle]:
     events: dict[str, list[EventMention]] = defaultdict(list)
     for row in rows("event_mentions"):
         events[row["doc_id"]].append(_event(row))
+    steps: dict[str, list[MissionStep]] = defaultdict(list)
+    for row in rows("mission_steps"):
+        steps[row["doc_id"]].append(MissionStep.from_row(row))
     coded = []
     for row in rows("articles"):
         article = Article(
@@ -90,7 +99,8 @@ def read_batch(folder: Path, key: str) -> list[CodedArticle]:
         if article.doc_id != row["doc_id"]:
             raise ValueError(f"{folder}: part-{key}: {row['doc']} does not match its "
                              "content hash")
-        coded.append(CodedArticle(article, events[row["doc_id"]], mentions[row["doc_id"]]))
+        coded.append(CodedArticle(article, events[row["doc_id"]], mentions[row["doc_id"]],
+                                  steps[row["doc_id"]]))
     return coded
 
 

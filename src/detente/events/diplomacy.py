@@ -18,8 +18,7 @@ from spacy.tokens import Token
 from detente.data import read_yaml
 from detente.model import DiplomaticStep
 
-LEDGER_FILE_KEYS = ["statuses", "steps", "missions", "status_window", "planned", "negated",
-                    "reporting", "reporting_window"]
+LEDGER_FILE_KEYS = ["statuses", "steps", "missions"]
 OBJECT_DEPS = {"dobj", "nsubjpass", "pobj"}  # what a verb (or an "of" noun) acts on
 
 

@@ -302,7 +302,8 @@ def store_coded(db: Database, coded: CodedArticle) -> bool:
     assert db.store is not None  # a writable server holds a store (checked above)
     with db.write_lock:
         try:
-            stored = db.store.add_article(coded.article, coded.mentions, coded.events)
+            stored = db.store.add_article(coded.article, coded.mentions, coded.events,
+                                          coded.steps)
             if stored:
                 db.store.refresh_events()
         except StoreError as error:

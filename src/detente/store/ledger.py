@@ -1,6 +1,5 @@
 """The reads of the diplomatic ledger (``detente.relations.ledger``): the stored
-diplomatic steps of a state, the articles that name it and a mission, and the
-states those articles mention."""
+relation steps (event mentions) and mission steps of a state."""
 
 from __future__ import annotations
 
@@ -9,11 +8,14 @@ from typing import Any
 
 import duckdb
 
+from detente.store.schema import has_table
+
 
 def step_rows(connection: duckdb.DuckDBPyConnection, country: str,
-              statuses: Sequence[str]) -> list[tuple[Any, ...]]:
+              statuses: Sequence[str], kinds: Sequence[str]) -> list[tuple[Any, ...]]:
     """The stored event mentions of ``country`` with another side that are diplomatic
-    steps with a status in ``statuses``, in text order: doc id, doc, sentence, the
+    steps of one of ``kinds`` (relation steps: a mission's event mention is read
+    from ``mission_rows``) with a status in ``statuses``, in text order: doc id, doc, sentence, the
     sentence's offset in the text, step, protecting power, evidence, status, event
     date, publication date and the two sides. Empty in a database made before steps
     were stored (opened read-only)."""
@@ -27,35 +29,33 @@ def step_rows(connection: duckdb.DuckDBPyConnection, country: str,
                SELECT m.*, coalesce(m.source_country, m.source_code) AS side_a,
                       coalesce(m.target_country, m.target_code) AS side_b
                FROM event_mentions m
-               WHERE m.step IS NOT NULL AND list_contains($statuses, m.status))
+               WHERE list_contains($kinds, m.step) AND list_contains($statuses, m.status))
            SELECT s.doc_id, s.doc, s.sentence, instr(a.text, s.sentence) - 1, s.step,
                   s.step_power, s.step_evidence, s.status, s.event_date, s.pub_date,
                   s.side_a, s.side_b
            FROM sided s JOIN articles a USING (doc_id)
            WHERE $country IN (s.side_a, s.side_b) AND s.side_a <> s.side_b
            ORDER BY s.doc_id, s.sentence_index, s.trigger_start""",
+        {"statuses": list(statuses), "kinds": list(kinds), "country": country}).fetchall()
+
+
+def mission_rows(connection: duckdb.DuckDBPyConnection, country: str,
+                 statuses: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The stored mission steps (``mission_steps``) that ``country`` sends or hosts,
+    with a status in ``statuses``, in text order: doc id, doc, sentence, the
+    sentence's offset in the text, step, protecting power, evidence, status, event
+    date, publication date, sending and host state. Empty in a database made before
+    missions were stored (opened read-only)."""
+    if not has_table(connection, "mission_steps"):
+        return []
+    return connection.execute(
+        """SELECT doc_id, doc, sentence, span_start, step, step_power, step_evidence, status,
+                  event_date, pub_date, sender, host
+           FROM mission_steps
+           WHERE $country IN (sender, host) AND sender <> host
+                 AND list_contains($statuses, status)
+           ORDER BY doc_id, sentence_index, trigger_start""",
         {"statuses": list(statuses), "country": country}).fetchall()
-
-
-def mission_articles(connection: duckdb.DuckDBPyConnection, nouns: str,
-                     country: str) -> list[tuple[Any, ...]]:
-    """The articles whose text matches ``nouns`` (a regular expression of mission
-    nouns, any case) with an actor mention of ``country``: doc id, doc, text,
-    publication date and its precision."""
-    return connection.execute(
-        "SELECT doc_id, doc, text, pub_date, pub_date_precision FROM articles a "
-        "WHERE regexp_matches(text, $nouns, 'i') AND EXISTS (SELECT 1 FROM mentions m "
-        "WHERE m.doc_id = a.doc_id AND m.country = $country) ORDER BY doc_id",
-        {"nouns": nouns, "country": country}).fetchall()
-
-
-def state_mentions(connection: duckdb.DuckDBPyConnection,
-                   doc_id: str) -> list[tuple[Any, ...]]:
-    """An article's actor mentions of states, in text order: start, end, country, sector."""
-    return connection.execute(
-        "SELECT start_char, end_char, country, sector FROM mentions "
-        "WHERE doc_id = ? AND country IS NOT NULL AND start_char IS NOT NULL "
-        "ORDER BY start_char", [doc_id]).fetchall()
 
 
 def ledger_sides(connection: duckdb.DuckDBPyConnection) -> list[str]:

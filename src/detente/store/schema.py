@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from detente.model import EVENT_COLUMNS, STEP_COLUMNS, Actor, Article
+from detente.model import EVENT_COLUMNS, MISSION_STEP_COLUMNS, STEP_COLUMNS, Actor, Article
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -106,6 +106,32 @@ CREATE TABLE IF NOT EXISTS store_meta (
 );
 """
 
+# The diplomatic missions the coder found (``detente.events.missions``), one row a
+# (sender, host) step; made by ``MIGRATIONS`` so that an older database gains it.
+MISSION_STEPS = """
+CREATE TABLE IF NOT EXISTS mission_steps (
+    doc_id VARCHAR NOT NULL,
+    doc VARCHAR,
+    sentence_index INTEGER,
+    sentence VARCHAR,
+    span_start INTEGER,
+    span_end INTEGER,
+    trigger VARCHAR,
+    trigger_start INTEGER,
+    trigger_end INTEGER,
+    step VARCHAR NOT NULL,
+    sender VARCHAR,
+    host VARCHAR,
+    step_power VARCHAR,
+    step_evidence VARCHAR,
+    status VARCHAR,
+    event_date VARCHAR,
+    date_precision VARCHAR,
+    date_basis VARCHAR,
+    pub_date VARCHAR
+);
+"""
+
 # Columns added since the first schema: a database made before them gains them on
 # opening (at the end of the table, the same place as in a new database).
 MIGRATIONS = """
@@ -125,7 +151,7 @@ ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_basis VARCHAR;
 ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_feature VARCHAR;
 ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_start INTEGER;
 ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_end INTEGER;
-"""
+""" + MISSION_STEPS
 
 ARTICLE_COLUMNS = ("doc_id", "doc", "path", "url", "title", "pub_date", "pub_date_precision",
                    "pub_date_basis", "source_format", "text", "site", "tone")
@@ -133,7 +159,8 @@ MENTION_COLUMNS = ("doc_id", "start_char", "end_char", "text", "code", "country"
                    "name")
 
 TABLE_COLUMNS = {"articles": ARTICLE_COLUMNS, "mentions": MENTION_COLUMNS,
-                 "event_mentions": (*EVENT_COLUMNS, *STEP_COLUMNS)}
+                 "event_mentions": (*EVENT_COLUMNS, *STEP_COLUMNS),
+                 "mission_steps": MISSION_STEP_COLUMNS}
 INTEGER_COLUMNS = {"start_char", "end_char", "sentence_index", "span_start", "span_end",
                    "trigger_start", "trigger_end", "quad", "location_start", "location_end"}
 FLOAT_COLUMNS = {"goldstein", "confidence", "location_lat", "location_lon", "tone"}

@@ -17,7 +17,7 @@ import duckdb
 
 from detente.dbfile import LOCK_WAIT_SECONDS, StoreError, WriterGate, connect_waiting
 from detente.ingest.neardup import NearDuplicateIndex, signature
-from detente.model import Actor, Article, EventMention, event_record
+from detente.model import Actor, Article, EventMention, MissionStep, event_record
 from detente.store.events import events_fresh, refresh_events
 from detente.store.neardup import backfill_bands, bands_built, insert_signatures, stored_matches
 from detente.store.schema import (
@@ -31,8 +31,18 @@ from detente.store.schema import (
 
 MAX_PENDING = 4096  # unstored articles of a run kept for copy detection (far above in flight)
 
-# A coded article as the store takes it: the article, its actor mentions, its events.
-CodedRows = tuple[Article, list[Actor], list[EventMention]]
+# A coded article as the store takes it: the article, its actor mentions, its events
+# and (when coded since missions were) its mission steps.
+CodedRows = (tuple[Article, list[Actor], list[EventMention]]
+             | tuple[Article, list[Actor], list[EventMention], list[MissionStep]])
+
+
+def _with_steps(item: CodedRows
+                ) -> tuple[Article, list[Actor], list[EventMention], list[MissionStep]]:
+    if len(item) == 4:
+        return item
+    article, mentions, events = item
+    return article, mentions, events, []
 
 
 def _one_line(error: Exception) -> str:
@@ -188,9 +198,9 @@ class Store:
         return bool(inserted)
 
     def add_article(self, article: Article, mentions: Iterable[Actor],
-                    events: Iterable[EventMention]) -> bool:
+                    events: Iterable[EventMention], steps: Iterable[MissionStep] = ()) -> bool:
         """Store one coded article atomically; False if it was already stored."""
-        return bool(self.add_articles([(article, list(mentions), list(events))]))
+        return bool(self.add_articles([(article, list(mentions), list(events), list(steps))]))
 
     def add_articles(self, coded: Iterable[CodedRows],
                      failures: Iterable[tuple[str, str]] = ()) -> set[str]:
@@ -208,25 +218,27 @@ class Store:
         duplicate index, and copies recorded against it are dropped with it."""
         import pyarrow as pa
 
-        coded = list(coded)
-        stored = self.stored_ids([article.doc_id for article, _, _ in coded])
-        fresh: dict[str, CodedRows] = {}
-        for item in coded:
+        full = [_with_steps(item) for item in coded]
+        stored = self.stored_ids([article.doc_id for article, _, _, _ in full])
+        fresh: dict[str, tuple[Article, list[Actor], list[EventMention], list[MissionStep]]] = {}
+        for item in full:
             doc_id = item[0].doc_id
             if doc_id not in fresh and doc_id not in stored:
                 fresh[doc_id] = item
         failures = list(failures)
         tables = {
-            "articles": [article_row(article) for article, _, _ in fresh.values()],
+            "articles": [article_row(article) for article, _, _, _ in fresh.values()],
             "mentions": [mention_row(article.doc_id, m)
-                         for article, mentions, _ in fresh.values() for m in mentions],
-            "event_mentions": [event.to_row() for _, _, events in fresh.values()
+                         for article, mentions, _, _ in fresh.values() for m in mentions],
+            "event_mentions": [event.to_row() for _, _, events, _ in fresh.values()
                                for event in events],
+            "mission_steps": [step.to_row() for _, _, _, steps in fresh.values()
+                              for step in steps],
         }
         signed = [(doc_id, self._signature_of(article))
-                  for doc_id, (article, _, _) in fresh.items()]
+                  for doc_id, (article, _, _, _) in fresh.items()]
         failed = self._pending_failed(path for path, _ in failures)
-        docs = [article.doc for article, _, _ in fresh.values()]
+        docs = [article.doc for article, _, _, _ in fresh.values()]
         what = (docs[0] if len(docs) == 1 else "failed inputs" if not docs
                 else f"{len(docs)} articles ({docs[0]} and {len(docs) - 1} more)")
         try:
