@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from detente.dates import first_day
 from detente.model import DatePoint
 
 MONTHS = {
@@ -141,7 +142,7 @@ def resolve_month_day(month: int, day: int, known: DatePoint) -> DatePoint:
         anchor = None
     else:
         candidates = [year - 1, year, year + 1]
-        anchor = (date.fromisoformat(known.value) if known.precision == "day" and known.value
+        anchor = (first_day(known.value) if known.precision == "day" and known.value
                   else date(year, known.month, 15))
     best: date | None = None
     for candidate in candidates:
