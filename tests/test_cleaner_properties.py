@@ -10,7 +10,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from detente.ingest.dates import is_date_line, parse_date, split_dateline
+from detente.datelines import split_dateline
+from detente.ingest.dates import is_date_line, parse_date
 from detente.ingest.encoding import BinaryDataError, decode
 from detente.ingest.inferred_year import infer_year
 from detente.ingest.language import identify

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from detente.ingest.dates import is_date_line, parse_date, split_dateline
+from detente.datelines import split_dateline
+from detente.ingest.dates import is_date_line, parse_date
 from detente.ingest.readers import IngestFailure, read_articles
 from detente.ingest.textdump import clean_text_dump
 from detente.model import DatePoint

@@ -12,7 +12,8 @@ from io import BytesIO
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from detente.ingest.dates import date_in_path, dateline_month_day, resolve_month_day
+from detente.datelines import dateline_month_day
+from detente.ingest.dates import date_in_path, resolve_month_day
 from detente.ingest.jsonl import JsonlFields
 from detente.ingest.readers import IngestFailure, read_articles
 from detente.model import DatePoint

@@ -25,9 +25,9 @@ from detente.events.diplomacy import LEDGER_FILE_KEYS
 from detente.events.diplomacy import vocabulary as steps_vocabulary
 from detente.events.timex import resolve_expression
 from detente.model import DatePoint
+from detente.sentences import sentence_spans
 from detente.store.ledger import mission_articles, state_mentions, step_rows
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 DATE_EXPRESSION = re.compile(
@@ -148,17 +148,6 @@ class StateMention:
     government: bool = False  # a government actor ("the state department"), not the land
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Character spans of the sentences of a clean article text."""
-    start = 0
-    for match in SENTENCE_END.finditer(text):
-        if match.start() > start:
-            yield start, match.start()
-        start = match.end()
-    if start < len(text):
-        yield start, len(text)
-
-
 def mission_entries(connection: duckdb.DuckDBPyConnection,
                     country: str) -> Iterator[LedgerEntry]:
     """Ledger entries for missions opened or closed, sentence by sentence, in the
@@ -170,7 +159,7 @@ def mission_entries(connection: duckdb.DuckDBPyConnection,
         states = [StateMention(start, end, country, sector == "GOV")
                   for start, end, country, sector in state_mentions(connection, doc_id)]
         published = DatePoint(pub_date, pub_precision, "publication")
-        for start, end in sentences(text):
+        for start, end in sentence_spans(text):
             in_sentence = [StateMention(s.start - start, s.end - start, s.country, s.government)
                            for s in states if start <= s.start and s.end <= end]
             for entry in _sentence_missions(text[start:end], in_sentence, published):
