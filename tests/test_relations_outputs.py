@@ -298,7 +298,7 @@ def test_report_is_one_offline_file_that_chromium_renders(db: Path, tmp_path: Pa
             write_report(store.connection, out)
     html = out.read_text()
     assert "<script" not in html and "src=" not in html and "href=" not in html
-    assert html.count("class='timeline'") == 1 and "class='network'" in html
+    assert html.count('class="chart timeline"') == 1 and 'class="chart network"' in html
     assert "Saudi Arabia severed diplomatic relations with Iran" in html  # ledger evidence
     assert VISIT in html  # the chart's evidence
     # a map drawn inline: the first side's partners shaded (these events have no places)
