@@ -159,6 +159,7 @@ def test_gzipped_files_are_read(tmp_path):
     assert article.paragraphs == [text.strip()]
 
 
+@pytest.mark.slow
 def test_huge_dumps_are_cleaned_in_linear_time():
     """Tens of thousands of short lines, or of equal runs of prose between
     furniture, take seconds, not hours."""
