@@ -26,9 +26,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 LAPTOP = {"width": 1366, "height": 768}
 SHOTS = Path(os.environ.get("DETENTE_SCREENSHOTS", "/tmp/detente-screenshots"))
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not CHROMIUM.exists(),
-    reason="Debian chromium not installed at /usr/bin/chromium (`make test` installs it as root)")
+    reason="Debian chromium not installed at /usr/bin/chromium (`make test` installs it as root)")]
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from detente.ingest.dates import is_date_line, parse_date, split_dateline
+from detente.datelines import split_dateline
+from detente.ingest.dates import is_date_line, parse_date
 from detente.ingest.encoding import BinaryDataError, decode
 from detente.ingest.inferred_year import infer_year
 from detente.ingest.language import identify
@@ -52,12 +54,14 @@ def test_the_dump_cleaner_keeps_only_input_lines_in_order(raw):
     assert is_subsequence(dump.paragraphs, lines)
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(PARAGRAPHS)
 def test_clean_prose_comes_out_as_it_went_in(paragraphs):
     assert clean_text_dump("\n\n".join(paragraphs)).paragraphs == paragraphs
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(PARAGRAPHS, st.lists(st.sampled_from(MENU), min_size=3, max_size=12),
        st.lists(st.sampled_from(MENU), min_size=3, max_size=12))

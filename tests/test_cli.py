@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
@@ -28,6 +29,7 @@ def extract(*args: str):
     return runner.invoke(app, ["extract", *args])
 
 
+@pytest.mark.slow
 def test_jsonl_records_follow_the_event_record(seeds, db_path):
     result = extract(str(seeds), "--format", "jsonl", "--db", str(db_path))
     assert result.exit_code == 0, result.output
@@ -43,6 +45,7 @@ def test_jsonl_records_follow_the_event_record(seeds, db_path):
         assert record["status"] in STATUSES
 
 
+@pytest.mark.slow
 def test_rerun_stores_nothing_twice(seeds, db_path):
     first = extract(str(seeds), "--format", "jsonl", "--db", str(db_path))
     with Store(db_path, read_only=True) as store:
@@ -54,6 +57,7 @@ def test_rerun_stores_nothing_twice(seeds, db_path):
     assert counts["articles"] == 2 and counts["event_mentions"] > 5
 
 
+@pytest.mark.slow
 def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path, db_path):
     good = tmp_path / "good.txt"
     good.write_text("SEOUL, June 15, 2000 (Reuters) - South Korean President Kim Dae-jung "

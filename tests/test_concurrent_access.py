@@ -21,6 +21,8 @@ import pytest
 
 from detente.engine.corpus import write_corpus
 
+pytestmark = pytest.mark.slow
+
 DETENTE = [str(Path(sys.executable).with_name("detente"))]
 ARTICLES = 12
 

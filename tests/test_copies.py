@@ -81,6 +81,7 @@ def test_a_second_run_records_no_copy_twice(printings: Path, store_path: Path) -
         assert store.counts()["article_copies"] == 2
 
 
+@pytest.mark.slow
 def test_a_rerun_prints_the_same_records_as_the_first_run(printings: Path,
                                                          tmp_path: Path) -> None:
     """Each event mention is printed once, with the article it was coded from; a

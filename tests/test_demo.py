@@ -3,6 +3,7 @@ out, and the coder finds the events an analyst expects from it."""
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
@@ -24,6 +25,7 @@ def test_sample_corpus_is_complete():
     assert all(article.pub_date for article in articles), "every sample article is dated"
 
 
+@pytest.mark.slow
 def test_demo_builds_a_database_and_prints_a_summary(db_path):
     result = CliRunner().invoke(app, ["demo", "--db", str(db_path)])
     assert result.exit_code == 0, result.output

@@ -62,6 +62,7 @@ def run(corpus: Path, db: Path, engine) -> list:
             engine.close()
 
 
+@pytest.mark.slow
 def test_a_pool_of_two_workers_stores_what_one_process_stores(corpus, reference, tmp_path):
     pool = ProcessPool(workers=2, batch_size=4)
     results = run(corpus, tmp_path / "pool.duckdb", pool)
@@ -75,6 +76,7 @@ def failed_names(results: list) -> list[str]:
     return sorted(Path(r.path).name for r in results if isinstance(r, IngestFailure))
 
 
+@pytest.mark.slow
 def test_an_article_that_kills_its_worker_fails_alone(corpus, reference, tmp_path,
                                                       monkeypatch):
     """The batch holding the poisoned article is coded again one article at a time:
@@ -92,6 +94,7 @@ def test_an_article_that_kills_its_worker_fails_alone(corpus, reference, tmp_pat
     assert set(stored["event_mentions"]) <= set(reference["event_mentions"])
 
 
+@pytest.mark.slow
 def test_a_worker_killed_once_loses_nothing(corpus, reference, tmp_path):
     """An out-of-memory kill or a crash that does not recur: the retry succeeds."""
     pool = ProcessPool(workers=1, batch_size=4)
@@ -106,6 +109,7 @@ def test_a_worker_killed_once_loses_nothing(corpus, reference, tmp_path):
     assert contents(tmp_path / "killed.duckdb") == reference
 
 
+@pytest.mark.slow
 def test_the_input_is_read_only_as_fast_as_workers_free_up(corpus):
     """Bounded queues: with 2 workers of 4-article batches, a few batches are read
     ahead of the results, never the whole input."""
@@ -140,6 +144,7 @@ def test_parquet_keeps_articles_and_events_exactly(corpus, pipeline, tmp_path):
     assert mention_rows(back) == mention_rows(coded)
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_writes_parquet_the_store_imports(corpus, reference, tmp_path):
     parquet = tmp_path / "parquet"
     engine = DaskEngine(parquet, workers=2, batch_size=8)
@@ -158,6 +163,7 @@ def test_dask_local_cluster_writes_parquet_the_store_imports(corpus, reference, 
     assert contents(tmp_path / "imported.duckdb") == reference
 
 
+@pytest.mark.slow
 def test_an_article_over_its_time_limit_fails_alone(corpus, tmp_path, monkeypatch):
     """A hang (or a pathological page) is killed when its batch runs out of time;
     coded again alone, its batch-mates are stored and it fails on its own limit."""
@@ -172,6 +178,7 @@ def test_an_article_over_its_time_limit_fails_alone(corpus, tmp_path, monkeypatc
         assert store.counts()["articles"] == ARTICLES - 1
 
 
+@pytest.mark.slow
 def test_an_article_over_the_memory_limit_fails_alone(corpus, tmp_path, monkeypatch):
     """A worker that grows past its memory limit is killed before it takes the
     machine's memory; the article that grew it fails alone."""

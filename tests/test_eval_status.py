@@ -33,6 +33,7 @@ def test_status_date_tables_are_valid(table, size):
         assert re.fullmatch(r"(\d{4}(-\d\d(-\d\d)?)?)?", row["event_date"]), row
 
 
+@pytest.mark.slow
 def test_status_and_dates_are_read_right(pipeline):
     report = evaluate_status_dates(pipeline)
     # measured 0.74 found, 0.98 status, 0.96 dates, 1.00 no-date when written;

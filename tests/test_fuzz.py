@@ -15,6 +15,7 @@ from datetime import timedelta
 from functools import cache, wraps
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -162,6 +163,7 @@ def coding_vocabulary() -> list[str]:
     return actors + triggers + glue
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=40)
 @given(data=st.data())
 @bounded

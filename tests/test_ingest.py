@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from detente.ingest.dates import is_date_line, parse_date, split_dateline
+from detente.datelines import split_dateline
+from detente.ingest.dates import is_date_line, parse_date
 from detente.ingest.readers import IngestFailure, read_articles
 from detente.ingest.textdump import clean_text_dump
 from detente.model import DatePoint
@@ -158,6 +159,7 @@ def test_gzipped_files_are_read(tmp_path):
     assert article.paragraphs == [text.strip()]
 
 
+@pytest.mark.slow
 def test_huge_dumps_are_cleaned_in_linear_time():
     """Tens of thousands of short lines, or of equal runs of prose between
     furniture, take seconds, not hours."""

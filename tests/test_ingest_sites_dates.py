@@ -9,10 +9,12 @@ import time
 import tracemalloc
 from io import BytesIO
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from detente.ingest.dates import date_in_path, dateline_month_day, resolve_month_day
+from detente.datelines import dateline_month_day
+from detente.ingest.dates import date_in_path, resolve_month_day
 from detente.ingest.jsonl import JsonlFields
 from detente.ingest.readers import IngestFailure, read_articles
 from detente.model import DatePoint
@@ -76,6 +78,7 @@ def test_an_ndjson_file_is_read_like_jsonl(tmp_path):
     assert article.doc == "feed.ndjson:a" and article.pub_date.value == "2000-06-15"
 
 
+@pytest.mark.slow
 def test_a_long_gzipped_jsonl_streams_in_bounded_memory(tmp_path):
     path = tmp_path / "big.jsonl.gz"
     lines = 50_000

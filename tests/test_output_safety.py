@@ -79,6 +79,7 @@ def limit_file_size() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (200, 200))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["export", "-f", "csv"], ["export", "-f", "gdelt"],
                                      ["report"]])
 def test_a_full_disk_is_one_line_and_exit_2(db: Path, tmp_path: Path, command: list[str]):

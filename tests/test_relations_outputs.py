@@ -221,6 +221,7 @@ def test_exported_files_get_the_mode_of_any_new_file(db: Path, tmp_path: Path, f
     assert [mode(Path(table.path)) for table in written] == [0o644] * len(written)
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("umask_022")
 def test_the_report_gets_the_mode_of_any_new_file_and_an_overwrite_keeps_its_own(
         db: Path, tmp_path: Path):
@@ -290,6 +291,7 @@ def test_commands_print_tables_and_one_line_errors(db: Path, tmp_path: Path):
         assert message in result.output and len(result.output.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_report_is_one_offline_file_that_chromium_renders(db: Path, tmp_path: Path):
     out = tmp_path / "report.html"
     with Store(db, read_only=True) as store:
@@ -298,7 +300,7 @@ def test_report_is_one_offline_file_that_chromium_renders(db: Path, tmp_path: Pa
             write_report(store.connection, out)
     html = out.read_text()
     assert "<script" not in html and "src=" not in html and "href=" not in html
-    assert html.count("class='timeline'") == 1 and "class='network'" in html
+    assert html.count('class="chart timeline"') == 1 and 'class="chart network"' in html
     assert "Saudi Arabia severed diplomatic relations with Iran" in html  # ledger evidence
     assert VISIT in html  # the chart's evidence
     # a map drawn inline: the first side's partners shaded (these events have no places)

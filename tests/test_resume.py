@@ -12,9 +12,12 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from detente.engine.corpus import write_corpus
 from detente.store import TABLE_COLUMNS
+
+pytestmark = pytest.mark.slow
 
 DETENTE = str(Path(sys.executable).with_name("detente"))
 ARTICLES = 48

@@ -65,6 +65,7 @@ def alive(pid: int) -> bool:
 
 # -- a flood of posts ---------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_flood_of_posts_is_coded_in_turn_or_refused_while_reads_stay_quick(
         serve: Serve, writable_copy: Path):
     posts = [{"text": article_text(20_000, f"post {n}")} for n in range(8)]
@@ -89,6 +90,7 @@ def test_a_flood_of_posts_is_coded_in_turn_or_refused_while_reads_stay_quick(
     assert len(reads) >= 5 and max(reads) < 2.0, reads  # was over 25 s
 
 
+@pytest.mark.slow
 def test_sigterm_stops_the_server_within_seconds_with_posts_queued(serve: Serve,
                                                                   writable_copy: Path):
     with serve(writable_copy, "--writable") as server, ThreadPoolExecutor(5) as pool:
@@ -111,6 +113,7 @@ def test_sigterm_stops_the_server_within_seconds_with_posts_queued(serve: Serve,
         "the coding process outlived the server"
 
 
+@pytest.mark.slow
 def test_a_read_only_server_codes_nothing(serve: Serve, demo_db: Path):
     with serve(demo_db) as server:
         started = time.monotonic()
@@ -121,6 +124,7 @@ def test_a_read_only_server_codes_nothing(serve: Serve, demo_db: Path):
         assert not child_pids(server.process.pid)
 
 
+@pytest.mark.slow
 def test_a_text_coded_past_the_time_limit_is_stopped_and_the_next_is_coded(
         serve: Serve, writable_copy: Path):
     with serve(writable_copy, "--writable", "--extract-timeout", "1") as server:
@@ -139,6 +143,7 @@ NO_WEB_ADDRESSES = ["javascript:alert(document.domain)", " JavaScript:alert(1)",
                     "http://example.org/x\njavascript:alert(1)", "//attacker.example/x"]
 
 
+@pytest.mark.slow
 def test_a_stored_url_that_is_no_web_address_is_shown_as_text_never_as_a_link(
         serve: Serve, writable_copy: Path):
     stored = [*NO_WEB_ADDRESSES, "https://example.org/news/1"]
@@ -158,6 +163,7 @@ def test_a_stored_url_that_is_no_web_address_is_shown_as_text_never_as_a_link(
     assert 'href="https://example.org/news/1"' in web.text
 
 
+@pytest.mark.slow
 def test_only_loopback_host_names_are_answered_unless_allowed(serve: Serve, demo_db: Path):
     with serve(demo_db, "--allow-host", "dashboard.example") as server:
         port = server.url.rsplit(":", 1)[1]
@@ -186,6 +192,7 @@ POSTED = ("Mongolia and Japan signed a trade agreement in Ulaanbaatar on Friday.
           "Bagabandi in Tokyo.")
 
 
+@pytest.mark.slow
 def test_an_article_posted_to_a_writable_server_shows_everywhere_at_once(
         serve: Serve, writable_copy: Path, tmp_path: Path):
     with serve(writable_copy, "--writable") as server:

@@ -104,6 +104,7 @@ def test_events_say_where_they_happened_and_articles_how_they_spoke(server: Live
     assert isinstance(article["tone"], float)
 
 
+@pytest.mark.slow
 def test_an_older_store_without_places_is_served_read_only(tmp_path: Path, demo_db: Path):
     """A store written before events had a place or articles a tone still serves."""
     from server_fixtures import running_server
@@ -211,6 +212,7 @@ def test_ledger_of_a_state_names_it_in_every_entry(server: LiveServer):
 
 # -- coding posted text --------------------------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ["/api/extract", "/extract"])
 def test_posted_text_is_coded_and_not_stored(writable_server: LiveServer, path: str):
     server = writable_server
@@ -249,6 +251,7 @@ def test_coding_and_storing_need_a_writable_server(server: LiveServer, store: bo
     assert "--writable" in response.json()["detail"]
 
 
+@pytest.mark.slow
 def test_a_writable_server_stores_posted_text_once(writable_server: LiveServer):
     before = writable_server.get("/api/summary").json()["articles"]
     first = writable_server.post("/api/extract", json={"text": ARTICLE, "store": True}).json()
@@ -268,6 +271,7 @@ def test_request_bodies_over_the_limit_are_refused(server: LiveServer):
     assert streamed.status_code == 413
 
 
+@pytest.mark.slow
 def test_text_without_an_article_is_a_clear_422(writable_server: LiveServer):
     response = writable_server.post("/api/extract", json={"text": "\n\n  \n"})
     assert response.status_code == 422
@@ -333,6 +337,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+@pytest.mark.slow
 def test_detente_serve_listens_on_loopback(demo_db: Path):
     port = free_port()
     command = [DETENTE, "serve", "--db", str(demo_db), "--port", str(port)]
@@ -354,6 +359,7 @@ def test_detente_serve_listens_on_loopback(demo_db: Path):
         process.wait(timeout=20)
 
 
+@pytest.mark.slow
 def test_detente_serve_names_a_missing_database(tmp_path: Path):
     result = subprocess.run(
         [DETENTE, "serve", "--db", str(tmp_path / "none.duckdb")],

@@ -39,6 +39,7 @@ NOT_DATES = ("0000", "0000-06", "2000-00", "2000-02-30", "2001-02-29", "1999-04-
              "1999-11-31", "0000-01-01", "2000-13-01")
 
 
+@pytest.mark.slow
 def test_no_generated_request_makes_the_server_fail(server: LiveServer):
     schema = schemathesis.openapi.from_url(server.url + "/openapi.json")
     operations = [result.ok() for result in schema.get_all_operations()]
@@ -97,6 +98,7 @@ def test_each_string_sent_as_no_date_is_indeed_no_date(text: str):
         date.fromisoformat((text + "-01-01")[:10])
 
 
+@pytest.mark.slow
 def test_strings_of_date_shape_that_name_no_day_are_refused_with_422(server: LiveServer):
     schema = server.get("/openapi.json").json()
     fields = date_fields(schema)

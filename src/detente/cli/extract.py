@@ -27,6 +27,7 @@ from detente.cli.common import (
 from detente.cli.relations import AllStatusesOption, CountOption, count_rule
 from detente.data import data_path, sample_files
 from detente.engine import ENGINES, EngineError
+from detente.engine import unavailable as engine_unavailable
 from detente.ingest.limits import MAX_ARTICLE_BYTES
 
 if TYPE_CHECKING:  # the commands import the readers and the store: "--help" loads neither
@@ -201,6 +202,8 @@ def extract(
         raise fail(f"--workers must be at least 1, not {workers}")
     if scheduler and engine != "dask":
         raise fail("--scheduler needs --engine dask")
+    if (missing := engine_unavailable(engine)) is not None:
+        raise fail(missing)
     fields = JsonlFields(text_field, title_field, date_field, url_field, id_field,
                          site_field)
     if max_article_mb <= 0:

@@ -8,6 +8,7 @@ import typer
 
 from detente.cli.app import app
 from detente.cli.common import DEFAULT_DB, err, fail
+from detente.extras import missing_extra
 
 WILDCARDS = ("0.0.0.0", "::", "")  # every address: no name of its own
 
@@ -36,8 +37,15 @@ def serve(
                              "for any other Host are refused (400).")] = None,
 ) -> None:
     """Serve the JSON API (/api, schema at /docs) and the dashboard in a browser."""
-    from detente.server.app import Limits, create_app, run_server
     from detente.store import StoreError
+
+    try:
+        from detente.server.app import Limits, create_app, run_server
+    except ModuleNotFoundError as error:
+        missing = missing_extra(error, "server", "detente serve")
+        if missing is None:
+            raise
+        raise fail(missing) from None
 
     try:
         names = [*(allow_host or []), *([host] if host not in WILDCARDS else [])]

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from detente.extras import missing_extra
+
 if TYPE_CHECKING:  # the CLI imports this package without loading spaCy
     from detente.model import Article
     from detente.pipeline import Result
@@ -21,6 +23,21 @@ ENGINES = ("local", "dask")
 
 class EngineError(RuntimeError):
     """The engine cannot code at all (its workers cannot start); one line."""
+
+
+def unavailable(name: str) -> str | None:
+    """Why engine ``name`` cannot run here, in one line (the Dask engine without the
+    ``[dask]`` extra installed); None when it can."""
+    if name != "dask":
+        return None
+    try:
+        import detente.engine.dask  # noqa: F401  # loads dask and distributed
+    except ModuleNotFoundError as error:
+        message = missing_extra(error, "dask", "--engine dask")
+        if message is None:
+            raise
+        return message
+    return None
 
 
 class Engine(Protocol):
@@ -46,6 +63,8 @@ def open_engine(name: str = "local", workers: int = 1, scheduler: str | None = N
 
         engine = InProcess() if workers == 1 else ProcessPool(workers)
     elif name == "dask":
+        if (missing := unavailable(name)) is not None:
+            raise EngineError(missing)
         from detente.engine.dask import DaskEngine  # distributed loads only when asked
 
         if parquet is None:

@@ -21,6 +21,7 @@ from detente.actors.context import ArticleContext
 from detente.actors.dictionary import ActorMatcher
 from detente.actors.index import DocIndex
 from detente.actors.resolve import ActorResolver
+from detente.dates import first_day
 from detente.events import arguments
 from detente.events.diplomacy import diplomatic_step
 from detente.events.modality import event_status, looks_forward
@@ -57,10 +58,7 @@ class Trigger:
 
 def as_date(point: DatePoint) -> date | None:
     """The first day a date point covers (for resolving dated roles)."""
-    if not point.value:
-        return None
-    year, month, day = [*point.value.split("-"), "1", "1"][:3]
-    return date(int(year), int(month), int(day))
+    return first_day(point.value) if point.value else None
 
 
 class EventCoder:

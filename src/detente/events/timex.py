@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.dates import first_day
 from detente.ingest.dates import MONTHS, parse_date
 from detente.model import DatePoint
 
@@ -135,7 +136,7 @@ def resolve_expression(text: str, published: DatePoint, future: bool = False) ->
         return DatePoint()
     day = next((int(match.group(1)) for w in words
                 if (match := DAY_OF_MONTH.fullmatch(w)) and 1 <= int(match.group(1)) <= 31), None)
-    pub = date.fromisoformat(published.value.ljust(10, "-")[:10]) if published.precision == "day" \
+    pub = first_day(published.value) if published.precision == "day" \
         else None
     if month:
         resolved_year = published.year or 0

@@ -22,7 +22,6 @@ once per article. Coding stays as fast (bench/throughput.py).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -32,6 +31,7 @@ from spacy.tokens import Span, Token
 
 from detente.actors.words import actor_words
 from detente.data import read_yaml
+from detente.datelines import opening_place
 from detente.geo.gazetteer import Place, gazetteer, name_key
 from detente.model import Actor, Location
 from detente.syntax import entities_in, noun_phrase_tokens
@@ -41,11 +41,6 @@ if TYPE_CHECKING:
 
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "pobj"}
 ARTICLE_PARAGRAPHS = 3  # the opening paragraphs, where a story says where it is
-# A place opening an article before a colon or dash: "Jakarta: ...", "Hanoi (VNA) - ...",
-# "Riyadh, 11 March 2023 (TDI): ..." (the wire datelines the resolver reads are
-# capitalised: "SEOUL, June 13 (Reuters) -").
-OPENING_PLACE = re.compile(r"\s*([A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2})"
-                           r"(?:,[^:\n]{0,40}?)?(?:\s*\([^)\n]{1,30}\))?\s*(?::|—|–|--| - )")
 NOUN_HEAD_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
 
 
@@ -276,8 +271,7 @@ def dateline_location(run: ArticleRun, states: frozenset[str]) -> Location | Non
     city, region_name, paragraph = (context.dateline, context.dateline_region,
                                     context.dateline_paragraph)
     if city is None and context.texts:
-        found = OPENING_PLACE.match(context.texts[0])
-        city, paragraph = (found.group(1), 0) if found else (None, 0)
+        city, paragraph = opening_place(context.texts[0]), 0
     if city is None or city in actor_words().calendar_words:
         return None
     region = gazetteer().lookup(region_name) if region_name else None

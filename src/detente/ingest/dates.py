@@ -1,4 +1,5 @@
-"""Publication dates from the words of a page: datelines, date lines and ISO stamps.
+"""Publication dates from the words of a page: date lines and ISO stamps, the date
+of a wire dateline (read by ``detente.datelines``) given its year, and dates in URLs.
 
 Only whole, unambiguous dates count; a month and day with no year (a dateline's
 "March 3") is a publication date only with the year of a date known elsewhere
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from detente.dates import first_day
 from detente.model import DatePoint
 
 MONTHS = {
@@ -33,24 +35,15 @@ MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 
 DATE_PATTERNS = [
-    re.compile(_WEEKDAY + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
-    re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
+    re.compile(WEEKDAY + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
+    re.compile(WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
     re.compile(r"\b" + _YEAR + r"-(?P<month_num>[01]\d)-(?P<day>[0-3]\d)\b"),
 ]
-
-# "SEOUL, June 15, 2000 (Reuters) -" / "WASHINGTON (AP) —": a place in capitals,
-# then optionally a date and an agency in brackets, then a dash.
-DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'\-]{1,40}(?:,\s*[A-Z][a-zA-Z .]{1,30})?)"
-    r"(?:,\s*(?P<date>[^()—–\-]{3,40}?))?"
-    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[—–\-]{1,2}\s+"
-)
-
 
 def parse_date(text: str) -> DatePoint:
     """The first full calendar date written in ``text`` (day precision), if any."""
@@ -87,46 +80,6 @@ def is_date_line(line: str) -> bool:
     return len(leftovers.split()) <= 2
 
 
-def split_dateline(paragraph: str) -> tuple[str | None, DatePoint, str]:
-    """Split a leading wire dateline off a paragraph.
-
-    Returns ``(place, date, rest)``; ``place`` is None when the paragraph has no
-    dateline, and then ``rest`` is the paragraph unchanged.
-    """
-    match = DATELINE.match(paragraph)
-    if not match or not (match.group("date") or match.group("agency")):
-        return None, DatePoint(), paragraph
-    when = parse_date(match.group("date") or "")
-    if when:
-        when = DatePoint(when.value, when.precision, "dateline")
-    return match.group("place").strip(), when, paragraph[match.end():]
-
-
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MONTH_DAY = re.compile(
-    r"^\s*" + _WEEKDAY + r"(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>[0-3]?\d)"
-    r"|(?P<day2>[0-3]?\d)\s+(?P<month2>" + _MONTH_NAMES + r")\.?)(?:st|nd|rd|th)?\s*$",
-    re.IGNORECASE)
-
-
-def dateline_month_day(paragraph: str) -> tuple[int, int] | None:
-    """The month and day of a wire dateline that gives no year ("WASHINGTON,
-    March 3 (Reuters) -" -> (3, 3)); None when there is no such dateline."""
-    match = DATELINE.match(paragraph)
-    if not match or not match.group("date"):
-        return None
-    found = _MONTH_DAY.match(match.group("date"))
-    if not found:
-        return None
-    month = MONTHS[(found.group("month") or found.group("month2")).lower()]
-    day = int(found.group("day") or found.group("day2"))
-    try:
-        date(2000, month, day)  # a leap year: February 29 is a day
-    except ValueError:
-        return None
-    return month, day
-
-
 def resolve_month_day(month: int, day: int, known: DatePoint) -> DatePoint:
     """A month and day dated by a date known to some precision: the year that puts
     it nearest the known date (a dateline of December 31 on a page of January 2
@@ -141,7 +94,7 @@ def resolve_month_day(month: int, day: int, known: DatePoint) -> DatePoint:
         anchor = None
     else:
         candidates = [year - 1, year, year + 1]
-        anchor = (date.fromisoformat(known.value) if known.precision == "day" and known.value
+        anchor = (first_day(known.value) if known.precision == "day" and known.value
                   else date(year, known.month, 15))
     best: date | None = None
     for candidate in candidates:

@@ -29,6 +29,7 @@ from functools import cache
 
 from detente.data import read_table, split_list
 from detente.model import DatePoint
+from detente.sentences import split_sentences
 
 # What may stand before "N years after": the sentence start, a comma, "it is".
 OPENING = re.compile(r"(?:^[\"'“‘(]?|,\s*|\b(?:it is|it's|it has been|now|today|exactly)\s+)$",
@@ -37,7 +38,6 @@ PRESENT = re.compile(r"\b(?:is|are|has|have|remains?|still|now|today|currently)\
 NOT_THIS_YEAR = re.compile(r"\b(?:last|next) year's\b|\b(?:last|next) year\b", re.IGNORECASE)
 HEDGE = re.compile(r"\b(?:more than|over|almost|nearly|about|some|around|roughly|less than"
                    r"|at least|at most|fewer than|close to|under|up to)\s+$", re.IGNORECASE)
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 EARLIEST = 1800
 # The words each kind of evidence needs: a cheap test that spares most sentences
@@ -138,7 +138,7 @@ def infer_year(paragraphs: list[str]) -> DatePoint:
     """``DatePoint("1996", "year", "inferred")`` when the text dates itself, else
     an unknown date."""
     evidence = [year for paragraph in paragraphs
-                for sentence in SENTENCE_END.split(paragraph)
+                for sentence in split_sentences(paragraph)
                 for year in _years_in(sentence)
                 if EARLIEST <= year <= date.today().year]
     if not evidence or max(evidence) - min(evidence) > 1:

@@ -14,13 +14,8 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from detente.ingest.dates import (
-    date_in_path,
-    dateline_month_day,
-    filed_date,
-    resolve_month_day,
-    split_dateline,
-)
+from detente.datelines import dateline_month_day, split_dateline
+from detente.ingest.dates import date_in_path, filed_date, resolve_month_day
 from detente.ingest.encoding import Decoded, decode
 from detente.ingest.html import NoArticleError, extract_html, looks_like_html, site_of
 from detente.ingest.inferred_year import infer_year

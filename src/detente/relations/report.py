@@ -4,15 +4,15 @@ and a picture of the relation network, every mark carrying its evidence."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from detente.charts import COLOURS, LEGEND, network_svg, timeline_svg
 from detente.events.ontology import lookup
 from detente.geo.worldmap import world_map_svg
 from detente.relations.ledger import LedgerEntry, ledger
@@ -24,8 +24,6 @@ from detente.store.dashboard import holdings
 from detente.store.geography import event_places, partner_tones
 from detente.store.ledger import ledger_sides
 
-COOPERATION, CONFLICT = "#2e7d32", "#c62828"
-PALETTE = ("#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#9e9d24", "#ad1457", "#4e342e")
 EVIDENCE_PER_MARK = 3
 
 
@@ -54,104 +52,27 @@ def dyad_events(connection: duckdb.DuckDBPyConnection, a: str, b: str,
     return records
 
 
-def timeline_svg(series: list[dict[str, Any]], events: list[dict[str, Any]],
-                 width: int = 880, height: int = 220) -> Markup:
-    """Bars per year: cooperative events up (green), conflictual down (red), on a
-    continuous year axis; each bar's tooltip lists its evidence sentences."""
-    if not series:
-        return Markup("<p class='empty'>no events that took place</p>")
-    years = [int(row["period"]) for row in series]
-    first, last = min(years), max(years)
-    span = last - first + 1
-    left, right, top, bottom = 40, 10, 14, 26
-    plot_w, plot_h = width - left - right, height - top - bottom
-    peak = max(max(r["verbal_cooperation"] + r["material_cooperation"],
-                   r["verbal_conflict"] + r["material_conflict"]) for r in series) or 1
-    middle = top + plot_h / 2
-    scale = (plot_h / 2 - 4) / peak
-    slot = plot_w / span
-    bar = max(min(slot * 0.7, 40), 3)
-    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' "
-             f"width='100%' role='img' class='timeline'>",
-             f"<line x1='{left}' x2='{width - right}' y1='{middle}' y2='{middle}' "
-             f"stroke='#888' stroke-width='1'/>",
-             f"<text x='4' y='{top + 10}' class='axis'>coop</text>",
-             f"<text x='4' y='{height - bottom - 2}' class='axis'>conflict</text>"]
-    step = max(1, math.ceil(span / 12))
-    for year in range(first, last + 1, step):
-        x = left + (year - first + 0.5) * slot
-        parts.append(f"<text x='{x:.1f}' y='{height - 8}' class='axis' "
-                     f"text-anchor='middle'>{year}</text>")
-    by_year: dict[str, list[dict[str, Any]]] = {}
-    for event in events:
-        by_year.setdefault(event["year"], []).append(event)
-    for row in series:
-        x = left + (int(row["period"]) - first + 0.5) * slot - bar / 2
-        coop = row["verbal_cooperation"] + row["material_cooperation"]
-        conflict = row["verbal_conflict"] + row["material_conflict"]
-        evidence = by_year.get(row["period"], [])
-        for count, colour, is_coop in ((coop, COOPERATION, True), (conflict, CONFLICT, False)):
-            if not count:
-                continue
-            height_px = count * scale
-            y = middle - height_px if is_coop else middle
-            lines = [f"{row['period']}: {count} {'cooperative' if is_coop else 'conflictual'} "
-                     f"event(s), mean Goldstein {row['goldstein_mean']:+.2f}"]
-            lines += [f"• {e['date']} {e['source_side']}→{e['target_side']} {e['name']}: "
-                      f"{e['sentence']}" for e in evidence
-                      if (e["quad"] <= 2) == is_coop][:EVIDENCE_PER_MARK]
-            parts.append(f"<rect x='{x:.1f}' y='{y:.1f}' width='{bar:.1f}' "
-                         f"height='{height_px:.1f}' fill='{colour}'>"
-                         f"<title>{escape(chr(10).join(lines))}</title></rect>")
-            label_y = y - 3 if is_coop else y + height_px + 11
-            parts.append(f"<text x='{x + bar / 2:.1f}' y='{label_y:.1f}' class='count' "
-                         f"text-anchor='middle'>{count}</text>")
-    parts.append("</svg>")
-    return Markup("".join(parts))
+def evidence_lines(events: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """A few evidence sentences per year, cooperative then conflictual, for the
+    tooltips of the timeline's bars."""
+    lines: dict[str, list[str]] = {}
+    for is_coop in (True, False):
+        by_year: dict[str, list[str]] = {}
+        for e in events:
+            if (e["quad"] <= 2) == is_coop:
+                by_year.setdefault(e["year"], []).append(
+                    f"• {e['date']} {e['source_side']}→{e['target_side']} {e['name']}: "
+                    f"{e['sentence']}")
+        for year, found in by_year.items():
+            lines.setdefault(year, []).extend(found[:EVIDENCE_PER_MARK])
+    return lines
 
 
-def network_svg(network: RelationNetwork, size: int = 560) -> Markup:
-    """Sides on a circle (grouped by bloc), friendly edges green, hostile red, widths by
-    the summed Goldstein score; tooltips give the numbers."""
-    if not network.nodes:
-        return Markup("<p class='empty'>no relations in this window</p>")
-    nodes = sorted(network.nodes, key=lambda n: (n.community, -n.events, n.side))
-    centre, radius = size / 2, size / 2 - 60
-    position = {}
-    for index, node in enumerate(nodes):
-        angle = 2 * math.pi * index / len(nodes) - math.pi / 2
-        position[node.side] = (centre + radius * math.cos(angle),
-                               centre + radius * math.sin(angle))
-    heaviest = max(abs(edge.weight) for edge in network.edges) or 1
-    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {size} {size}' "
-             f"width='{size}' role='img' class='network'>"]
-    for edge in network.edges:
-        (x1, y1), (x2, y2) = position[edge.side_a], position[edge.side_b]
-        colour = {1: COOPERATION, -1: CONFLICT, 0: "#999"}[edge.sign]
-        stroke = 1 + 6 * abs(edge.weight) / heaviest
-        tip = (f"{edge.side_a}–{edge.side_b}: {edge.events} events "
-               f"({edge.cooperative} cooperative, {edge.conflictual} conflictual), "
-               f"mean Goldstein {edge.goldstein_mean:+.2f}")
-        parts.append(f"<line x1='{x1:.1f}' y1='{y1:.1f}' x2='{x2:.1f}' y2='{y2:.1f}' "
-                     f"stroke='{colour}' stroke-width='{stroke:.1f}' stroke-opacity='0.7'>"
-                     f"<title>{escape(tip)}</title></line>")
-    busiest = max(node.events for node in nodes) or 1
-    for node in nodes:
-        x, y = position[node.side]
-        r = 6 + 14 * math.sqrt(node.events / busiest)
-        colour = PALETTE[node.community % len(PALETTE)]
-        tip = (f"{node.side}: {node.events} events, bloc {node.community}, degree "
-               f"{node.degree_centrality:.2f}, betweenness {node.betweenness:.2f}")
-        dx, dy = x - centre, y - centre
-        norm = math.hypot(dx, dy) or 1
-        lx, ly = x + dx / norm * (r + 14), y + dy / norm * (r + 14) + 4
-        parts.append(f"<g><title>{escape(tip)}</title>"
-                     f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r:.1f}' fill='{colour}' "
-                     f"stroke='#fff' stroke-width='2'/>"
-                     f"<text x='{lx:.1f}' y='{ly:.1f}' text-anchor='middle' "
-                     f"class='node'>{escape(node.side)}</text></g>")
-    parts.append("</svg>")
-    return Markup("".join(parts))
+def relations_svg(network: RelationNetwork) -> Markup:
+    """The network's picture, drawn as the dashboard draws it (``detente.charts``)."""
+    return network_svg({node.side: node.events for node in network.nodes},
+                       [(e.side_a, e.side_b, e.events, e.goldstein_mean)
+                        for e in network.edges], size=560)
 
 
 def all_ledger_entries(connection: duckdb.DuckDBPyConnection,
@@ -174,7 +95,8 @@ def render_report(connection: duckdb.DuckDBPyConnection,
         events = dyad_events(connection, a, b)
         series = dyad_series(connection, a, b, freq="year")
         places = event_places(connection, a, b)
-        sections.append(DyadSection(a, b, timeline_svg(series, events), events,
+        chart = timeline_svg(series, unit="year", evidence=evidence_lines(events))
+        sections.append(DyadSection(a, b, chart, events,
                                     world_map_svg(places, (), [a, b], f"Where {a}–{b} events "
                                                   "happened") if places else None))
     network = relation_network(connection, start, end)
@@ -189,10 +111,11 @@ def render_report(connection: duckdb.DuckDBPyConnection,
         autoescape=jinja2.select_autoescape(["html", "j2"]))
     return environment.get_template("report.html.j2").render(
         sections=sections, ledger=all_ledger_entries(connection, ledger_sides(connection)),
-        network=network, network_svg=network_svg(network), start=start, end=end,
+        network=network, network_svg=relations_svg(network), start=start, end=end,
         focus=focus, relations_map=relations_map,
         articles=articles, mentions=mentions, events=total_events,
-        cooperation=COOPERATION, conflict=CONFLICT, counting=CountRule().describe())
+        legend=[(label, COLOURS[role]) for role, label in LEGEND],
+        counting=CountRule().describe())
 
 
 def write_report(connection: duckdb.DuckDBPyConnection, path: str | Path,

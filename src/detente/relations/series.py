@@ -9,23 +9,13 @@ from typing import Any
 
 import duckdb
 
+from detente.dates import first_day, last_day, next_month
 from detente.store.counting import DEFAULT_RULE, QUADS, CountRule
-from detente.store.series import SeriesError, first_day, period_rows
+from detente.store.series import SeriesError, period_rows
 
 # strftime patterns of each period; weeks are ISO weeks ("2000-W29").
 FREQUENCIES = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
 COLUMNS = ("period", "events", *QUADS, "goldstein_mean", "goldstein_sum")
-
-
-def last_day(value: str) -> date:
-    """The last day of an ISO year, month or day ("2000-02" → 2000-02-29)."""
-    first = first_day(value)
-    if len(value) == 4:
-        return date(first.year, 12, 31)
-    if len(value) == 7:
-        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return following - timedelta(days=1)
-    return first
 
 
 def period_starts(freq: str, first: date, last: date) -> Iterator[date]:
@@ -42,7 +32,7 @@ def period_starts(freq: str, first: date, last: date) -> Iterator[date]:
         if freq == "year":
             day = date(day.year + 1, 1, 1)
         elif freq == "month":
-            day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+            day = next_month(day)
         else:
             day += timedelta(days=7 if freq == "week" else 1)
 

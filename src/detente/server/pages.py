@@ -16,8 +16,9 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import AfterValidator
 
+from detente.charts import network_svg, timeline_svg
 from detente.model import STATUSES
-from detente.server import analysis, charts
+from detente.server import analysis
 from detente.server.api import actor_search_json
 from detente.server.database import Database
 from detente.server.evidence import Span, evidence_spans, excerpt, paragraphs
@@ -99,11 +100,11 @@ def overview(request: Request, db: Db) -> Response:
         articles = dashboard.articles(cursor, 8)
     graph = analysis.network(db)
     busiest = {node["side"]: node["events"] for node in graph["nodes"][:NETWORK_NODES]}
-    picture = charts.circle_network(busiest, [
+    picture = network_svg(busiest, [
         (edge["side_a"], edge["side_b"], edge["events"], edge["goldstein_mean"])
-        for edge in graph["edges"]])
+        for edge in graph["edges"]], link=lambda code: f"/actor/{code}", describe=side_name)
     return render(request, "overview.html", dyads=dyads, recent=recent, articles=articles,
-                  network=picture, balance=graph["balance"])
+                  network=picture, network_nodes=len(busiest), balance=graph["balance"])
 
 
 def timeline(db: Database, request: Request, side_a: str, side_b: str | None, freq: str,
@@ -116,7 +117,10 @@ def timeline(db: Database, request: Request, side_a: str, side_b: str | None, fr
         with db.cursor() as cursor:
             total, chosen = dashboard.events(cursor, replace(where, start=period, end=period),
                                            EVIDENCE_ROWS)
-    return {"timeline": charts.timeline(rows), "freq": freq, "period": period,
+    here = request.url.path
+    chart = timeline_svg(rows, unit=freq, link=lambda bar: f"{here}?freq={freq}&period={bar}"
+                         "#evidence-panel", swap="#evidence-panel", selected=period)
+    return {"timeline": chart, "freq": freq, "period": period,
             "frequencies": analysis.FREQUENCIES, "period_events": chosen,
             "period_total": total, "here": request.url.path}
 

@@ -7,12 +7,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, Field
 
-from detente.store.series import first_day
-
-MONTH = r"(0[1-9]|1[0-2])"
-DAY = r"(0[1-9]|[12][0-9]|3[01])"
-DATE_PATTERN = rf"^[0-9]{{4}}(-{MONTH}(-{DAY})?)?$"  # 2000, 2000-06, 2000-06-13
-DAY_PATTERN = rf"^[0-9]{{4}}-{MONTH}-{DAY}$"
+# the shapes of the dates the API takes (detente.dates), re-exported for its modules
+from detente.dates import DATE_PATTERN as DATE_PATTERN
+from detente.dates import DAY_PATTERN as DAY_PATTERN
+from detente.dates import first_day
 
 
 def real_date(value: str | None) -> str | None:

@@ -4,39 +4,25 @@ condition of a date window, and the sides the store knows."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Any
 
 import duckdb
 
+from detente.dates import EXPECTED, is_partial_date
 from detente.store.counting import MEASURES, CountError, CountRule, counted_events
-from detente.store.events import period_start
-
-ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+from detente.store.events import period_end, period_start
 
 
 class SeriesError(CountError):
     """A parameter of a series query is out of range (unknown freq, malformed date)."""
 
 
-def first_day(value: str) -> date:
-    """The first day of an ISO year, month or day ("2000" → 2000-01-01); ValueError
-    when the calendar has no such day ("2000-02-31")."""
-    return date.fromisoformat((value + "-01-01")[:10])
-
-
 def check_date(name: str, value: str | None) -> str | None:
     """``value`` if it is an ISO date at year, month or day precision, else SeriesError."""
     if value is None:
         return None
-    try:
-        if not ISO_DATE.fullmatch(value):
-            raise ValueError(value)
-        first_day(value)
-    except ValueError:
-        raise SeriesError(f"{name}: {value!r} is not a date like 2000, 2000-06 or 2000-06-13"
-                          ) from None
+    if not is_partial_date(value):
+        raise SeriesError(f"{name}: {value!r} is not {EXPECTED}")
     return value
 
 
@@ -48,9 +34,7 @@ def window_clause(column: str, start: str | None, end: str | None) -> tuple[str,
         conditions.append(f"{column} >= {period_start('$start')}")
         parameters["start"] = start
     if check_date("end", end):
-        conditions.append(f"{column} <= {period_start('$end')} + CASE length($end) "
-                          f"WHEN 4 THEN INTERVAL 1 YEAR WHEN 7 THEN INTERVAL 1 MONTH "
-                          f"ELSE INTERVAL 1 DAY END - INTERVAL 1 DAY")
+        conditions.append(f"{column} <= {period_end('$end')}")
         parameters["end"] = end
     return " AND ".join(conditions) or "TRUE", parameters
 
