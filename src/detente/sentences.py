@@ -1,7 +1,6 @@
 """Sentence boundaries in plain text, where no parse is at hand: the one sentence
-end that ingest (a text's evidence of its own year), the parser's piece cutter
-(``detente.nlp``) and the ledger's mission reader (``detente.relations.ledger``)
-share. Within a parse, spaCy's own sentences (``Span.sent``) are used instead.
+end that ingest (a text's evidence of its own year) and the parser's piece cutter
+(``detente.nlp``) share. Within a parse, spaCy's own sentences (``Span.sent``) are used instead.
 
 A sentence ends after a full stop, question or exclamation mark, any closing
 quotes or brackets, and white space, before a capital or a digit (opening quotes
