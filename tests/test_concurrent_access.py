@@ -21,7 +21,7 @@ import pytest
 
 from detente.engine.corpus import write_corpus
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.fault]
 
 DETENTE = [str(Path(sys.executable).with_name("detente"))]
 ARTICLES = 12

@@ -27,6 +27,8 @@ from detente.ingest.textdump import clean_text_dump
 from detente.model import STATUSES, Article
 from detente.pipeline import Pipeline
 
+pytestmark = pytest.mark.fault
+
 SECONDS_PER_EXAMPLE = 10  # far above any real input of this size: only a hang trips it
 FUZZ = settings(max_examples=100, deadline=timedelta(seconds=SECONDS_PER_EXAMPLE),
                 suppress_health_check=[HealthCheck.too_slow])

@@ -21,6 +21,8 @@ from detente.cli import app
 from detente.dbfile import connect
 from detente.store import Store, StoreError
 
+pytestmark = pytest.mark.fault
+
 runner = CliRunner()
 STORY = ("SEOUL, June 15, 2000 (Reuters) - South Korean President Kim Dae-jung visited "
          "Pyongyang on Tuesday for the first summit of the two Koreas.\n")

@@ -5,9 +5,13 @@ by spaCy's ``max_length``."""
 
 from __future__ import annotations
 
+import pytest
+
 from detente.model import Article
 from detente.nlp import PIECE_CHARS, parse_paragraphs, pieces_of
 from detente.syntax import entities_in
+
+pytestmark = pytest.mark.fault
 
 SENTENCE = "North Korea criticised Japan on Monday. "
 

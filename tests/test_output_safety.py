@@ -20,6 +20,8 @@ from typer.testing import CliRunner
 from detente.cli import app
 from detente.store import Store
 
+pytestmark = pytest.mark.fault
+
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:

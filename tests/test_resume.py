@@ -17,7 +17,7 @@ import pytest
 from detente.engine.corpus import write_corpus
 from detente.store import TABLE_COLUMNS
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.fault]
 
 DETENTE = str(Path(sys.executable).with_name("detente"))
 ARTICLES = 48

@@ -24,6 +24,8 @@ import pytest
 
 from detente.data import sample_files
 
+pytestmark = pytest.mark.fault
+
 if TYPE_CHECKING:
     from server_fixtures import ServeProcess
 

@@ -17,6 +17,8 @@ from detente.engine.corpus import write_corpus
 from detente.model import Article
 from detente.store import Store, StoreError
 
+pytestmark = pytest.mark.fault
+
 runner = CliRunner()
 ARTICLES = 20
 
