@@ -9,6 +9,7 @@ import pytest
 from detente.geo.gazetteer import gazetteer
 from detente.geo.gdelt import country_geo, geo_type, location_geo
 from detente.geo.tone import tone
+from detente.ingest.readers import article_from_text
 from detente.model import Article, DatePoint
 from detente.pipeline import Pipeline
 
@@ -93,6 +94,15 @@ def test_the_dateline_places_an_event_the_sentence_does_not(pipeline):
     place = located(pipeline, text)["IRN 120 FRA"]
     assert (place.name, place.country, place.basis) == ("Geneva", "CHE", "dateline")
     assert text[place.span[0]:place.span[1]].upper() == "GENEVA"
+
+
+def test_a_wire_dateline_ingest_took_off_still_places_the_story(pipeline):
+    article = article_from_text("t.txt", "SYDNEY (Reuters) - New Zealand and Fiji on Wednesday "
+                                "signed a defence agreement.")
+    events = pipeline.code(article).events
+    assert events and {(e.location.name, e.location.country, e.location.precision,
+                        e.location.basis, e.location.span) for e in events} == {
+        ("Sydney", "AUS", "city", "dateline", None)}
 
 
 def test_a_state_the_sentence_names_comes_after_the_dateline(pipeline):

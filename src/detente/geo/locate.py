@@ -271,10 +271,15 @@ def dateline_location(run: ArticleRun, states: frozenset[str]) -> Location | Non
     """The dateline's city, looked up among the states its region or the event
     names ("TIRANA, Albania"); spanned where it opens its paragraph. A dateline
     the actor resolver leaves ("Jakarta: ...", "Riyadh, 11 March 2023 (TDI): ...")
-    is read here from the opening paragraph."""
+    is read here from the opening paragraph, one ingest took off the text from
+    ``Article.dateline``."""
     context = run.context
     city, region_name, paragraph = (context.dateline, context.dateline_region,
                                     context.dateline_paragraph)
+    if city is None and run.article.dateline:
+        # a dateline ingest took off the text ("SYDNEY (Reuters) -"): no span to give
+        city, _, region_name = (part.strip() for part in run.article.dateline.partition(","))
+        city, region_name, paragraph = city.title(), region_name or None, len(context.texts)
     if city is None and context.texts:
         found = OPENING_PLACE.match(context.texts[0])
         city, paragraph = (found.group(1), 0) if found else (None, 0)

@@ -127,6 +127,21 @@ def dateline_month_day(paragraph: str) -> tuple[int, int] | None:
     return month, day
 
 
+# A dateline on a line of its own above the story: "KATHMANDU, JULY 9",
+# "GENEVA, March 3, 2021".
+DATELINE_LINE = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]{1,40}),\s*(?P<date>[^()]{3,40})$")
+
+
+def dateline_line(line: str) -> str | None:
+    """The place of a dateline standing on its own line ("KATHMANDU, JULY 9" ->
+    "KATHMANDU"); None for any other line."""
+    match = DATELINE_LINE.match(line.strip())
+    if not match:
+        return None
+    when = match.group("date").strip()
+    return match.group("place").strip() if _MONTH_DAY.match(when) or parse_date(when) else None
+
+
 def resolve_month_day(month: int, day: int, known: DatePoint) -> DatePoint:
     """A month and day dated by a date known to some precision: the year that puts
     it nearest the known date (a dateline of December 31 on a page of January 2
