@@ -129,6 +129,40 @@ def test_a_colon_dateline_places_the_story(pipeline):
     assert (place.name, place.basis) == ("Jakarta", "dateline")
 
 
+def places_of(pipeline: Pipeline, text: str) -> dict[int, set[tuple]]:
+    """Each sentence's coded events' locations (name, state, precision, basis), by
+    the sentence's index in the article."""
+    article = Article("t.txt", text.split("\n\n"),
+                      pub_date=DatePoint("2023-11-10", "day", "metadata"))
+    found: dict[int, set[tuple]] = {}
+    for e in pipeline.code(article).events:
+        place = e.location
+        found.setdefault(e.sentence_index, set()).add(
+            (place.name, place.country, place.precision, place.basis) if place else None)
+    return found
+
+
+def test_a_capital_named_as_a_side_is_its_government_not_a_place(pipeline):
+    found = places_of(pipeline, "RIYADH, March 11 (Reuters) - Iran and Saudi Arabia agreed on "
+                                "Friday to restore ties.\n\nRiyadh and Tehran also agreed to "
+                                "reactivate a security cooperation agreement signed in 2001.")
+    assert found[1] == {("Riyadh", "SAU", "city", "dateline")}
+
+
+def test_a_capital_owning_a_programme_is_a_government_not_a_place(pipeline):
+    found = places_of(pipeline, "Talks between the UN atomic agency and Iran over Tehran's "
+                                "nuclear programme will resume on 27 September.\n\nThe "
+                                "meeting will take place in Vienna, a spokesman said.")
+    assert found[0] == {("Vienna", "AUT", "city", "article")}
+
+
+def test_a_dateline_opening_the_sentence_is_not_the_sentence_s_place(pipeline):
+    found = places_of(pipeline, "Marles and Prabowo shook hands after signing the pact at the "
+                                "Military Academy in Magelang, Central Java.\n\nJakarta: "
+                                "Indonesia and Australia signed a defense agreement on Thursday.")
+    assert found[1] == {("Magelang", "IDN", "city", "article")}
+
+
 def test_to_is_a_destination_only_after_going(pipeline):
     found = located(pipeline, "Australia's foreign minister will travel to Tonga on Friday.")
     assert next(iter(found.values())).name == "Tonga"

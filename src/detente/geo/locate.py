@@ -85,10 +85,17 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     # a state the sentence merely names ("rejected the proposal by France") places
     # the event less surely than the article or its dateline do
     named_state = None
+    passed: set[int] = set()  # names of a place phrase already judged
     for span, in_phrase in sentence_places(sentence, offset, source):
+        if span.start in passed:
+            continue
+        if in_phrase:
+            passed.add(span.start)
         found = place_of(span, states)
         if found is None or (in_phrase == "noun" and found[1] != "city"):
             continue  # "the stay of troops in Cabo Delgado": about the troops, not the act
+        if not in_phrase and span.label_ == "GPE" and _is_capital(found[0]):
+            continue  # "a treaty with Moscow", "Tehran's programme": a government
         if in_phrase or found[1] != "country":
             return _refined(_spanned((span, found), "sentence", offset), run)
         named_state = named_state or (span, found)
@@ -140,10 +147,27 @@ def sentence_places(sentence: Span, offset: int,
     yield from sorted(phrases, key=lambda item: item[1] != "verb")
     start, end = ((source.start - offset, source.end - offset)
                   if source.start is not None and source.end is not None else (-1, -1))
+    head = _dateline_head(sentence)
     for entity in entities_in(sentence):
-        if entity.label_ in geo_words().place_labels and not (
+        if entity.label_ in geo_words().place_labels and entity.start_char >= head and not (
                 start < entity.end_char and entity.start_char < end):
             yield entity, None
+
+
+def _dateline_head(sentence: Span) -> int:
+    """Where the dateline opening the sentence's paragraph ends ("ERBIL, Kurdistan
+    Region -", "Jakarta:"), 0 for none: a dateline places the story's filing,
+    not the sentence's act (the dateline itself is read apart)."""
+    if sentence.start != 0:
+        return 0
+    found = OPENING_PLACE.match(sentence.doc.text)
+    return found.end() if found else 0
+
+
+def _is_capital(place: Place) -> bool:
+    """Is the place its state's capital (a name that can stand for a government)?"""
+    capital = gazetteer().capital(place.country) if place.kind == "city" else None
+    return capital is not None and capital.feature_id == place.feature_id
 
 
 def _phrase_kind(preposition: Token) -> str:
