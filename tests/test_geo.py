@@ -163,6 +163,21 @@ def test_a_dateline_opening_the_sentence_is_not_the_sentence_s_place(pipeline):
     assert found[1] == {("Magelang", "IDN", "city", "article")}
 
 
+def test_a_place_of_another_act_the_sentence_tells_of_is_not_the_event_s(pipeline):
+    found = places_of(pipeline, "China and Bhutan held the 12th Expert Group Meeting on "
+                                "Wednesday in Thimphu, Bhutan.\n\nChina and Bhutan agreed to "
+                                "hold the next meeting in Beijing at an early date.\n\nDuring "
+                                "the meeting, China and Bhutan reviewed the consensus reached at "
+                                "the 11th meeting in Kunming, China.")
+    # the agreement is made at this meeting; the next one will be in Beijing
+    assert found[1] == {("Thimphu", "BTN", "city", "article"), ("Beijing", "CHN", "city", "text")}
+    assert found[2] == {("Thimphu", "BTN", "city", "article")}
+    found = places_of(pipeline, "Malaysian Prime Minister Anwar Ibrahim landed in Shanghai on "
+                                "Monday.\n\nAnwar visited China's import expo and met Chinese "
+                                "Premier Li Qiang before arriving in Beijing on Wednesday.")
+    assert ("Shanghai", "CHN", "city", "article") in found[1]
+
+
 def test_to_is_a_destination_only_after_going(pipeline):
     found = located(pipeline, "Australia's foreign minister will travel to Tonga on Friday.")
     assert next(iter(found.values())).name == "Tonga"

@@ -59,13 +59,14 @@ class GeoWords:
     destination: frozenset[str]
     motion_verbs: frozenset[str]
     event_nouns: frozenset[str]
+    sequence: frozenset[str]
 
 
 @cache
 def geo_words() -> GeoWords:
     """The locator's word lists (data/geo_words.yaml)."""
     keys = ("locative", "area_words", "place_labels", "not_place_labels", "not_places",
-            "destination", "motion_verbs", "event_nouns")
+            "destination", "motion_verbs", "event_nouns", "sequence")
     data = read_yaml("geo_words.yaml", keys=keys)
     return GeoWords(*(frozenset(data[key]) for key in keys))
 
@@ -86,7 +87,7 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     # the event less surely than the article or its dateline do
     named_state = None
     passed: set[int] = set()  # names of a place phrase already judged
-    for span, in_phrase in sentence_places(sentence, offset, source):
+    for span, in_phrase in sentence_places(sentence, offset, source, trigger):
         if span.start in passed:
             continue
         if in_phrase:
@@ -134,15 +135,16 @@ def own_places(trigger: Token) -> Iterator[tuple[Span, bool]]:
         yield from ((span, False) for span in _locative_objects(head))
 
 
-def sentence_places(sentence: Span, offset: int,
-                    source: Actor) -> Iterator[tuple[Span, str | None]]:
+def sentence_places(sentence: Span, offset: int, source: Actor,
+                    trigger: Token | None = None) -> Iterator[tuple[Span, str | None]]:
     """Place phrases anywhere in the sentence, those of its verbs first, then its
     named places that are not the event's source ("Israel struck Gaza": the
     target is where; "Moscow condemned ..." is a government, not a place); each
-    with what the place phrase belongs to ("verb", "noun"; None: no phrase)."""
+    with what the place phrase belongs to ("verb", "noun"; None: no phrase).
+    Places of another act the sentence tells of are left (see ``_other_act``)."""
     phrases: list[tuple[Span, str]] = []
     for token in sentence:
-        if token.dep_ == "prep" and _is_locative(token):
+        if token.dep_ == "prep" and _is_locative(token) and not _other_act(token, trigger):
             phrases += [(span, _phrase_kind(token)) for span in _place_spans(token)]
     yield from sorted(phrases, key=lambda item: item[1] != "verb")
     start, end = ((source.start - offset, source.end - offset)
@@ -150,8 +152,31 @@ def sentence_places(sentence: Span, offset: int,
     head = _dateline_head(sentence)
     for entity in entities_in(sentence):
         if entity.label_ in geo_words().place_labels and entity.start_char >= head and not (
-                start < entity.end_char and entity.start_char < end):
+                start < entity.end_char and entity.start_char < end) and not _other_act(
+                    entity.root, trigger):
             yield entity, None
+
+
+def _other_act(token: Token, trigger: Token | None) -> bool:
+    """Does ``token`` belong to a clause that tells of another act than the
+    trigger's: one describing a noun ("reviewed the consensus reached at the last
+    round in Kunming", "Americans jailed by the United States"), an act the
+    trigger agrees to or plans ("agreed to hold the next round in Beijing"), or
+    one before or after it ("visited the expo before arriving in Beijing")?"""
+    if trigger is None:
+        return False
+    words = geo_words()
+    node = token
+    while node.head.i != node.i and node.i != trigger.i:
+        if node.dep_ in {"acl", "relcl"} and not (
+                node.left_edge.i <= trigger.i <= node.right_edge.i):
+            return True
+        if node.dep_ in {"xcomp", "ccomp"} and node.head.i == trigger.i:
+            return True
+        if node.dep_ == "pcomp" and node.head.lower_ in words.sequence:
+            return True
+        node = node.head
+    return False
 
 
 def _dateline_head(sentence: Span) -> int:
