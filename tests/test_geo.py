@@ -178,6 +178,16 @@ def test_a_place_of_another_act_the_sentence_tells_of_is_not_the_event_s(pipelin
     assert ("Shanghai", "CHN", "city", "article") in found[1]
 
 
+def test_a_state_is_made_precise_by_a_town_of_it_the_article_gives(pipeline):
+    found = places_of(pipeline, "Japanese Prime Minister Fumio Kishida landed in South Korea on "
+                                "Sunday for a two-day visit.\n\nKishida visited the national "
+                                "cemetery in Seoul before his meeting with Yoon.")
+    assert found[0] == {("Seoul", "KOR", "city", "article")}
+    found = places_of(pipeline, "KATHMANDU, July 9 (Reuters) - India sent a diplomatic note to "
+                                "Nepal protesting the new map.")
+    assert found[0] == {("Kathmandu", "NPL", "city", "dateline")}
+
+
 def test_to_is_a_destination_only_after_going(pipeline):
     found = located(pipeline, "Australia's foreign minister will travel to Tonga on Friday.")
     assert next(iter(found.values())).name == "Tonga"

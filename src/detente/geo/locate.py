@@ -106,13 +106,47 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
 
 
 def _refined(location: Location, run: ArticleRun) -> Location:
-    """A state the sentence names, made precise by the town the article places its
-    story in when that town is in the state ("landed in South Korea" after "the
-    summit in Seoul")."""
+    """A state the sentence names, made precise by a town of that state the
+    article gives: the town its opening places the story in ("landed in South
+    Korea" after "the summit in Seoul"), else its dateline's city, else the first
+    town of that state any place phrase of the article names ("traveled to Tunisia"
+    in a story that says "Team Europe is back in Tunis")."""
     if location.precision != "country":
         return location
+    state = location.country
     town = article_place(run)
-    return town if town is not None and town.country == location.country else location
+    if town is not None and town.country == state:
+        return town
+    town = dateline_location(run, frozenset({state}))
+    if town is not None and town.country == state:
+        return town
+    return next((town for town in article_towns(run) if town.country == state), location)
+
+
+def article_towns(run: ArticleRun) -> list[Location]:
+    """The towns the article's place phrases name, in order (basis ``article``);
+    found once per article, when a state is to be made precise."""
+    global _last_towns
+    key = (id(run), run.doc_id)
+    if _last_towns[0] != key:
+        _last_towns = (key, list(_towns(run)))
+    return _last_towns[1]
+
+
+_last_towns: tuple[tuple[int, str] | None, list[Location]] = (None, [])
+
+
+def _towns(run: ArticleRun) -> Iterator[Location]:
+    states = frozenset(run.context.mentioned)
+    for (doc, _), offset in zip(run.context.paragraphs, run.article.paragraph_offsets(),
+                                strict=False):
+        for token in doc:
+            if token.dep_ != "prep" or not _is_locative(token):
+                continue
+            for span in _place_spans(token):
+                found = place_of(span, states)
+                if found is not None and found[1] == "city":
+                    yield _spanned((span, found), "article", offset)
 
 
 def _spanned(found: tuple[Span, tuple[Place, str]], basis: str, offset: int) -> Location:
