@@ -188,6 +188,15 @@ def test_a_state_is_made_precise_by_a_town_of_it_the_article_gives(pipeline):
     assert found[0] == {("Kathmandu", "NPL", "city", "dateline")}
 
 
+def test_a_state_that_is_its_capital_s_name_names_the_city(pipeline):
+    found = places_of(pipeline, "European Union foreign ministers agreed on Monday to sanction "
+                                "Belarusian President Alexander Lukashenko.\n\nEU foreign "
+                                "policy chief Josep Borrell, who chaired the EU ministers' "
+                                "meeting in Luxembourg, told reporters the decision was an "
+                                "answer to the situation.")
+    assert found[0] == {("Luxembourg", "LUX", "city", "article")}
+
+
 def test_to_is_a_destination_only_after_going(pipeline):
     found = located(pipeline, "Australia's foreign minister will travel to Tonga on Friday.")
     assert next(iter(found.values())).name == "Tonga"

@@ -60,13 +60,14 @@ class GeoWords:
     motion_verbs: frozenset[str]
     event_nouns: frozenset[str]
     sequence: frozenset[str]
+    city_states: frozenset[str]
 
 
 @cache
 def geo_words() -> GeoWords:
     """The locator's word lists (data/geo_words.yaml)."""
     keys = ("locative", "area_words", "place_labels", "not_place_labels", "not_places",
-            "destination", "motion_verbs", "event_nouns", "sequence")
+            "destination", "motion_verbs", "event_nouns", "sequence", "city_states")
     data = read_yaml("geo_words.yaml", keys=keys)
     return GeoWords(*(frozenset(data[key]) for key in keys))
 
@@ -304,6 +305,10 @@ def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
         return None
     places = gazetteer()
     place = places.lookup(text, states)
+    if place is not None and place.kind == "country" and name_key(text) in (
+            geo_words().city_states):
+        capital = places.capital(place.country)  # "the ministers' meeting in Luxembourg"
+        return (capital, "city") if capital is not None else (place, place.kind)
     if place is not None:
         return place, place.kind
     for tail in (text.rpartition(" in ")[2], text.partition(",")[0]):
