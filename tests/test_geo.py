@@ -197,6 +197,19 @@ def test_a_state_that_is_its_capital_s_name_names_the_city(pipeline):
     assert found[0] == {("Luxembourg", "LUX", "city", "article")}
 
 
+def test_an_envoy_is_summoned_to_the_summoning_state_s_capital_unless_told(pipeline):
+    found = places_of(pipeline, "Turkey's ambassador to Baghdad, Fatih Yildiz, was summoned by "
+                                "the Iraqi foreign ministry on Thursday.")
+    assert found[0] == {("Baghdad", "IRQ", "city", "capital")}
+    found = places_of(pipeline, "Hungary's foreign minister has summoned the ambassador of "
+                                "Ukraine for Monday to state Hungary's objections to Ukraine's "
+                                "education law.")
+    assert found[0] == {("Budapest", "HUN", "city", "capital")}
+    found = places_of(pipeline, "Iraq summoned the Turkish ambassador to the foreign ministry in "
+                                "Erbil on Thursday.")
+    assert found[0] == {("Erbil", "IRQ", "city", "sentence")}
+
+
 def test_to_is_a_destination_only_after_going(pipeline):
     found = located(pipeline, "Australia's foreign minister will travel to Tonga on Friday.")
     assert next(iter(found.values())).name == "Tonga"

@@ -61,13 +61,15 @@ class GeoWords:
     event_nouns: frozenset[str]
     sequence: frozenset[str]
     city_states: frozenset[str]
+    summon_verbs: frozenset[str]
 
 
 @cache
 def geo_words() -> GeoWords:
     """The locator's word lists (data/geo_words.yaml)."""
     keys = ("locative", "area_words", "place_labels", "not_place_labels", "not_places",
-            "destination", "motion_verbs", "event_nouns", "sequence", "city_states")
+            "destination", "motion_verbs", "event_nouns", "sequence", "city_states",
+            "summon_verbs")
     data = read_yaml("geo_words.yaml", keys=keys)
     return GeoWords(*(frozenset(data[key]) for key in keys))
 
@@ -88,9 +90,12 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     # the event less surely than the article or its dateline do
     named_state = None
     passed: set[int] = set()  # names of a place phrase already judged
+    summons = bool(source.country) and _summons(trigger)
     for span, in_phrase in sentence_places(sentence, offset, source, trigger):
         if span.start in passed:
             continue
+        if summons and not in_phrase:
+            break  # no place phrase: an envoy is summoned to the summoner's ministry
         if in_phrase:
             passed.add(span.start)
         found = place_of(span, states)
@@ -101,9 +106,25 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
         if in_phrase or found[1] != "country":
             return _refined(_spanned((span, found), "sentence", offset), run)
         named_state = named_state or (span, found)
+    if summons and (summoner := capital_location(source)) is not None:
+        return summoner
     return (article_place(run) or dateline_location(run, states)
             or (_refined(_spanned(named_state, "sentence", offset), run) if named_state else None)
             or capital_location(target))
+
+
+def _summons(trigger: Token) -> bool:
+    """Is the event a summoning ("summoned the Turkish ambassador"), or what an
+    envoy is summoned for ("summoned the ambassador to state Hungary's objections")?"""
+    verbs = geo_words().summon_verbs
+    node = trigger
+    for _ in range(3):
+        if node.lemma_.lower() in verbs:
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
 
 
 def _refined(location: Location, run: ArticleRun) -> Location:
@@ -388,7 +409,8 @@ def dateline_location(run: ArticleRun, states: frozenset[str]) -> Location | Non
 
 def capital_location(target: Actor) -> Location | None:
     """The target state's capital: where an act towards a state is placed when
-    the text says nothing of where (a guess, marked ``capital``)."""
+    the text says nothing of where (a guess, marked ``capital``); the summoning
+    state's capital for a summoning."""
     capital = gazetteer().capital(target.country)
     return _location(capital, "city", "capital", None) if capital is not None else None
 
