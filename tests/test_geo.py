@@ -210,6 +210,17 @@ def test_an_envoy_is_summoned_to_the_summoning_state_s_capital_unless_told(pipel
     assert found[0] == {("Erbil", "IRQ", "city", "sentence")}
 
 
+def test_a_statement_is_not_placed_where_what_it_speaks_of_is(pipeline):
+    found = places_of(pipeline, "UNITED NATIONS, July 23 (Reuters) - The UN Security Council "
+                                "issued a statement on Friday.\n\nThe Security Council condemns "
+                                "the announcement in Cyprus by Turkish and Turkish Cypriot leaders "
+                                "on the reopening of Varosha.")
+    assert found[1] == {("New York City", "USA", "city", "dateline")}
+    found = places_of(pipeline, "ERBIL, Iraq (Reuters) - Baghdad accused Ankara of violating its "
+                                "airspace.")
+    assert found[0] == {("Erbil", "IRQ", "city", "dateline")}
+
+
 def test_to_is_a_destination_only_after_going(pipeline):
     found = located(pipeline, "Australia's foreign minister will travel to Tonga on Friday.")
     assert next(iter(found.values())).name == "Tonga"

@@ -62,6 +62,7 @@ class GeoWords:
     sequence: frozenset[str]
     city_states: frozenset[str]
     summon_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
 
 
 @cache
@@ -69,7 +70,7 @@ def geo_words() -> GeoWords:
     """The locator's word lists (data/geo_words.yaml)."""
     keys = ("locative", "area_words", "place_labels", "not_place_labels", "not_places",
             "destination", "motion_verbs", "event_nouns", "sequence", "city_states",
-            "summon_verbs")
+            "summon_verbs", "speech_verbs")
     data = read_yaml("geo_words.yaml", keys=keys)
     return GeoWords(*(frozenset(data[key]) for key in keys))
 
@@ -179,7 +180,13 @@ def _spanned(found: tuple[Span, tuple[Place, str]], basis: str, offset: int) -> 
 def own_places(trigger: Token) -> Iterator[tuple[Span, bool]]:
     """Place phrases of the event's own words, nearest the trigger first, each
     with whether it is the name of an object ("shelled Kharkiv": a place, but
-    "helped Syria": a state as a side, no place)."""
+    "helped Syria": a state as a side, no place). A statement's are its own
+    ("condemned in Brussels"), not its object's ("condemns the announcement in
+    Cyprus": where what is condemned was said)."""
+    if trigger.lemma_.lower() in geo_words().speech_verbs:
+        # "condemns the announcement in Cyprus", "accused Ankara": what is spoken of
+        yield from ((span, False) for span in _locative_objects(trigger))
+        return
     heads = [trigger, *(child for child in trigger.children if child.dep_ in OBJECT_DEPS)]
     if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in NOUN_HEAD_DEPS:
         heads.append(trigger.head)  # "held talks in Geneva": the light verb's phrase
