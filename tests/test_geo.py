@@ -221,6 +221,15 @@ def test_a_statement_is_not_placed_where_what_it_speaks_of_is(pipeline):
     assert found[0] == {("Erbil", "IRQ", "city", "dateline")}
 
 
+def test_a_meeting_or_signing_is_where_the_article_says_the_parties_met(pipeline):
+    found = places_of(pipeline, "Rwanda and Mozambique have signed an agreement expanding the "
+                                "cooperation of their security forces in the Cabo Delgado "
+                                "Province.\n\nRwandan troops were deployed in Mozambique six "
+                                "months ago to fight insurgents.\n\nThe agreement was signed at "
+                                "RDF headquarters in Kigali on Monday by the two chiefs of staff.")
+    assert found[0] == {("Kigali", "RWA", "city", "article")}
+
+
 def test_to_is_a_destination_only_after_going(pipeline):
     found = located(pipeline, "Australia's foreign minister will travel to Tonga on Friday.")
     assert next(iter(found.values())).name == "Tonga"

@@ -63,6 +63,7 @@ class GeoWords:
     city_states: frozenset[str]
     summon_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    meeting_words: frozenset[str]
 
 
 @cache
@@ -70,7 +71,7 @@ def geo_words() -> GeoWords:
     """The locator's word lists (data/geo_words.yaml)."""
     keys = ("locative", "area_words", "place_labels", "not_place_labels", "not_places",
             "destination", "motion_verbs", "event_nouns", "sequence", "city_states",
-            "summon_verbs", "speech_verbs")
+            "summon_verbs", "speech_verbs", "meeting_words")
     data = read_yaml("geo_words.yaml", keys=keys)
     return GeoWords(*(frozenset(data[key]) for key in keys))
 
@@ -109,7 +110,8 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
         named_state = named_state or (span, found)
     if summons and (summoner := capital_location(source)) is not None:
         return summoner
-    return (article_place(run) or dateline_location(run, states)
+    meeting = meeting_place(run) if trigger.lemma_.lower() in geo_words().meeting_words else None
+    return (meeting or article_place(run) or dateline_location(run, states)
             or (_refined(_spanned(named_state, "sentence", offset), run) if named_state else None)
             or capital_location(target))
 
@@ -351,6 +353,52 @@ def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
         if place is not None:
             return place, "country" if place.kind == "country" else "region"
     return None
+
+
+def meeting_place(run: ArticleRun) -> Location | None:
+    """Where the article says its parties met: the first place phrase of a meeting,
+    talks or signing anywhere in it ("The agreement was signed at RDF headquarters
+    in Kigali", "The September meeting will take place in Vienna", "held the
+    meeting in Thimphu"), basis ``article``: where a meeting, agreement or signing
+    the sentence does not place happened. A state is made precise by a town of it
+    the article gives. Found once per article."""
+    global _last_meeting
+    key = (id(run), run.doc_id)
+    if _last_meeting[0] != key:
+        found = _first_meeting_place(run)
+        _last_meeting = (key, _refined(found, run) if found is not None else None)
+    return _last_meeting[1]
+
+
+_last_meeting: tuple[tuple[int, str] | None, Location | None] = (None, None)
+
+
+def _first_meeting_place(run: ArticleRun) -> Location | None:
+    states = frozenset(run.context.mentioned)
+    for (doc, _), offset in zip(run.context.paragraphs, run.article.paragraph_offsets(),
+                                strict=False):
+        for token in doc:
+            if token.dep_ != "prep" or not _is_locative(token) or not _of_meeting(token.head):
+                continue
+            found = [(span, place) for span in _place_spans(token)
+                     if (place := place_of(span, states)) is not None]
+            best = next((item for item in found if item[1][1] != "country"),
+                        found[0] if found else None)
+            if best is not None:
+                return _spanned(best, "article", offset)
+    return None
+
+
+def _of_meeting(head: Token) -> bool:
+    """Is ``head`` a meeting, talks or signing ("signed at", "the meeting in"), or
+    a verb whose subject or object is one ("held the meeting in", "the meeting will
+    take place in")?"""
+    words = geo_words().meeting_words
+    if head.lemma_.lower() in words:
+        return True
+    return head.pos_ in {"VERB", "AUX"} and any(
+        child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_.lower() in words
+        for child in head.children)
 
 
 def article_place(run: ArticleRun) -> Location | None:
