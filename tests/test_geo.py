@@ -230,6 +230,15 @@ def test_a_meeting_or_signing_is_where_the_article_says_the_parties_met(pipeline
     assert found[0] == {("Kigali", "RWA", "city", "article")}
 
 
+def test_towns_of_five_thousand_people_are_places(pipeline):
+    davos = gazetteer().lookup("Davos")
+    assert (davos.name, davos.kind, davos.country) == ("Davos", "city", "CHE")
+    found = places_of(pipeline, "Iranian Foreign Minister Hossein Amirabdollahian met Swiss "
+                                "President Alain Berset at the World Economic Forum in Davos, "
+                                "Switzerland.")
+    assert found[0] == {("Davos", "CHE", "city", "text")}
+
+
 def test_to_is_a_destination_only_after_going(pipeline):
     found = located(pipeline, "Australia's foreign minister will travel to Tonga on Friday.")
     assert next(iter(found.values())).name == "Tonga"
