@@ -93,6 +93,8 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     named_state = None
     passed: set[int] = set()  # names of a place phrase already judged
     summons = bool(source.country) and _summons(trigger)
+    # a statement is where its speaker was: a state it names is what it speaks of
+    statement = trigger.lemma_.lower() in geo_words().speech_verbs
     for span, in_phrase in sentence_places(sentence, offset, source, trigger):
         if span.start in passed:
             continue
@@ -112,8 +114,9 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
         return summoner
     meeting = meeting_place(run) if trigger.lemma_.lower() in geo_words().meeting_words else None
     return (meeting or article_place(run) or dateline_location(run, states)
-            or (_refined(_spanned(named_state, "sentence", offset), run) if named_state else None)
-            or capital_location(target))
+            or (_refined(_spanned(named_state, "sentence", offset), run)
+                if named_state and not statement else None)
+            or capital_location(source if statement and source.country else target))
 
 
 def _summons(trigger: Token) -> bool:
