@@ -250,6 +250,12 @@ def test_towns_of_five_thousand_people_are_places(pipeline):
     assert found[0] == {("Davos", "CHE", "city", "text")}
 
 
+def test_the_owner_of_an_act_in_a_place_phrase_is_its_doer_not_its_place(pipeline):
+    found = places_of(pipeline, "Two children died in Tehran's attack on Wednesday.\n\nIran "
+                                "violated the airspace of Pakistan with missile strikes.")
+    assert found[1] == {("Pakistan", "PAK", "country", "sentence")}
+
+
 def test_to_is_a_destination_only_after_going(pipeline):
     found = located(pipeline, "Australia's foreign minister will travel to Tonga on Friday.")
     assert next(iter(found.values())).name == "Tonga"

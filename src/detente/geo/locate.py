@@ -300,11 +300,14 @@ def _place_spans(preposition: Token) -> Iterator[Span]:
 
 def _phrase_names(noun: Token, place_labels_only: bool = False,
                   depth: int = 2) -> Iterator[Span]:
-    """Names in a noun phrase's own words, then in its locative phrases."""
+    """Names in a noun phrase's own words, then in its locative phrases; not the
+    owner of an act, who does it ("died in Tehran's attack": Iran's government)."""
+    words = geo_words()
     for token in noun_phrase_tokens(noun):
         span = _name_at(token)
         if span is not None and span.root.i == token.i and (
-                not place_labels_only or span.label_ in geo_words().place_labels):
+                not place_labels_only or span.label_ in words.place_labels) and not (
+                token.dep_ == "poss" and token.head.lemma_.lower() in words.event_nouns):
             yield span
     if depth:
         for child in noun.children:
