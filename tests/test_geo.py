@@ -256,6 +256,17 @@ def test_the_owner_of_an_act_in_a_place_phrase_is_its_doer_not_its_place(pipelin
     assert found[1] == {("Pakistan", "PAK", "country", "sentence")}
 
 
+def test_the_capital_of_a_town_names_the_town_where_the_parties_met(pipeline):
+    found = places_of(pipeline, "The United States and Papua New Guinea signed a new defense "
+                                "agreement Monday as the Pentagon works to increase its influence "
+                                "in the Asia Pacific.\n\nU.S. Secretary of State Antony Blinken "
+                                "met with the island nation's Deputy Prime Minister John Rosso at "
+                                "Papua New Guinea's capital of Port Moresby to sign the pact. "
+                                "President Joe Biden had been expected to attend but cut short "
+                                "his Asia trip to return to Washington.")
+    assert found[0] == {("Port Moresby", "PNG", "city", "article")}
+
+
 def test_to_is_a_destination_only_after_going(pipeline):
     found = located(pipeline, "Australia's foreign minister will travel to Tonga on Friday.")
     assert next(iter(found.values())).name == "Tonga"

@@ -64,6 +64,7 @@ class GeoWords:
     summon_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     meeting_words: frozenset[str]
+    settlement_nouns: frozenset[str]
 
 
 @cache
@@ -71,7 +72,7 @@ def geo_words() -> GeoWords:
     """The locator's word lists (data/geo_words.yaml)."""
     keys = ("locative", "area_words", "place_labels", "not_place_labels", "not_places",
             "destination", "motion_verbs", "event_nouns", "sequence", "city_states",
-            "summon_verbs", "speech_verbs", "meeting_words")
+            "summon_verbs", "speech_verbs", "meeting_words", "settlement_nouns")
     data = read_yaml("geo_words.yaml", keys=keys)
     return GeoWords(*(frozenset(data[key]) for key in keys))
 
@@ -311,7 +312,9 @@ def _phrase_names(noun: Token, place_labels_only: bool = False,
             yield span
     if depth:
         for child in noun.children:
-            if child.dep_ == "prep" and _is_locative(child):
+            if child.dep_ == "prep" and (_is_locative(child) or (
+                    child.lower_ == "of" and noun.lemma_.lower() in words.settlement_nouns)):
+                # "at the hospital in Gaza City", "the truce village of Panmunjom"
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         yield from _phrase_names(obj, place_labels_only, depth - 1)
@@ -335,6 +338,8 @@ def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
     """The place a name stands for and the precision it gives, trying it without
     a trailing area word ("the Kherson region": the region of Kherson)."""
     text = span.text
+    if text.endswith(("'s", "’s")):
+        text = text[:-2].rstrip()  # "Papua New Guinea's capital"
     if not text[:1].isupper() and not text.lower().startswith("the "):
         return None
     if name_key(text) in geo_words().not_places:
@@ -402,6 +407,8 @@ def _of_meeting(head: Token) -> bool:
     words = geo_words().meeting_words
     if head.lemma_.lower() in words:
         return True
+    if head.dep_ in {"nsubj", "dobj"} and head.head.lemma_.lower() in words:
+        return True  # "Rosso at Port Moresby to sign the pact", as the parser reads it
     return head.pos_ in {"VERB", "AUX"} and any(
         child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_.lower() in words
         for child in head.children)
