@@ -267,6 +267,15 @@ def test_the_capital_of_a_town_names_the_town_where_the_parties_met(pipeline):
     assert found[0] == {("Port Moresby", "PNG", "city", "article")}
 
 
+def test_an_act_a_speaker_says_will_be_done_is_a_statement(pipeline):
+    found = places_of(pipeline, "During a session of parliament, the Japanese cabinet chief said "
+                                "that his country maintains its will to reach a post-war peace "
+                                "treaty with Moscow.")
+    assert found[0] == {("Tokyo", "JPN", "city", "capital")}
+    found = places_of(pipeline, "Putin said Russia would help Syria.")
+    assert found[0] == {("Moscow", "RUS", "city", "capital")}
+
+
 def test_to_is_a_destination_only_after_going(pipeline):
     found = located(pipeline, "Australia's foreign minister will travel to Tonga on Friday.")
     assert next(iter(found.values())).name == "Tonga"

@@ -65,6 +65,7 @@ class GeoWords:
     speech_verbs: frozenset[str]
     meeting_words: frozenset[str]
     settlement_nouns: frozenset[str]
+    unreal_auxiliaries: frozenset[str]
 
 
 @cache
@@ -72,7 +73,8 @@ def geo_words() -> GeoWords:
     """The locator's word lists (data/geo_words.yaml)."""
     keys = ("locative", "area_words", "place_labels", "not_place_labels", "not_places",
             "destination", "motion_verbs", "event_nouns", "sequence", "city_states",
-            "summon_verbs", "speech_verbs", "meeting_words", "settlement_nouns")
+            "summon_verbs", "speech_verbs", "meeting_words", "settlement_nouns",
+            "unreal_auxiliaries")
     data = read_yaml("geo_words.yaml", keys=keys)
     return GeoWords(*(frozenset(data[key]) for key in keys))
 
@@ -95,7 +97,7 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     passed: set[int] = set()  # names of a place phrase already judged
     summons = bool(source.country) and _summons(trigger)
     # a statement is where its speaker was: a state it names is what it speaks of
-    statement = trigger.lemma_.lower() in geo_words().speech_verbs
+    statement = _is_statement(trigger)
     for span, in_phrase in sentence_places(sentence, offset, source, trigger):
         if span.start in passed:
             continue
@@ -118,6 +120,24 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
             or (_refined(_spanned(named_state, "sentence", offset), run)
                 if named_state and not statement else None)
             or capital_location(source if statement and source.country else target))
+
+
+def _is_statement(trigger: Token) -> bool:
+    """Is the event a statement: a verb of saying, or an act still to come that a
+    speaker says will be done ("said that his country maintains its will to reach
+    a treaty", "said Russia would help Syria": an intent, stated)?"""
+    words = geo_words()
+    if trigger.lemma_.lower() in words.speech_verbs:
+        return True
+    if not any(child.dep_ == "aux" and child.lower_ in words.unreal_auxiliaries
+               for child in trigger.children):
+        return False
+    node = trigger
+    while node.head.i != node.i:
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in words.speech_verbs:
+            return True
+        node = node.head
+    return False
 
 
 def _summons(trigger: Token) -> bool:
