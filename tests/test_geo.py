@@ -276,6 +276,18 @@ def test_an_act_a_speaker_says_will_be_done_is_a_statement(pipeline):
     assert found[0] == {("Moscow", "RUS", "city", "capital")}
 
 
+def test_a_large_city_the_model_calls_a_language_is_a_place(pipeline):
+    from detente.geo.locate import _large_city
+    assert _large_city("Tunis") and not _large_city("Dari") and not _large_city("Thai")
+    found = places_of(pipeline, "The memorandum of understanding between the EU and Tunisia was "
+                                "signed today by Prime Minister Giorgia Meloni and the Tunisian "
+                                "President Kais Saied. «Team Europe is back in Tunis. We were "
+                                "here together a month ago to launch a new one partnership with "
+                                "Tunisia. And today we carry it forward,” von der Leyen said in a "
+                                "tweet.")
+    assert found[0] == {("Tunis", "TUN", "city", "article")}
+
+
 def test_to_is_a_destination_only_after_going(pipeline):
     found = located(pipeline, "Australia's foreign minister will travel to Tonga on Friday.")
     assert next(iter(found.values())).name == "Tonga"

@@ -47,6 +47,7 @@ ARTICLE_PARAGRAPHS = 3  # the opening paragraphs, where a story says where it is
 OPENING_PLACE = re.compile(r"\s*([A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2})"
                            r"(?:,[^:\n]{0,40}?)?(?:\s*\([^)\n]{1,30}\))?\s*(?::|—|–|--| - )")
 NOUN_HEAD_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
+LARGE_CITY = 100_000  # a name the model calls a language is a place if a city this large
 
 
 @dataclass(frozen=True)
@@ -342,16 +343,27 @@ def _phrase_names(noun: Token, place_labels_only: bool = False,
 
 def _name_at(token: Token) -> Span | None:
     """The named entity ``token`` is part of, unless its label names no place (a
-    name the model did not tag is left: "the Summit of the Americas")."""
+    name the model did not tag is left: "the Summit of the Americas"); a name it
+    calls a language is kept when it is a large city's ("back in Tunis")."""
     doc = token.doc
-    if not token.ent_type_ or token.ent_type_ in geo_words().not_place_labels:
+    if not token.ent_type_ or (token.ent_type_ in geo_words().not_place_labels
+                               and token.ent_type_ != "LANGUAGE"):
         return None
     start, end = token.i, token.i + 1
     while doc[start].ent_iob_ == "I":
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return Span(doc, start, end, label=token.ent_type_)
+    span = Span(doc, start, end, label=token.ent_type_)
+    return span if token.ent_type_ != "LANGUAGE" or _large_city(span.text) else None
+
+
+def _large_city(name: str) -> bool:
+    """Is ``name`` a large city's own name ("back in Tunis", which the model calls
+    a language; not "in Dari", a town's, nor "in Thai", a city's other name)?"""
+    place = gazetteer().lookup(name)
+    return (place is not None and place.kind == "city" and place.population >= LARGE_CITY
+            and name_key(place.name) == name_key(name))
 
 
 def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
