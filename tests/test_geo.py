@@ -227,9 +227,15 @@ def test_a_statement_is_not_placed_where_what_it_speaks_of_is(pipeline):
                                 "the announcement in Cyprus by Turkish and Turkish Cypriot leaders "
                                 "on the reopening of Varosha.")
     assert found[1] == {("New York City", "USA", "city", "dateline")}
-    found = places_of(pipeline, "ERBIL, Iraq (Reuters) - Baghdad accused Ankara of violating its "
+    found = places_of(pipeline, "ERBIL, Iraq (Reuters) - Iraq accused Turkey of violating its "
                                 "airspace.")
     assert found[0] == {("Erbil", "IRQ", "city", "dateline")}
+
+
+def test_a_government_named_by_its_capital_speaks_from_there(pipeline):
+    found = places_of(pipeline, "ERBIL, Iraq (Reuters) - Baghdad accused Ankara of violating its "
+                                "airspace.")
+    assert found[0] == {("Baghdad", "IRQ", "city", "sentence")}
 
 
 def test_a_meeting_or_signing_is_where_the_article_says_the_parties_met(pipeline):

@@ -116,11 +116,24 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
         named_state = named_state or (span, found)
     if summons and (summoner := capital_location(source)) is not None:
         return summoner
+    if statement and (seat := _speaking_capital(source)) is not None:
+        return seat
     meeting = meeting_place(run) if trigger.lemma_.lower() in geo_words().meeting_words else None
     return (meeting or article_place(run) or dateline_location(run, states)
             or (_refined(_spanned(named_state, "sentence", offset), run)
                 if named_state and not statement else None)
             or capital_location(source if statement and source.country else target))
+
+
+def _speaking_capital(source: Actor) -> Location | None:
+    """The capital a government is named by when it speaks ("Baghdad accused
+    Ankara ..."): where its statement was made (basis ``sentence``)."""
+    if not source.text or source.start is None or source.end is None:
+        return None
+    place = gazetteer().lookup(source.text)
+    if place is None or place.country != source.country or not _is_capital(place):
+        return None
+    return _location(place, "city", "sentence", (source.start, source.end))
 
 
 def _is_statement(trigger: Token) -> bool:
