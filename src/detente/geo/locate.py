@@ -4,20 +4,36 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
 
 1. ``text``: a place phrase of the event's own words: a locative preposition on
    the trigger, on its object or on the verb an event noun is the object of
-   ("shelled a hospital in Khan Younis", "held talks in Geneva");
+   ("shelled a hospital in Khan Younis", "held talks in Geneva"); a statement's
+   own phrase only ("condemns the announcement in Cyprus" places what is condemned);
 2. ``sentence``: a place phrase elsewhere in the sentence ("Speaking in Moscow,
    Putin said ..."), then a city or region the sentence names that is not the
-   event's source;
-3. ``article``: the first town or region the article's opening paragraphs place
-   something in ("The deal, struck in Beijing this week, ...");
-4. ``dateline``: the city the article was filed from ("GENEVA, March 3 (Reuters)");
-5. ``sentence`` again: a state the sentence names that is not the source (made
-   precise by the article's town when that town is in it);
-6. ``capital``: the target state's capital, when nothing else is said.
+   event's source. Not a place of another act the sentence tells of ("the
+   consensus reached at the last round in Kunming", "agreed to hold the next round
+   in Beijing", "before arriving in Beijing"), not a dateline opening it ("Jakarta:"),
+   not a capital named outside a place phrase ("a treaty with Moscow": a government);
+3. ``capital``: for a summoned envoy, the summoning state's capital (its foreign
+   ministry); ``sentence``: for a statement of a government named by its capital
+   ("Baghdad accused ..."), that capital;
+4. ``article``: for a meeting, talks, agreement or signing, where the article says
+   the parties met ("The agreement was signed at RDF headquarters in Kigali"); else
+   the first town or region the article's opening paragraphs place something in
+   ("The deal, struck in Beijing this week, ...");
+5. ``dateline``: the city the article was filed from ("GENEVA, March 3 (Reuters)",
+   also one ingest took off the text: ``Article.dateline``);
+6. ``sentence`` again: a state the sentence names that is not the source, unless
+   the event is a statement (a state it names is what it speaks of);
+7. ``capital``: the target state's capital, the speaker's for a statement, when
+   nothing else is said.
+
+A state found is made precise by a town of it the article gives: its opening
+town, its dateline's city, else the first town of that state a place phrase names
+("landed in South Korea" ... "the cemetery in Seoul").
 
 Functions over the parsed sentence: a few walks over the trigger's dependents
-and one dictionary look-up per candidate; the article's opening town is found
-once per article. Coding stays as fast (bench/throughput.py).
+and one dictionary look-up per candidate; the article's opening town, meeting
+place and towns are each found once per article, and only when needed. Coding
+stays as fast (bench/throughput.py).
 """
 
 from __future__ import annotations
