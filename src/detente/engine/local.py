@@ -30,7 +30,6 @@ from typing import Any
 import psutil
 
 from detente.engine import EngineError
-from detente.geo.gazetteer import gazetteer
 from detente.ingest.readers import IngestFailure
 from detente.model import Article
 from detente.pipeline import FLUSH, Pipeline, Result, article_label, code_batch
@@ -104,13 +103,10 @@ def inject_fault(articles: list[Article]) -> None:
 
 
 def _work(connection: Connection) -> None:
-    """A worker's life: load the pipeline (and the gazetteer the locator reads, so
-    that an article's time limit counts coding, not loading) once, then code batches
-    until told to stop (``None``) or until the parent is gone (end of file on the
-    pipe)."""
+    """A worker's life: load the pipeline once, then code batches until told to stop
+    (``None``) or until the parent is gone (end of file on the pipe)."""
     try:
         pipeline = Pipeline()
-        gazetteer()
     except Exception as error:  # a missing model or data file: every worker would fail
         connection.send(Started(" ".join(f"{type(error).__name__}: {error}".split())))
         return
