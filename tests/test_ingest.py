@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from detente.datelines import split_dateline
+from detente.datelines import dateline_line, split_dateline
 from detente.ingest.dates import is_date_line, parse_date
-from detente.ingest.readers import IngestFailure, read_articles
+from detente.ingest.readers import IngestFailure, article_from_text, read_articles
 from detente.ingest.textdump import clean_text_dump
 from detente.model import DatePoint
 
@@ -78,6 +78,22 @@ def test_wire_dateline_is_split_off():
     place, when, rest = split_dateline("WASHINGTON (AP) — Talks resumed.")
     assert place == "WASHINGTON" and not when and rest == "Talks resumed."
     assert split_dateline("Once suspicious, Pyongyang has gone on the offensive.")[0] is None
+
+
+def test_the_dateline_place_ingest_takes_off_is_kept_on_the_article():
+    article = article_from_text("t.txt", "SYDNEY (Reuters) - New Zealand and Fiji on Wednesday "
+                                "signed a defence agreement.")
+    assert article.paragraphs == ["New Zealand and Fiji on Wednesday signed a defence agreement."]
+    assert article.dateline == "SYDNEY"
+    prose = " ".join(["The two governments said the note was delivered on June 24, and "
+                      "the committee was told that more letters had been sent since then."] * 3)
+    dump = ("Nepal received a diplomatic note, says panel\n\nKATHMANDU, JULY 9\n\n"
+            + "\n\n".join([prose] * 4))
+    article = article_from_text("t.txt", dump)
+    assert article.dateline == "KATHMANDU" and article.paragraphs[0] == prose
+    assert dateline_line("KATHMANDU, JULY 9") == "KATHMANDU"
+    assert dateline_line("WASHINGTON, March 3, 2021") == "WASHINGTON"
+    assert dateline_line("HOME, WORLD, SPORT") is None
 
 
 def test_html_page_gives_text_title_and_date(tmp_path):

@@ -5,7 +5,9 @@ Three readers take them, each as strictly as its use needs; all are here:
 
 - ingest splits a dateline that gives a date or an agency off the first paragraph
   and takes its date as the publication date (``split_dateline``), or its month
-  and day when it gives no year (``dateline_month_day``);
+  and day when it gives no year (``dateline_month_day``); a dateline on a line of
+  its own above the story gives its place (``dateline_line``); the place is kept
+  on the article (``Article.dateline``);
 - the actor resolver reads where the article was filed from a paragraph that
   opens with a city in capitals (or a name before a dash): ``filed_from``, the
   city and the region after its comma ("ALBUQUERQUE, N.M.");
@@ -84,6 +86,21 @@ def dateline_month_day(paragraph: str) -> tuple[int, int] | None:
     return month, day
 
 
+# A dateline on a line of its own above the story: "KATHMANDU, JULY 9",
+# "GENEVA, March 3, 2021".
+DATELINE_LINE = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]{1,40}),\s*(?P<date>[^()]{3,40})$")
+
+
+def dateline_line(line: str) -> str | None:
+    """The place of a dateline standing on its own line ("KATHMANDU, JULY 9" ->
+    "KATHMANDU"); None for any other line."""
+    match = DATELINE_LINE.match(line.strip())
+    if not match:
+        return None
+    when = match.group("date").strip()
+    return match.group("place").strip() if _MONTH_DAY.match(when) or parse_date(when) else None
+
+
 def filed_from(paragraph: str) -> tuple[str, str | None] | None:
     """The city (as written) and region (None when none is named) of a dateline
     opening ``paragraph``, as the resolver reads it; None without one."""
@@ -99,3 +116,9 @@ def opening_place(paragraph: str) -> str | None:
     """The place named before a colon or dash at the start of ``paragraph``, if any."""
     found = OPENING_PLACE.match(paragraph)
     return found.group(1) if found else None
+
+
+def opening_place_end(paragraph: str) -> int:
+    """Where such an opening place and its colon or dash end (0: none)."""
+    found = OPENING_PLACE.match(paragraph)
+    return found.end() if found else 0

@@ -52,6 +52,8 @@ class Article:
     ``site`` is the publisher (an HTML page's site name or its URL's host, a
     JSONL field, a WARC record's host); None when unknown (a plain file).
     ``tone`` is how the article speaks, on GDELT's scale (``detente.geo.tone``).
+    ``dateline`` is the place of the wire dateline ingest took off the text
+    ("SYDNEY (Reuters) -", a "KATHMANDU, JULY 9" line above the story), as written.
     """
 
     doc: str
@@ -63,6 +65,7 @@ class Article:
     source_format: str = "text"
     site: str | None = None
     tone: float | None = None  # GDELT's scale (detente.geo.tone), set when coded
+    dateline: str | None = None
 
     PARAGRAPH_SEPARATOR = "\n\n"
 

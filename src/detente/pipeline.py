@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from detente.events.coder import EventCoder
 from detente.events.missions import mark_events, mission_steps
+from detente.geo.gazetteer import gazetteer
 from detente.geo.tone import article_tone
 from detente.ingest.html import looks_like_html
 from detente.ingest.jsonl import JsonlFields
@@ -51,6 +52,7 @@ class Pipeline:
     def __init__(self, nlp: Language | None = None, partial: bool = False) -> None:
         self.nlp = nlp or load_pipeline()
         self.coder = EventCoder(self.nlp, partial=partial)
+        gazetteer()  # loaded with the model: a worker's time limit counts coding, not loading
 
     def code(self, article: Article) -> CodedArticle:
         return next(self.code_many([article]))

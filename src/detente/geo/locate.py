@@ -4,20 +4,36 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
 
 1. ``text``: a place phrase of the event's own words: a locative preposition on
    the trigger, on its object or on the verb an event noun is the object of
-   ("shelled a hospital in Khan Younis", "held talks in Geneva");
+   ("shelled a hospital in Khan Younis", "held talks in Geneva"); a statement's
+   own phrase only ("condemns the announcement in Cyprus" places what is condemned);
 2. ``sentence``: a place phrase elsewhere in the sentence ("Speaking in Moscow,
    Putin said ..."), then a city or region the sentence names that is not the
-   event's source;
-3. ``article``: the first town or region the article's opening paragraphs place
-   something in ("The deal, struck in Beijing this week, ...");
-4. ``dateline``: the city the article was filed from ("GENEVA, March 3 (Reuters)");
-5. ``sentence`` again: a state the sentence names that is not the source (made
-   precise by the article's town when that town is in it);
-6. ``capital``: the target state's capital, when nothing else is said.
+   event's source. Not a place of another act the sentence tells of ("the
+   consensus reached at the last round in Kunming", "agreed to hold the next round
+   in Beijing", "before arriving in Beijing"), not a dateline opening it ("Jakarta:"),
+   not a capital named outside a place phrase ("a treaty with Moscow": a government);
+3. ``capital``: for a summoned envoy, the summoning state's capital (its foreign
+   ministry); ``sentence``: for a statement of a government named by its capital
+   ("Baghdad accused ..."), that capital;
+4. ``article``: for a meeting, talks, agreement or signing, where the article says
+   the parties met ("The agreement was signed at RDF headquarters in Kigali"); else
+   the first town or region the article's opening paragraphs place something in
+   ("The deal, struck in Beijing this week, ...");
+5. ``dateline``: the city the article was filed from ("GENEVA, March 3 (Reuters)",
+   also one ingest took off the text: ``Article.dateline``);
+6. ``sentence`` again: a state the sentence names that is not the source, unless
+   the event is a statement (a state it names is what it speaks of);
+7. ``capital``: the target state's capital, the speaker's for a statement, when
+   nothing else is said.
+
+A state found is made precise by a town of it the article gives: its opening
+town, its dateline's city, else the first town of that state a place phrase names
+("landed in South Korea" ... "the cemetery in Seoul").
 
 Functions over the parsed sentence: a few walks over the trigger's dependents
-and one dictionary look-up per candidate; the article's opening town is found
-once per article. Coding stays as fast (bench/throughput.py).
+and one dictionary look-up per candidate; the article's opening town, meeting
+place and towns are each found once per article, and only when needed. Coding
+stays as fast (bench/throughput.py).
 """
 
 from __future__ import annotations
@@ -31,7 +47,7 @@ from spacy.tokens import Span, Token
 
 from detente.actors.words import actor_words
 from detente.data import read_yaml
-from detente.datelines import opening_place
+from detente.datelines import opening_place, opening_place_end
 from detente.geo.gazetteer import Place, gazetteer, name_key
 from detente.model import Actor, Location
 from detente.syntax import entities_in, noun_phrase_tokens
@@ -42,6 +58,7 @@ if TYPE_CHECKING:
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "pobj"}
 ARTICLE_PARAGRAPHS = 3  # the opening paragraphs, where a story says where it is
 NOUN_HEAD_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
+LARGE_CITY = 100_000  # a name the model calls a language is a place if a city this large
 
 
 @dataclass(frozen=True)
@@ -54,13 +71,22 @@ class GeoWords:
     destination: frozenset[str]
     motion_verbs: frozenset[str]
     event_nouns: frozenset[str]
+    sequence: frozenset[str]
+    city_states: frozenset[str]
+    summon_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    meeting_words: frozenset[str]
+    settlement_nouns: frozenset[str]
+    unreal_auxiliaries: frozenset[str]
 
 
 @cache
 def geo_words() -> GeoWords:
     """The locator's word lists (data/geo_words.yaml)."""
     keys = ("locative", "area_words", "place_labels", "not_place_labels", "not_places",
-            "destination", "motion_verbs", "event_nouns")
+            "destination", "motion_verbs", "event_nouns", "sequence", "city_states",
+            "summon_verbs", "speech_verbs", "meeting_words", "settlement_nouns",
+            "unreal_auxiliaries")
     data = read_yaml("geo_words.yaml", keys=keys)
     return GeoWords(*(frozenset(data[key]) for key in keys))
 
@@ -80,26 +106,121 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     # a state the sentence merely names ("rejected the proposal by France") places
     # the event less surely than the article or its dateline do
     named_state = None
-    for span, in_phrase in sentence_places(sentence, offset, source):
+    passed: set[int] = set()  # names of a place phrase already judged
+    summons = bool(source.country) and _summons(trigger)
+    # a statement is where its speaker was: a state it names is what it speaks of
+    statement = _is_statement(trigger)
+    for span, in_phrase in sentence_places(sentence, offset, source, trigger):
+        if span.start in passed:
+            continue
+        if summons and not in_phrase:
+            break  # no place phrase: an envoy is summoned to the summoner's ministry
+        if in_phrase:
+            passed.add(span.start)
         found = place_of(span, states)
         if found is None or (in_phrase == "noun" and found[1] != "city"):
             continue  # "the stay of troops in Cabo Delgado": about the troops, not the act
+        if not in_phrase and span.label_ == "GPE" and _is_capital(found[0]):
+            continue  # "a treaty with Moscow", "Tehran's programme": a government
         if in_phrase or found[1] != "country":
             return _refined(_spanned((span, found), "sentence", offset), run)
         named_state = named_state or (span, found)
-    return (article_place(run) or dateline_location(run, states)
-            or (_refined(_spanned(named_state, "sentence", offset), run) if named_state else None)
-            or capital_location(target))
+    if summons and (summoner := capital_location(source)) is not None:
+        return summoner
+    if statement and (seat := _speaking_capital(source)) is not None:
+        return seat
+    meeting = meeting_place(run) if trigger.lemma_.lower() in geo_words().meeting_words else None
+    return (meeting or article_place(run) or dateline_location(run, states)
+            or (_refined(_spanned(named_state, "sentence", offset), run)
+                if named_state and not statement else None)
+            or capital_location(source if statement and source.country else target))
+
+
+def _speaking_capital(source: Actor) -> Location | None:
+    """The capital a government is named by when it speaks ("Baghdad accused
+    Ankara ..."): where its statement was made (basis ``sentence``)."""
+    if not source.text or source.start is None or source.end is None:
+        return None
+    place = gazetteer().lookup(source.text)
+    if place is None or place.country != source.country or not _is_capital(place):
+        return None
+    return _location(place, "city", "sentence", (source.start, source.end))
+
+
+def _is_statement(trigger: Token) -> bool:
+    """Is the event a statement: a verb of saying, or an act still to come that a
+    speaker says will be done ("said that his country maintains its will to reach
+    a treaty", "said Russia would help Syria": an intent, stated)?"""
+    words = geo_words()
+    if trigger.lemma_.lower() in words.speech_verbs:
+        return True
+    if not any(child.dep_ == "aux" and child.lower_ in words.unreal_auxiliaries
+               for child in trigger.children):
+        return False
+    node = trigger
+    while node.head.i != node.i:
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in words.speech_verbs:
+            return True
+        node = node.head
+    return False
+
+
+def _summons(trigger: Token) -> bool:
+    """Is the event a summoning ("summoned the Turkish ambassador"), or what an
+    envoy is summoned for ("summoned the ambassador to state Hungary's objections")?"""
+    verbs = geo_words().summon_verbs
+    node = trigger
+    for _ in range(3):
+        if node.lemma_.lower() in verbs:
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
 
 
 def _refined(location: Location, run: ArticleRun) -> Location:
-    """A state the sentence names, made precise by the town the article places its
-    story in when that town is in the state ("landed in South Korea" after "the
-    summit in Seoul")."""
+    """A state the sentence names, made precise by a town of that state the
+    article gives: the town its opening places the story in ("landed in South
+    Korea" after "the summit in Seoul"), else its dateline's city, else the first
+    town of that state any place phrase of the article names ("traveled to Tunisia"
+    in a story that says "Team Europe is back in Tunis")."""
     if location.precision != "country":
         return location
+    state = location.country
     town = article_place(run)
-    return town if town is not None and town.country == location.country else location
+    if town is not None and town.country == state:
+        return town
+    town = dateline_location(run, frozenset({state}))
+    if town is not None and town.country == state:
+        return town
+    return next((town for town in article_towns(run) if town.country == state), location)
+
+
+def article_towns(run: ArticleRun) -> list[Location]:
+    """The towns the article's place phrases name, in order (basis ``article``);
+    found once per article, when a state is to be made precise."""
+    global _last_towns
+    key = (id(run), run.doc_id)
+    if _last_towns[0] != key:
+        _last_towns = (key, list(_towns(run)))
+    return _last_towns[1]
+
+
+_last_towns: tuple[tuple[int, str] | None, list[Location]] = (None, [])
+
+
+def _towns(run: ArticleRun) -> Iterator[Location]:
+    states = frozenset(run.context.mentioned)
+    for (doc, _), offset in zip(run.context.paragraphs, run.article.paragraph_offsets(),
+                                strict=False):
+        for token in doc:
+            if token.dep_ != "prep" or not _is_locative(token):
+                continue
+            for span in _place_spans(token):
+                found = place_of(span, states)
+                if found is not None and found[1] == "city":
+                    yield _spanned((span, found), "article", offset)
 
 
 def _spanned(found: tuple[Span, tuple[Place, str]], basis: str, offset: int) -> Location:
@@ -110,7 +231,13 @@ def _spanned(found: tuple[Span, tuple[Place, str]], basis: str, offset: int) -> 
 def own_places(trigger: Token) -> Iterator[tuple[Span, bool]]:
     """Place phrases of the event's own words, nearest the trigger first, each
     with whether it is the name of an object ("shelled Kharkiv": a place, but
-    "helped Syria": a state as a side, no place)."""
+    "helped Syria": a state as a side, no place). A statement's are its own
+    ("condemned in Brussels"), not its object's ("condemns the announcement in
+    Cyprus": where what is condemned was said)."""
+    if trigger.lemma_.lower() in geo_words().speech_verbs:
+        # "condemns the announcement in Cyprus", "accused Ankara": what is spoken of
+        yield from ((span, False) for span in _locative_objects(trigger))
+        return
     heads = [trigger, *(child for child in trigger.children if child.dep_ in OBJECT_DEPS)]
     if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in NOUN_HEAD_DEPS:
         heads.append(trigger.head)  # "held talks in Geneva": the light verb's phrase
@@ -122,23 +249,63 @@ def own_places(trigger: Token) -> Iterator[tuple[Span, bool]]:
         yield from ((span, False) for span in _locative_objects(head))
 
 
-def sentence_places(sentence: Span, offset: int,
-                    source: Actor) -> Iterator[tuple[Span, str | None]]:
+def sentence_places(sentence: Span, offset: int, source: Actor,
+                    trigger: Token | None = None) -> Iterator[tuple[Span, str | None]]:
     """Place phrases anywhere in the sentence, those of its verbs first, then its
     named places that are not the event's source ("Israel struck Gaza": the
     target is where; "Moscow condemned ..." is a government, not a place); each
-    with what the place phrase belongs to ("verb", "noun"; None: no phrase)."""
+    with what the place phrase belongs to ("verb", "noun"; None: no phrase).
+    Places of another act the sentence tells of are left (see ``_other_act``)."""
     phrases: list[tuple[Span, str]] = []
     for token in sentence:
-        if token.dep_ == "prep" and _is_locative(token):
+        if token.dep_ == "prep" and _is_locative(token) and not _other_act(token, trigger):
             phrases += [(span, _phrase_kind(token)) for span in _place_spans(token)]
     yield from sorted(phrases, key=lambda item: item[1] != "verb")
     start, end = ((source.start - offset, source.end - offset)
                   if source.start is not None and source.end is not None else (-1, -1))
+    head = _dateline_head(sentence)
     for entity in entities_in(sentence):
-        if entity.label_ in geo_words().place_labels and not (
-                start < entity.end_char and entity.start_char < end):
+        if entity.label_ in geo_words().place_labels and entity.start_char >= head and not (
+                start < entity.end_char and entity.start_char < end) and not _other_act(
+                    entity.root, trigger):
             yield entity, None
+
+
+def _other_act(token: Token, trigger: Token | None) -> bool:
+    """Does ``token`` belong to a clause that tells of another act than the
+    trigger's: one describing a noun ("reviewed the consensus reached at the last
+    round in Kunming", "Americans jailed by the United States"), an act the
+    trigger agrees to or plans ("agreed to hold the next round in Beijing"), or
+    one before or after it ("visited the expo before arriving in Beijing")?"""
+    if trigger is None:
+        return False
+    words = geo_words()
+    node = token
+    while node.head.i != node.i and node.i != trigger.i:
+        if node.dep_ in {"acl", "relcl"} and not (
+                node.left_edge.i <= trigger.i <= node.right_edge.i):
+            return True
+        if node.dep_ in {"xcomp", "ccomp"} and node.head.i == trigger.i:
+            return True
+        if node.dep_ == "pcomp" and node.head.lower_ in words.sequence:
+            return True
+        node = node.head
+    return False
+
+
+def _dateline_head(sentence: Span) -> int:
+    """Where the dateline opening the sentence's paragraph ends ("ERBIL, Kurdistan
+    Region -", "Jakarta:"), 0 for none: a dateline places the story's filing,
+    not the sentence's act (the dateline itself is read apart)."""
+    if sentence.start != 0:
+        return 0
+    return opening_place_end(sentence.doc.text)
+
+
+def _is_capital(place: Place) -> bool:
+    """Is the place its state's capital (a name that can stand for a government)?"""
+    capital = gazetteer().capital(place.country) if place.kind == "city" else None
+    return capital is not None and capital.feature_id == place.feature_id
 
 
 def _phrase_kind(preposition: Token) -> str:
@@ -178,15 +345,20 @@ def _place_spans(preposition: Token) -> Iterator[Span]:
 
 def _phrase_names(noun: Token, place_labels_only: bool = False,
                   depth: int = 2) -> Iterator[Span]:
-    """Names in a noun phrase's own words, then in its locative phrases."""
+    """Names in a noun phrase's own words, then in its locative phrases; not the
+    owner of an act, who does it ("died in Tehran's attack": Iran's government)."""
+    words = geo_words()
     for token in noun_phrase_tokens(noun):
         span = _name_at(token)
         if span is not None and span.root.i == token.i and (
-                not place_labels_only or span.label_ in geo_words().place_labels):
+                not place_labels_only or span.label_ in words.place_labels) and not (
+                token.dep_ == "poss" and token.head.lemma_.lower() in words.event_nouns):
             yield span
     if depth:
         for child in noun.children:
-            if child.dep_ == "prep" and _is_locative(child):
+            if child.dep_ == "prep" and (_is_locative(child) or (
+                    child.lower_ == "of" and noun.lemma_.lower() in words.settlement_nouns)):
+                # "at the hospital in Gaza City", "the truce village of Panmunjom"
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         yield from _phrase_names(obj, place_labels_only, depth - 1)
@@ -194,28 +366,45 @@ def _phrase_names(noun: Token, place_labels_only: bool = False,
 
 def _name_at(token: Token) -> Span | None:
     """The named entity ``token`` is part of, unless its label names no place (a
-    name the model did not tag is left: "the Summit of the Americas")."""
+    name the model did not tag is left: "the Summit of the Americas"); a name it
+    calls a language is kept when it is a large city's ("back in Tunis")."""
     doc = token.doc
-    if not token.ent_type_ or token.ent_type_ in geo_words().not_place_labels:
+    if not token.ent_type_ or (token.ent_type_ in geo_words().not_place_labels
+                               and token.ent_type_ != "LANGUAGE"):
         return None
     start, end = token.i, token.i + 1
     while doc[start].ent_iob_ == "I":
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return Span(doc, start, end, label=token.ent_type_)
+    span = Span(doc, start, end, label=token.ent_type_)
+    return span if token.ent_type_ != "LANGUAGE" or _large_city(span.text) else None
+
+
+def _large_city(name: str) -> bool:
+    """Is ``name`` a large city's own name ("back in Tunis", which the model calls
+    a language; not "in Dari", a town's, nor "in Thai", a city's other name)?"""
+    place = gazetteer().lookup(name)
+    return (place is not None and place.kind == "city" and place.population >= LARGE_CITY
+            and name_key(place.name) == name_key(name))
 
 
 def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
     """The place a name stands for and the precision it gives, trying it without
     a trailing area word ("the Kherson region": the region of Kherson)."""
     text = span.text
+    if text.endswith(("'s", "’s")):
+        text = text[:-2].rstrip()  # "Papua New Guinea's capital"
     if not text[:1].isupper() and not text.lower().startswith("the "):
         return None
     if name_key(text) in geo_words().not_places:
         return None
     places = gazetteer()
     place = places.lookup(text, states)
+    if place is not None and place.kind == "country" and name_key(text) in (
+            geo_words().city_states):
+        capital = places.capital(place.country)  # "the ministers' meeting in Luxembourg"
+        return (capital, "city") if capital is not None else (place, place.kind)
     if place is not None:
         return place, place.kind
     for tail in (text.rpartition(" in ")[2], text.partition(",")[0]):
@@ -230,6 +419,54 @@ def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
         if place is not None:
             return place, "country" if place.kind == "country" else "region"
     return None
+
+
+def meeting_place(run: ArticleRun) -> Location | None:
+    """Where the article says its parties met: the first place phrase of a meeting,
+    talks or signing anywhere in it ("The agreement was signed at RDF headquarters
+    in Kigali", "The September meeting will take place in Vienna", "held the
+    meeting in Thimphu"), basis ``article``: where a meeting, agreement or signing
+    the sentence does not place happened. A state is made precise by a town of it
+    the article gives. Found once per article."""
+    global _last_meeting
+    key = (id(run), run.doc_id)
+    if _last_meeting[0] != key:
+        found = _first_meeting_place(run)
+        _last_meeting = (key, _refined(found, run) if found is not None else None)
+    return _last_meeting[1]
+
+
+_last_meeting: tuple[tuple[int, str] | None, Location | None] = (None, None)
+
+
+def _first_meeting_place(run: ArticleRun) -> Location | None:
+    states = frozenset(run.context.mentioned)
+    for (doc, _), offset in zip(run.context.paragraphs, run.article.paragraph_offsets(),
+                                strict=False):
+        for token in doc:
+            if token.dep_ != "prep" or not _is_locative(token) or not _of_meeting(token.head):
+                continue
+            found = [(span, place) for span in _place_spans(token)
+                     if (place := place_of(span, states)) is not None]
+            best = next((item for item in found if item[1][1] != "country"),
+                        found[0] if found else None)
+            if best is not None:
+                return _spanned(best, "article", offset)
+    return None
+
+
+def _of_meeting(head: Token) -> bool:
+    """Is ``head`` a meeting, talks or signing ("signed at", "the meeting in"), or
+    a verb whose subject or object is one ("held the meeting in", "the meeting will
+    take place in")?"""
+    words = geo_words().meeting_words
+    if head.lemma_.lower() in words:
+        return True
+    if head.dep_ in {"nsubj", "dobj"} and head.head.lemma_.lower() in words:
+        return True  # "Rosso at Port Moresby to sign the pact", as the parser reads it
+    return head.pos_ in {"VERB", "AUX"} and any(
+        child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_.lower() in words
+        for child in head.children)
 
 
 def article_place(run: ArticleRun) -> Location | None:
@@ -266,10 +503,15 @@ def dateline_location(run: ArticleRun, states: frozenset[str]) -> Location | Non
     """The dateline's city, looked up among the states its region or the event
     names ("TIRANA, Albania"); spanned where it opens its paragraph. A dateline
     the actor resolver leaves ("Jakarta: ...", "Riyadh, 11 March 2023 (TDI): ...")
-    is read here from the opening paragraph."""
+    is read here from the opening paragraph, one ingest took off the text from
+    ``Article.dateline``."""
     context = run.context
     city, region_name, paragraph = (context.dateline, context.dateline_region,
                                     context.dateline_paragraph)
+    if city is None and run.article.dateline:
+        # a dateline ingest took off the text ("SYDNEY (Reuters) -"): no span to give
+        city, _, region_name = (part.strip() for part in run.article.dateline.partition(","))
+        city, region_name, paragraph = city.title(), region_name or None, len(context.texts)
     if city is None and context.texts:
         city, paragraph = opening_place(context.texts[0]), 0
     if city is None or city in actor_words().calendar_words:
@@ -289,7 +531,8 @@ def dateline_location(run: ArticleRun, states: frozenset[str]) -> Location | Non
 
 def capital_location(target: Actor) -> Location | None:
     """The target state's capital: where an act towards a state is placed when
-    the text says nothing of where (a guess, marked ``capital``)."""
+    the text says nothing of where (a guess, marked ``capital``); the summoning
+    state's capital for a summoning."""
     capital = gazetteer().capital(target.country)
     return _location(capital, "city", "capital", None) if capital is not None else None
 

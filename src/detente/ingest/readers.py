@@ -156,22 +156,25 @@ def article_from_text(doc: str, raw: str, path: str | None = None) -> Article:
                         path=path, url=page.url, kind="html",
                         site=page.site or site_of(page.url))
     dump = clean_text_dump(raw)
-    return _article(doc, dump.paragraphs, title=dump.title, pub_date=dump.pub_date, path=path)
+    return _article(doc, dump.paragraphs, title=dump.title, pub_date=dump.pub_date, path=path,
+                    dateline=dump.dateline)
 
 
 def _article(doc: str, paragraphs: list[str], *, title: str | None = None,
              pub_date: DatePoint | None = None, path: str | None = None,
-             url: str | None = None, kind: str = "text", site: str | None = None) -> Article:
+             url: str | None = None, kind: str = "text", site: str | None = None,
+             dateline: str | None = None) -> Article:
     """What every article goes through: it must have text, be in English, lose its
     wire dateline (whose date stands in for a missing one; a dateline's month and
     day take the year of a date known from the page, its URL or its path), else
     take the day or month its URL or path is filed under and, dated nowhere, get
-    the year its text gives strong evidence of, marked as inferred."""
+    the year its text gives strong evidence of, marked as inferred. The dateline's
+    place is kept (``Article.dateline``): where the story was filed."""
     if not paragraphs:
         raise NoArticleError("no article text found (only page furniture)")
     _require_english(paragraphs)
     month_day = dateline_month_day(paragraphs[0])
-    paragraphs, dateline_date = _strip_dateline(paragraphs)
+    paragraphs, dateline_date, place = _strip_dateline(paragraphs)
     if not (pub_date and pub_date.precision == "day"):  # else the page's own date stands
         if dateline_date:
             pub_date = dateline_date
@@ -180,7 +183,8 @@ def _article(doc: str, paragraphs: list[str], *, title: str | None = None,
             pub_date = resolve_month_day(*month_day, known) or pub_date
     pub_date = pub_date or filed_date(url, path) or infer_year(paragraphs)
     return Article(doc=doc, paragraphs=paragraphs, title=title, pub_date=pub_date,
-                   path=path, url=url, source_format=kind, site=site)
+                   path=path, url=url, source_format=kind, site=site,
+                   dateline=place or dateline)
 
 
 def _require_english(paragraphs: list[str]) -> None:
@@ -215,11 +219,11 @@ def article_from_clean_text(doc: str, text: str) -> Article:
     return Article(doc=doc, paragraphs=paragraphs)
 
 
-def _strip_dateline(paragraphs: list[str]) -> tuple[list[str], DatePoint]:
+def _strip_dateline(paragraphs: list[str]) -> tuple[list[str], DatePoint, str | None]:
     place, when, rest = split_dateline(paragraphs[0])
     if place is None or not rest.strip():
-        return paragraphs, DatePoint()
-    return [rest, *paragraphs[1:]], when
+        return paragraphs, DatePoint(), None
+    return [rest, *paragraphs[1:]], when, place
 
 
 def _from_jsonl_text(doc: str, text: str, is_html: bool) -> Article:

@@ -37,6 +37,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
+from detente.datelines import dateline_line
 from detente.ingest.dates import is_date_line, parse_date
 from detente.ingest.language import language
 from detente.model import DatePoint
@@ -95,6 +96,7 @@ class CleanDump:
     title: str | None
     paragraphs: list[str]
     pub_date: DatePoint
+    dateline: str | None = None  # a dateline line just above the story ("KATHMANDU, JULY 9")
 
 
 class Kind(Enum):
@@ -287,7 +289,8 @@ def clean_text_dump(raw: str) -> CleanDump:
     blocks = dense_blocks(scores)
     paragraphs = [lines[index] for first, last in blocks for index in _kept(kinds, first, last)]
     before = lines[:blocks[0][0]] if blocks else lines
-    return CleanDump(find_title(before), paragraphs, stamped or find_pub_date(before))
+    return CleanDump(find_title(before), paragraphs, stamped or find_pub_date(before),
+                     dateline_line(before[-1]) if before and blocks else None)
 
 
 def _metadata_stamp(lines: list[str]) -> DatePoint:
