@@ -87,14 +87,7 @@ class ActorResolver:
         """The state a state noun names in its "of" phrase ("the nation of Burundi")."""
         if head.pos_ != "NOUN" or head.lemma_.lower() not in actor_words().state_nouns:
             return None
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        actor = self._from_tokens(pobj, self.index.phrase(pobj), on)
-                        if actor is not None and actor.sector is None and actor.country:
-                            return actor
-        return None
+        return self._state_after(head, {"of"}, on)
 
     def _state_a_site_is_in(self, head: Token, on: date | None) -> Actor | None:
         """The state a site nobody owns is in ("militia positions in northern Iraq",
@@ -102,8 +95,12 @@ class ActorResolver:
         if head.pos_ != "NOUN" or head.lemma_.lower() not in actor_words().site_nouns \
                 or any(child.dep_ == "poss" for child in head.children):
             return None
+        return self._state_after(head, {"in", "inside"}, on)
+
+    def _state_after(self, head: Token, prepositions: set[str], on: date | None) -> Actor | None:
+        """The state (no sector) a prepositional phrase of ``head`` names, if any."""
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"in", "inside"}:
+            if prep.dep_ == "prep" and prep.lower_ in prepositions:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         actor = self._from_tokens(pobj, self.index.phrase(pobj), on)

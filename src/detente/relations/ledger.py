@@ -66,16 +66,11 @@ def stored_steps(connection: duckdb.DuckDBPyConnection, country: str) -> Iterato
     words = steps_vocabulary()
     rows = step_rows(connection, country, words.statuses,
                      sorted({rule.kind for rule in words.relations}))
-    for (doc_id, doc, sentence, sentence_start, kind, power, evidence, status, event_date,
-         pub_date, side_a, side_b) in rows:
-        if kind in words.symmetric_kinds:
-            side_a, side_b = sorted((side_a, side_b))
-        start = max(sentence_start, 0)
-        yield LedgerEntry(
-            date=event_date or pub_date, country_a=side_a, country_b=side_b, kind=kind,
-            status=status, protecting_power=power, doc_id=doc_id, doc=doc, sentence=sentence,
-            span=(start, start + len(sentence)), evidence=evidence,
-            date_basis="stated" if event_date else "publication")
+    for row in rows:
+        entry = _entry(row)
+        if entry.kind in words.symmetric_kinds:  # one step for both: in code order
+            entry.country_a, entry.country_b = sorted((entry.country_a, entry.country_b))
+        yield entry
 
 
 def stored_missions(connection: duckdb.DuckDBPyConnection,
@@ -84,15 +79,20 @@ def stored_missions(connection: duckdb.DuckDBPyConnection,
     (``detente.events.missions``): the mission's sending state, then its host. A
     database made before missions were stored has none until its articles are
     extracted again (into a new database)."""
-    rows = mission_rows(connection, country, steps_vocabulary().statuses)
-    for (doc_id, doc, sentence, sentence_start, kind, power, evidence, status, event_date,
-         pub_date, sender, host) in rows:
-        start = max(sentence_start, 0)
-        yield LedgerEntry(
-            date=event_date or pub_date, country_a=sender, country_b=host, kind=kind,
-            status=status, protecting_power=power, doc_id=doc_id, doc=doc, sentence=sentence,
-            span=(start, start + len(sentence)), evidence=evidence,
-            date_basis="stated" if event_date else "publication")
+    for row in mission_rows(connection, country, steps_vocabulary().statuses):
+        yield _entry(row)  # the sending state, then the host
+
+
+def _entry(row: tuple) -> LedgerEntry:
+    """A stored step's row (its sides last) as a ledger entry."""
+    (doc_id, doc, sentence, sentence_start, kind, power, evidence, status, event_date,
+     pub_date, side_a, side_b) = row
+    start = max(sentence_start, 0)
+    return LedgerEntry(
+        date=event_date or pub_date, country_a=side_a, country_b=side_b, kind=kind,
+        status=status, protecting_power=power, doc_id=doc_id, doc=doc, sentence=sentence,
+        span=(start, start + len(sentence)), evidence=evidence,
+        date_basis="stated" if event_date else "publication")
 
 
 # -- the ledger -------------------------------------------------------------------------
