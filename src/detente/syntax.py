@@ -52,10 +52,10 @@ def coordinated(head: Token) -> list[Token]:
     return sorted(heads, key=lambda token: token.i)
 
 
-def is_locative(span: Span, place_nouns: frozenset[str] = frozenset()) -> bool:
-    """Is the alias where something happened ("met in Lima"), not who acted? With
-    ``place_nouns``, also an alias that only says whose a place is ("near the
-    Rwandan border", "in the Syrian capital")."""
+def is_locative(span: Span, place_nouns: frozenset[str]) -> bool:
+    """Is the alias where something happened ("met in Lima"), not who acted? Also
+    an alias that only says whose a place of ``place_nouns`` is ("near the Rwandan
+    border", "in the Syrian capital")."""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
         return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
@@ -588,6 +589,8 @@ class ArticleRun:
     doc_id: str  # hashed once, not per mention: the text of a long article is large
     context: ArticleContext
     pair: PairMemory = field(default_factory=PairMemory)
+    # what the event locator works out once per article (detente.geo.locate), by name
+    located: dict[str, Any] = field(default_factory=dict)
 
 
 def _joint_pairs(parties: list[Actor], penalty: float) -> list[tuple[Actor, Actor, float]]:

@@ -38,10 +38,10 @@ stays as fast (bench/throughput.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
@@ -200,27 +200,31 @@ def _refined(location: Location, run: ArticleRun) -> Location:
 def article_towns(run: ArticleRun) -> list[Location]:
     """The towns the article's place phrases name, in order (basis ``article``);
     found once per article, when a state is to be made precise."""
-    global _last_towns
-    key = (id(run), run.doc_id)
-    if _last_towns[0] != key:
-        _last_towns = (key, list(_towns(run)))
-    return _last_towns[1]
+    towns: list[Location] = _once(run, "towns", lambda: [
+        _spanned((span, found), "article", offset)
+        for preposition, offset, states in _article_place_phrases(run)
+        for span in _place_spans(preposition)
+        if (found := place_of(span, states)) is not None and found[1] == "city"])
+    return towns
 
 
-_last_towns: tuple[tuple[int, str] | None, list[Location]] = (None, [])
+def _once(run: ArticleRun, name: str, find: Callable[[], Any]) -> Any:
+    """What ``find`` gives for the run's article, worked out on the first call."""
+    if name not in run.located:
+        run.located[name] = find()
+    return run.located[name]
 
 
-def _towns(run: ArticleRun) -> Iterator[Location]:
+def _article_place_phrases(run: ArticleRun, paragraphs: int | None = None
+                           ) -> Iterator[tuple[Token, int, frozenset[str]]]:
+    """The locative prepositions of the article (of its first ``paragraphs``), each
+    with its paragraph's offset and the states the article names."""
     states = frozenset(run.context.mentioned)
-    for (doc, _), offset in zip(run.context.paragraphs, run.article.paragraph_offsets(),
-                                strict=False):
+    for (doc, _), offset in zip(run.context.paragraphs[:paragraphs],
+                                run.article.paragraph_offsets(), strict=False):
         for token in doc:
-            if token.dep_ != "prep" or not _is_locative(token):
-                continue
-            for span in _place_spans(token):
-                found = place_of(span, states)
-                if found is not None and found[1] == "city":
-                    yield _spanned((span, found), "article", offset)
+            if token.dep_ == "prep" and _is_locative(token):
+                yield token, offset, states
 
 
 def _spanned(found: tuple[Span, tuple[Place, str]], basis: str, offset: int) -> Location:
@@ -428,30 +432,24 @@ def meeting_place(run: ArticleRun) -> Location | None:
     meeting in Thimphu"), basis ``article``: where a meeting, agreement or signing
     the sentence does not place happened. A state is made precise by a town of it
     the article gives. Found once per article."""
-    global _last_meeting
-    key = (id(run), run.doc_id)
-    if _last_meeting[0] != key:
+    def find() -> Location | None:
         found = _first_meeting_place(run)
-        _last_meeting = (key, _refined(found, run) if found is not None else None)
-    return _last_meeting[1]
+        return _refined(found, run) if found is not None else None
 
-
-_last_meeting: tuple[tuple[int, str] | None, Location | None] = (None, None)
+    meeting: Location | None = _once(run, "meeting", find)
+    return meeting
 
 
 def _first_meeting_place(run: ArticleRun) -> Location | None:
-    states = frozenset(run.context.mentioned)
-    for (doc, _), offset in zip(run.context.paragraphs, run.article.paragraph_offsets(),
-                                strict=False):
-        for token in doc:
-            if token.dep_ != "prep" or not _is_locative(token) or not _of_meeting(token.head):
-                continue
-            found = [(span, place) for span in _place_spans(token)
-                     if (place := place_of(span, states)) is not None]
-            best = next((item for item in found if item[1][1] != "country"),
-                        found[0] if found else None)
-            if best is not None:
-                return _spanned(best, "article", offset)
+    for preposition, offset, states in _article_place_phrases(run):
+        if not _of_meeting(preposition.head):
+            continue
+        found = [(span, place) for span in _place_spans(preposition)
+                 if (place := place_of(span, states)) is not None]
+        best = next((item for item in found if item[1][1] != "country"),
+                    found[0] if found else None)
+        if best is not None:
+            return _spanned(best, "article", offset)
     return None
 
 
@@ -473,29 +471,19 @@ def article_place(run: ArticleRun) -> Location | None:
     """The town or region the article's opening paragraphs first place something
     in ("The deal, struck in Beijing this week, ..."), basis ``article``: where a
     sentence that says nothing of place most likely happened. Found once per
-    article (the last article's answer is kept)."""
-    global _last_article
-    key = (id(run), run.doc_id)
-    if _last_article[0] != key:
-        _last_article = (key, _first_town(run))
-    return _last_article[1]
-
-
-_last_article: tuple[tuple[int, str] | None, Location | None] = (None, None)
+    article."""
+    town: Location | None = _once(run, "town", lambda: _first_town(run))
+    return town
 
 
 def _first_town(run: ArticleRun) -> Location | None:
-    offsets = run.article.paragraph_offsets()
-    states = frozenset(run.context.mentioned)
-    for (doc, _), offset in zip(run.context.paragraphs[:ARTICLE_PARAGRAPHS], offsets,
-                                strict=False):
-        for token in doc:
-            if token.dep_ != "prep" or not _is_locative(token) or _phrase_kind(token) != "verb":
-                continue
-            for span in _place_spans(token):
-                found = place_of(span, states)
-                if found is not None and found[1] != "country":
-                    return _spanned((span, found), "article", offset)
+    for preposition, offset, states in _article_place_phrases(run, ARTICLE_PARAGRAPHS):
+        if _phrase_kind(preposition) != "verb":
+            continue
+        for span in _place_spans(preposition):
+            found = place_of(span, states)
+            if found is not None and found[1] != "country":
+                return _spanned((span, found), "article", offset)
     return None
 
 
