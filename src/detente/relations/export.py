@@ -44,6 +44,7 @@ import pyarrow.parquet
 from detente.data import read_table
 from detente.events.ontology import lookup
 from detente.geo.gdelt import country_geo, location_geo
+from detente.names import side_names
 from detente.relations.output import STDOUT, OutputError, as_text, binary_outputs
 from detente.store.counting import HAPPENED
 from detente.store.exports import (
@@ -177,22 +178,9 @@ def sector_names() -> dict[str, str]:
     return {row["code"]: row["name"] for row in read_table("sectors.tsv")}
 
 
-@cache
-def country_names() -> dict[str, str]:
-    """States' names in words by ISO code (``countries.tsv``, past states too)."""
-    return {row["iso3"]: row["name"] for row in read_table("countries.tsv")}
-
-
-@cache
-def organisation_names() -> dict[str, str]:
-    """Organisations' names by actor code (``igos.tsv``): IGOIAEA → International Atomic
-    Energy Agency."""
-    return {row["code"]: row["name"] for row in read_table("igos.tsv")}
-
-
 def country_name(iso3: str | None) -> str | None:
     """A state's name in words (``North Korea``), None for no state or an unknown code."""
-    return country_names().get(iso3) if iso3 else None
+    return side_names().get(iso3) if iso3 else None
 
 
 def actor_sectors(code: str | None) -> list[str]:
@@ -214,7 +202,7 @@ def icews_side(row: dict[str, Any], prefix: str) -> list[Any]:
     state's sector, the state's name for the state, else the side's words."""
     code, country = row[f"{prefix}_code"], country_name(row[f"{prefix}_country"])
     sectors = actor_sectors(code)
-    name = row[f"{prefix}_name"] or organisation_names().get(code or "")
+    name = row[f"{prefix}_name"] or side_names().get(code or "")  # IGOIAEA, not PRKGOV
     if not name and country:
         name = f"{sectors[0]} ({country})" if sectors else country
     return [name or row[f"{prefix}_text"], ",".join(sectors), country]

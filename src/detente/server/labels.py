@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-from detente.data import read_table
 from detente.events.ontology import lookup
+from detente.names import side_names
 
 QUADS = {
     1: "verbal cooperation",
@@ -14,14 +12,6 @@ QUADS = {
     4: "material conflict",
 }
 UNKNOWN = "unknown"
-
-
-@cache
-def side_names() -> dict[str, str]:
-    """Country and organisation names by code (ISO alpha-3, IGO codes)."""
-    names = {row["iso3"]: row["name"] for row in read_table("countries.tsv")}
-    names.update((row["code"], row["name"]) for row in read_table("igos.tsv"))
-    return names
 
 
 def side_name(code: str | None) -> str:
