@@ -175,6 +175,16 @@ def test_gzipped_files_are_read(tmp_path):
     assert article.paragraphs == [text.strip()]
 
 
+def test_a_story_cut_off_where_the_page_stops_is_kept_and_a_teaser_is_not():
+    story = ("Finland's president was welcomed in Tallinn with military honours on Monday. "
+             "He travelled with six ministers for the first joint cabinet session since "
+             "2019. A plan for a shared power grid is expected to be signed, with a fund "
+             "for border t\u2026")
+    teaser = "Read more: Estonia and Finland to link their power grids in a deal worth bill\u2026"
+    dump = clean_text_dump(f"Learn more\n\n{teaser}\n\n{story}\n")
+    assert dump.paragraphs == [story]
+
+
 @pytest.mark.slow
 def test_huge_dumps_are_cleaned_in_linear_time():
     """Tens of thousands of short lines, or of equal runs of prose between

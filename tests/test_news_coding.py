@@ -224,3 +224,17 @@ def test_a_one_sided_act_makes_no_pair_for_the_two_leaders(pipeline):
             "Russian oil firms last month. The two leaders will hold talks on gas.")
     assert coded(pipeline, text) == {("RUS", "040", "KAZ"), ("USA", "163", "RUS"),
                                      ("RUS", "046", "KAZ"), ("KAZ", "046", "RUS")}
+
+
+def test_what_two_leaders_discuss_is_a_topic_not_a_side(pipeline):
+    # the thing discussed is no party to the talks: the talks are between the speakers
+    assert coded(pipeline, "Modi and Macron discussed Afghanistan during their call.") \
+        == {("IND", "046", "FRA"), ("FRA", "046", "IND")}
+
+
+def test_a_mediator_named_on_the_deal_stands_between_its_parties(pipeline):
+    # the broker of a swap or of talks mediates between whoever swapped or talked
+    assert coded(pipeline, "Armenia and Azerbaijan swapped prisoners in an exchange brokered "
+                           "by Qatar.") >= {("QAT", "045", "ARM"), ("QAT", "045", "AZE")}
+    assert coded(pipeline, "Serbia and Kosovo reached a deal in EU-brokered talks.") \
+        >= {("IGOEU", "045", "SRB"), ("IGOEU", "045", "XKX")}

@@ -27,7 +27,7 @@ from detente.events.pair import INTENT_STATUSES, VERBAL_ROOTS
 from detente.ingest.readers import article_from_text
 from detente.model import Article, EventMention
 
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "val")
 NOTHING_INTERSTATE = "none"  # a page's ``about`` when it reports no political act
 
 EventKey = tuple[str | None, str | None, str]  # source side, target side, root

@@ -26,7 +26,22 @@ DATELINE_MARKS = {"-", "--", "—", "–", ":", "):"}
 
 
 def is_passive(verb: Token) -> bool:
-    return any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
+    return any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children) \
+        or is_participle_of(verb)
+
+
+def is_participle_of(verb: Token) -> bool:
+    """A past participle said of a noun by someone: "talks brokered by Qatar",
+    "US-brokered talks". The noun is what the verb acts on."""
+    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and (
+        any(child.dep_ == "agent" for child in verb.children) or bool(hyphen_agent(verb)))
+
+
+def hyphen_agent(verb: Token) -> list[Token]:
+    """The name joined to a participle by a hyphen: "US-brokered", "Qatari-mediated"."""
+    return [child for child in verb.children
+            if child.dep_ in {"npadvmod", "compound", "nmod"} and child.i + 2 == verb.i
+            and child.nbor(1).text == "-"]
 
 
 def children(token: Token, *deps: str) -> list[Token]:
@@ -65,7 +80,7 @@ def _verb_subject(verb: Token) -> Token | None:
     via = None
     for _ in range(MAX_CLIMB):
         if is_passive(token):
-            agents = prepositional_objects(token, "by")
+            agents = prepositional_objects(token, "by") or hyphen_agent(token)
             if agents:
                 return agents[0]
             if token is verb:
@@ -161,6 +176,8 @@ def complements(verb: Token) -> list[Token]:
 def verb_objects(verb: Token) -> list[Token]:
     """Direct objects, or the subject of a passive ("relations were sealed"), or
     the subject of an adjective small clause ("found the minister guilty")."""
+    if is_participle_of(verb):
+        return [verb.head]
     if is_passive(verb):
         return children(verb, "nsubjpass")
     objects = children(verb, "dobj")

@@ -57,6 +57,9 @@ class Trigger:
     embedded: Trigger | None = None
 
 
+MEDIATION = "045"
+
+
 def as_date(point: DatePoint) -> date | None:
     """The first day a date point covers (for resolving dated roles)."""
     return first_day(point.value) if point.value else None
@@ -295,12 +298,17 @@ class EventCoder:
         events = []
         finder = SideFinder(resolver)  # one per sentence: its triggers share their phrases
         text = resolver.index.text[sentence.start_char:sentence.end_char]  # Span.text, cheaply
+        coded = []
         for trigger in self.find_triggers(sentence):
             status = trigger_status(trigger)
             future = looks_forward(trigger.token, status)
             when = event_date(trigger.token, dates, article.pub_date, future)
             on = as_date(when) or as_date(article.pub_date)
-            pairs = self._sides(trigger, finder, on, run)
+            coded.append((trigger, status, when, self._sides(trigger, finder, on, run)))
+        parties = _joint_parties(coded)
+        for trigger, status, when, pairs in coded:
+            if trigger.code == MEDIATION and parties:
+                pairs = _mediated(pairs, parties)
             for source, target, penalty in pairs:
                 if not (self.partial or (source.resolved and target.resolved)):
                     continue
@@ -371,7 +379,8 @@ class EventCoder:
             nearby = [actor for actor in finder.nearest_named(token, on, exclude)
                       if actor not in targets]
             targets = [*targets, *nearby]
-        if not targets and not target_heads:
+        if not targets and (not target_heads or trigger.code == MEDIATION):
+            # what a mediator brokers ("a deal") is no party: its parties are implied
             targets = [Actor.unresolved()]
         pairs = []
         for source in sources:
@@ -591,6 +600,27 @@ class ArticleRun:
     pair: PairMemory = field(default_factory=PairMemory)
     # what the event locator works out once per article (detente.geo.locate), by name
     located: dict[str, Any] = field(default_factory=dict)
+
+
+def _joint_parties(coded: list[tuple[Trigger, str, DatePoint, list[tuple[Actor, Actor, float]]]]
+                   ) -> list[Actor]:
+    """The coded parties of the sentence's joint acts ("Russia and Ukraine swapped
+    prisoners"), whom a mediator in the same sentence stands between."""
+    return _unique(side for trigger, _, _, pairs in coded
+                   if trigger.pattern is not None and trigger.pattern.symmetric
+                   for source, target, _ in pairs if source.resolved and target.resolved
+                   for side in (source, target))
+
+
+def _mediated(pairs: list[tuple[Actor, Actor, float]], parties: list[Actor]
+              ) -> list[tuple[Actor, Actor, float]]:
+    """A mediation whose own target says no one ("a swap brokered by the UAE",
+    "US-brokered talks") is between the parties of the joint act beside it."""
+    if any(target.resolved for _, target, _ in pairs):
+        return pairs
+    return [(source, party, penalty) for source in _unique(s for s, _, _ in pairs)
+            for penalty in [min(p for s, _, p in pairs if s == source)]
+            for party in parties if not same_side(source, party)]
 
 
 def _joint_pairs(parties: list[Actor], penalty: float) -> list[tuple[Actor, Actor, float]]:

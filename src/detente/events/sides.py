@@ -216,7 +216,8 @@ class SideFinder:
 def _owners(thing: Token) -> list[Token]:
     """Phrases naming who a thing belongs to or comes from."""
     found = [child for child in thing.children if child.dep_ == "poss"]
-    holders = [thing] + [child for child in thing.children if child.dep_ == "acl"]
+    holders = [thing] + [child for child in thing.children if child.dep_ == "acl"
+                         and child.lemma_.lower() not in event_words().third_party_participles]
     found += [pobj for holder in holders for prep in holder.children
               if prep.dep_ in {"prep", "agent"} and prep.lower_ in OWNER_PREPOSITIONS
               for pobj in prep.children if pobj.dep_ == "pobj"]

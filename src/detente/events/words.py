@@ -24,6 +24,7 @@ class EventWords:
     relative_pronouns: frozenset[str]
     condition_marks: frozenset[str]
     homeland_words: frozenset[str]
+    third_party_participles: frozenset[str]
 
 
 def read_event_words(path: Path) -> EventWords:

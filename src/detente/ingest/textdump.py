@@ -46,6 +46,7 @@ STOP_WORDS = language("en").function_words  # data/languages.tsv
 TERMINAL = re.compile(r"[.!?。！？][\"'”’»)\]]*$")
 # Teasers are cut off with an ellipsis straight after a word ("he als…").
 TRUNCATED = re.compile(r"\w(?:…|\.\.\.)[\"'”’»)\]]*$")
+SENTENCE_INSIDE = re.compile(r"[a-z0-9%)\"'”’][.!?][\"'”’]* [A-Z“\"]")  # "… in 2018. Scholz …"
 # Han, kana and fullwidth forms: scripts written without spaces between words.
 UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 # A metadata stamp a crawler wrote before the page's first line: "date 2024-07-02",
@@ -284,6 +285,7 @@ def clean_text_dump(raw: str) -> CleanDump:
     profile = page_profile(lines)
     kinds = [classify(line, profile) for line in lines]
     _repeats_are_furniture(lines, kinds)
+    _story_cut_short(lines, kinds, profile)
     scores = [line_score(line, kind) for line, kind in zip(lines, kinds, strict=True)]
     _discount_comments(lines, kinds, scores)
     blocks = dense_blocks(scores)
@@ -291,6 +293,19 @@ def clean_text_dump(raw: str) -> CleanDump:
     before = lines[:blocks[0][0]] if blocks else lines
     return CleanDump(find_title(before), paragraphs, stamped or find_pub_date(before),
                      dateline_line(before[-1]) if before and blocks else None)
+
+
+def _story_cut_short(lines: list[str], kinds: list[Kind], profile: PageProfile) -> None:
+    """The page's last line, when it is long running text of whole sentences cut off
+    with "…" where the page stops (a dump of a page's opening): the story itself.
+    Teasers cut off the same way are followed by more of the page."""
+    if not lines or kinds[-1] is Kind.PROSE:
+        return
+    last = _strip_trailing_symbols(lines[-1])
+    ends = [match.start() + 2 for match in SENTENCE_INSIDE.finditer(last)]
+    if TRUNCATED.search(last) and len(last.split()) >= LONG_LINE_WORDS and ends \
+            and _is_prose(last[:ends[-1]], profile.function_words):  # its whole sentences
+        kinds[-1] = Kind.PROSE
 
 
 def _metadata_stamp(lines: list[str]) -> DatePoint:
