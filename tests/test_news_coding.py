@@ -238,3 +238,11 @@ def test_a_mediator_named_on_the_deal_stands_between_its_parties(pipeline):
                            "by Qatar.") >= {("QAT", "045", "ARM"), ("QAT", "045", "AZE")}
     assert coded(pipeline, "Serbia and Kosovo reached a deal in EU-brokered talks.") \
         >= {("IGOEU", "045", "SRB"), ("IGOEU", "045", "XKX")}
+
+
+def test_a_prisoner_exchange_is_a_release_by_each_side_and_its_broker_pairs_no_one(pipeline):
+    text = ("Armenia and Azerbaijan completed a prisoner exchange in talks brokered by Qatar. "
+            "The two countries have carried out such swaps before.")
+    assert coded(pipeline, text) == {
+        ("ARM", "0841", "AZE"), ("AZE", "0841", "ARM"),
+        ("QAT", "045", "ARM"), ("QAT", "045", "AZE")}

@@ -312,9 +312,8 @@ class EventCoder:
             for source, target, penalty in pairs:
                 if not (self.partial or (source.resolved and target.resolved)):
                     continue
-                if trigger.code[:2] == "04" or (trigger.pattern is not None
-                                                 and trigger.pattern.symmetric):
-                    run.pair.note(source, target)  # a meeting or joint act pairs them
+                if _pairs_its_sides(trigger):
+                    run.pair.note(source, target)
                 events.append(self._mention(run, trigger, sentence, text, sentence_index,
                                             offset, source, target, status, when, penalty))
         return events
@@ -600,6 +599,13 @@ class ArticleRun:
     pair: PairMemory = field(default_factory=PairMemory)
     # what the event locator works out once per article (detente.geo.locate), by name
     located: dict[str, Any] = field(default_factory=dict)
+
+
+def _pairs_its_sides(trigger: Trigger) -> bool:
+    """A meeting or joint act pairs its sides for "the two countries" later on; a
+    mediator is no party to the talks it brokers."""
+    return (trigger.code[:2] == "04" and trigger.code != MEDIATION) or (
+        trigger.pattern is not None and trigger.pattern.symmetric)
 
 
 def _joint_parties(coded: list[tuple[Trigger, str, DatePoint, list[tuple[Actor, Actor, float]]]]
