@@ -246,3 +246,10 @@ def test_a_prisoner_exchange_is_a_release_by_each_side_and_its_broker_pairs_no_o
     assert coded(pipeline, text) == {
         ("ARM", "0841", "AZE"), ("AZE", "0841", "ARM"),
         ("QAT", "045", "ARM"), ("QAT", "045", "AZE")}
+
+
+def test_water_cannon_turned_on_boats_and_strikes_hitting_territory_are_force(pipeline):
+    assert coded(pipeline, "The Vietnamese coast guard used water cannons against Chinese "
+                           "fishing boats.") == {("VNM", "190", "CHN")}
+    assert coded(pipeline, "Turkish drone strikes hit Iraqi territory on Monday.") \
+        == {("TUR", "190", "IRQ")}
