@@ -253,3 +253,10 @@ def test_water_cannon_turned_on_boats_and_strikes_hitting_territory_are_force(pi
                            "fishing boats.") == {("VNM", "190", "CHN")}
     assert coded(pipeline, "Turkish drone strikes hit Iraqi territory on Monday.") \
         == {("TUR", "190", "IRQ")}
+
+
+def test_mediation_named_alone_is_between_the_pair_the_article_is_about(pipeline):
+    text = ("Armenia and Azerbaijan signed a peace treaty on Friday. "
+            "Officials credited the mediation efforts of Qatar.")
+    assert {event for event in coded(pipeline, text) if event[1] == "045"} \
+        == {("QAT", "045", "ARM"), ("QAT", "045", "AZE")}

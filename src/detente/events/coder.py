@@ -305,7 +305,9 @@ class EventCoder:
             when = event_date(trigger.token, dates, article.pub_date, future)
             on = as_date(when) or as_date(article.pub_date)
             coded.append((trigger, status, when, self._sides(trigger, finder, on, run)))
-        parties = _joint_parties(coded)
+        # a mediator stands between the parties of the joint act beside it, else
+        # between the two the article last paired ("the mediation efforts of the UAE")
+        parties = _joint_parties(coded) or run.pair.recalled(None)
         for trigger, status, when, pairs in coded:
             if trigger.code == MEDIATION and parties:
                 pairs = _mediated(pairs, parties)
