@@ -260,3 +260,11 @@ def test_mediation_named_alone_is_between_the_pair_the_article_is_about(pipeline
             "Officials credited the mediation efforts of Qatar.")
     assert {event for event in coded(pipeline, text) if event[1] == "045"} \
         == {("QAT", "045", "ARM"), ("QAT", "045", "AZE")}
+
+
+def test_the_country_a_leader_speaks_of_is_the_leaders_own(pipeline):
+    assert coded(pipeline, "Greece's prime minister said on Monday that the country had "
+                           "reached an agreement with neighbouring North Macedonia.") \
+        == {("GRC", "057", "MKD")}
+    # "the country" outside what a speaker says stands for no one
+    assert coded(pipeline, "The country reached an agreement with North Macedonia.") == set()

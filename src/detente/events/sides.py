@@ -159,6 +159,8 @@ class SideFinder:
         if head.lower_ not in event_words().homeland_words:
             return None
         owners = [child for child in head.children if child.dep_ == "poss" and child.pos_ == "PRON"]
+        if not owners and _speaker_country(head) is not None:
+            owners = [_speaker_country(head)]  # "Israel's premier said the country has …"
         states = [actor.country for owner in owners[:1] for actor in self.resolved(owner, on)
                   if actor.country is not None]
         if not states:
@@ -211,6 +213,18 @@ class SideFinder:
         end = self.resolver.offset + tokens[-1].idx + len(tokens[-1].text)
         text = self.resolver.index.words(tokens[0], tokens[-1])
         return Actor.unresolved(text, start, end, sector, "name" if named else "description")
+
+
+def _speaker_country(head: Token) -> Token | None:
+    """The speaker whose state a bare "the country" stands for, when it is the subject
+    of what the speaker said: "Israel's prime minister said the country has reached a
+    deal" (the speaker's own); None for "the country" anywhere else."""
+    children = [child.dep_ for child in head.children]
+    if children != ["det"] or head.doc[head.i - 1].lower_ != "the" or head.dep_ != "nsubj" \
+            or head.head.dep_ != "ccomp":
+        return None
+    speakers = arguments.children(head.head.head, "nsubj")
+    return speakers[0] if speakers else None
 
 
 def _owners(thing: Token) -> list[Token]:
