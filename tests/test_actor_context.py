@@ -140,3 +140,42 @@ def test_a_local_story_naming_no_state_is_where_its_places_are(pipeline):
     # a story that names a state keeps to it
     assert code_of(pipeline, "Police in Lyon arrested a man. France said Boston was calm.",
                    "Police") == "FRACOP"
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("It never happened in 15 years of living in the US.", "the US"),
+    ("Gunshots rang out in the heart of historical Prague on Thursday.", "Prague"),
+    ("The company opened its first office in the UAE in 2023.", "the UAE"),
+    ("He was living in Fort Smith, Arkansas, in 1999.", "Fort Smith, Arkansas"),
+    ("The remains were found in Lake Barkley, in Lyon County, Kentucky.",
+     "Lyon County, Kentucky"),
+])
+def test_a_place_that_is_only_where_something_happened_is_no_actor(pipeline, text, mention):
+    assert code_of(pipeline, text, mention) is None
+
+
+def test_a_place_the_event_coder_takes_as_a_side_is_still_its_state(pipeline):
+    """"Was arrested in Rwanda": the coder reads the place as the arresting state."""
+    events = extract_text("The journalist was arrested in Rwanda on Monday.",
+                          pub_date="2024-03-04", pipeline=pipeline)
+    assert any(event.source.code and event.source.code.startswith("RWA") for event in events)
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("We are optimistic that the Egyptian economy will improve in 2024.", "the Egyptian economy"),
+    ("They kept a strong belief in Egypt's economic potential.", "Egypt's economic potential"),
+    ("He arrived to sit an Albanian language exam.", "an Albanian language exam"),
+    ("Hitler wrote that German blood was being poisoned.", "German blood"),
+    ("It was the worst shooting in the Czech Republic's modern history.", "the Czech Republic"),
+])
+def test_a_thing_of_a_state_is_no_actor(pipeline, text, mention):
+    assert code_of(pipeline, text, mention) is None
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("Police in Tehran arrested the protesters.", "Tehran", None),   # where, not who
+    ("Egypt condemned the raid.", "Egypt", "EGY"),                   # a state acting
+    ("Iran's foreign ministry summoned the envoy.", "Iran's foreign ministry", "IRNGOV"),
+])
+def test_a_state_that_acts_is_still_an_actor(pipeline, text, mention, code):
+    assert code_of(pipeline, text, mention) == code

@@ -156,6 +156,9 @@ def test_people_have_valid_non_overlapping_roles():
     never belongs to two people in office at once, so the date tells them apart."""
     countries = {row["iso3"] for row in read_table("countries.tsv")}
     igos = {row["code"] for row in read_table("igos.tsv")}
+    # a transnational armed group's leader carries the group's code (IMGISL)
+    groups = {row["actor"] for row in read_table("organisations.tsv")
+              if row["actor"].startswith(("IMG", "NGO"))}
     periods: dict[tuple[str, str], list[tuple[date, date]]] = defaultdict(list)
     by_alias: dict[str, dict[str, list[tuple[date, date]]]] = defaultdict(lambda: defaultdict(list))
     keys = set()
@@ -163,8 +166,9 @@ def test_people_have_valid_non_overlapping_roles():
         key = (row["name"], row["role"], row["start"])
         assert key not in keys, key
         keys.add(key)
-        assert row["country"] in countries | igos, row
+        assert row["country"] in countries | igos | groups, row
         assert not row["sector"] or row["sector"] in SECTORS, row
+        assert row["source"] in {"hand-checked", "public record"}, row
         start, end = iso_date(row["start"]) or date.min, iso_date(row["end"]) or date.max
         assert start <= end, row
         periods[(row["name"], row["role"])].append((start, end))

@@ -6,7 +6,7 @@ reads ``Phoenix.Countries.actors.txt``, ``Phoenix.International.actors.txt`` and
 ``Phoenix.MilNonState.actors.txt`` (default folder: ``../shared/data/petrarch2``
 beside the repository) and writes, under ``src/detente/data/``:
 
-* ``phoenix_people.tsv``: people.tsv's columns plus ``source``; one row per dated
+* ``phoenix_people.tsv``: people.tsv's columns but ``note``; one row per dated
   role, in detente's conventions (ISO3 country, sector, ISO dates);
 * ``phoenix_organisations.tsv``: organisations.tsv's columns plus ``source``
   (state bodies, NGOs, companies, armed groups);

@@ -12,6 +12,9 @@ from spacy.tokens import Doc, Span, Token
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "case", "flat", "nn"}
 # Prepositions whose object, a city or capital, is where something happened.
 LOCATIVE = {"in", "at", "to", "into", "near", "outside", "inside", "across"}
+# Prepositions whose object is where something is, whoever it names.
+WHERE = {"in", "at", "near", "outside", "inside", "across", "throughout", "within"}
+
 
 
 def noun_phrase_tokens(head: Token) -> list[Token]:
@@ -62,6 +65,24 @@ def is_locative(span: Span, place_nouns: frozenset[str]) -> bool:
     place = root.head
     return (root.dep_ in {"amod", "compound", "poss"} and place.lemma_.lower() in place_nouns
             and place.dep_ == "pobj" and place.head.lower_ in LOCATIVE)
+
+
+def is_where(head: Token, places: frozenset[str]) -> bool:
+    """Is the noun phrase headed by ``head`` where something is or happens ("living
+    in the US", "a shooting in Czechia", "in the heart of historical Prague",
+    "in Lyon County, Kentucky")? Not "to" or "into", which often name a side ("aid
+    to Ukraine", "an incursion into Russia")."""
+    while head.dep_ == "appos" and head.head.i < head.i:  # "Fort Smith, Arkansas"
+        head = head.head
+    if head.dep_ != "pobj":
+        return False
+    preposition = head.head
+    if preposition.lower_ in WHERE:
+        return True
+    # "the heart of Prague", "the capital of Iraq": a place of ``places`` that is where
+    holder = preposition.head
+    return (preposition.lower_ == "of" and holder.pos_ == "NOUN"
+            and holder.lemma_.lower() in places and is_where(holder, places))
 
 
 def in_compound(span: Span) -> bool:

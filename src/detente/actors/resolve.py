@@ -28,9 +28,11 @@ from detente.actors.implied import OWNER_PREPOSITIONS, ImpliedSides
 from detente.actors.index import AliasMatch, DocIndex
 from detente.actors.words import actor_words, is_person_noun
 from detente.model import Actor
-from detente.syntax import coordinated
+from detente.syntax import coordinated, is_where
 
 # Which reading of a phrase's aliases names its referent best, lowest first.
+# What an alias names when it names a place: a state, its capital, a town or region.
+PLACE_KINDS = {"country", "capital", "place"}
 ENTRY_PRIORITY = {"person": 0, "metonym": 1, "organisation": 1, "igo": 2, "contextual": 3,
                   "country": 4, "capital": 5, "demonym": 6, "place": 7}
 
@@ -50,17 +52,22 @@ class ActorResolver:
         self.coreference = Coreference(self)
         self.implied = ImpliedSides(self)
 
-    def resolve(self, head: Token, on: date | None) -> list[Actor]:
+    def resolve(self, head: Token, on: date | None, side: bool = False) -> list[Actor]:
         """The actor(s) a noun phrase headed by ``head`` refers to (empty: unknown).
 
         Several only for "officials from the US, Japan and the UK", and for
-        "they" after "Japan and China"."""
+        "they" after "Japan and China". A place named only as where something
+        is ("living in the US", "in the heart of Prague") is no actor, unless the
+        event coder took the phrase as a ``side`` of an event ("was arrested in
+        Rwanda": Rwanda's authorities did it)."""
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             return self.coreference.pronoun(head, on)
         tokens = self.index.phrase(head)
         actor = (self._from_tokens(head, tokens, on) or self._state_named_of(head, on)
                  or self._state_a_site_is_in(head, on))
         if actor is not None:
+            if not side and (self._only_where(head, tokens, on) or _of_a_thing(head, tokens)):
+                return []
             return [actor]
         if head.i not in self.index.title_at:
             # "President Ilir Meta", "Senate Committee on Trade": a titled name
@@ -82,6 +89,20 @@ class ActorResolver:
                                       for owner in owners[1:]]
         implied = self.implied.actor(head, tokens, on)
         return [implied] if implied is not None else []
+
+    def _only_where(self, head: Token, tokens: list[Token], on: date | None) -> bool:
+        """Is the phrase a place's name (a state, a capital, a town; no title, no
+        person) standing where something happened or is?"""
+        words = actor_words()
+        named = head.i in self.index.actor_at or head.pos_ == "PROPN"  # not "Egypt's economy"
+        if not named or not is_where(head, words.place_nouns | words.place_parts) \
+                or is_person_noun(head) \
+                or any(t.i in self.index.title_at for t in tokens):
+            return False
+        starts = {self.index.actor_at[t.i].start for t in tokens if t.i in self.index.actor_at}
+        kinds = {entry.kind for start in starts
+                 for entry in self._settled(self.index.match_at[start], on)}
+        return bool(kinds) and kinds <= PLACE_KINDS
 
     def _state_named_of(self, head: Token, on: date | None) -> Actor | None:
         """The state a state noun names in its "of" phrase ("the nation of Burundi")."""
@@ -284,6 +305,18 @@ def _historic(entries: list[ActorEntry], on: date) -> list[ActorEntry]:
     ended = [entry for entry in entries if entry.kind in {"country", "demonym"}
              and entry.valid_to is not None and entry.valid_to <= on]
     return ended if len({entry.actor for entry in ended}) == 1 else []
+
+
+def _of_a_thing(head: Token, tokens: list[Token]) -> bool:
+    """Does the phrase name a thing of a state rather than anyone ("the Egyptian
+    economy", "an Albanian language exam"), or the state only as the thing's owner
+    ("the Czech Republic" in "the Czech Republic's modern history")?"""
+    things = actor_words().things
+    if head.dep_ in {"poss", "compound", "amod"} and head.head.lemma_.lower() in things:
+        return True
+    return head.lemma_.lower() in things or any(
+        token.dep_ == "compound" and token.head.i == head.i and token.lemma_.lower() in things
+        for token in tokens)
 
 
 def _former(tokens: list[Token]) -> bool:

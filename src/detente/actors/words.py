@@ -20,6 +20,8 @@ class ActorWords:
     state_nouns: frozenset[str]
     site_nouns: frozenset[str]
     place_nouns: frozenset[str]
+    things: frozenset[str]
+    place_parts: frozenset[str]
     former: frozenset[str]
     not_local: frozenset[str]
     american: frozenset[str]

@@ -89,7 +89,7 @@ class SideFinder:
     def _resolve(self, head: Token, on: date | None) -> list[Actor]:
         key = (head.i, on)
         if key not in self._resolutions:
-            self._resolutions[key] = self.resolver.resolve(head, on)
+            self._resolutions[key] = self.resolver.resolve(head, on, side=True)
         return self._resolutions[key]
 
     def actors(self, head: Token, on: date | None) -> list[Actor]:
