@@ -70,9 +70,16 @@ def test_refusal_is_the_event_not_the_visit(pipeline):
     assert found == [("PRK", "120", "IGOIAEA", "occurred", "1993")]
 
 
-def test_agreement_to_meet_is_an_intent_to_meet(pipeline):
+def test_an_agreement_to_meet_is_the_meeting_planned(pipeline):
+    # as "will meet" is: CAMEO's intent to meet (036) is the same fact, and the
+    # evaluations count a planned meeting as it
     found = events(pipeline, "South Korea agreed to meet North Korea in Beijing.")
-    assert [(s, c, t) for s, c, t, _, _ in found] == [("KOR", "036", "PRK")]
+    assert [(s, c, t, status) for s, c, t, status, _ in found] == [("KOR", "040", "PRK", "planned")]
+
+
+def test_a_promise_of_words_stays_an_intent(pipeline):
+    found = events(pipeline, "Japan promised to investigate the Chinese claims.")
+    assert [c for _, c, _, _, _ in found] == ["030"]
 
 
 @pytest.mark.parametrize(("sentence", "status"), [

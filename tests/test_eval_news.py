@@ -83,6 +83,15 @@ def test_an_act_still_to_come_matches_cameos_intent_code_too():
     assert len(score.found) == 2
 
 
+def test_a_planned_act_has_the_status_of_an_intent_that_was_voiced():
+    # "Xi promised investments in Tonga": the label codes the promise (0331,
+    # occurred), detente the investment still to come (061, planned): both agree
+    from detente.evaluation.scoring import status_agrees
+    assert status_agrees("occurred", "03", emitted("CHN", "TON", "061", status="planned"))
+    assert not status_agrees("occurred", "03", emitted("CHN", "TON", "033", status="planned"))
+    assert not status_agrees("occurred", "06", emitted("CHN", "TON", "061", status="planned"))
+
+
 def test_date_and_status_are_read_from_the_first_mention_in_the_text():
     score = score_page(PAGE, [label("RUS", "UKR", "190", event_date="2023-05")], [
         emitted("RUS", "UKR", "190", start=40, event_date="2022-02"),

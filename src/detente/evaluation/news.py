@@ -22,8 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from detente.data import read_table
-from detente.evaluation.scoring import ratio, same_date, same_pair
-from detente.events.pair import INTENT_STATUSES, VERBAL_ROOTS
+from detente.evaluation.scoring import intent_root, ratio, same_date, same_pair, status_agrees
 from detente.ingest.readers import article_from_text
 from detente.model import Article, EventMention
 
@@ -31,10 +30,6 @@ SPLITS = ("dev", "test", "val")
 NOTHING_INTERSTATE = "none"  # a page's ``about`` when it reports no political act
 
 EventKey = tuple[str | None, str | None, str]  # source side, target side, root
-# CAMEO codes an act still to come as an intent (03 to cooperate, 13 to threaten);
-# detente codes the act itself with its status. A planned, proposed or conditional
-# material act matches either label (the same mapping PLV's scoring uses).
-INTENT_ROOTS = {True: "03", False: "13"}
 
 
 @dataclass(frozen=True)
@@ -109,14 +104,6 @@ def load_article(key: str, shared_data: Path) -> Article:
 
 def event_key(event: EventMention) -> EventKey:
     return (event.source.side, event.target.side, event.root)
-
-
-def intent_root(event: EventMention) -> str | None:
-    """The CAMEO intent root an act still to come also stands for ("will visit" is
-    an intent to meet, 03), or None."""
-    if event.status not in INTENT_STATUSES or event.root in VERBAL_ROOTS:
-        return None
-    return INTENT_ROOTS[event.quad <= 2]
 
 
 @dataclass
@@ -223,7 +210,8 @@ class NewsReport:
 
     @property
     def status_right(self) -> int:
-        return sum(m.status == label.status for p in self.pages for label, m in p.found)
+        return sum(status_agrees(label.status, label.root, m)
+                   for p in self.pages for label, m in p.found)
 
     @property
     def quiet_pages(self) -> list[PageScore]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from detente.data import read_table
-from detente.evaluation.scoring import matches, ratio, same_date
+from detente.evaluation.scoring import matches, ratio, same_date, status_agrees
 from detente.model import EventMention
 
 
@@ -54,5 +54,6 @@ def sample_recall(events_by_file: dict[str, list[EventMention]],
         report.found += 1
         report.dated += 1
         report.date_right += any(same_date(e.event_date.value, row["event_date"]) for e in found)
-        report.status_right += any(e.status == row["status"] for e in found)
+        report.status_right += any(status_agrees(row["status"], row["cameo_root"], e)
+                                   for e in found)
     return report

@@ -58,6 +58,7 @@ class Trigger:
 
 
 MEDIATION = "045"
+DONE_STATUSES = {"occurred", "ongoing"}
 
 
 def as_date(point: DatePoint) -> date | None:
@@ -301,7 +302,9 @@ class EventCoder:
         coded = []
         for trigger in self.find_triggers(sentence):
             status = trigger_status(trigger)
-            future = looks_forward(trigger.token, status)
+            # an act agreed or pledged is dated by the agreeing, as CAMEO's intent is
+            future = looks_forward(trigger.token, status) and not (
+                trigger.control is not None and trigger.control.kept_status and _is_kept(trigger))
             when = event_date(trigger.token, dates, article.pub_date, future)
             on = as_date(when) or as_date(article.pub_date)
             coded.append((trigger, status, when, self._sides(trigger, finder, on, run)))
@@ -528,9 +531,20 @@ class EventCoder:
 
 def trigger_status(trigger: Trigger) -> str:
     """Status of a trigger's event; a proposal is coded as proposed whatever its tense."""
-    if trigger.control is not None and trigger.control.status:
-        return trigger.control.status
-    return event_status(trigger.token)
+    control = trigger.control
+    if control is not None and control.status:
+        return control.status
+    status = event_status(trigger.token)
+    if control is not None and control.kept_status and _is_kept(trigger) \
+            and status in DONE_STATUSES:
+        return control.kept_status
+    return status
+
+
+def _is_kept(trigger: Trigger) -> bool:
+    """Is the trigger a control verb coded as the act beneath it ("agreed to meet")?"""
+    return trigger.control is not None and trigger.embedded is not None \
+        and trigger.control.keeps_code(trigger.embedded.code)
 
 
 def _has_particle(verb: Token, word: str) -> bool:

@@ -70,6 +70,9 @@ class ControlVerb:
     # roots whose embedded event is coded as itself: "ordered the arrest of X" is the
     # arrest (by whoever ordered it), "ordered X to appear" a demand
     keeps: frozenset[str] = frozenset()
+    # the status of a kept event said to be done: "agreed to disengage" has the
+    # disengagement planned, however the agreeing is told
+    kept_status: str | None = None
 
     def code_for(self, embedded_code: str | None) -> str:
         if embedded_code is None:
@@ -84,6 +87,8 @@ class ControlVerb:
 
 PATTERN_KEYS = {"code", "verbs", "nouns", "objects", "not_objects", "target", "symmetric",
                 "host_target", "modifiers", "transitive", "prepositions", "subjects"}
+CONTROL_KEYS = {"verbs", "codes", "symmetric", "status", "clause", "modal", "purpose", "keeps",
+                "kept_status"}
 PATTERN_FILE_KEYS = {"object_groups", "patterns", "control", "control_target_prepositions",
                      "light_verbs", "undergoing_verbs", "pair_nouns"}
 
@@ -128,6 +133,9 @@ class PatternBook:
         # by verb; meanings that need a following word ("call on", "call for") first
         self.control: dict[str, list[ControlVerb]] = defaultdict(list)
         for meaning, entry in spec["control"].items():
+            unknown = set(entry) - CONTROL_KEYS
+            if unknown:
+                raise ValueError(f"{path}: control {meaning} has unknown keys {sorted(unknown)}")
             for code in entry["codes"].values():
                 lookup(code)
             for phrase in entry["verbs"]:
@@ -136,7 +144,8 @@ class PatternBook:
                     meaning, dict(entry["codes"]), bool(entry.get("symmetric")),
                     entry.get("status"), bool(entry.get("clause", False)),
                     bool(entry.get("modal", False)), bool(entry.get("purpose", False)),
-                    particle or None, frozenset(entry.get("keeps", ()))))
+                    particle or None, frozenset(entry.get("keeps", ())),
+                    entry.get("kept_status")))
         for controls in self.control.values():
             controls.sort(key=lambda control: control.particle is None)
 

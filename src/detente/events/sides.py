@@ -159,8 +159,9 @@ class SideFinder:
         if head.lower_ not in event_words().homeland_words:
             return None
         owners = [child for child in head.children if child.dep_ == "poss" and child.pos_ == "PRON"]
-        if not owners and _speaker_country(head) is not None:
-            owners = [_speaker_country(head)]  # "Israel's premier said the country has …"
+        speaker = None if owners else _speaker_country(head)
+        if speaker is not None:
+            owners = [speaker]  # "Israel's premier said the country has …"
         states = [actor.country for owner in owners[:1] for actor in self.resolved(owner, on)
                   if actor.country is not None]
         if not states:
