@@ -10,12 +10,12 @@ from datetime import date
 from itertools import combinations, pairwise
 
 import pytest
-from test_data_tables import SECTORS, assert_one_holder_at_a_time, iso_date
 
 import detente.actors.dictionary as dictionary_module
 from detente.actors.dictionary import ActorDictionary, actor_code, actor_dictionary, alias_key
 from detente.data import data_path, read_table, split_list
 from detente.pipeline import extract_text
+from tests.data.test_data_tables import SECTORS, assert_one_holder_at_a_time, iso_date
 
 PEOPLE = "phoenix_people.tsv"
 ORGANISATIONS = "phoenix_organisations.tsv"

@@ -16,9 +16,9 @@ from detente.store import Store
 from detente.store.counting import CountRule, dyad_totals
 
 if TYPE_CHECKING:
-    from server_fixtures import LiveServer
+    from tests.server_fixtures import LiveServer
 
-pytest_plugins = ["server_fixtures"]
+pytest_plugins = ["tests.server_fixtures"]
 RULE_LINE = CountRule().describe()
 
 

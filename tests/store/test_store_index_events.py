@@ -10,7 +10,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from test_copies import STORY, write_story
 from typer.testing import CliRunner
 
 from detente.cli import app
@@ -19,6 +18,7 @@ from detente.model import Article
 from detente.store import Store
 from detente.store import events as store_events
 from detente.store import writes as store_writes
+from tests.store.test_copies import STORY, write_story
 
 runner = CliRunner()
 

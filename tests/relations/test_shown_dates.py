@@ -10,11 +10,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from test_relations_events import VISIT, add_article, report
 
 from detente.relations.export import export_events
 from detente.store import Store, dashboard
 from detente.store.filters import EventFilter
+from tests.store.test_relations_events import VISIT, add_article, report
 
 MISDATED = "Washington imposed sanctions on Pyongyang on 2 January."
 

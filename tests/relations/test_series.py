@@ -13,12 +13,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from test_relations_events import VISIT, add_article, report
 
 from detente.relations.series import dyad_series
 from detente.store import Store
 from detente.store.counting import CountError, CountRule
 from detente.store.series import SeriesError
+from tests.store.test_relations_events import VISIT, add_article, report
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from server_fixtures import LiveServer
+    from tests.server_fixtures import LiveServer
 
-pytest_plugins = ["server_fixtures"]
+pytest_plugins = ["tests.server_fixtures"]
 
 
 def event_day(item: dict) -> str:

@@ -24,9 +24,9 @@ from schemathesis.specs.openapi.checks import (
 )
 
 if TYPE_CHECKING:
-    from server_fixtures import LiveServer
+    from tests.server_fixtures import LiveServer
 
-pytest_plugins = ["server_fixtures"]
+pytest_plugins = ["tests.server_fixtures"]
 # Generated cases per operation, bounded so the run takes 15-20 s on a busy 2-core
 # machine (100 took 31 s); coding posted text is the slow part. Schemathesis draws
 # values that match each pattern, and with this many some of them fit the pattern

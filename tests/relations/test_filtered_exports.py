@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 from detente.cli import app
 
 if TYPE_CHECKING:
-    from server_fixtures import LiveServer
+    from tests.server_fixtures import LiveServer
 
-pytest_plugins = ["server_fixtures"]
+pytest_plugins = ["tests.server_fixtures"]
 
 
 def run(*arguments: str) -> str:

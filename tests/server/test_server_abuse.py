@@ -27,9 +27,9 @@ from detente.data import sample_files
 pytestmark = pytest.mark.fault
 
 if TYPE_CHECKING:
-    from server_fixtures import ServeProcess
+    from tests.server_fixtures import ServeProcess
 
-pytest_plugins = ["server_fixtures"]
+pytest_plugins = ["tests.server_fixtures"]
 DETENTE = str(Path(sys.executable).parent / "detente")
 Serve = Callable[..., AbstractContextManager["ServeProcess"]]
 

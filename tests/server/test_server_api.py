@@ -20,9 +20,9 @@ from detente.server.database import Database, QueryTimeout
 from detente.store import StoreError
 
 if TYPE_CHECKING:
-    from server_fixtures import LiveServer
+    from tests.server_fixtures import LiveServer
 
-pytest_plugins = ["server_fixtures"]
+pytest_plugins = ["tests.server_fixtures"]
 
 DETENTE = str(Path(sys.executable).parent / "detente")
 ARTICLE = ("North Korea and the United States signed an agreement in Geneva on Friday.\n"
@@ -107,7 +107,7 @@ def test_events_say_where_they_happened_and_articles_how_they_spoke(server: Live
 @pytest.mark.slow
 def test_an_older_store_without_places_is_served_read_only(tmp_path: Path, demo_db: Path):
     """A store written before events had a place or articles a tone still serves."""
-    from server_fixtures import running_server
+    from tests.server_fixtures import running_server
 
     old = tmp_path / "old.duckdb"
     old.write_bytes(demo_db.read_bytes())

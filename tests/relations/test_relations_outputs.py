@@ -13,7 +13,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from test_relations_events import VISIT, add_article, report
 from typer.testing import CliRunner
 
 from detente.cli import app
@@ -27,8 +26,9 @@ from detente.relations.network import relation_network
 from detente.relations.output import OutputError
 from detente.relations.report import write_report
 from detente.store import Store
+from tests.store.test_relations_events import VISIT, add_article, report
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 GDELT = next((folder / "shared/data/gdelt/20150218230000.export.CSV"
               for folder in REPO.parents if (folder / "shared/data/gdelt").is_dir()), None)
 

@@ -22,9 +22,9 @@ from detente.server.database import ResultCache
 from detente.store import dashboard
 
 if TYPE_CHECKING:
-    from server_fixtures import LiveServer
+    from tests.server_fixtures import LiveServer
 
-pytest_plugins = ["server_fixtures"]
+pytest_plugins = ["tests.server_fixtures"]
 
 
 def text(server: LiveServer, path: str) -> str:
@@ -38,7 +38,7 @@ def text(server: LiveServer, path: str) -> str:
 def own_server(demo_db: Path, tmp_path: Path):
     """A read-only server of this test's own (nothing kept from other tests), over
     a copy of the demo database that the test may write to from another process."""
-    from server_fixtures import running_server
+    from tests.server_fixtures import running_server
 
     copy = tmp_path / "news.duckdb"
     shutil.copy(demo_db, copy)

@@ -21,9 +21,9 @@ from detente.actors.search import (
 from detente.cli import app
 
 if TYPE_CHECKING:
-    from server_fixtures import LiveServer
+    from tests.server_fixtures import LiveServer
 
-pytest_plugins = ["server_fixtures"]
+pytest_plugins = ["tests.server_fixtures"]
 runner = CliRunner()
 
 

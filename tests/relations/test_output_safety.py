@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_relations_events import VISIT, add_article, report
 from typer.testing import CliRunner
 
 from detente.cli import app
 from detente.store import Store
+from tests.store.test_relations_events import VISIT, add_article, report
 
 pytestmark = pytest.mark.fault
 

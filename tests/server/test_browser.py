@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 import pytest
 
 if TYPE_CHECKING:
-    from server_fixtures import LiveServer
+    from tests.server_fixtures import LiveServer
 
-pytest_plugins = ["server_fixtures"]
+pytest_plugins = ["tests.server_fixtures"]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

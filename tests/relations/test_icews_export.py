@@ -9,15 +9,15 @@ import json
 from pathlib import Path
 
 import pytest
-from test_data_tables import SECTORS
-from test_relations_events import VISIT, add_article, report
 from typer.testing import CliRunner
 
 from detente.cli import app
 from detente.relations.export import ICEWS_COLUMNS, actor_sectors, export_events, sector_names
 from detente.store import Store
+from tests.data.test_data_tables import SECTORS
+from tests.store.test_relations_events import VISIT, add_article, report
 
-pytest_plugins = ["server_fixtures"]
+pytest_plugins = ["tests.server_fixtures"]
 QUOTED = 'Washington imposed "smart" sanctions\ton Pyongyang\non Tuesday.'
 FIGHTERS = '"Freedom" fighters attacked Pyongyang.'
 

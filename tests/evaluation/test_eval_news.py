@@ -20,7 +20,7 @@ from detente.evaluation.news import (
 from detente.events.ontology import lookup
 from detente.model import STATUSES, Actor, DatePoint, EventMention
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SHARED_DATA = next((folder / "shared" / "data" for folder in REPO.parents
                     if (folder / "shared" / "data" / "news-pages").is_dir()), None)
 PAGE = NewsPage("news-pages/example", "dev", "2023-05-30", "interstate")

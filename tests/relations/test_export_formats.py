@@ -11,13 +11,13 @@ from pathlib import Path
 import pyarrow.parquet
 import pytest
 from rich.console import Console
-from test_relations_events import VISIT, add_article, report
 from typer.testing import CliRunner
 
 from detente.cli import app
 from detente.cli.common import event_table
 from detente.relations.export import export_events
 from detente.store import Store
+from tests.store.test_relations_events import VISIT, add_article, report
 
 BROKEN = "Washington imposed sanctions\non Pyongyang, \"at once\", on Tuesday."
 
