@@ -9,6 +9,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +22,7 @@ from detente.server.database import Database, QueryTimeout
 from detente.store import StoreError
 
 if TYPE_CHECKING:
-    from tests.server_fixtures import LiveServer
+    from tests.server_fixtures import LiveServer, ServeProcess
 
 pytest_plugins = ["tests.server_fixtures"]
 
@@ -357,6 +359,24 @@ def test_detente_serve_listens_on_loopback(demo_db: Path):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.mark.slow
+def test_the_server_settings_in_a_file_shape_its_answers(
+        serve: Callable[..., AbstractContextManager[ServeProcess]], demo_db: Path,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[server]\npage_size = 3\nmax_page_size = 5\nmax_body_bytes = 1000\n",
+                        encoding="utf-8")
+    monkeypatch.setenv("DETENTE_SETTINGS", str(settings))
+    with serve(demo_db) as server:
+        page = httpx.get(server.url + "/api/events", timeout=30).json()
+        assert (page["limit"], len(page["items"])) == (3, 3)
+        assert httpx.get(server.url + "/api/events", params={"limit": 6},
+                         timeout=30).status_code == 422
+        posted = httpx.post(server.url + "/api/extract", json={"text": "word " * 300},
+                            timeout=30)
+        assert posted.status_code == 413 and "1,000 bytes" in posted.text
 
 
 @pytest.mark.slow
