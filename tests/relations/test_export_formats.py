@@ -17,20 +17,18 @@ from detente.cli import app
 from detente.cli.common import event_table
 from detente.relations.export import export_events
 from detente.store import Store
-from tests.store.test_relations_events import VISIT, add_article, report
+from tests.store.test_relations_events import VISIT, report, stored
 
 BROKEN = "Washington imposed sanctions\non Pyongyang, \"at once\", on Tuesday."
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "db.duckdb"
-    with Store(path) as store:
-        add_article(store, "a.txt", "2000-10-25", [
+    return stored(
+        tmp_path / "db.duckdb",
+        ("a.txt", "2000-10-25", [
             report(VISIT, "USAGOV", "PRKGOV", "042", "visited", date="2000-10-23"),
-            report(BROKEN, "USA", "PRK", "172", "imposed", date="2000-10-24")])
-        store.refresh_events()
-    return path
+            report(BROKEN, "USA", "PRK", "172", "imposed", date="2000-10-24")]))
 
 
 def test_csv_holds_one_record_per_event_and_says_so(db: Path, tmp_path: Path):

@@ -15,7 +15,7 @@ from detente.cli import app
 from detente.relations.export import ICEWS_COLUMNS, actor_sectors, export_events, sector_names
 from detente.store import Store
 from tests.data.test_data_tables import SECTORS
-from tests.store.test_relations_events import VISIT, add_article, report
+from tests.store.test_relations_events import VISIT, report, stored
 
 pytest_plugins = ["tests.server_fixtures"]
 QUOTED = 'Washington imposed "smart" sanctions\ton Pyongyang\non Tuesday.'
@@ -24,21 +24,18 @@ FIGHTERS = '"Freedom" fighters attacked Pyongyang.'
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "db.duckdb"
-    with Store(path) as store:
-        add_article(store, "a.txt", "2000-10-25", [
+    return stored(
+        tmp_path / "db.duckdb",
+        ("a.txt", "2000-10-25", [
             report(VISIT, "USAGOV", "PRKGOV", "042", "visited", date="2000-10-23"),
             report(QUOTED, "USA", "PRK", "172", "imposed", date="2000-10", source_text='"we"'),
             report("Pyongyang planned to visit Seoul.", "PRK", "KOR", "042", "visit",
-                   status="planned")],
-            url="https://www.example-news.com/story/1")
-        add_article(store, "b.txt", "2000-11-02", [
+                   status="planned")], "https://www.example-news.com/story/1"),
+        ("b.txt", "2000-11-02", [
             report("The IAEA criticised Pyongyang.", "IGOIAEA", "PRKMIL", "111", "criticised",
                    date="2000-11-01"),
             report(FIGHTERS, "REB", "PRK", "190", "attacked", date="2000-11-01",
-                   source_text='"Freedom"\tfighters')])
-        store.refresh_events()
-    return path
+                   source_text='"Freedom"\tfighters')]))
 
 
 def icews_rows(path: Path) -> list[dict[str, str]]:

@@ -17,22 +17,19 @@ import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
-from detente.store import Store
-from tests.store.test_relations_events import VISIT, add_article, report
+from tests.store.test_relations_events import VISIT, report, stored
 
 pytestmark = pytest.mark.fault
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "db.duckdb"
-    with Store(path) as store:
-        add_article(store, "a.txt", "2000-10-25", [
+    return stored(
+        tmp_path / "db.duckdb",
+        ("a.txt", "2000-10-25", [
             report(VISIT, "USAGOV", "PRKGOV", "042", "visited", date="2000-10-23"),
             report("Washington imposed sanctions on Pyongyang.", "USA", "PRK", "172",
-                   "imposed", date="2000-10-24")])
-        store.refresh_events()
-    return path
+                   "imposed", date="2000-10-24")]))
 
 
 def one_line_refusal(arguments: list[str], db: Path, message: str) -> None:

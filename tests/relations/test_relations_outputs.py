@@ -26,7 +26,7 @@ from detente.relations.network import relation_network
 from detente.relations.output import OutputError
 from detente.relations.report import write_report
 from detente.store import Store
-from tests.store.test_relations_events import VISIT, add_article, report
+from tests.store.test_relations_events import VISIT, add_article, report, stored
 
 REPO = Path(__file__).resolve().parents[2]
 GDELT = next((folder / "shared/data/gdelt/20150218230000.export.CSV"
@@ -36,9 +36,9 @@ GDELT = next((folder / "shared/data/gdelt/20150218230000.export.CSV"
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     """A store with a visit told twice, a hosting, a hostile triangle and a severance."""
-    path = tmp_path / "db.duckdb"
-    with Store(path) as store:
-        add_article(store, "a.txt", "2000-10-24", [
+    return stored(
+        tmp_path / "db.duckdb",
+        ("a.txt", "2000-10-24", [
             report(VISIT, "USAGOV", "PRKGOV", "042", "visited", date="2000-10-23"),
             report("Kim Jong-il hosted Albright on Monday.", "PRKGOV", "USAGOV", "043", "hosted",
                    date="2000-10-23"),
@@ -49,11 +49,11 @@ def db(tmp_path: Path) -> Path:
             report("Saudi Arabia severed diplomatic relations with Iran on Sunday.", "SAU",
                    "IRN", "161", "severed", date="2000-10-22",
                    step=DiplomaticStep("relations_severed", "severed diplomatic relations"))],
-            url="https://news.example.com/a")
-        add_article(store, "b.txt", "2000-10-25", [
+         "https://news.example.com/a"),
+        ("b.txt", "2000-10-25", [
             report("Albright visited North Korea on Monday.", "USAGOV", "PRK", "042", "visited",
-                   date="2000-10-23")], url="https://wire.example.org/b")
-    return path
+                   date="2000-10-23")], "https://wire.example.org/b"),
+        refresh=False)
 
 
 def gdelt_types(path: Path) -> list[str]:
@@ -127,17 +127,17 @@ def test_exports_refuse_existing_files_and_leave_nothing_when_interrupted(
 def mixed_db(tmp_path: Path) -> Path:
     """A store with one visit that happened, one planned, one denied and one that
     would happen only if something else did."""
-    path = tmp_path / "mixed.duckdb"
-    with Store(path) as store:
-        add_article(store, "m.txt", "2000-10-24", [
+    return stored(
+        tmp_path / "mixed.duckdb",
+        ("m.txt", "2000-10-24", [
             report(VISIT, "USAGOV", "PRKGOV", "042", "visited", date="2000-10-23"),
             report("Clinton will visit Pyongyang in November.", "USAGOV", "PRK", "042",
                    "visit", status="planned", date="2000-11"),
             report("Kim Jong-il did not visit Seoul.", "PRKGOV", "KOR", "042", "visit",
                    status="negated"),
             report("Japan would visit if talks resumed.", "JPN", "PRK", "042", "visit",
-                   status="conditional")])
-    return path
+                   status="conditional")]),
+        refresh=False)
 
 
 def test_gdelt_export_holds_only_events_that_took_place(mixed_db: Path, tmp_path: Path):

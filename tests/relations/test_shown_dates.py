@@ -14,23 +14,21 @@ import pytest
 from detente.relations.export import export_events
 from detente.store import Store, dashboard
 from detente.store.filters import EventFilter
-from tests.store.test_relations_events import VISIT, add_article, report
+from tests.store.test_relations_events import VISIT, report, stored
 
 MISDATED = "Washington imposed sanctions on Pyongyang on 2 January."
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "db.duckdb"
-    with Store(path) as store:
-        add_article(store, "old.txt", "2000-10-25", [
+    return stored(
+        tmp_path / "db.duckdb",
+        ("old.txt", "2000-10-25", [
             report(MISDATED, "USA", "PRK", "172", "imposed", date="2025-01-02"),
             report("Clinton will visit Pyongyang in November.", "USAGOV", "PRK", "042",
-                   "visit", status="planned", date="2000-11")])
-        add_article(store, "new.txt", "2001-03-01", [
-            report(VISIT, "USAGOV", "PRKGOV", "042", "visited", date="2000-10-23")])
-        store.refresh_events()
-    return path
+                   "visit", status="planned", date="2000-11")]),
+        ("new.txt", "2001-03-01", [
+            report(VISIT, "USAGOV", "PRKGOV", "042", "visited", date="2000-10-23")]))
 
 
 def test_a_past_event_is_never_dated_after_its_publication(db: Path, tmp_path: Path):

@@ -57,6 +57,19 @@ def add_article(store: Store, name: str, published: str, reports: list[dict],
     return article
 
 
+def stored(path: Path, *articles: tuple, refresh: bool = True) -> Path:
+    """A store at ``path`` holding ``articles`` (each ``add_article``'s arguments after
+    the store), its mentions grouped into events as at the end of a run unless not
+    ``refresh`` (readers then group them on the fly): the fixtures of the export
+    tests, which differ only in their articles."""
+    with Store(path) as store:
+        for article in articles:
+            add_article(store, *article)
+        if refresh:
+            store.refresh_events()
+    return path
+
+
 def events(store: Store) -> list[dict]:
     source, parameters = events_source(store.connection)
     cursor = store.connection.execute(f"SELECT * FROM {source} ORDER BY event_day, event_key",
