@@ -26,7 +26,8 @@ class ActorWords:
 
 @cache
 def actor_words() -> ActorWords:
-    """The resolver's word lists (data/actor_words.yaml), checked on load."""
+    """The resolver's word lists (data/actor_words.yaml), read once; a list missing,
+    misspelt or malformed there raises DataFileError naming the file and the key."""
     return read_word_lists(data_path("actor_words.yaml"), ActorWords)
 
 
