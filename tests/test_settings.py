@@ -27,11 +27,14 @@ def test_no_file_means_the_defaults_and_the_printed_defaults_read_back_the_same(
 def test_a_file_overrides_only_what_it_names(tmp_path):
     found = load_settings(write(tmp_path, "[coding]\nbase_confidence = 0.8\n"
                                           "[coding.penalties]\nnearby = 0.3\n"
-                                          "[engine]\narticle_seconds = 30\n"))
+                                          "[engine]\narticle_seconds = 30\n"
+                                          "[server]\nextract_waiting = 0\n"))
     assert (found.coding.base_confidence, found.coding.penalties.nearby,
             found.engine.article_seconds) == (0.8, 0.3, 30.0)
+    assert found.server.extract_waiting == 0  # no waiting line: a count that may be zero
     assert found.coding.penalties.implied == Settings().coding.penalties.implied
     assert found.ingest == Settings().ingest
+    assert found.server.page_size == Settings().server.page_size
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -42,6 +45,11 @@ def test_a_file_overrides_only_what_it_names(tmp_path):
     ("[coding]\nbase_confidence = 1.5\n", r"coding\.base_confidence must lie between 0 and 1"),
     ("[engine]\nworker_mb = 0\n", r"engine\.worker_mb must be above zero"),
     ("[coding]\npenalties = 0.1\n", r"coding\.penalties must be a table"),
+    ("[server]\npage_sise = 10\n", r"unknown setting 'server\.page_sise'"),
+    ("[server]\nshutdown_seconds = 2.5\n", r"server\.shutdown_seconds must be an integer"),
+    ("[server]\ncache_bytes = 0\n", r"server\.cache_bytes must be above zero"),
+    ("[server]\nextract_waiting = -1\n", r"server\.extract_waiting must be at least 0"),
+    ("[server]\nextract_seconds = 0.5\n", r"server\.extract_seconds must be at least 1"),
     ("coding = [\n", r"not TOML"),
 ])
 def test_a_file_detente_cannot_use_is_refused_naming_it_and_the_key(tmp_path, text, message):
@@ -64,6 +72,7 @@ def test_the_command_line_prints_what_is_in_force_and_stops_on_a_bad_file(tmp_pa
     shown = run(tmp_path, "[coding]\nbase_confidence = 0.8\n", "-m", "detente", "settings")
     assert shown.returncode == 0
     assert "base_confidence = 0.8" in shown.stdout and "settings.toml" in shown.stdout
+    assert "[server]\npage_size = 50\n" in shown.stdout
     bad = run(tmp_path, "[coding]\nbase_confidense = 0.8\n", "-m", "detente", "summary")
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1 and "unknown setting 'coding.base_confidense'" in bad.stderr

@@ -6,13 +6,18 @@ detente writes every date it knows to some precision this way (``DatePoint.value
 their precision, and the first and last day they cover. The SQL twins of
 ``first_day`` and ``last_day`` are ``detente.store.events.period_start`` and
 ``period_end``; finding dates in text is ``detente.ingest.dates`` (publication
-dates) and ``detente.events.timex`` (event dates).
+dates) and ``detente.events.timex`` (event dates), both with the words of
+``data/time_words.yaml`` (``time_words``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+
+from detente.data import data_path, read_word_lists
 
 MONTH = r"(0[1-9]|1[0-2])"
 DAY = r"(0[1-9]|[12][0-9]|3[01])"
@@ -64,3 +69,23 @@ def is_partial_date(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    """The lists of data/time_words.yaml (see the comments there)."""
+
+    months: dict[str, int]
+    weekdays: tuple[str, ...]
+    counts: dict[str, int]
+    units: dict[str, str]
+    hedges: frozenset[str]
+    shifts: dict[str, int]
+    day_words: dict[str, int]
+    parts_of_day: frozenset[str]
+
+
+@cache
+def time_words() -> TimeWords:
+    """The words of dates in text (data/time_words.yaml), read once and checked."""
+    return read_word_lists(data_path("time_words.yaml"), TimeWords)

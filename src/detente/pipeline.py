@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from detente.events.coder import EventCoder
 from detente.events.missions import mark_events, mission_steps
+from detente.events.timex import date_entities
 from detente.geo.gazetteer import gazetteer
 from detente.geo.tone import article_tone
 from detente.ingest.html import looks_like_html
@@ -65,8 +66,10 @@ class Pipeline:
             docs = iter(list(parse_paragraphs(paragraphs, self.nlp)))
             for article in batch:
                 article_docs = list(islice(docs, len(article.paragraphs)))
-                events, mentions = self.coder.code_article(article, article_docs)
-                steps = mission_steps(article, article_docs, mentions)
+                # read once, for the coder and for the mission steps
+                dates = [date_entities(doc) for doc in article_docs]
+                events, mentions = self.coder.code_article(article, article_docs, dates)
+                steps = mission_steps(article, article_docs, mentions, dates)
                 events = mark_events(events, steps)
                 article.tone = article_tone(article.paragraphs)
                 yield CodedArticle(article, events, mentions, steps)

@@ -14,6 +14,9 @@ extract workers too, which inherit the environment) reads it once at start::
     [engine]
     article_seconds = 30
 
+    [server]
+    max_page_size = 500
+
 A section or key the file misspells, or a value of the wrong type or out of
 range, is refused with one line naming the file and the key: a silently ignored
 setting would look like a setting that did nothing. ``detente settings`` prints
@@ -79,14 +82,41 @@ class IngestSettings:
 
 
 @dataclass(frozen=True)
+class ServerSettings:
+    """``detente serve``: what one request may cost, what is kept in memory, and how
+    long things may take (``serve``'s options override the four it names)."""
+
+    page_size: int = 50  # event mentions a dashboard page lists, and an API page by default
+    max_page_size: int = 200  # the most an API request may ask for at once (limit)
+    max_offset: int = 1_000_000  # the furthest into a list a request may page (offset)
+    evidence_rows: int = 50  # the sentences shown under a chart's chosen bar
+    network_nodes: int = 16  # the busiest states drawn in the overview's network
+    download_rows: int = 100_000  # a CSV download; beyond this, `detente export` is the tool
+    max_body_bytes: int = 100_000  # a posted request body (--max-body)
+    query_seconds: float = 5.0  # one database query, then interrupted (--query-timeout)
+    writer_wait_seconds: float = 10.0  # the longest a request waits for another's write
+    cache_entries: int = 512  # results of series and ledger reads, and answers, kept
+    cache_bytes: int = 64_000_000  # answers to GET requests kept in memory, all together
+    largest_kept_bytes: int = 4_000_000  # a larger answer is made again, not kept
+    extract_waiting: int = 4  # posted texts waiting behind the one coded (--extract-queue)
+    extract_seconds: float = 60.0  # coding one posted text (--extract-timeout)
+    worker_start_seconds: float = 180.0  # the coding worker loading spaCy on a busy machine
+    shutdown_seconds: int = 3  # requests still running after SIGTERM, then cancelled
+
+
+@dataclass(frozen=True)
 class Settings:
     coding: CodingSettings = field(default_factory=CodingSettings)
     engine: EngineSettings = field(default_factory=EngineSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
+    server: ServerSettings = field(default_factory=ServerSettings)
 
 
-# Values that must lie in [0, 1]; every other number must be above zero.
+# Values that must lie in [0, 1]; values with a least value of their own (a waiting
+# line may be empty; below these a query or a posted text has no time to run, and
+# `detente serve` takes no less); every other number must be above zero.
 FRACTIONS = {"base_confidence", "near_duplicate_threshold", *(f.name for f in fields(Penalties))}
+AT_LEAST = {"extract_waiting": 0, "query_seconds": 0.1, "extract_seconds": 1}
 
 
 def load_settings(path: Path | None) -> Settings:
@@ -126,9 +156,13 @@ def _checked(name: str, key: str, value: Any, default: Any, path: Path) -> Any:
             or (kind is int and not isinstance(value, int)):
         raise SettingsError(f"{path}: {name} must be {'an integer' if kind is int else 'a number'}"
                             f", not {value!r}")
-    if key in FRACTIONS and not 0 <= value <= 1:
-        raise SettingsError(f"{path}: {name} must lie between 0 and 1, not {value!r}")
-    if key not in FRACTIONS and value <= 0:
+    if key in FRACTIONS:
+        if not 0 <= value <= 1:
+            raise SettingsError(f"{path}: {name} must lie between 0 and 1, not {value!r}")
+    elif key in AT_LEAST:
+        if value < AT_LEAST[key]:
+            raise SettingsError(f"{path}: {name} must be at least {AT_LEAST[key]}, not {value!r}")
+    elif value <= 0:
         raise SettingsError(f"{path}: {name} must be above zero, not {value!r}")
     return kind(value)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Token
 
@@ -27,16 +26,11 @@ class ActorWords:
     american: frozenset[str]
 
 
-def read_actor_words(path: Path) -> ActorWords:
-    """The word lists of ``path``; a missing, unknown (misspelt) or malformed key
-    raises ValueError naming the file and the key."""
-    return read_word_lists(path, ActorWords)
-
-
 @cache
 def actor_words() -> ActorWords:
-    """The resolver's word lists (data/actor_words.yaml)."""
-    return read_actor_words(data_path("actor_words.yaml"))
+    """The resolver's word lists (data/actor_words.yaml), read once; a list missing,
+    misspelt or malformed there raises DataFileError naming the file and the key."""
+    return read_word_lists(data_path("actor_words.yaml"), ActorWords)
 
 
 @cache

@@ -9,7 +9,9 @@ import typer
 from detente.cli.app import app
 from detente.cli.common import DEFAULT_DB, err, fail
 from detente.extras import missing_extra
+from detente.settings import AT_LEAST, settings
 
+SERVER = settings().server  # the defaults of the limits below ([server])
 WILDCARDS = ("0.0.0.0", "::", "")  # every address: no name of its own
 
 
@@ -23,14 +25,17 @@ def serve(
         "--writable", help="Let POST /api/extract store what it codes (read-only otherwise).")]
         = False,
     query_timeout: Annotated[float, typer.Option(
-        help="Seconds one database query may take before it is interrupted.", min=0.1)] = 5.0,
+        help="Seconds one database query may take before it is interrupted.",
+        min=AT_LEAST["query_seconds"])] = SERVER.query_seconds,
     max_body: Annotated[int, typer.Option(
-        help="Largest request body accepted, in bytes.", min=1)] = 100_000,
+        help="Largest request body accepted, in bytes.", min=1)] = SERVER.max_body_bytes,
     extract_queue: Annotated[int, typer.Option(
         help="Posted texts that may wait to be coded behind the one being coded; "
-             "more get 503 with Retry-After.", min=0)] = 4,
+             "more get 503 with Retry-After.", min=AT_LEAST["extract_waiting"])]
+        = SERVER.extract_waiting,
     extract_timeout: Annotated[float, typer.Option(
-        help="Seconds coding one posted text may take before it is stopped.", min=1)] = 60.0,
+        help="Seconds coding one posted text may take before it is stopped.",
+        min=AT_LEAST["extract_seconds"])] = SERVER.extract_seconds,
     allow_host: Annotated[list[str] | None, typer.Option(
         "--allow-host", help="A name this server answers for besides 127.0.0.1, localhost "
                              "and ::1 (and --host's address); repeat for more. Requests "
@@ -51,9 +56,9 @@ def serve(
         names = [*(allow_host or []), *([host] if host not in WILDCARDS else [])]
         application = create_app(db, writable=writable, allowed_hosts=names,
                                  limits=Limits(max_body_bytes=max_body,
-                                               query_timeout_s=query_timeout,
+                                               query_seconds=query_timeout,
                                                extract_waiting=extract_queue,
-                                               extract_timeout_s=extract_timeout))
+                                               extract_seconds=extract_timeout))
     except StoreError as error:
         raise fail(str(error)) from None
     mode = "read-write" if writable else "read-only"

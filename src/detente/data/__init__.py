@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 import yaml
 
@@ -74,9 +74,11 @@ def read_yaml(path: str | Path, keys: Iterable[str] | None = None) -> Any:
 
 
 def read_word_lists(path: str | Path, spec: type[WordLists]) -> WordLists:
-    """A YAML file of named word lists as ``spec`` (a dataclass of frozensets, one
-    field per list); a missing, unknown (misspelt) or malformed list raises
-    DataFileError naming the file and the key."""
+    """A YAML file of named word lists as ``spec``, a dataclass with one field per
+    list: ``frozenset[str]`` (a list of words), ``tuple[str, ...]`` (a list whose order
+    means something) or ``dict[str, int]`` / ``dict[str, str]`` (words and what each
+    stands for). A missing, unknown (misspelt) or malformed list raises DataFileError
+    naming the file and the key."""
     lists = read_yaml(path)
     name = Path(path).name
     if not isinstance(lists, dict):
@@ -85,11 +87,26 @@ def read_word_lists(path: str | Path, spec: type[WordLists]) -> WordLists:
     unknown, missing = sorted(set(lists) - expected), sorted(expected - set(lists))
     if unknown or missing:
         raise DataFileError(f"{name}: unknown keys {unknown}, missing keys {missing}")
-    for key, words in lists.items():
-        if not isinstance(words, list) or not words \
-                or not all(isinstance(word, str) and word for word in words):
-            raise DataFileError(f"{name}: {key} must be a non-empty list of words")
-    return spec(**{key: frozenset(words) for key, words in lists.items()})
+    declared = get_type_hints(spec)
+    return spec(**{key: _as_declared(f"{name}: {key}", words, declared[key])
+                   for key, words in lists.items()})
+
+
+def _as_declared(where: str, words: Any, declared: Any) -> Any:
+    """One list of a word-list file as its field declares it (see ``read_word_lists``)."""
+    def is_word(word: Any) -> bool:
+        return isinstance(word, str) and bool(word)
+
+    if get_origin(declared) is dict:
+        value_type = get_args(declared)[1]
+        if not isinstance(words, dict) or not words or not all(
+                is_word(word) and type(value) is value_type for word, value in words.items()):
+            raise DataFileError(f"{where} must be a non-empty mapping of words to "
+                                f"{'whole numbers' if value_type is int else 'words'}")
+        return dict(words)
+    if not isinstance(words, list) or not words or not all(map(is_word, words)):
+        raise DataFileError(f"{where} must be a non-empty list of words")
+    return tuple(words) if get_origin(declared) is tuple else frozenset(words)
 
 
 def _refuse_bare_booleans(node: yaml.Node | None, name: str) -> None:

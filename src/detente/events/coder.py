@@ -88,9 +88,13 @@ class EventCoder:
         self._kinds: dict[int, int] = {}  # string hash -> VERB_TRIGGER | NOUN_TRIGGER | ...
         self._last: tuple[Doc, list[int], list[int]] | None = None
 
-    def code_article(self, article: Article, docs: list[Doc]) -> tuple[list[EventMention],
-                                                                        list[Actor]]:
-        """All event mentions and actor mentions of one article."""
+    def code_article(self, article: Article, docs: list[Doc],
+                     dates: list[dict[int, list[Span]]] | None = None,
+                     ) -> tuple[list[EventMention], list[Actor]]:
+        """All event mentions and actor mentions of one article; ``dates``, each doc's
+        date entities (``timex.date_entities``), when the caller has read them already
+        for the mission steps."""
+        dates = dates if dates is not None else [date_entities(doc) for doc in docs]
         context = ArticleContext(self.matcher)
         indexes = [DocIndex.build(doc, self.matcher) for doc in docs]
         for doc, index in zip(docs, indexes, strict=True):
@@ -101,17 +105,16 @@ class EventCoder:
         mentions: list[Actor] = []
         sentence_index = 0
         offsets = article.paragraph_offsets()
-        for doc, index, offset in zip(docs, indexes, offsets, strict=True):
+        for doc, index, offset, doc_dates in zip(docs, indexes, offsets, dates, strict=True):
             resolver = ActorResolver(context, index, offset)
             for match in index.matches:
                 actor = resolver.mention(match.span, published_on)
                 if actor is not None:
                     mentions.append(actor)
-            dates = date_entities(doc)
             for sentence in doc.sents:
                 self._note_subject(sentence, resolver, published_on, context)
                 events += self._code_sentence(run, sentence, sentence_index, offset, resolver,
-                                              dates.get(sentence.start, []))
+                                              doc_dates.get(sentence.start, []))
                 sentence_index += 1
         return events, mentions
 

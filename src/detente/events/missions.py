@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.data import read_yaml
 from detente.events.diplomacy import LEDGER_FILE_KEYS
 from detente.events.modality import event_status, looks_forward
-from detente.events.timex import date_entities, event_date, resolve_expression
+from detente.events.timex import event_date, resolve_expression
 from detente.model import Actor, Article, DatePoint, DiplomaticStep, EventMention, MissionStep
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -101,25 +101,26 @@ class State:
 
 # -- the article ------------------------------------------------------------------------
 
-def mission_steps(article: Article, docs: list[Doc], mentions: list[Actor]) -> list[MissionStep]:
-    """The mission steps of a coded article: its parsed paragraphs (``docs``) and the
-    actor mentions the coder resolved in them."""
+def mission_steps(article: Article, docs: list[Doc], mentions: list[Actor],
+                  dates: list[dict[int, list[Span]]]) -> list[MissionStep]:
+    """The mission steps of a coded article: its parsed paragraphs (``docs``), the
+    actor mentions the coder resolved in them and each doc's date entities, as the
+    coder read them (``timex.date_entities``)."""
     words = vocabulary().words
     steps: list[MissionStep] = []
     sentence_index = 0
-    for doc, offset in zip(docs, article.paragraph_offsets(), strict=True):
+    for doc, offset, doc_dates in zip(docs, article.paragraph_offsets(), dates, strict=True):
         sentences = list(doc.sents)
         if not any(token.lemma_.lower() in words or token.lower_ in words for token in doc):
             sentence_index += len(sentences)
             continue
-        dates = date_entities(doc)
         end = offset + len(doc.text)
         in_doc = [m for m in mentions if m.country and m.start is not None
                   and offset <= m.start < end]
         for sentence in sentences:
             states = _states(sentence, offset, in_doc)
             for step, trigger, status, when in sentence_missions(
-                    sentence, states, dates.get(sentence.start, []), article.pub_date):
+                    sentence, states, doc_dates.get(sentence.start, []), article.pub_date):
                 steps.append(MissionStep(
                     doc=article.doc, doc_id=article.doc_id, sentence=sentence.text,
                     sentence_index=sentence_index,

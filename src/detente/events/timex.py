@@ -12,17 +12,26 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.dates import first_day
+from detente.dates import first_day, time_words
+from detente.events.words import event_words
 from detente.ingest.dates import MONTHS, parse_date
 from detente.model import DatePoint
 
 MAX_TREE_DISTANCE = 4
 DAY_OF_MONTH = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)?")
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-         "months": "month", "year": "year", "years": "year"}
+# The words of relative time expressions (data/time_words.yaml).
+WEEKDAYS = time_words().weekdays
+NUMBER_WORDS = time_words().counts
+UNITS = time_words().units
+HEDGES = time_words().hedges
+SHIFTS = time_words().shifts
+DAY_WORDS = time_words().day_words
+PARTS_OF_DAY = time_words().parts_of_day
+# Verbs whose own date is when something was said or found, not when the act they
+# report happened, and the words that give a reported act a time of its own
+# (data/event_words.yaml).
+REPORTING_VERBS = event_words().reporting_verbs
+OWN_TIME_WORDS = event_words().own_time_words
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -33,12 +42,6 @@ def tree_distance(a: Token, b: Token) -> int:
         if token.i in depth:
             return steps + depth[token.i]
     return 10_000
-
-
-# Verbs whose own date is when something was said or found, not when the act they
-# report happened ("Russia would not expel diplomats, Putin said on Friday").
-REPORTING_VERBS = frozenset({"say", "announce", "tell", "report", "confirm", "claim", "state",
-                             "add", "declare", "rule", "find", "disclose", "reveal", "insist"})
 
 
 def date_entities(doc: Doc) -> dict[int, list[Span]]:
@@ -83,13 +86,6 @@ def event_date(trigger: Token, dates: list[Span], published: DatePoint,
         if point:
             return point
     return DatePoint()
-
-
-# Auxiliaries and negations that give a reported act a time of its own ("would not
-# expel", "had attacked", "did not commit"); without them ("announced that it was
-# withdrawing") the report's date is the act's.
-OWN_TIME_WORDS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can",
-                            "had", "has", "have", "did", "does", "do", "not", "n't"})
 
 
 def _in_another_clause(verb: Token, trigger: Token, above: bool) -> bool:
@@ -160,15 +156,6 @@ def _is_duration(words: list[str]) -> bool:
                                                                                        "next"}:
         return not any(w == "ago" for w in words)
     return False
-
-
-# Words that narrow a relative expression without moving it ("early next year",
-# "later this week", "the previous month").
-HEDGES = {"early", "earlier", "late", "later", "mid", "the", "in", "on", "by", "at", "during"}
-SHIFTS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
-          "coming": 1, "following": 1}
-DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
 
 
 def _relative(words: list[str], published: DatePoint, pub: date | None, future: bool) -> DatePoint:

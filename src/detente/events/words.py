@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from detente.data import data_path, read_word_lists
 
@@ -25,14 +24,11 @@ class EventWords:
     condition_marks: frozenset[str]
     homeland_words: frozenset[str]
     third_party_participles: frozenset[str]
-
-
-def read_event_words(path: Path) -> EventWords:
-    """The word lists of ``path``; a missing, unknown or malformed key is refused."""
-    return read_word_lists(path, EventWords)
+    reporting_verbs: frozenset[str]
+    own_time_words: frozenset[str]
 
 
 @cache
 def event_words() -> EventWords:
-    """The coder's word lists (data/event_words.yaml)."""
-    return read_event_words(data_path("event_words.yaml"))
+    """The coder's word lists (data/event_words.yaml), checked on load."""
+    return read_word_lists(data_path("event_words.yaml"), EventWords)

@@ -27,6 +27,7 @@ from detente.server.params import (
     CODE_PATTERN,
     DOC_ID_PATTERN,
     EVENT_ID_PATTERN,
+    PAGE_SIZE,
     Limit,
     Offset,
     Sort,
@@ -101,8 +102,8 @@ def summary(db: Db) -> dict[str, int]:
 
 
 @router.get("/events", response_model=EventPage)
-def events(db: Db, where: Annotated[EventFilter, Depends(event_filter)], limit: Limit = 50,
-           offset: Offset = 0, sort: Sort = "publication",
+def events(db: Db, where: Annotated[EventFilter, Depends(event_filter)],
+           limit: Limit = PAGE_SIZE, offset: Offset = 0, sort: Sort = "publication",
            order: Annotated[Literal["date", "recent", "text"] | None, Query(
                deprecated=True, description="the earlier name of sort: date is "
                                             "event_date, recent is publication; text is "
@@ -118,7 +119,7 @@ def events(db: Db, where: Annotated[EventFilter, Depends(event_filter)], limit: 
 
 @router.get("/deduplicated-events", response_model=DeduplicatedPage)
 def deduplicated_events(db: Db, where: Annotated[EventFilter, Depends(event_filter)],
-                        limit: Limit = 50, offset: Offset = 0,
+                        limit: Limit = PAGE_SIZE, offset: Offset = 0,
                         sort: Sort = "publication") -> dict[str, Any]:
     """Deduplicated events (the mentions of one event counted once, as ``detente
     export`` writes them) matching every given filter, a page at a time, first

@@ -27,10 +27,11 @@ from detente.server import api, downloads, pages
 from detente.server.coding import Coder
 from detente.server.database import Database, QueryTimeout
 from detente.server.responses import ResponseCache
+from detente.settings import settings
 
 HERE = Path(__file__).parent
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
-SHUTDOWN_GRACE_S = 3
+SERVER = settings().server  # the limits a user may change ([server])
 SECURITY_HEADERS = [
     (b"content-security-policy",
      b"default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'"),
@@ -41,14 +42,15 @@ SECURITY_HEADERS = [
 
 @dataclass(frozen=True)
 class Limits:
-    """What one request may cost."""
+    """What one request may cost and what one app keeps: the ``[server]`` settings
+    unless ``detente serve``'s options (or a caller) say otherwise."""
 
-    max_body_bytes: int = 100_000
-    query_timeout_s: float = 5.0
-    cache_entries: int = 512  # results of series and ledger reads, and answers, kept
-    cache_bytes: int = 64_000_000  # answers to GET requests kept in memory, all together
-    extract_waiting: int = 4  # posted texts waiting to be coded behind the one in hand
-    extract_timeout_s: float = 60.0  # coding one posted text
+    max_body_bytes: int = SERVER.max_body_bytes
+    query_seconds: float = SERVER.query_seconds
+    cache_entries: int = SERVER.cache_entries
+    cache_bytes: int = SERVER.cache_bytes
+    extract_waiting: int = SERVER.extract_waiting
+    extract_seconds: float = SERVER.extract_seconds
 
 
 class BodyLimit:
@@ -149,10 +151,10 @@ def create_app(db_path: str | Path, writable: bool = False, limits: Limits | Non
 
     Raises StoreError when the file is missing or cannot be opened."""
     limits = limits or Limits()
-    db = Database(db_path, writable=writable, timeout_s=limits.query_timeout_s,
+    db = Database(db_path, writable=writable, timeout_s=limits.query_seconds,
                   cache_entries=limits.cache_entries, response_bytes=limits.cache_bytes)
 
-    coder = Coder(limits.extract_waiting, limits.extract_timeout_s)
+    coder = Coder(limits.extract_waiting, limits.extract_seconds)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -217,4 +219,4 @@ def run_server(app: FastAPI, host: str, port: int) -> None:
     """Serve ``app`` until SIGTERM or Ctrl-C; requests still running a few seconds
     after it are cancelled, so the server always stops promptly."""
     StoppingServer(uvicorn.Config(app, host=host, port=port, log_level="warning",
-                                  timeout_graceful_shutdown=SHUTDOWN_GRACE_S)).run()
+                                  timeout_graceful_shutdown=SERVER.shutdown_seconds)).run()

@@ -23,11 +23,13 @@ from typing import TYPE_CHECKING, Any
 
 from detente.ingest.html import NoArticleError
 from detente.server.coding_worker import FRAME
+from detente.settings import settings
 
 if TYPE_CHECKING:
     from detente.pipeline import CodedArticle
 
-START_TIMEOUT_S = 180.0  # loading spaCy on a busy machine
+SERVER = settings().server  # the limits a user may change ([server])
+START_TIMEOUT_S = SERVER.worker_start_seconds  # loading spaCy on a busy machine
 SHUTTING_DOWN = "the server is shutting down"
 
 
@@ -46,7 +48,8 @@ class CodingFailed(RuntimeError):
 class Coder:
     """The worker process and the line of texts waiting for it."""
 
-    def __init__(self, waiting: int = 4, timeout_s: float = 60.0) -> None:
+    def __init__(self, waiting: int = SERVER.extract_waiting,
+                 timeout_s: float = SERVER.extract_seconds) -> None:
         self.capacity = waiting + 1  # the text being coded and those waiting behind it
         self.timeout_s = timeout_s
         self.admitted = 0

@@ -30,10 +30,12 @@ import duckdb
 from fastapi import HTTPException
 
 from detente.dbfile import LOCK_WAIT_SECONDS, WriterGate, connect_waiting
+from detente.settings import settings
 from detente.store import Store, StoreError
 from detente.store.schema import MIGRATIONS, SCHEMA
 
-WRITER_WAIT_S = 10.0  # the longest a request waits for another process's write
+SERVER = settings().server  # the limits a user may change ([server])
+WRITER_WAIT_S = SERVER.writer_wait_seconds  # the longest a request waits for another's write
 WATCH_SECONDS = 0.1  # how often to look for a waiting writer and for queries past their time
 
 
@@ -53,8 +55,10 @@ class Database:
     or write is in flight. The caches are emptied when the file changed
     (``generation``)."""
 
-    def __init__(self, path: str | Path, writable: bool = False, timeout_s: float = 5.0,
-                 cache_entries: int = 512, response_bytes: int = 64_000_000) -> None:
+    def __init__(self, path: str | Path, writable: bool = False,
+                 timeout_s: float = SERVER.query_seconds,
+                 cache_entries: int = SERVER.cache_entries,
+                 response_bytes: int = SERVER.cache_bytes) -> None:
         self.path = str(path)
         self.timeout_s = timeout_s
         self.cache = ResultCache(cache_entries)

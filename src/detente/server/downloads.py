@@ -18,12 +18,13 @@ from detente.server import analysis
 from detente.server.database import Database
 from detente.server.labels import event_name
 from detente.server.params import CODE_PATTERN, Sort, database, event_filter
+from detente.settings import settings
 from detente.store import dashboard
 from detente.store.filters import EventFilter
 
 router = APIRouter(include_in_schema=False)
 Db = Annotated[Database, Depends(database)]
-MAX_ROWS = 100_000  # beyond this, `detente export` is the tool
+MAX_ROWS = settings().server.download_rows  # beyond this, `detente export` is the tool
 # The columns of a downloaded list: what its table shows, each part in a column of its own.
 EVENT_COLUMNS = ("id", "event_date", "pub_date", "source_side", "source_code", "source_text",
                  "cameo", "event_name", "target_side", "target_code", "target_text", "status",

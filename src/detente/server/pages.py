@@ -26,6 +26,7 @@ from detente.server.labels import QUADS, UNKNOWN, event_name, side_name
 from detente.server.params import (
     CODE_PATTERN,
     DOC_ID_PATTERN,
+    PAGE_SIZE,
     Offset,
     Sort,
     blank_or,
@@ -34,11 +35,11 @@ from detente.server.params import (
     event_id,
 )
 from detente.server.schemas import DATE_PATTERN, DAY_PATTERN, real_date
+from detente.settings import settings
 from detente.store import dashboard
 from detente.store.counting import DEFAULT_RULE
 from detente.store.filters import EventFilter
 
-PAGE_SIZE = 50
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 # A stored URL becomes a link only when it is plainly a web address: no javascript:,
 # data: or scheme-relative address, nor one a browser would read otherwise (browsers
@@ -58,8 +59,8 @@ router = APIRouter(include_in_schema=False)
 Db = Annotated[Database, Depends(database)]
 Freq = Literal[analysis.FREQUENCIES]  # type: ignore[valid-type]  # the tuple's values
 Period = Annotated[str | None, Query(pattern=DATE_PATTERN), AfterValidator(real_date)]
-EVIDENCE_ROWS = 50
-NETWORK_NODES = 16  # a readable circle on a laptop screen
+EVIDENCE_ROWS = settings().server.evidence_rows  # [server] evidence_rows
+NETWORK_NODES = settings().server.network_nodes  # a readable circle on a laptop screen
 
 
 def render(request: Request, template: str, status_code: int = 200,

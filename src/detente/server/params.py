@@ -12,11 +12,13 @@ from pydantic import AfterValidator
 from detente.model import STATUSES
 from detente.server.database import Database
 from detente.server.schemas import DATE_PATTERN, real_date
+from detente.settings import settings
 from detente.store.counting import CountRule
 from detente.store.filters import EventFilter
 
-MAX_PAGE_SIZE = 200
-MAX_OFFSET = 1_000_000
+MAX_PAGE_SIZE = settings().server.max_page_size  # [server] max_page_size
+MAX_OFFSET = settings().server.max_offset  # [server] max_offset
+PAGE_SIZE = settings().server.page_size  # [server] page_size: a page without a limit
 CODE_PATTERN = r"^[A-Za-z0-9]{2,24}$"
 DYAD_PATTERN = r"^[A-Za-z0-9]{2,24}-[A-Za-z0-9]{2,24}$"
 DOC_ID_PATTERN = r"^[0-9a-f]{1,64}$"

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from detente.server.database import Database
+from detente.settings import settings
 
 NOT_KEPT_PATHS = ("/static/",)
-LARGEST_KEPT = 4_000_000  # bytes: a long CSV download is made again rather than crowd out pages
+LARGEST_KEPT = settings().server.largest_kept_bytes  # a long CSV download is made again
 
 
 @dataclass(frozen=True)
