@@ -70,16 +70,26 @@ def side_label(side: dict) -> str:
 
 
 def event_table(records: list[dict], title: str = "Events",
-                caption: str | None = None) -> Table | Group:
+                caption: str | None = None, strength: bool = False) -> Table | Group:
     """Events with their evidence: a table on a terminal; piped or redirected, one
-    tab-separated line per event (cut to the width with …), not a screenful each."""
+    tab-separated line per event (cut to the width with …), not a screenful each.
+    ``strength`` adds each event's Goldstein score and mentions (records of
+    deduplicated events: ``goldstein``, ``num_mentions``)."""
     from detente.events.ontology import lookup
+
+    def measures(record: dict) -> tuple[str, ...]:
+        if not strength:
+            return ()
+        score = record["goldstein"]
+        return (f"{score:+.1f}" if score is not None else "", str(record["num_mentions"]))
 
     rows = [(record["event_date"] or f"({record['pub_date'] or '?'})",
              side_label(record["source"]), f"{record['cameo']} {lookup(record['cameo']).name}",
-             side_label(record["target"]), record["status"] or "", record["sentence"])
+             side_label(record["target"]), *measures(record), record["status"] or "",
+             record["sentence"])
             for record in records]
-    columns = ("date", "source", "event", "target", "status", "evidence")
+    columns = ("date", "source", "event", "target", *(("G", "mentions") if strength else ()),
+               "status", "evidence")
     if not out.is_terminal:
         lines = [title, "\t".join(columns), *("\t".join(row) for row in rows),
                  *([caption] if caption else [])]
