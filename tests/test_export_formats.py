@@ -86,6 +86,12 @@ def test_a_plover_story_is_one_mention_its_article_and_its_sentence(tmp_path: Pa
     assert record["num_mentions"] == 2 and record["publication_date"] == "2000-10-24"
     assert (record["story_id"], record["source"], record["event_text"]) == (
         later.doc_id, "https://later.example/visit", VISIT)
+    # the HTML report names the same article beside the sentence
+    result = CliRunner().invoke(app, ["report", "--dyad", "PRK-USA", "-o",
+                                      str(tmp_path / "report.html"), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f'{VISIT} <span class="doc">{later.doc_id}</span>' in (
+        tmp_path / "report.html").read_text(encoding="utf-8")
 
 
 def test_the_event_table_shows_a_sides_words_and_one_line_an_event_when_piped():

@@ -146,7 +146,7 @@ def dyad_event_rows(connection: duckdb.DuckDBPyConnection, a: str, b: str,
     cursor = connection.execute(
         f"""SELECT strftime(count_day, '%Y') AS year, date_text AS date,
                    event_date IS NULL AS publication_dated, source_side, target_side, cameo,
-                   quad, goldstein, num_articles, sentence, first_doc_id
+                   quad, goldstein, num_articles, sentence, doc_id
             FROM {source} AS e
             WHERE (source_side = $a AND target_side = $b)
                OR (source_side = $b AND target_side = $a)
