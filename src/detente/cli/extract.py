@@ -127,7 +127,7 @@ def run_extract(paths: list[str], db: str, output_format: str,
     if output_format == "table":
         out.print(event_table(table_rows, caption=f"first {TABLE_LIMIT} event mentions; "
                               "--format jsonl gives them all"
-                              if len(table_rows) == TABLE_LIMIT else None))
+                              if len(table_rows) == TABLE_LIMIT else None), crop=False)
     return counts
 
 
@@ -265,7 +265,7 @@ def print_summary(store: Store, examples: int, rule: CountRule | None = None) ->
                           caption="strongest first: the Goldstein score's size (cooperation "
                                   "or conflict), then the number of mentions; G: Goldstein "
                                   "score; dates in brackets: publication date (no event date "
-                                  "stated)", strength=True))
+                                  "stated)", strength=True), crop=False)
 
 
 def strongest_events(connection, pairs: list[tuple[str, str]], rule: CountRule) -> list[dict]:
