@@ -3,10 +3,12 @@ valid codes, sensible dates, no alias that means two things."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import defaultdict
 from datetime import date
 from itertools import combinations, pairwise
+from pathlib import Path
 
 import pytest
 
@@ -35,6 +37,48 @@ def test_cameo_codebook_is_complete_and_consistent():
         assert -10 <= code.goldstein <= 10
     assert (book["042"].goldstein, book["042"].plover, book["042"].plover_mode) == (
         1.9, "CONSULT", "visit")
+
+
+def crosswalk_file() -> Path | None:
+    """PLOVER's CAMEO crosswalk, beside the repository in shared/data (never copied in)."""
+    for folder in Path(__file__).resolve().parents:
+        candidate = folder / "shared" / "data" / "cameo" / "CAMEO2PLOVER-2021.txt"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def test_the_cameo_table_carries_plovers_contexts_with_their_source():
+    book = codebook()
+    assert book["042"].plover_contexts == () and book["0841"].plover_contexts == ("legal",)
+    assert book["091"].plover_contexts == ("crime", "corruption")
+    assert book["042"].plover_source == "CAMEO2PLOVER-2021.txt:39"
+    for code in book.values():  # every PLOVER type says where it comes from
+        assert bool(code.plover) == bool(code.plover_source), code
+        assert code.plover_source == "detente" or code.plover_source is None \
+            or code.plover_source.startswith("CAMEO2PLOVER-2021.txt:"), code
+        assert code.plover_source != "detente" or code.root == "02", code
+
+
+def test_the_cameo_table_agrees_with_the_plover_crosswalk_line_by_line():
+    path = crosswalk_file()
+    if path is None:
+        pytest.skip("CAMEO2PLOVER-2021.txt not found beside the repository (shared/data)")
+    spec = importlib.util.spec_from_file_location(
+        "import_plover_crosswalk", Path(__file__).resolve().parent.parent / "tools"
+        / "import_plover_crosswalk.py")
+    assert spec and spec.loader
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    book = codebook()
+    listed = tool.crosswalk(path)
+    assert len(set(listed) & set(book)) == 273
+    for code, (plover, mode, contexts, line) in listed.items():
+        if code in book:  # 1214 is no CAMEO code of GDELT's table
+            entry = book[code]
+            assert (entry.plover, entry.plover_mode or "", list(entry.plover_contexts),
+                    entry.plover_source) == (plover, mode, contexts,
+                                             f"CAMEO2PLOVER-2021.txt:{line}"), code
 
 
 def test_countries_have_unique_valid_codes_and_dates():

@@ -61,7 +61,35 @@ def test_plover_export_uses_polecat_field_names(db: Path, tmp_path: Path):
     assert visit["event_type"] == "CONSULT" and visit["event_mode"] == "visit"
     assert visit["actor_country"] == "USA" and visit["recipient_country"] == "PRK"
     assert visit["event_date"] == "2000-10-23" and visit["publication_date"] == "2000-10-25"
-    assert visit["event_text"] == VISIT and visit["contexts"] == []
+    assert visit["event_text"] == VISIT and visit["contexts"] == []  # the crosswalk gives none
+    sanction = next(record for record in records if record["cameo"] == "172")
+    assert sanction["event_type"] == "COERCE" and sanction["contexts"] == ["executive"]
+
+
+def test_a_plover_story_is_one_mention_its_article_and_its_sentence(tmp_path: Path):
+    """The first report of a visit is the host's (043, "hosted"); the event's sentence is
+    the visitor's (042, a later article): story and source are that later article's."""
+    path = tmp_path / "db.duckdb"
+    hosted = "North Korea hosted Secretary of State Albright in Pyongyang."
+    with Store(path) as store:
+        add_article(store, "a.txt", "2000-10-24", [
+            report(hosted, "PRKGOV", "USAGOV", "043", "hosted", date="2000-10-23")],
+            url="https://first.example/hosted")
+        later = add_article(store, "b.txt", "2000-10-25", [
+            report(VISIT, "USAGOV", "PRKGOV", "042", "visited", date="2000-10-23")],
+            url="https://later.example/visit")
+        store.refresh_events()
+        export_events(store.connection, tmp_path / "events.plover.jsonl", "plover")
+    (record,) = [json.loads(line) for line in (tmp_path / "events.plover.jsonl").open()]
+    assert record["num_mentions"] == 2 and record["publication_date"] == "2000-10-24"
+    assert (record["story_id"], record["source"], record["event_text"]) == (
+        later.doc_id, "https://later.example/visit", VISIT)
+    # the HTML report names the same article beside the sentence
+    result = CliRunner().invoke(app, ["report", "--dyad", "PRK-USA", "-o",
+                                      str(tmp_path / "report.html"), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f'{VISIT} <span class="doc">{later.doc_id}</span>' in (
+        tmp_path / "report.html").read_text(encoding="utf-8")
 
 
 def test_the_event_table_shows_a_sides_words_and_one_line_an_event_when_piped():

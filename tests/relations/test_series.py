@@ -65,6 +65,11 @@ def test_every_period_from_the_first_to_the_last_has_a_row_zeros_included(
     weeks = dyad_series(store, "PRK", "USA", freq="week", start="2000-10-15", end="2000-11-05")
     assert [row["period"] for row in weeks] == ["2000-W41", "2000-W42", "2000-W43",
                                                 "2000-W44"]
+    # a window that holds no event is all zeros, not empty; with one end open, no rows
+    quiet = dyad_series(store, "PRK", "USA", freq="year", start="1996", end="1998")
+    assert [(row["period"], row["events"]) for row in quiet] == [
+        ("1996", 0), ("1997", 0), ("1998", 0)]
+    assert dyad_series(store, "PRK", "USA", freq="year", start="2005") == []
 
 
 def test_a_year_counts_each_event_once_however_often_it_was_reported(

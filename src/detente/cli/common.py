@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console, Group
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.markup import escape
 from rich.progress import (
     BarColumn,
@@ -15,8 +15,8 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.segment import Segment
 from rich.table import Table
-from rich.text import Text
 
 if TYPE_CHECKING:  # opening a store loads DuckDB: only the commands that read one do
     from detente.store import Store
@@ -70,26 +70,56 @@ def side_label(side: dict) -> str:
 
 
 def event_table(records: list[dict], title: str = "Events",
-                caption: str | None = None) -> Table | Group:
+                caption: str | None = None, strength: bool = False) -> Table | PlainLines:
     """Events with their evidence: a table on a terminal; piped or redirected, one
-    tab-separated line per event (cut to the width with …), not a screenful each."""
+    tab-separated line per event, whole (a cell's own tabs and line breaks as
+    spaces), for ``cut``, ``awk`` or a spreadsheet, not a screenful each.
+    ``strength`` adds each event's Goldstein score and mentions (records of
+    deduplicated events: ``goldstein``, ``num_mentions``)."""
     from detente.events.ontology import lookup
+
+    def measures(record: dict) -> tuple[str, ...]:
+        if not strength:
+            return ()
+        score = record["goldstein"]
+        return (f"{score:+.1f}" if score is not None else "", str(record["num_mentions"]))
 
     rows = [(record["event_date"] or f"({record['pub_date'] or '?'})",
              side_label(record["source"]), f"{record['cameo']} {lookup(record['cameo']).name}",
-             side_label(record["target"]), record["status"] or "", record["sentence"])
+             side_label(record["target"]), *measures(record), record["status"] or "",
+             record["sentence"])
             for record in records]
-    columns = ("date", "source", "event", "target", "status", "evidence")
+    columns = ("date", "source", "event", "target", *(("G", "mentions") if strength else ()),
+               "status", "evidence")
     if not out.is_terminal:
-        lines = [title, "\t".join(columns), *("\t".join(row) for row in rows),
-                 *([caption] if caption else [])]
-        return Group(*(Text(line, no_wrap=True, overflow="ellipsis") for line in lines))
+        return PlainLines([title, "\t".join(columns),
+                           *("\t".join(map(one_line, row)) for row in rows),
+                           *([caption] if caption else [])])
     table = Table(title=title, caption=caption, show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     for *cells, evidence in rows:
         table.add_row(*cells, evidence if len(evidence) < 140 else evidence[:137] + "…")
     return table
+
+
+def one_line(cell: str) -> str:
+    """A table cell as one field of a tab-separated line: tabs, line breaks and other
+    control characters become spaces, runs of spaces one."""
+    return " ".join("".join(c if c.isprintable() else " " for c in cell).split())
+
+
+class PlainLines:
+    """Lines printed as they are: no wrapping, tabs kept as tabs (print them with
+    ``crop=False`` to keep them whole)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines:
+            yield Segment(line)
+            yield Segment.line()
 
 
 def measure_table(title: str, measures: list[tuple[str, int, int]]) -> Table:

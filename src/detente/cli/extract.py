@@ -127,7 +127,7 @@ def run_extract(paths: list[str], db: str, output_format: str,
     if output_format == "table":
         out.print(event_table(table_rows, caption=f"first {TABLE_LIMIT} event mentions; "
                               "--format jsonl gives them all"
-                              if len(table_rows) == TABLE_LIMIT else None))
+                              if len(table_rows) == TABLE_LIMIT else None), crop=False)
     return counts
 
 
@@ -226,7 +226,8 @@ def summary(
     count: CountOption = "events",
     all_statuses: AllStatusesOption = False,
 ) -> None:
-    """Most active dyads, and their strongest events with the evidence."""
+    """Most active dyads, and the strongest event of each (by |Goldstein| then mentions)
+    with its evidence."""
     import duckdb
 
     rule = count_rule(count, all_statuses)
@@ -240,7 +241,7 @@ def summary(
 
 
 def print_summary(store: Store, examples: int, rule: CountRule | None = None) -> None:
-    from detente.store.counting import DEFAULT_RULE, dyad_totals
+    from detente.store.counting import DEFAULT_RULE, STRENGTH, dyad_totals
 
     rule = rule or DEFAULT_RULE
     counts = store.counts()
@@ -259,23 +260,22 @@ def print_summary(store: Store, examples: int, rule: CountRule | None = None) ->
                       str(total.conflictual))
     out.print(dyads)
     top = [(total.side_a, total.side_b) for total in busiest[:examples]]
-    out.print(event_table(representative_events(store, top),
-                          title="The strongest event of each active dyad, with its evidence",
-                          caption="dates in brackets: publication date (no event date stated)"))
+    out.print(event_table(strongest_events(store.connection, top, rule),
+                          title=f"The strongest event of each active dyad, by {STRENGTH}",
+                          caption="strongest first: the Goldstein score's size (cooperation "
+                                  "or conflict), then the number of mentions; G: Goldstein "
+                                  "score; dates in brackets: publication date (no event date "
+                                  "stated)", strength=True), crop=False)
 
 
-def representative_events(store: Store, top: list[tuple[str, str]]) -> list[dict]:
-    """The most confident event mention of each of the ``top`` dyads."""
-    best: dict[tuple[str, str], dict] = {}
-    for record in store.event_records():
-        sides = [record[role]["country"] or record[role]["code"] for role in ("source", "target")]
-        if None in sides:
-            continue  # an unresolved side belongs to no dyad
-        key = (min(sides), max(sides))
-        if key not in best or record["confidence"] > best[key]["confidence"]:
-            best[key] = record
-    chosen = [best[key] for key in top if key in best]
-    return sorted(chosen, key=lambda r: r["event_date"] or r["pub_date"] or "")
+def strongest_events(connection, pairs: list[tuple[str, str]], rule: CountRule) -> list[dict]:
+    """The strongest counted event of each pair (``store.counting.strongest_events``) as
+    records of the event table: sides as ``{"code", "text"}``."""
+    from detente.store import counting
+
+    return [{**row, **{role: {"code": row[f"{role}_code"], "text": row[f"{role}_text"]}
+                       for role in ("source", "target")}}
+            for row in counting.strongest_events(connection, pairs, rule)]
 
 
 @app.command()

@@ -1,12 +1,13 @@
 """The CAMEO codebook as data: names, Goldstein (GDELT scale), quad class and
-the PLOVER crosswalk, read from ``data/cameo.tsv``."""
+the PLOVER crosswalk (type, mode, contexts, and the crosswalk line each comes
+from), read from ``data/cameo.tsv``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 
-from detente.data import read_table
+from detente.data import read_table, split_list
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,8 @@ class CameoCode:
     quad: int
     plover: str | None
     plover_mode: str | None
+    plover_contexts: tuple[str, ...] = ()  # PLOVER's contexts of the code (economic, legal)
+    plover_source: str | None = None  # CAMEO2PLOVER-2021.txt:LINE, or detente's own reading
 
     @property
     def root(self) -> str:
@@ -49,6 +52,8 @@ def codebook() -> dict[str, CameoCode]:
             quad=int(row["quad"]),
             plover=row["plover"] or None,
             plover_mode=row["plover_mode"] or None,
+            plover_contexts=tuple(split_list(row["plover_contexts"])),
+            plover_source=row["plover_source"] or None,
         )
     return table
 

@@ -55,6 +55,7 @@ from detente.store.exports import (
     gdelt_events,
     gdelt_mentions,
     icews_events,
+    plover_events,
 )
 from detente.store.filters import EventFilter
 
@@ -244,30 +245,41 @@ def _side(row: dict[str, Any], prefix: str) -> dict[str, Any]:
             "raw": row[f"{prefix}_text"]}
 
 
+def plover_contexts(cameo: str | None) -> list[str]:
+    """PLOVER's contexts of a CAMEO code (``economic``, ``legal``), as the crosswalk
+    gives them; none for a code it gives none or an unknown code."""
+    try:
+        return list(lookup(cameo).plover_contexts) if cameo else []
+    except KeyError:
+        return []
+
+
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     """One detente event in the field names of POLECAT, the PLOVER-coded event data:
-    event type and mode, contexts, quad code, actor and recipient, event and
+    event type, mode and contexts, quad code, actor and recipient, event and
     publication dates and source; detente's own fields after them (the date's
-    precision, the story and its sentence, status, CAMEO code and counts).
+    precision, the story and its sentence, status, CAMEO code and counts). The
+    story (``story_id``, ``source``, ``event_text``) is one mention's: the event's
+    representative mention, its article and its sentence (``store.exports.with_story``).
 
     No authoritative list of POLECAT's fields was available offline: the names are
     POLECAT's published column headers ("Event ID", "Event Type", "Actor Name Raw",
     …) as remembered, lowercased with underscores, unverified; the values of
-    ``event_type`` and ``event_mode`` follow the CAMEO-to-PLOVER table of PLOVER's
-    manual, draft 0.8 (2021). See the README's data dictionary."""
+    ``event_type``, ``event_mode`` and ``contexts`` follow the CAMEO-to-PLOVER
+    table of PLOVER's manual, draft 0.8 (2021). See the README's data dictionary."""
     actor, recipient = _side(row, "source"), _side(row, "target")
     return {
         "event_id": str(row["event_id"]), "event_date": row["event_date"] or row["pub_date"],
         "event_type": (row["plover"] or "").upper() or None, "event_mode": row["plover_mode"],
-        "contexts": [], "quad_code": row["quad"],
+        "contexts": plover_contexts(row["cameo"]), "quad_code": row["quad"],
         "actor_name": actor["name"], "actor_country": actor["country"],
         "primary_actor_sector": actor["sector"], "actor_name_raw": actor["raw"],
         "recipient_name": recipient["name"], "recipient_country": recipient["country"],
         "primary_recipient_sector": recipient["sector"], "recipient_name_raw": recipient["raw"],
-        "source": row["source_url"], "publication_date": row["pub_date"],
+        "source": row["story_url"], "publication_date": row["pub_date"],
         # detente's own
         "event_date_precision": row["date_precision"] or "publication",
-        "story_id": row["first_doc_id"], "event_text": row["sentence"],
+        "story_id": row["doc_id"], "event_text": row["sentence"],
         "status": row["status"], "cameo": row["cameo"], "goldstein": row["goldstein"],
         "num_mentions": row["num_mentions"], "num_sources": row["num_sources"],
         "num_articles": row["num_articles"], "confidence": row["confidence"],
@@ -321,12 +333,12 @@ def export_events(connection: duckdb.DuckDBPyConnection, path: str | Path, fmt: 
     return [Written(name, count) for name, count in zip(targets, counts, strict=True)]
 
 
-def _write_records(connection: duckdb.DuckDBPyConnection, stream: BinaryIO, where: EventFilter,
+def _write_records(stream: BinaryIO, events: Iterator[dict[str, Any]],
                    record: Callable[[dict[str, Any]], dict[str, Any]]) -> int:
-    """One JSON object a line, ``record`` of each event; how many."""
+    """One JSON object a line, ``record`` of each of ``events``; how many."""
     written = 0
     with as_text(stream) as handle:
-        for row in event_rows(connection, where):
+        for row in events:
             handle.write(json.dumps(record(row), ensure_ascii=False, default=_json_default)
                          + "\n")
             written += 1
@@ -335,12 +347,14 @@ def _write_records(connection: duckdb.DuckDBPyConnection, stream: BinaryIO, wher
 
 def _write_jsonl(connection: duckdb.DuckDBPyConnection, streams: list[BinaryIO],
                  where: EventFilter) -> list[int]:
-    return [_write_records(connection, streams[0], where, lambda row: row)]
+    return [_write_records(streams[0], event_rows(connection, where),
+                           lambda row: row)]
 
 
 def _write_plover(connection: duckdb.DuckDBPyConnection, streams: list[BinaryIO],
                   where: EventFilter) -> list[int]:
-    return [_write_records(connection, streams[0], where, plover_record)]
+    return [_write_records(streams[0], plover_events(connection, where),
+                           plover_record)]
 
 
 def _write_parquet(connection: duckdb.DuckDBPyConnection, streams: list[BinaryIO],

@@ -42,7 +42,8 @@ def dyad_series(connection: duckdb.DuckDBPyConnection, side_a: str, side_b: str 
                 directed: bool = False, rule: CountRule = DEFAULT_RULE) -> list[dict[str, Any]]:
     """Events between ``side_a`` and ``side_b`` (or of ``side_a`` with anyone) per period,
     counted by ``rule`` (``store.counting``), with a row for every period from the
-    first to the last (``start`` and ``end`` when given), zeros included.
+    first to the last (``start`` and ``end`` when given), zeros included: a window
+    given at both ends has all its periods even when it holds no event.
 
     A side is a state's code (``PRK``) or an organisation's (``IGOUNO``). An event
     known only to month or year is counted in the period holding that month's or
@@ -51,8 +52,8 @@ def dyad_series(connection: duckdb.DuckDBPyConnection, side_a: str, side_b: str 
         raise SeriesError(f"freq: {freq!r} is not one of {', '.join(FREQUENCIES)}")
     rows = period_rows(connection, side_a, side_b, FREQUENCIES[freq], start, end,
                        directed, rule)
-    if not rows:
-        return []
+    if not rows and not (start and end):
+        return []  # no first or last period to fill between
     found = {row[0]: dict(zip(COLUMNS, (row[0], *row[3:]), strict=True)) for row in rows}
     first = first_day(start) if start else rows[0][1]
     last = last_day(end) if end else max(row[2] for row in rows)

@@ -146,11 +146,44 @@ def dyad_event_rows(connection: duckdb.DuckDBPyConnection, a: str, b: str,
     cursor = connection.execute(
         f"""SELECT strftime(count_day, '%Y') AS year, date_text AS date,
                    event_date IS NULL AS publication_dated, source_side, target_side, cameo,
-                   quad, goldstein, num_articles, sentence, first_doc_id
+                   quad, goldstein, num_articles, sentence, doc_id
             FROM {source} AS e
             WHERE (source_side = $a AND target_side = $b)
                OR (source_side = $b AND target_side = $a)
             ORDER BY count_day, event_id""",
         {**parameters, "a": a, "b": b})
+    columns = [column[0] for column in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+# How strong an event is, strongest first: how much cooperation or conflict its CAMEO
+# code carries (the Goldstein score's size, either sign), then how widely it was
+# reported (its mentions), then the coder's confidence; the event id breaks ties.
+STRENGTH_ORDER = ("abs(goldstein) DESC NULLS LAST, num_mentions DESC, confidence DESC NULLS LAST, "
+                  "event_id")
+STRENGTH = "|Goldstein| then mentions"
+
+
+def strongest_events(connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]],
+                     rule: CountRule = DEFAULT_RULE) -> list[dict[str, Any]]:
+    """The strongest event that ``rule`` counts of each of ``pairs`` (either direction),
+    strongest first (``STRENGTH_ORDER``), with its representative mention's evidence."""
+    if not pairs:
+        return []
+    source, parameters = counted_events(connection, rule)
+    cursor = connection.execute(
+        f"""SELECT * FROM (
+                SELECT event_id, event_date, pub_date, cameo, goldstein, num_mentions,
+                       confidence, status, source_code, source_text, target_code,
+                       target_text, sentence, doc_id
+                FROM {source} AS e
+                WHERE list_contains($pairs, least(source_side, target_side) || '|'
+                                            || greatest(source_side, target_side))
+                QUALIFY row_number() OVER (
+                    PARTITION BY least(source_side, target_side),
+                                 greatest(source_side, target_side)
+                    ORDER BY {STRENGTH_ORDER}) = 1)
+            ORDER BY {STRENGTH_ORDER}""",
+        {**parameters, "pairs": [f"{min(a, b)}|{max(a, b)}" for a, b in pairs]})
     columns = [column[0] for column in cursor.description]
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

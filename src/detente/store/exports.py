@@ -160,12 +160,27 @@ def gdelt_mentions(connection: duckdb.DuckDBPyConnection, where: EventFilter,
 def icews_events(connection: duckdb.DuckDBPyConnection, where: EventFilter,
                  statuses: Sequence[str] | None) -> Iterator[dict[str, Any]]:
     """The events of an ICEWS export (the rows of a GDELT export), oldest first, each
-    with ``publisher``: the site of the article its representative mention is from
-    (``doc_id``), else that article's web host; NULL for a file with neither."""
-    events, parameters = _gdelt_events(connection, where, statuses)
+    with its story's ``publisher`` (``with_story``)."""
+    return with_story(connection, *_gdelt_events(connection, where, statuses))
+
+
+def plover_events(connection: duckdb.DuckDBPyConnection,
+                  where: EventFilter) -> Iterator[dict[str, Any]]:
+    """The events of a PLOVER export: those matching ``where``, oldest first, each with
+    its story's ``story_url`` and ``publisher`` (``with_story``)."""
+    return with_story(connection, *filtered_events(connection, where))
+
+
+def with_story(connection: duckdb.DuckDBPyConnection, events: str,
+               parameters: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """``events`` oldest first, each with what is known of its story, the article of
+    its representative mention (``doc_id``, whose sentence is the event's): its
+    ``story_url`` (URL, else file) and ``publisher`` (its site, else its web host;
+    NULL for a file with neither)."""
     site = "a.site" if has_column(connection, "articles", "site") else "CAST(NULL AS VARCHAR)"
     return rows(connection, f"""
         SELECT e.*, coalesce(nullif(trim({site}), ''), nullif(regexp_extract(
-                   a.url, '^[A-Za-z]+://(?:www\\.)?([^/:?#]+)', 1), '')) AS publisher
+                   a.url, '^[A-Za-z]+://(?:www\\.)?([^/:?#]+)', 1), '')) AS publisher,
+               coalesce(a.url, a.path, a.doc) AS story_url
         FROM {events} AS e LEFT JOIN articles AS a ON a.doc_id = e.doc_id
         ORDER BY e.event_day, e.event_id""", parameters)

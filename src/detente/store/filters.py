@@ -7,7 +7,16 @@ The clause reads only columns that the deduplicated events and the server's view
 of the event mentions share: the actor codes and sides (``source_side``: a state's
 code, else the organisation's), ``cameo``, ``root``, ``quad``, ``status``,
 ``event_date``, ``pub_date``, ``sentence``, ``confidence`` and ``doc_id``. Values
-are always bound parameters, never spliced into the SQL."""
+are always bound parameters, never spliced into the SQL.
+
+Dates are compared as days of the calendar, by one rule that the dyad series and
+the network's ``--from``/``--to`` share (``within``): an event's day is the first
+day of its date as stated (its own, else its publication: ``2023-05`` is
+2023-05-01, the day a series counts it in); a ``start`` bound takes its first day
+(``2023-05`` → 2023-05-01) and an ``end`` bound its last (``2023-05`` →
+2023-05-31), both inclusive. So a month-precision event of May 2023 is kept by
+``start=2023-05-01`` and by ``end=2023-05-15``, and left out by
+``start=2023-05-02``."""
 
 from __future__ import annotations
 
@@ -15,8 +24,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
-# The date an event is filtered (and listed) by: its own, else its publication date.
+from detente.store.events import period_end, period_start
+
+# The date an event is filtered (and listed) by: its own, else its publication date,
+# and the day that stands for it (the first day of that date as stated).
 EVENT_DATE = "coalesce(event_date, pub_date)"
+EVENT_DAY = period_start(EVENT_DATE)
+
+
+def on_or_after(day: str, bound: str) -> str:
+    """SQL: the DATE ``day`` is on or after the first day of the date text ``bound``
+    (a column or a parameter, "2000", "2000-06" or "2000-06-13")."""
+    return f"{day} >= {period_start(bound)}"
+
+
+def on_or_before(day: str, bound: str) -> str:
+    """SQL: the DATE ``day`` is on or before the last day of the date text ``bound``."""
+    return f"{day} <= {period_end(bound)}"
 
 
 @dataclass(frozen=True)
@@ -30,8 +54,8 @@ class EventFilter:
     root: str | None = None       # a CAMEO root code (04)
     quad: int | None = None       # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material
     status: str | None = None     # occurred, planned, … (model.STATUSES)
-    start: str | None = None      # event date (else publication date) from, ISO prefix
-    end: str | None = None        # ... up to and including, ISO prefix
+    start: str | None = None      # event date (else publication date) from: 2000, 2000-06
+    end: str | None = None        # ... up to and including (the bound's last day)
     text: str | None = None       # words in the evidence sentence, any case
     min_confidence: float | None = None  # the coder's confidence, 0 … 1
     doc_id: str | None = None
@@ -51,9 +75,8 @@ CONDITIONS: dict[str, Condition] = {
     "root": ("root = $filter_root", lambda v: {"filter_root": v}),
     "quad": ("quad = $filter_quad", lambda v: {"filter_quad": v}),
     "status": ("status = $filter_status", lambda v: {"filter_status": v}),
-    "start": (f"{EVENT_DATE} >= $filter_start", lambda v: {"filter_start": v}),
-    "end": (f"left({EVENT_DATE}, length($filter_end)) <= $filter_end",
-            lambda v: {"filter_end": v}),
+    "start": (on_or_after(EVENT_DAY, "$filter_start"), lambda v: {"filter_start": v}),
+    "end": (on_or_before(EVENT_DAY, "$filter_end"), lambda v: {"filter_end": v}),
     "text": ("contains(lower(sentence), lower($filter_text))", lambda v: {"filter_text": v}),
     "min_confidence": ("confidence >= $filter_confidence",
                        lambda v: {"filter_confidence": float(v)}),

@@ -10,7 +10,7 @@ import duckdb
 
 from detente.dates import EXPECTED, is_partial_date
 from detente.store.counting import MEASURES, CountError, CountRule, counted_events
-from detente.store.events import period_end, period_start
+from detente.store.filters import on_or_after, on_or_before
 
 
 class SeriesError(CountError):
@@ -28,13 +28,14 @@ def check_date(name: str, value: str | None) -> str | None:
 
 def window_clause(column: str, start: str | None, end: str | None) -> tuple[str, dict[str, Any]]:
     """SQL condition keeping ``column`` (a DATE) within [start, end], both inclusive at
-    their precision ("--to 2001" keeps all of 2001), and its parameters."""
+    their precision ("--to 2001" keeps all of 2001), and its parameters: the rule of
+    every date filter (``store.filters``)."""
     conditions, parameters = [], {}
     if check_date("start", start):
-        conditions.append(f"{column} >= {period_start('$start')}")
+        conditions.append(on_or_after(column, "$start"))
         parameters["start"] = start
     if check_date("end", end):
-        conditions.append(f"{column} <= {period_end('$end')}")
+        conditions.append(on_or_before(column, "$end"))
         parameters["end"] = end
     return " AND ".join(conditions) or "TRUE", parameters
 
