@@ -65,7 +65,7 @@ def test_the_cameo_table_agrees_with_the_plover_crosswalk_line_by_line():
     if path is None:
         pytest.skip("CAMEO2PLOVER-2021.txt not found beside the repository (shared/data)")
     spec = importlib.util.spec_from_file_location(
-        "import_plover_crosswalk", Path(__file__).resolve().parent.parent / "tools"
+        "import_plover_crosswalk", Path(__file__).resolve().parents[2] / "tools"
         / "import_plover_crosswalk.py")
     assert spec and spec.loader
     tool = importlib.util.module_from_spec(spec)

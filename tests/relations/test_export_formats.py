@@ -17,7 +17,7 @@ from detente.cli import app
 from detente.cli.common import event_table
 from detente.relations.export import export_events
 from detente.store import Store
-from tests.store.test_relations_events import VISIT, report, stored
+from tests.store.test_relations_events import VISIT, add_article, report, stored
 
 BROKEN = "Washington imposed sanctions\non Pyongyang, \"at once\", on Tuesday."
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_relations_events import add_article, report
 from typer.testing import CliRunner
 
 from detente.cli import app
 from detente.store import Store
+from tests.store.test_relations_events import add_article, report
 
 
 def test_the_strongest_events_are_listed_by_strength_not_date(tmp_path: Path):

@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from server_fixtures import LiveServer, running_server
-from test_relations_events import add_article, report
 from typer.testing import CliRunner
 
 from detente.cli import app
 from detente.store import Store
+from tests.server_fixtures import LiveServer, running_server
+from tests.store.test_relations_events import add_article, report
 
 # Who USA dealt with, and how the text dates it (each a dyad of its own).
 EVENTS = {
