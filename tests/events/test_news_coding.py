@@ -268,3 +268,9 @@ def test_the_country_a_leader_speaks_of_is_the_leaders_own(pipeline):
         == {("GRC", "057", "MKD")}
     # "the country" outside what a speaker says stands for no one
     assert coded(pipeline, "The country reached an agreement with North Macedonia.") == set()
+
+
+def test_every_act_demanded_in_one_clause_is_a_demand(pipeline):
+    # the second act is what was demanded too, not something the target did
+    assert coded(pipeline, "Iran demanded that Britain release the tanker and return its "
+                           "crew.") == {("IRN", "105", "GBR")}

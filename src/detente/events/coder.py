@@ -197,10 +197,11 @@ class EventCoder:
             embedded = found.pop(complements[0].i, None)
             for deeper in arguments.children(complements[0], "ccomp", "xcomp"):
                 found.pop(deeper.i, None)  # "refused to let X visit": no visit of its own
-            code = control.code_for(embedded.code if embedded else None)
-            found[token.i] = Trigger(token, code, embedded.pattern if embedded else None,
-                                     embedded.object_token if embedded else None,
-                                     control=control, embedded=embedded)
+            found[token.i] = _controlled(token, control, embedded)
+            # "demanded that X lift the embargo and return the base": two demands
+            for further in arguments.children(complements[0], "conj"):
+                if further.i in found:
+                    found[further.i] = _controlled(token, control, found[further.i])
         return sorted(found.values(), key=lambda trigger: trigger.token.i)
 
     def _refines(self, trigger: Trigger, noun: Trigger) -> bool:
@@ -472,6 +473,8 @@ class EventCoder:
                 heads += [pobj for prep in self.patterns.control_prepositions
                           for pobj in arguments.prepositional_objects(token, prep)]
             clause = trigger.embedded.token if trigger.embedded is not None else None
+            while clause is not None and clause.dep_ == "conj":  # "… and return the base"
+                clause = clause.head
             if not heads and clause is not None and clause.dep_ == "ccomp":
                 heads = [arguments.phrase_head(subject)  # "demanded that X lift": X
                          for subject in arguments.children(clause, "nsubj")]
@@ -618,6 +621,14 @@ class ArticleRun:
     pair: PairMemory = field(default_factory=PairMemory)
     # what the event locator works out once per article (detente.geo.locate), by name
     located: dict[str, Any] = field(default_factory=dict)
+
+
+def _controlled(verb: Token, control: ControlVerb, embedded: Trigger | None) -> Trigger:
+    """The control verb's trigger for one event beneath it (or none)."""
+    code = control.code_for(embedded.code if embedded else None)
+    return Trigger(verb, code, embedded.pattern if embedded else None,
+                   embedded.object_token if embedded else None,
+                   control=control, embedded=embedded)
 
 
 def _pairs_its_sides(trigger: Trigger) -> bool:
