@@ -274,3 +274,8 @@ def test_every_act_demanded_in_one_clause_is_a_demand(pipeline):
     # the second act is what was demanded too, not something the target did
     assert coded(pipeline, "Iran demanded that Britain release the tanker and return its "
                            "crew.") == {("IRN", "105", "GBR")}
+
+
+def test_people_seized_are_arrested_and_ground_seized_is_occupied(pipeline):
+    assert coded(pipeline, "The Indian coast guard seized six Pakistani fishermen.") \
+        == {("IND", "173", "PAK")}
