@@ -279,3 +279,11 @@ def test_every_act_demanded_in_one_clause_is_a_demand(pipeline):
 def test_people_seized_are_arrested_and_ground_seized_is_occupied(pipeline):
     assert coded(pipeline, "The Indian coast guard seized six Pakistani fishermen.") \
         == {("IND", "173", "PAK")}
+
+
+def test_a_name_whose_last_word_a_coordination_leaves_out_is_still_that_name(pipeline):
+    # "North and South Korea": North Korea and South Korea, also behind "the leaders of"
+    assert coded(pipeline, "The leaders of North and South Korea met in Panmunjom.") \
+        == {("PRK", "040", "KOR"), ("KOR", "040", "PRK")}
+    assert coded(pipeline, "East and West Germany signed a treaty in 1972.", "1972-12-21") \
+        == {("DDR", "057", "FRG"), ("FRG", "057", "DDR")}

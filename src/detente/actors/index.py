@@ -70,6 +70,10 @@ class DocIndex:
             alias = matcher.typographic.get(words, words)
             matches.append(AliasMatch(span, words, alias,
                                       matcher.dictionary.entries.get(alias, [])))
+        for match in _elided(doc, matches, matcher, actor_at):
+            matches.append(match)
+            actor_at[match.span.start] = match.span
+        matches.sort(key=lambda match: match.span.start)
         sectors: dict[int, str | None] = {}
         states: dict[int, str] = {}
         for span in titles:
@@ -212,3 +216,19 @@ def _name_word(token: Token, actor_at: dict[int, Span]) -> bool:
     return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
             and token.ent_type_ in {"", "PERSON"} and token.i not in actor_at)
 
+
+def _elided(doc: Doc, matches: list[AliasMatch], matcher: ActorMatcher,
+            actor_at: dict[int, Span]) -> list[AliasMatch]:
+    """Names whose last word a coordination leaves out: "North" in "North and South
+    Korea" is North Korea, "East" in "East and West Germany" East Germany."""
+    found = []
+    for match in matches:
+        span = match.span
+        if len(span) < 2 or span.start < 2 or doc[span.start - 1].lower_ not in {"and", "or"}:
+            continue
+        first = doc[span.start - 2]
+        alias = f"{first.text} {doc[span.start + 1:span.end].text}"
+        entries = matcher.dictionary.entries.get(alias)
+        if entries and first.i not in actor_at and first.is_title:
+            found.append(AliasMatch(doc[first.i:first.i + 1], first.text, alias, entries))
+    return found

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 from detente.actors.dictionary import actor_code
 from detente.actors.index import DocIndex
 from detente.actors.resolve import ActorResolver
+from detente.actors.words import is_person_noun
 from detente.events import arguments
 from detente.events.words import event_words
 from detente.model import Actor
@@ -107,7 +108,11 @@ class SideFinder:
         phrase names one party ("Trinidad and Tobago's government")."""
         modifiers = arguments.coordinated_modifiers(head)
         if len(modifiers) < 2:
-            return []
+            # "the leaders of North and South Korea": the parties of whom they lead
+            owners = arguments.prepositional_objects(head, "of") if is_person_noun(head) else []
+            modifiers = arguments.coordinated_modifiers(owners[0]) if owners else []
+            if len(modifiers) < 2:
+                return []
         spans = [self.resolver.index.actor_at.get(token.i) for token in modifiers]
         if spans[0] is not None and all(span is spans[0] for span in spans):
             return []  # one name with a hyphen of its own ("Guinea-Bissau")
