@@ -287,3 +287,8 @@ def test_a_name_whose_last_word_a_coordination_leaves_out_is_still_that_name(pip
         == {("PRK", "040", "KOR"), ("KOR", "040", "PRK")}
     assert coded(pipeline, "East and West Germany signed a treaty in 1972.", "1972-12-21") \
         == {("DDR", "057", "FRG"), ("FRG", "057", "DDR")}
+
+
+def test_waters_or_airspace_owned_by_a_pronoun_are_its_referents_state(pipeline):
+    assert coded(pipeline, "Norway said Russian warships had entered its territorial "
+                           "waters.") == {("RUS", "150", "NOR")}
