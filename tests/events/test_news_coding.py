@@ -292,3 +292,8 @@ def test_a_name_whose_last_word_a_coordination_leaves_out_is_still_that_name(pip
 def test_waters_or_airspace_owned_by_a_pronoun_are_its_referents_state(pipeline):
     assert coded(pipeline, "Norway said Russian warships had entered its territorial "
                            "waters.") == {("RUS", "150", "NOR")}
+
+
+def test_a_site_named_after_a_town_stands_for_the_towns_state(pipeline):
+    assert coded(pipeline, "The IAEA chief arrived at the Kharkiv power plant on Tuesday.") \
+        == {("IGOIAEA", "042", "UKR")}

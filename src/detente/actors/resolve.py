@@ -112,11 +112,19 @@ class ActorResolver:
 
     def _state_a_site_is_in(self, head: Token, on: date | None) -> Actor | None:
         """The state a site nobody owns is in ("militia positions in northern Iraq",
-        "a hospital in Khan Younis"): whoever strikes it strikes that state."""
+        "a hospital in Khan Younis", "the Zaporizhzhia nuclear plant"): whoever
+        strikes or visits it strikes or visits that state."""
         if head.pos_ != "NOUN" or head.lemma_.lower() not in actor_words().site_nouns \
                 or any(child.dep_ == "poss" for child in head.children):
             return None
+        for place in head.children:  # a town the site is named after
+            if place.dep_ in {"compound", "nmod"} and place.pos_ == "PROPN" \
+                    and place.i in self.index.actor_at:
+                actor = self._from_tokens(place, [place], on)
+                if actor is not None and actor.sector is None and actor.country:
+                    return actor
         return self._state_after(head, {"in", "inside"}, on)
+
 
     def _state_after(self, head: Token, prepositions: set[str], on: date | None) -> Actor | None:
         """The state (no sector) a prepositional phrase of ``head`` names, if any."""
