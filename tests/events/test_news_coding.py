@@ -297,3 +297,8 @@ def test_waters_or_airspace_owned_by_a_pronoun_are_its_referents_state(pipeline)
 def test_a_site_named_after_a_town_stands_for_the_towns_state(pipeline):
     assert coded(pipeline, "The IAEA chief arrived at the Kharkiv power plant on Tuesday.") \
         == {("IGOIAEA", "042", "UKR")}
+
+
+def test_what_a_side_has_no_choice_but_to_do_it_does(pipeline):
+    assert coded(pipeline, "Japan had no option but to recall its ambassador from Seoul.") \
+        == {("JPN", "161", "KOR")}

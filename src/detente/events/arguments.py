@@ -76,7 +76,7 @@ def verb_subject(verb: Token) -> Token | None:
 
 
 def _verb_subject(verb: Token) -> Token | None:
-    token = verb
+    token = previous = verb
     via = None
     for _ in range(MAX_CLIMB):
         if is_passive(token):
@@ -117,10 +117,13 @@ def _verb_subject(verb: Token) -> Token | None:
             # "issued a statement condemning X": whoever issued it
             token, via = token.head.head, "acl"
             continue
+        if token.dep_ == "dobj" and via == "prep" and previous.lower_ == "but":
+            via, previous, token = "dobj", token, token.head  # "had no choice but to cut ties"
+            continue
         if token.dep_ not in SUBJECT_CLIMB_DEPS or token.head == token:
             return None
         via = token.dep_
-        token = token.head
+        previous, token = token, token.head
     return None
 
 
