@@ -302,3 +302,12 @@ def test_a_site_named_after_a_town_stands_for_the_towns_state(pipeline):
 def test_what_a_side_has_no_choice_but_to_do_it_does(pipeline):
     assert coded(pipeline, "Japan had no option but to recall its ambassador from Seoul.") \
         == {("JPN", "161", "KOR")}
+
+
+def test_a_nearby_side_is_no_adversary_helper_or_other_times_actor(pipeline):
+    # no partner of a signing is whom the signed text is against; no target of a
+    # recapture is who helped
+    assert coded(pipeline, "Biden signed a memorandum renewing the pressure campaign "
+                           "against Venezuela.") == set()
+    assert coded(pipeline, "With the help of Russia, Syria's army has recaptured the "
+                           "town.") == set()

@@ -384,7 +384,8 @@ class EventCoder:
             # "set up a plant at Digha": the named place or party near the trigger is a
             # side too, beside a description ("a plant"), at a lower confidence
             exclude = {t.i for head in source_heads for t in coordinated(head)}
-            nearby = [actor for actor in finder.nearest_named(token, on, exclude)
+            cooperative = lookup(trigger.code).quad <= 2
+            nearby = [actor for actor in finder.nearest_named(token, on, exclude, cooperative)
                       if actor not in targets]
             targets = [*targets, *nearby]
         if not targets and (not target_heads or trigger.code == MEDIATION):

@@ -174,15 +174,20 @@ class SideFinder:
         return replace(phrase, code=states[0], country=states[0], sector=None, name=None,
                        basis="pronoun")
 
-    def nearest_named(self, trigger: Token, on: date | None,
-                      exclude: set[int]) -> list[Actor]:
+    def nearest_named(self, trigger: Token, on: date | None, exclude: set[int],
+                      cooperative: bool = False) -> list[Actor]:
         """The closest phrase below the trigger that names someone, for an event whose
-        pattern found no target ("provided €28 million for those affected in Yemen")."""
+        pattern found no target ("provided €28 million for those affected in Yemen");
+        a ``cooperative`` act's partner is never someone it is "against"."""
         queue = [child for child in trigger.children if child.dep_ in NEARBY_DEPS]
         for _ in range(NEARBY_DEPTH):
             following = []
             for token in queue:
-                if token.i not in exclude and token.pos_ in {"NOUN", "PROPN"}:
+                if _elsewhere(token) or (cooperative and token.lower_ == "against"
+                                         and token.dep_ == "prep"):
+                    continue
+                helper = token.lemma_.lower() in event_words().helper_nouns  # "the help of X"
+                if token.i not in exclude and token.pos_ in {"NOUN", "PROPN"} and not helper:
                     named = [actor for actor in self.actor(token, on) if names_someone(actor)]
                     if named:
                         return named[:1]
@@ -219,6 +224,17 @@ class SideFinder:
         end = self.resolver.offset + tokens[-1].idx + len(tokens[-1].text)
         text = self.resolver.index.words(tokens[0], tokens[-1])
         return Actor.unresolved(text, start, end, sector, "name" if named else "description")
+
+
+def _elsewhere(token: Token) -> bool:
+    """Does the nearby search step here into what is no party to the event: an
+    adversary ("a campaign against Iran"), a helper ("with the help of France"), or
+    another time's act ("since Hamas took control", "amid the war")?"""
+    if token.dep_ != "prep":
+        return False
+    words = event_words()
+    return token.lower_ in words.elsewhere_prepositions or (
+        token.lower_ == "of" and token.head.lemma_.lower() in words.helper_nouns)
 
 
 def _speaker_country(head: Token) -> Token | None:

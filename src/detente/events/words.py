@@ -24,6 +24,8 @@ class EventWords:
     condition_marks: frozenset[str]
     homeland_words: frozenset[str]
     third_party_participles: frozenset[str]
+    elsewhere_prepositions: frozenset[str]
+    helper_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     own_time_words: frozenset[str]
 
