@@ -311,3 +311,8 @@ def test_a_nearby_side_is_no_adversary_helper_or_other_times_actor(pipeline):
                            "against Venezuela.") == set()
     assert coded(pipeline, "With the help of Russia, Syria's army has recaptured the "
                            "town.") == set()
+
+
+def test_a_state_protesting_to_another_complains_officially(pipeline):
+    assert coded(pipeline, "Japan's foreign ministry protested to Beijing on Friday.") \
+        == {("JPN", "114", "CHN")}
