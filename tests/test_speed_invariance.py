@@ -11,7 +11,7 @@ import dataclasses
 import pytest
 
 from detente.engine.corpus import sample_articles
-from detente.events.coder import EventCoder
+from detente.events.coder import EventCoder, Trigger
 from detente.nlp import parse_paragraphs
 from detente.pipeline import extract_text
 
@@ -53,7 +53,6 @@ def reference_triggers(coder: EventCoder, sentence) -> list:
     from dataclasses import replace
 
     from detente.events import arguments
-    from detente.events.coder import Trigger
 
     found = {}
     for token in sentence:
@@ -77,11 +76,18 @@ def reference_triggers(coder: EventCoder, sentence) -> list:
         embedded = found.pop(complements[0].i, None)
         for deeper in arguments.children(complements[0], "ccomp", "xcomp"):
             found.pop(deeper.i, None)
-        code = control.code_for(embedded.code if embedded else None)
-        found[token.i] = Trigger(token, code, embedded.pattern if embedded else None,
-                                 embedded.object_token if embedded else None,
-                                 control=control, embedded=embedded)
+        found[token.i] = controlled(token, control, embedded)
+        for further in arguments.children(complements[0], "conj"):
+            if further.i in found:
+                found[further.i] = controlled(token, control, found[further.i])
     return sorted(found.values(), key=lambda trigger: trigger.token.i)
+
+
+def controlled(verb, control, embedded):
+    code = control.code_for(embedded.code if embedded else None)
+    return Trigger(verb, code, embedded.pattern if embedded else None,
+                   embedded.object_token if embedded else None,
+                   control=control, embedded=embedded)
 
 
 @pytest.mark.slow

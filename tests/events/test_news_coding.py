@@ -316,3 +316,9 @@ def test_a_nearby_side_is_no_adversary_helper_or_other_times_actor(pipeline):
 def test_a_state_protesting_to_another_complains_officially(pipeline):
     assert coded(pipeline, "Japan's foreign ministry protested to Beijing on Friday.") \
         == {("JPN", "114", "CHN")}
+
+
+def test_a_visit_pairs_its_sides_for_the_next_act_in_the_same_sentence(pipeline):
+    assert coded(pipeline, "South Korean President Moon Jae-in visited Pyongyang on Tuesday "
+                           "for the first summit of the two Koreas.", "2018-09-19") \
+        >= {("KOR", "042", "PRK"), ("KOR", "040", "PRK"), ("PRK", "040", "KOR")}

@@ -311,7 +311,13 @@ class EventCoder:
                 trigger.control is not None and trigger.control.kept_status and _is_kept(trigger))
             when = event_date(trigger.token, dates, article.pub_date, future)
             on = as_date(when) or as_date(article.pub_date)
-            coded.append((trigger, status, when, self._sides(trigger, finder, on, run)))
+            pairs = [pair for pair in self._sides(trigger, finder, on, run)
+                     if self.partial or (pair[0].resolved and pair[1].resolved)
+                     or trigger.code == MEDIATION]  # a mediator's parties may come below
+            for source, target, _ in pairs:
+                if _pairs_its_sides(trigger):  # before the next trigger: "the summit of
+                    run.pair.note(source, target)  # the two Koreas" after the visit
+            coded.append((trigger, status, when, pairs))
         # a mediator stands between the parties of the joint act beside it, else
         # between the two the article last paired ("the mediation efforts of the UAE")
         parties = _joint_parties(coded) or run.pair.recalled(None)
@@ -321,8 +327,6 @@ class EventCoder:
             for source, target, penalty in pairs:
                 if not (self.partial or (source.resolved and target.resolved)):
                     continue
-                if _pairs_its_sides(trigger):
-                    run.pair.note(source, target)
                 events.append(self._mention(run, trigger, sentence, text, sentence_index,
                                             offset, source, target, status, when, penalty))
         return events
