@@ -21,7 +21,7 @@ import uvicorn
 
 from detente.cli.extract import run_extract
 from detente.data import sample_files
-from detente.server import Limits, create_app
+from detente.server import create_app
 from detente.store import Store
 
 
@@ -38,13 +38,12 @@ class LiveServer:
 
 
 @contextmanager
-def running_server(db_path: Path, writable: bool = False,
-                   limits: Limits | None = None) -> Iterator[LiveServer]:
+def running_server(db_path: Path, writable: bool = False) -> Iterator[LiveServer]:
     """A real uvicorn server over ``db_path`` on a free 127.0.0.1 port, in a thread."""
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     port = listener.getsockname()[1]
-    app = create_app(db_path, writable=writable, limits=limits)
+    app = create_app(db_path, writable=writable)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
     thread.start()

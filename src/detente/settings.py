@@ -91,6 +91,14 @@ class ServerSettings:
     max_offset: int = 1_000_000  # the furthest into a list a request may page (offset)
     evidence_rows: int = 50  # the sentences shown under a chart's chosen bar
     network_nodes: int = 16  # the busiest states drawn in the overview's network
+    overview_dyads: int = 12  # the busiest dyads the overview lists
+    overview_events: int = 12  # the newest event mentions the overview lists
+    overview_articles: int = 8  # the newest articles the overview lists
+    actor_partners: int = 30  # the busiest partners an actor's page lists
+    api_dyads: int = 20  # the busiest dyads /api/dyads gives when asked for no limit
+    search_results: int = 10  # names an actor search suggests when asked for no limit
+    max_search_results: int = 50  # the most an actor search may ask for (limit)
+    max_query_chars: int = 200  # a search text (q); a longer one is refused (422)
     download_rows: int = 100_000  # a CSV download; beyond this, `detente export` is the tool
     max_body_bytes: int = 100_000  # a posted request body (--max-body)
     query_seconds: float = 5.0  # one database query, then interrupted (--query-timeout)

@@ -14,7 +14,7 @@ import pytest
 
 from detente.actors.ambiguity import ambiguities
 from detente.actors.dictionary import NAMING_KINDS, ActorEntry, actor_dictionary
-from detente.data import DataFileError, read_table, read_yaml, split_list
+from detente.data import DataFileError, data_path, read_table, read_yaml, split_list
 from detente.events.ontology import codebook, quad_class
 from detente.events.patterns import pattern_book
 
@@ -247,10 +247,9 @@ def test_patterns_and_contextual_aliases_use_known_codes():
         assert set(split_list(row["actor"])) <= countries | igos | {"IGO"}, row
 
 
-@pytest.mark.parametrize("name", ["event_patterns.yaml", "modality.yaml", "ledger.yaml",
-                                  "event_grouping.yaml", "person_nouns.yaml"])
+@pytest.mark.parametrize("name", sorted(path.name for path in data_path("").glob("*.yaml")))
 def test_every_yaml_data_file_reads_through_the_one_reader(name):
-    assert read_yaml(name)  # no bare yes/no/on/off read as a boolean in a word list
+    assert read_yaml(name)  # no repeated key, no bare yes/no/on/off read as a boolean
 
 
 def test_a_misspelt_section_or_a_bare_boolean_is_named_with_file_and_line(tmp_path):
@@ -262,3 +261,24 @@ def test_a_misspelt_section_or_a_bare_boolean_is_named_with_file_and_line(tmp_pa
     bare.write_text("negations:\n  - not\n  - no\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"words.yaml: line 3: bare 'no' reads as a boolean"):
         read_yaml(bare)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("patterns:\n  visit: [042]\nrelations: []\npatterns: {}\n",
+     r"lexicon.yaml: line 4: duplicate key 'patterns' \(first at line 1\)"),
+    ("patterns:\n  visit: [042]\n  host: [043]\n  visit: [040]\n",
+     r"lexicon.yaml: line 4: duplicate key 'visit' \(first at line 2\)"),
+    ("words: {a: 1, a: 2}\n", r"lexicon.yaml: line 1: duplicate key 'a' \(first at line 1\)"),
+])
+def test_a_repeated_key_is_named_with_file_and_line_not_silently_overwritten(tmp_path, text,
+                                                                              message):
+    repeated = tmp_path / "lexicon.yaml"
+    repeated.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match=message):
+        read_yaml(repeated)
+
+
+def test_a_merged_mapping_may_override_what_it_merges(tmp_path):
+    merged = tmp_path / "merged.yaml"
+    merged.write_text("base: &base {a: 1, b: 2}\nmore:\n  <<: *base\n  b: 3\n", encoding="utf-8")
+    assert read_yaml(merged)["more"] == {"a": 1, "b": 3}

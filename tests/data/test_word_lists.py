@@ -16,7 +16,7 @@ import pytest
 import srsly
 
 from detente.actors.words import ActorWords, us_state_abbreviations
-from detente.data import DataFileError, data_path, read_table, read_word_lists
+from detente.data import DataFileError, data_path, read_table, read_word_lists, read_yaml
 from detente.dates import TimeWords
 from detente.events.words import EventWords
 
@@ -67,6 +67,13 @@ def test_a_misspelt_missing_or_malformed_list_is_refused_naming_the_file_and_the
         read_word_lists(write(tmp_path, lists), Lists)
 
 
+def test_a_list_written_twice_is_refused_naming_the_file_the_line_and_the_key(tmp_path: Path):
+    path = write(tmp_path, GOOD)
+    path.write_text(path.read_text(encoding="utf-8") + "words:\n- c\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"lists\.yaml: line \d+: duplicate key 'words'"):
+        read_word_lists(path, Lists)
+
+
 # What each table's readers match against: the lists matched against lower-cased
 # words or lemmas must be written in lower case.
 TABLES = [
@@ -80,7 +87,7 @@ TABLES = [
 def test_each_table_reads_and_lists_its_words_once_in_the_case_they_are_matched(
         name: str, spec: type, lower_case: set[str]):
     lists = read_word_lists(data_path(name), spec)
-    for key, listed in srsly.read_yaml(data_path(name)).items():
+    for key, listed in read_yaml(name).items():
         repeated = [word for word, count in Counter(list(listed)).items() if count > 1]
         assert not repeated, (key, repeated)
         if key in lower_case:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -18,11 +19,12 @@ from typer.testing import CliRunner
 from detente.cli import app
 from detente.engine.corpus import write_corpus
 from detente.engine.dask import DaskEngine
-from detente.engine.local import FAULT_HOOK, InProcess, Limits, ProcessPool
+from detente.engine.local import FAULT_HOOK, InProcess, ProcessPool
 from detente.engine.parquet import batch_keys, import_folder, read_batch, write_batch
 from detente.ingest.readers import IngestFailure, read_articles
 from detente.model import Article
 from detente.pipeline import Pipeline, process
+from detente.settings import settings
 from detente.store import TABLE_COLUMNS, Store, mention_row
 
 ARTICLES = 24
@@ -169,7 +171,7 @@ def test_an_article_over_its_time_limit_fails_alone(corpus, tmp_path, monkeypatc
     coded again alone, its batch-mates are stored and it fails on its own limit."""
     monkeypatch.setenv(FAULT_HOOK, "hang:article-000006.txt")
     pool = ProcessPool(workers=1, batch_size=4,
-                       limits=Limits(batch_seconds=4, article_seconds=2))
+                       limits=replace(settings().engine, batch_seconds=4, article_seconds=2))
     results = run(corpus, tmp_path / "hung.duckdb", pool)
     assert failed_names(results) == ["article-000006.txt"]
     failure = next(r for r in results if isinstance(r, IngestFailure))
@@ -188,7 +190,7 @@ def test_an_article_over_the_memory_limit_fails_alone(corpus, tmp_path, monkeypa
         results = process([corpus], store, pool)
         first = next(results)  # the worker is up, and now busy with the hog's batch
         coding_mb = psutil.Process(pool.busy[0].process.pid).memory_info().rss / 1e6
-        pool.limits = Limits(worker_mb=coding_mb + 400)  # far above what coding takes
+        pool.limits = replace(pool.limits, worker_mb=coding_mb + 400)  # far above coding
         rest = [first, *results]
     pool.close()
     assert failed_names(rest) == ["article-000006.txt"]

@@ -153,25 +153,105 @@ def places_of(pipeline: Pipeline, text: str) -> dict[int, set[tuple]]:
     return found
 
 
-def test_a_capital_named_as_a_side_is_its_government_not_a_place(pipeline):
-    found = places_of(pipeline, "RIYADH, March 11 (Reuters) - Iran and Saudi Arabia agreed on "
-                                "Friday to restore ties.\n\nRiyadh and Tehran also agreed to "
-                                "reactivate a security cooperation agreement signed in 2001.")
-    assert found[1] == {("Riyadh", "SAU", "city", "dateline")}
+# An article (paragraphs apart by a blank line), a sentence of it, and the places of
+# that sentence's events; each id says what the case shows.
+PLACES = [
+    pytest.param("RIYADH, March 11 (Reuters) - Iran and Saudi Arabia agreed on Friday to "
+                 "restore ties.\n\nRiyadh and Tehran also agreed to reactivate a security "
+                 "cooperation agreement signed in 2001.",
+                 1, {("Riyadh", "SAU", "city", "dateline")},
+                 id="a capital named as a side is its government, not a place"),
+    pytest.param("Talks between the UN atomic agency and Iran over Tehran's nuclear programme "
+                 "will resume on 27 September.\n\nThe meeting will take place in Vienna, a "
+                 "spokesman said.",
+                 0, {("Vienna", "AUT", "city", "article")},
+                 id="a capital owning a programme is a government, not a place"),
+    pytest.param("Marles and Prabowo shook hands after signing the pact at the Military Academy "
+                 "in Magelang, Central Java.\n\nJakarta: Indonesia and Australia signed a "
+                 "defense agreement on Thursday.",
+                 1, {("Magelang", "IDN", "city", "article")},
+                 id="a dateline opening the sentence is not the sentence's place"),
+    pytest.param("Japanese Prime Minister Fumio Kishida landed in South Korea on Sunday for a "
+                 "two-day visit.\n\nKishida visited the national cemetery in Seoul before his "
+                 "meeting with Yoon.",
+                 0, {("Seoul", "KOR", "city", "article")},
+                 id="a state is made precise by a town of it the article gives"),
+    pytest.param("KATHMANDU, July 9 (Reuters) - India sent a diplomatic note to Nepal "
+                 "protesting the new map.",
+                 0, {("Kathmandu", "NPL", "city", "dateline")},
+                 id="a state is made precise by the town of its dateline"),
+    pytest.param("European Union foreign ministers agreed on Monday to sanction Belarusian "
+                 "President Alexander Lukashenko.\n\nEU foreign policy chief Josep Borrell, who "
+                 "chaired the EU ministers' meeting in Luxembourg, told reporters the decision "
+                 "was an answer to the situation.",
+                 0, {("Luxembourg", "LUX", "city", "article")},
+                 id="a state that is its capital's name names the city"),
+    pytest.param("Turkey's ambassador to Baghdad, Fatih Yildiz, was summoned by the Iraqi "
+                 "foreign ministry on Thursday.",
+                 0, {("Baghdad", "IRQ", "city", "capital")},
+                 id="an envoy is summoned to the summoning state's capital"),
+    pytest.param("Hungary's foreign minister has summoned the ambassador of Ukraine for Monday "
+                 "to state Hungary's objections to Ukraine's education law.",
+                 0, {("Budapest", "HUN", "city", "capital")},
+                 id="an envoy is summoned to the summoning state's capital, not the envoy's"),
+    pytest.param("Iraq summoned the Turkish ambassador to the foreign ministry in Erbil on "
+                 "Thursday.",
+                 0, {("Erbil", "IRQ", "city", "sentence")},
+                 id="an envoy is summoned where the sentence says"),
+    pytest.param("UNITED NATIONS, July 23 (Reuters) - The UN Security Council issued a "
+                 "statement on Friday.\n\nThe Security Council condemns the announcement in "
+                 "Cyprus by Turkish and Turkish Cypriot leaders on the reopening of Varosha.",
+                 1, {("New York City", "USA", "city", "dateline")},
+                 id="a statement is not placed where what it speaks of is"),
+    pytest.param("ERBIL, Iraq (Reuters) - Iraq accused Turkey of violating its airspace.",
+                 0, {("Erbil", "IRQ", "city", "dateline")},
+                 id="an accusation is placed by the dateline, not in the accused state"),
+    pytest.param("ERBIL, Iraq (Reuters) - Baghdad accused Ankara of violating its airspace.",
+                 0, {("Baghdad", "IRQ", "city", "sentence")},
+                 id="a government named by its capital speaks from there"),
+    pytest.param("Rwanda and Mozambique have signed an agreement expanding the cooperation of "
+                 "their security forces in the Cabo Delgado Province.\n\nRwandan troops were "
+                 "deployed in Mozambique six months ago to fight insurgents.\n\nThe agreement "
+                 "was signed at RDF headquarters in Kigali on Monday by the two chiefs of staff.",
+                 0, {("Kigali", "RWA", "city", "article")},
+                 id="a meeting or signing is where the article says the parties met"),
+    pytest.param("Iranian Foreign Minister Hossein Amirabdollahian met Swiss President Alain "
+                 "Berset at the World Economic Forum in Davos, Switzerland.",
+                 0, {("Davos", "CHE", "city", "text")},
+                 id="towns of five thousand people are places"),
+    pytest.param("Two children died in Tehran's attack on Wednesday.\n\nIran violated the "
+                 "airspace of Pakistan with missile strikes.",
+                 1, {("Pakistan", "PAK", "country", "sentence")},
+                 id="the owner of an act in a place phrase is its doer, not its place"),
+    pytest.param("The United States and Papua New Guinea signed a new defense agreement Monday "
+                 "as the Pentagon works to increase its influence in the Asia Pacific.\n\nU.S. "
+                 "Secretary of State Antony Blinken met with the island nation's Deputy Prime "
+                 "Minister John Rosso at Papua New Guinea's capital of Port Moresby to sign the "
+                 "pact. President Joe Biden had been expected to attend but cut short his Asia "
+                 "trip to return to Washington.",
+                 0, {("Port Moresby", "PNG", "city", "article")},
+                 id="the capital of a town names the town where the parties met"),
+    pytest.param("During a session of parliament, the Japanese cabinet chief said that his "
+                 "country maintains its will to reach a post-war peace treaty with Moscow.",
+                 0, {("Tokyo", "JPN", "city", "capital")},
+                 id="an act a speaker says will be done is a statement"),
+    pytest.param("Putin said Russia would help Syria.",
+                 0, {("Moscow", "RUS", "city", "capital")},
+                 id="an act a speaker says will be done is a statement, from the capital"),
+    pytest.param("The memorandum of understanding between the EU and Tunisia was signed today "
+                 "by Prime Minister Giorgia Meloni and the Tunisian President Kais Saied. «Team "
+                 "Europe is back in Tunis. We were here together a month ago to launch a new one "
+                 "partnership with Tunisia. And today we carry it forward,” von der Leyen said "
+                 "in a tweet.",
+                 0, {("Tunis", "TUN", "city", "article")},
+                 id="a large city the model calls a language is a place"),
+]
 
 
-def test_a_capital_owning_a_programme_is_a_government_not_a_place(pipeline):
-    found = places_of(pipeline, "Talks between the UN atomic agency and Iran over Tehran's "
-                                "nuclear programme will resume on 27 September.\n\nThe "
-                                "meeting will take place in Vienna, a spokesman said.")
-    assert found[0] == {("Vienna", "AUT", "city", "article")}
-
-
-def test_a_dateline_opening_the_sentence_is_not_the_sentence_s_place(pipeline):
-    found = places_of(pipeline, "Marles and Prabowo shook hands after signing the pact at the "
-                                "Military Academy in Magelang, Central Java.\n\nJakarta: "
-                                "Indonesia and Australia signed a defense agreement on Thursday.")
-    assert found[1] == {("Magelang", "IDN", "city", "article")}
+@pytest.mark.parametrize(("text", "sentence", "places"), PLACES)
+def test_events_are_placed_where_the_article_says_they_happened(pipeline, text, sentence,
+                                                                 places):
+    assert places_of(pipeline, text)[sentence] == places
 
 
 def test_a_place_of_another_act_the_sentence_tells_of_is_not_the_event_s(pipeline):
@@ -189,109 +269,14 @@ def test_a_place_of_another_act_the_sentence_tells_of_is_not_the_event_s(pipelin
     assert ("Shanghai", "CHN", "city", "article") in found[1]
 
 
-def test_a_state_is_made_precise_by_a_town_of_it_the_article_gives(pipeline):
-    found = places_of(pipeline, "Japanese Prime Minister Fumio Kishida landed in South Korea on "
-                                "Sunday for a two-day visit.\n\nKishida visited the national "
-                                "cemetery in Seoul before his meeting with Yoon.")
-    assert found[0] == {("Seoul", "KOR", "city", "article")}
-    found = places_of(pipeline, "KATHMANDU, July 9 (Reuters) - India sent a diplomatic note to "
-                                "Nepal protesting the new map.")
-    assert found[0] == {("Kathmandu", "NPL", "city", "dateline")}
-
-
-def test_a_state_that_is_its_capital_s_name_names_the_city(pipeline):
-    found = places_of(pipeline, "European Union foreign ministers agreed on Monday to sanction "
-                                "Belarusian President Alexander Lukashenko.\n\nEU foreign "
-                                "policy chief Josep Borrell, who chaired the EU ministers' "
-                                "meeting in Luxembourg, told reporters the decision was an "
-                                "answer to the situation.")
-    assert found[0] == {("Luxembourg", "LUX", "city", "article")}
-
-
-def test_an_envoy_is_summoned_to_the_summoning_state_s_capital_unless_told(pipeline):
-    found = places_of(pipeline, "Turkey's ambassador to Baghdad, Fatih Yildiz, was summoned by "
-                                "the Iraqi foreign ministry on Thursday.")
-    assert found[0] == {("Baghdad", "IRQ", "city", "capital")}
-    found = places_of(pipeline, "Hungary's foreign minister has summoned the ambassador of "
-                                "Ukraine for Monday to state Hungary's objections to Ukraine's "
-                                "education law.")
-    assert found[0] == {("Budapest", "HUN", "city", "capital")}
-    found = places_of(pipeline, "Iraq summoned the Turkish ambassador to the foreign ministry in "
-                                "Erbil on Thursday.")
-    assert found[0] == {("Erbil", "IRQ", "city", "sentence")}
-
-
-def test_a_statement_is_not_placed_where_what_it_speaks_of_is(pipeline):
-    found = places_of(pipeline, "UNITED NATIONS, July 23 (Reuters) - The UN Security Council "
-                                "issued a statement on Friday.\n\nThe Security Council condemns "
-                                "the announcement in Cyprus by Turkish and Turkish Cypriot leaders "
-                                "on the reopening of Varosha.")
-    assert found[1] == {("New York City", "USA", "city", "dateline")}
-    found = places_of(pipeline, "ERBIL, Iraq (Reuters) - Iraq accused Turkey of violating its "
-                                "airspace.")
-    assert found[0] == {("Erbil", "IRQ", "city", "dateline")}
-
-
-def test_a_government_named_by_its_capital_speaks_from_there(pipeline):
-    found = places_of(pipeline, "ERBIL, Iraq (Reuters) - Baghdad accused Ankara of violating its "
-                                "airspace.")
-    assert found[0] == {("Baghdad", "IRQ", "city", "sentence")}
-
-
-def test_a_meeting_or_signing_is_where_the_article_says_the_parties_met(pipeline):
-    found = places_of(pipeline, "Rwanda and Mozambique have signed an agreement expanding the "
-                                "cooperation of their security forces in the Cabo Delgado "
-                                "Province.\n\nRwandan troops were deployed in Mozambique six "
-                                "months ago to fight insurgents.\n\nThe agreement was signed at "
-                                "RDF headquarters in Kigali on Monday by the two chiefs of staff.")
-    assert found[0] == {("Kigali", "RWA", "city", "article")}
-
-
-def test_towns_of_five_thousand_people_are_places(pipeline):
+def test_towns_of_five_thousand_people_are_in_the_gazetteer():
     davos = gazetteer().lookup("Davos")
     assert (davos.name, davos.kind, davos.country) == ("Davos", "city", "CHE")
-    found = places_of(pipeline, "Iranian Foreign Minister Hossein Amirabdollahian met Swiss "
-                                "President Alain Berset at the World Economic Forum in Davos, "
-                                "Switzerland.")
-    assert found[0] == {("Davos", "CHE", "city", "text")}
 
 
-def test_the_owner_of_an_act_in_a_place_phrase_is_its_doer_not_its_place(pipeline):
-    found = places_of(pipeline, "Two children died in Tehran's attack on Wednesday.\n\nIran "
-                                "violated the airspace of Pakistan with missile strikes.")
-    assert found[1] == {("Pakistan", "PAK", "country", "sentence")}
-
-
-def test_the_capital_of_a_town_names_the_town_where_the_parties_met(pipeline):
-    found = places_of(pipeline, "The United States and Papua New Guinea signed a new defense "
-                                "agreement Monday as the Pentagon works to increase its influence "
-                                "in the Asia Pacific.\n\nU.S. Secretary of State Antony Blinken "
-                                "met with the island nation's Deputy Prime Minister John Rosso at "
-                                "Papua New Guinea's capital of Port Moresby to sign the pact. "
-                                "President Joe Biden had been expected to attend but cut short "
-                                "his Asia trip to return to Washington.")
-    assert found[0] == {("Port Moresby", "PNG", "city", "article")}
-
-
-def test_an_act_a_speaker_says_will_be_done_is_a_statement(pipeline):
-    found = places_of(pipeline, "During a session of parliament, the Japanese cabinet chief said "
-                                "that his country maintains its will to reach a post-war peace "
-                                "treaty with Moscow.")
-    assert found[0] == {("Tokyo", "JPN", "city", "capital")}
-    found = places_of(pipeline, "Putin said Russia would help Syria.")
-    assert found[0] == {("Moscow", "RUS", "city", "capital")}
-
-
-def test_a_large_city_the_model_calls_a_language_is_a_place(pipeline):
+def test_a_large_city_is_told_from_a_language_of_the_same_name():
     from detente.geo.locate import _large_city
     assert _large_city("Tunis") and not _large_city("Dari") and not _large_city("Thai")
-    found = places_of(pipeline, "The memorandum of understanding between the EU and Tunisia was "
-                                "signed today by Prime Minister Giorgia Meloni and the Tunisian "
-                                "President Kais Saied. «Team Europe is back in Tunis. We were "
-                                "here together a month ago to launch a new one partnership with "
-                                "Tunisia. And today we carry it forward,” von der Leyen said in a "
-                                "tweet.")
-    assert found[0] == {("Tunis", "TUN", "city", "article")}
 
 
 def test_to_is_a_destination_only_after_going(pipeline):

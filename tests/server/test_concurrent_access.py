@@ -7,21 +7,24 @@ dashboard at once")."""
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
 
 from detente.engine.corpus import write_corpus
 
+if TYPE_CHECKING:
+    from tests.server_fixtures import ServeProcess
+
 pytestmark = [pytest.mark.slow, pytest.mark.fault]
+pytest_plugins = ["tests.server_fixtures"]
 
 DETENTE = [str(Path(sys.executable).with_name("detente"))]
 ARTICLES = 12
@@ -46,39 +49,18 @@ def extract(folder: Path, db: Path, *more: str) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextmanager
-def serving(db: Path) -> Iterator[str]:
-    """``detente serve`` on ``db`` in a process of its own; its URL once it answers."""
-    port = free_port()
-    server = subprocess.Popen([*DETENTE, "serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(url + "/api/summary", timeout=5)
-                break
-            except httpx.TransportError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        f"detente serve did not start: {server.stderr.read()}") from None
-                time.sleep(0.2)
-        yield url
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            _, errors = server.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            _, errors = server.communicate()
-        assert "Traceback" not in errors
+@pytest.fixture
+def serving(serve: Callable[..., AbstractContextManager[ServeProcess]]
+            ) -> Callable[[Path], AbstractContextManager[str]]:
+    """``serving(db)``: ``detente serve`` on ``db`` in a process of its own, its URL
+    once it answers; it must stop on SIGTERM without a traceback."""
+    @contextmanager
+    def running(db: Path) -> Iterator[str]:
+        with serve(db) as server:
+            yield server.url
+            server.stop(timeout_s=20)
+            assert b"Traceback" not in server.process.stderr.read()
+    return running
 
 
 def articles_seen(url: str) -> tuple[int, float]:
@@ -89,7 +71,7 @@ def articles_seen(url: str) -> tuple[int, float]:
     return response.json()["articles"], time.monotonic() - start
 
 
-def test_extract_into_a_database_the_dashboard_serves(corpora, tmp_path):
+def test_extract_into_a_database_the_dashboard_serves(corpora, tmp_path, serving):
     first, second = corpora
     db = tmp_path / "news.duckdb"
     assert extract(first, db).wait() == 0
@@ -113,7 +95,7 @@ def test_extract_into_a_database_the_dashboard_serves(corpora, tmp_path):
     assert slowest < 10, f"a read waited {slowest:.1f} s"
 
 
-def test_the_dashboard_starts_while_a_run_is_storing(corpora, tmp_path):
+def test_the_dashboard_starts_while_a_run_is_storing(corpora, tmp_path, serving):
     first, second = corpora
     db = tmp_path / "news.duckdb"
     assert extract(first, db).wait() == 0
@@ -126,7 +108,7 @@ def test_the_dashboard_starts_while_a_run_is_storing(corpora, tmp_path):
         assert articles_seen(url)[0] == 2 * ARTICLES
 
 
-def test_two_runs_into_one_database_take_turns(corpora, tmp_path):
+def test_two_runs_into_one_database_take_turns(corpora, tmp_path, serving):
     first, second = corpora
     db = tmp_path / "news.duckdb"
     runs = [extract(first, db), extract(second, db)]
@@ -136,7 +118,8 @@ def test_two_runs_into_one_database_take_turns(corpora, tmp_path):
         assert articles_seen(url)[0] == 2 * ARTICLES
 
 
-def test_a_database_damaged_under_the_dashboard_is_a_503_not_a_traceback(corpora, tmp_path):
+def test_a_database_damaged_under_the_dashboard_is_a_503_not_a_traceback(corpora, tmp_path,
+                                                                         serving):
     first, _ = corpora
     db = tmp_path / "news.duckdb"
     assert extract(first, db).wait() == 0

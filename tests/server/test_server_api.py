@@ -4,8 +4,6 @@ what an analyst's script can ask, and what the server refuses."""
 from __future__ import annotations
 
 import hashlib
-import os
-import socket
 import subprocess
 import sys
 import time
@@ -333,32 +331,12 @@ def test_responses_forbid_outside_assets(server: LiveServer):
 
 # -- the command ------------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.mark.slow
-def test_detente_serve_listens_on_loopback(demo_db: Path):
-    port = free_port()
-    command = [DETENTE, "serve", "--db", str(demo_db), "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                response = httpx.get(f"http://127.0.0.1:{port}/api/summary", timeout=2)
-                break
-            except httpx.TransportError:
-                assert process.poll() is None, process.stderr.read().decode()
-                assert time.monotonic() < deadline, "detente serve did not answer"
-                time.sleep(0.2)
-        assert response.json()["articles"] == 20
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+def test_detente_serve_listens_on_loopback(
+        serve: Callable[..., AbstractContextManager[ServeProcess]], demo_db: Path):
+    with serve(demo_db) as server:  # serve_process waits until 127.0.0.1 answers
+        assert server.url.startswith("http://127.0.0.1:")
+        assert httpx.get(server.url + "/api/summary", timeout=30).json()["articles"] == 20
 
 
 @pytest.mark.slow
@@ -366,14 +344,22 @@ def test_the_server_settings_in_a_file_shape_its_answers(
         serve: Callable[..., AbstractContextManager[ServeProcess]], demo_db: Path,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     settings = tmp_path / "settings.toml"
-    settings.write_text("[server]\npage_size = 3\nmax_page_size = 5\nmax_body_bytes = 1000\n",
-                        encoding="utf-8")
+    settings.write_text("[server]\npage_size = 3\nmax_page_size = 5\nmax_body_bytes = 1000\n"
+                        "api_dyads = 2\nsearch_results = 1\nmax_search_results = 3\n"
+                        "max_query_chars = 10\n", encoding="utf-8")
     monkeypatch.setenv("DETENTE_SETTINGS", str(settings))
     with serve(demo_db) as server:
-        page = httpx.get(server.url + "/api/events", timeout=30).json()
+        def get(path: str, **params: object) -> httpx.Response:
+            return httpx.get(server.url + path, params=params, timeout=30)
+
+        page = get("/api/events").json()
         assert (page["limit"], len(page["items"])) == (3, 3)
-        assert httpx.get(server.url + "/api/events", params={"limit": 6},
-                         timeout=30).status_code == 422
+        assert get("/api/events", limit=6).status_code == 422
+        assert len(get("/api/dyads").json()) == 2
+        assert len(get("/api/actors/search", q="kim").json()["results"]) == 1
+        assert get("/api/actors/search", q="kim", limit=4).status_code == 422
+        assert get("/api/events", q="x" * 11).status_code == 422
+        assert 'maxlength="10"' in get("/").text  # the search form says the same
         posted = httpx.post(server.url + "/api/extract", json={"text": "word " * 300},
                             timeout=30)
         assert posted.status_code == 413 and "1,000 bytes" in posted.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -45,7 +46,7 @@ def serve(
     from detente.store import StoreError
 
     try:
-        from detente.server.app import Limits, create_app, run_server
+        from detente.server.app import create_app, run_server
     except ModuleNotFoundError as error:
         missing = missing_extra(error, "server", "detente serve")
         if missing is None:
@@ -55,10 +56,10 @@ def serve(
     try:
         names = [*(allow_host or []), *([host] if host not in WILDCARDS else [])]
         application = create_app(db, writable=writable, allowed_hosts=names,
-                                 limits=Limits(max_body_bytes=max_body,
-                                               query_seconds=query_timeout,
-                                               extract_waiting=extract_queue,
-                                               extract_seconds=extract_timeout))
+                                 limits=replace(SERVER, max_body_bytes=max_body,
+                                                query_seconds=query_timeout,
+                                                extract_waiting=extract_queue,
+                                                extract_seconds=extract_timeout))
     except StoreError as error:
         raise fail(str(error)) from None
     mode = "read-write" if writable else "read-only"

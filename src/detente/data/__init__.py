@@ -55,22 +55,61 @@ def split_list(value: str) -> list[str]:
     return [item.strip() for item in value.split(";") if item.strip()]
 
 
-def read_yaml(path: str | Path, keys: Iterable[str] | None = None) -> Any:
-    """A YAML data file (a bundled name or a path). With ``keys``, a top-level key
-    outside them is an error naming the file and line, so a misspelt section is not
-    silently ignored."""
-    path = Path(path) if Path(path).is_absolute() else data_path(str(path))
-    text = path.read_text(encoding="utf-8")
-    node = yaml.compose(text, Loader=YAML_LOADER)
-    if keys is not None and isinstance(node, yaml.MappingNode):
-        allowed = set(keys)
+class _DataLoader(YAML_LOADER):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader, stricter where YAML lets a data file's mistake pass: a
+    repeated key in a mapping (PyYAML keeps the last silently) and a bare boolean
+    word are refused with the file, the line and the key."""
+
+    def __init__(self, text: str, name: str) -> None:
+        super().__init__(text)
+        self.name = name
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        first: dict[Any, int] = {}
         for key_node, _ in node.value:
-            if key_node.value not in allowed:
-                raise DataFileError(
-                    f"{path.name}: line {key_node.start_mark.line + 1}: unknown key "
-                    f"{key_node.value!r} (expected one of {', '.join(sorted(allowed))})")
-    _refuse_bare_booleans(node, path.name)
-    return yaml.load(text, Loader=YAML_LOADER)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue  # `<<: *anchor` merges keys that the mapping may then override
+            key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            try:
+                repeated = key in first
+            except TypeError:
+                continue  # an unhashable key: PyYAML's own error names it
+            if repeated:
+                raise DataFileError(f"{self.name}: line {line}: duplicate key {key!r} "
+                                    f"(first at line {first[key]})")
+            first[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool:
+        """A bare ``no`` or ``off`` in a word list loads as False in YAML 1.1: refuse it."""
+        if not node.style and node.value.lower() not in {"true", "false"}:
+            raise DataFileError(f"{self.name}: line {node.start_mark.line + 1}: bare "
+                                f"{node.value!r} reads as a boolean; quote the word")
+        return super().construct_yaml_bool(node)
+
+
+_DataLoader.add_constructor("tag:yaml.org,2002:bool", _DataLoader.construct_yaml_bool)
+
+
+def read_yaml(path: str | Path, keys: Iterable[str] | None = None) -> Any:
+    """A YAML data file (a bundled name or a path), refusing a repeated key or a bare
+    boolean word (see ``_DataLoader``). With ``keys``, a top-level key outside them is
+    an error naming the file and line, so a misspelt section is not silently ignored."""
+    path = Path(path) if Path(path).is_absolute() else data_path(str(path))
+    loader = _DataLoader(path.read_text(encoding="utf-8"), path.name)
+    try:
+        node = loader.get_single_node()
+        if keys is not None and isinstance(node, yaml.MappingNode):
+            allowed = set(keys)
+            for key_node, _ in node.value:
+                if key_node.value not in allowed:
+                    raise DataFileError(
+                        f"{path.name}: line {key_node.start_mark.line + 1}: unknown key "
+                        f"{key_node.value!r} (expected one of {', '.join(sorted(allowed))})")
+        return None if node is None else loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def read_word_lists(path: str | Path, spec: type[WordLists]) -> WordLists:
@@ -107,19 +146,3 @@ def _as_declared(where: str, words: Any, declared: Any) -> Any:
     if not isinstance(words, list) or not words or not all(map(is_word, words)):
         raise DataFileError(f"{where} must be a non-empty list of words")
     return tuple(words) if get_origin(declared) is tuple else frozenset(words)
-
-
-def _refuse_bare_booleans(node: yaml.Node | None, name: str) -> None:
-    """A bare ``no`` or ``off`` in a word list loads as False in YAML 1.1: refuse it."""
-    stack = [node] if node is not None else []
-    while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.ScalarNode):
-            if current.tag.endswith(":bool") and not current.style \
-                    and current.value.lower() not in {"true", "false"}:
-                raise DataFileError(f"{name}: line {current.start_mark.line + 1}: bare "
-                                    f"{current.value!r} reads as a boolean; quote the word")
-        elif isinstance(current, yaml.MappingNode):
-            stack += [part for pair in current.value for part in pair]
-        elif isinstance(current, yaml.SequenceNode):
-            stack += current.value

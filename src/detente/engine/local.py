@@ -33,14 +33,9 @@ from detente.engine import EngineError
 from detente.ingest.readers import IngestFailure
 from detente.model import Article
 from detente.pipeline import FLUSH, Pipeline, Result, article_label, code_batch
-from detente.settings import settings
+from detente.settings import EngineSettings, settings
 
-# the limits a user may change (detente.settings: [engine])
-ARTICLES_PER_BATCH = settings().engine.articles_per_batch
-BATCHES_PER_WORKER = settings().engine.batches_per_worker
-BATCH_SECONDS = settings().engine.batch_seconds
-ARTICLE_SECONDS = settings().engine.article_seconds
-WORKER_MB = settings().engine.worker_mb
+ARTICLES_PER_BATCH = settings().engine.articles_per_batch  # every engine's batch ([engine])
 ATTEMPTS = 2  # an article alone whose worker dies is tried once more
 START_SECONDS = 600  # loading the pipeline takes seconds, even on a busy machine
 WATCH_SECONDS = 0.5  # how often busy workers' memory is looked at
@@ -133,16 +128,6 @@ class Job:
     attempts: int = 0
 
 
-@dataclass(frozen=True)
-class Limits:
-    """How long a batch and an article alone may take to code, and how much memory
-    a worker may hold; past either it is killed."""
-
-    batch_seconds: float = BATCH_SECONDS
-    article_seconds: float = ARTICLE_SECONDS
-    worker_mb: float = WORKER_MB
-
-
 @dataclass
 class Worker:
     process: BaseProcess
@@ -155,15 +140,16 @@ class Worker:
 
 
 class ProcessPool:
-    """``workers`` processes, each holding one pipeline; started when first needed."""
+    """``workers`` processes, each holding one pipeline; started when first needed.
+    ``limits`` (the ``[engine]`` settings in force unless given) say how many batches
+    a worker codes before it is replaced, and how long a batch and an article alone
+    may take and how much memory a worker may hold: past either it is killed."""
 
     def __init__(self, workers: int, batch_size: int = ARTICLES_PER_BATCH,
-                 batches_per_worker: int = BATCHES_PER_WORKER,
-                 limits: Limits = Limits()) -> None:
+                 limits: EngineSettings | None = None) -> None:
         self.workers = workers
         self.batch_size = batch_size
-        self.batches_per_worker = batches_per_worker
-        self.limits = limits
+        self.limits = limits or settings().engine
         self.context = multiprocessing.get_context("spawn")  # spaCy's threads and fork mix badly
         self.idle: list[Worker] = []
         self.busy: list[Worker] = []
@@ -203,7 +189,7 @@ class ProcessPool:
                     continue
                 worker.batches += 1
                 flushed = False
-                if worker.batches >= self.batches_per_worker:
+                if worker.batches >= self.limits.batches_per_worker:
                     self._stop(worker)
                 elif (next_one := next_job()) and next_one.articles:
                     self._assign(worker, next_one)  # before storing, so the worker keeps busy

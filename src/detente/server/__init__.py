@@ -3,6 +3,6 @@
 ``create_app(db_path)`` builds the FastAPI application over a DuckDB store,
 read-only unless asked otherwise."""
 
-from detente.server.app import Limits, create_app
+from detente.server.app import create_app
 
-__all__ = ["Limits", "create_app"]
+__all__ = ["create_app"]

@@ -27,6 +27,7 @@ from detente.server.params import (
     CODE_PATTERN,
     DOC_ID_PATTERN,
     EVENT_ID_PATTERN,
+    MAX_QUERY_CHARS,
     PAGE_SIZE,
     Limit,
     Offset,
@@ -54,6 +55,7 @@ from detente.server.schemas import (
     SeriesPoint,
     real_date,
 )
+from detente.settings import settings
 from detente.store import StoreError, dashboard
 from detente.store.counting import CountRule
 from detente.store.filters import EventFilter
@@ -70,6 +72,7 @@ Side = Annotated[str, Path(pattern=CODE_PATTERN, description="state or organisat
 Freq = Literal["day", "week", "month", "year"]
 Rule = Annotated[CountRule, Depends(count_rule)]
 COUNTING_HEADER = "Counting"  # the counting rule of a dyad figure, in one line
+SERVER = settings().server  # default and largest list lengths ([server])
 Day = Annotated[str | None, Query(pattern=DATE_PATTERN, description="1994, 1994-06, …"),
                 AfterValidator(real_date)]
 
@@ -155,7 +158,7 @@ def article(db: Db, doc_id: Annotated[str, Path(pattern=DOC_ID_PATTERN)]) -> dic
 
 
 @router.get("/dyads", response_model=list[DyadOut])
-def dyads(db: Db, response: Response, rule: Rule, limit: Limit = 20,
+def dyads(db: Db, response: Response, rule: Rule, limit: Limit = SERVER.api_dyads,
           side: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None) -> list[dict]:
     """The busiest dyads (both directions together); only ``side``'s when given. By
     default a count is of events (reports of one event counted once) between two
@@ -189,12 +192,13 @@ def actor_series(db: Db, side: Side, rule: Rule, freq: Freq = "month", start: Da
 
 @router.get("/actors/search", response_model=ActorSearchOut)
 def actor_search(
-    q: Annotated[str, Query(min_length=1, max_length=200,
+    q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS,
                             description="a name in any case: kim dae-jung, UNITED NATIONS, prk")],
     on: Annotated[str | None, Query(alias="date", pattern=DAY_PATTERN,
                                     description="what each name stood for on this day"),
                   AfterValidator(real_date)] = None,
-    limit: Annotated[int, Query(ge=1, le=50, description="most suggestions")] = 10,
+    limit: Annotated[int, Query(ge=1, le=SERVER.max_search_results,
+                                description="most suggestions")] = SERVER.search_results,
 ) -> dict[str, Any]:
     """Names in the actor dictionary: the name as written, else in any case and
     without accents (or a state's code), else names that begin with it or are
@@ -202,7 +206,8 @@ def actor_search(
     return actor_search_json(q, on, limit)
 
 
-def actor_search_json(query: str, on: str | None, limit: int = 10) -> dict[str, Any]:
+def actor_search_json(query: str, on: str | None,
+                      limit: int = SERVER.search_results) -> dict[str, Any]:
     """What ``/api/actors/search`` answers (the actors page shows the same)."""
     day = date.fromisoformat(on) if on else None
     hits = search_actors(query, limit=limit)

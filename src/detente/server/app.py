@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
@@ -27,30 +26,16 @@ from detente.server import api, downloads, pages
 from detente.server.coding import Coder
 from detente.server.database import Database, QueryTimeout
 from detente.server.responses import ResponseCache
-from detente.settings import settings
+from detente.settings import ServerSettings, settings
 
 HERE = Path(__file__).parent
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
-SERVER = settings().server  # the limits a user may change ([server])
 SECURITY_HEADERS = [
     (b"content-security-policy",
      b"default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'"),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
 ]
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What one request may cost and what one app keeps: the ``[server]`` settings
-    unless ``detente serve``'s options (or a caller) say otherwise."""
-
-    max_body_bytes: int = SERVER.max_body_bytes
-    query_seconds: float = SERVER.query_seconds
-    cache_entries: int = SERVER.cache_entries
-    cache_bytes: int = SERVER.cache_bytes
-    extract_waiting: int = SERVER.extract_waiting
-    extract_seconds: float = SERVER.extract_seconds
 
 
 class BodyLimit:
@@ -144,13 +129,18 @@ def is_api(request: Request) -> bool:
     return request.url.path.startswith("/api") or request.url.path == "/extract"
 
 
-def create_app(db_path: str | Path, writable: bool = False, limits: Limits | None = None,
+def create_app(db_path: str | Path, writable: bool = False,
+               limits: ServerSettings | None = None,
                allowed_hosts: Iterable[str] = ()) -> FastAPI:
     """The app over the DuckDB file at ``db_path`` (opened read-only unless ``writable``),
     answering requests addressed to a loopback name or one of ``allowed_hosts``.
+    ``limits``: what one request may cost, what the app keeps and how it stops (the
+    ``[server]`` settings in force unless given; ``detente serve``'s options change
+    four). The request parameters' bounds (page sizes, search lengths) are those in
+    force when the server modules are imported.
 
     Raises StoreError when the file is missing or cannot be opened."""
-    limits = limits or Limits()
+    limits = limits or settings().server
     db = Database(db_path, writable=writable, timeout_s=limits.query_seconds,
                   cache_entries=limits.cache_entries, response_bytes=limits.cache_bytes)
 
@@ -218,5 +208,6 @@ class StoppingServer(uvicorn.Server):
 def run_server(app: FastAPI, host: str, port: int) -> None:
     """Serve ``app`` until SIGTERM or Ctrl-C; requests still running a few seconds
     after it are cancelled, so the server always stops promptly."""
-    StoppingServer(uvicorn.Config(app, host=host, port=port, log_level="warning",
-                                  timeout_graceful_shutdown=SERVER.shutdown_seconds)).run()
+    StoppingServer(uvicorn.Config(
+        app, host=host, port=port, log_level="warning",
+        timeout_graceful_shutdown=app.state.limits.shutdown_seconds)).run()

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from detente.pipeline import CodedArticle, Pipeline
 
 FRAME = struct.Struct(">Q")  # each message: its length, then its pickle
-# Below the server's priority: when both want the CPU, reads come first and coding
-# takes what is left.
+# Below the server's priority (10, nice(1)'s own step): when both want the CPU, reads
+# come first and coding takes what is left. Not a setting: any lower priority will do.
 WORKER_NICENESS = 10
 
 

@@ -36,7 +36,9 @@ from detente.store.schema import MIGRATIONS, SCHEMA
 
 SERVER = settings().server  # the limits a user may change ([server])
 WRITER_WAIT_S = SERVER.writer_wait_seconds  # the longest a request waits for another's write
-WATCH_SECONDS = 0.1  # how often to look for a waiting writer and for queries past their time
+# How often to look for a waiting writer and for queries past their time: a query
+# runs past query_seconds by at most this.
+WATCH_SECONDS = 0.1
 
 
 class QueryTimeout(RuntimeError):

@@ -26,6 +26,7 @@ from detente.server.labels import QUADS, UNKNOWN, event_name, side_name
 from detente.server.params import (
     CODE_PATTERN,
     DOC_ID_PATTERN,
+    MAX_QUERY_CHARS,
     PAGE_SIZE,
     Offset,
     Sort,
@@ -54,13 +55,13 @@ def is_web_address(url: str | None) -> bool:
 
 templates.env.globals.update(side_name=side_name, event_name=event_name, QUADS=QUADS,
                              STATUSES=STATUSES, UNKNOWN=UNKNOWN, event_id=event_id,
-                             COUNTING=DEFAULT_RULE.describe(), is_web_address=is_web_address)
+                             COUNTING=DEFAULT_RULE.describe(), is_web_address=is_web_address,
+                             MAX_QUERY_CHARS=MAX_QUERY_CHARS)
 router = APIRouter(include_in_schema=False)
 Db = Annotated[Database, Depends(database)]
 Freq = Literal[analysis.FREQUENCIES]  # type: ignore[valid-type]  # the tuple's values
 Period = Annotated[str | None, Query(pattern=DATE_PATTERN), AfterValidator(real_date)]
-EVIDENCE_ROWS = settings().server.evidence_rows  # [server] evidence_rows
-NETWORK_NODES = settings().server.network_nodes  # a readable circle on a laptop screen
+SERVER = settings().server  # how long the pages' lists are ([server])
 
 
 def render(request: Request, template: str, status_code: int = 200,
@@ -96,11 +97,11 @@ def pager(request: Request, total: int, offset: int, size: int = PAGE_SIZE) -> d
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, db: Db) -> Response:
     with db.cursor() as cursor:
-        dyads = dashboard.dyads(cursor, 12)
-        _, recent = dashboard.events(cursor, EventFilter(), 12)
-        articles = dashboard.articles(cursor, 8)
+        dyads = dashboard.dyads(cursor, SERVER.overview_dyads)
+        _, recent = dashboard.events(cursor, EventFilter(), SERVER.overview_events)
+        articles = dashboard.articles(cursor, SERVER.overview_articles)
     graph = analysis.network(db)
-    busiest = {node["side"]: node["events"] for node in graph["nodes"][:NETWORK_NODES]}
+    busiest = {node["side"]: node["events"] for node in graph["nodes"][:SERVER.network_nodes]}
     picture = network_svg(busiest, [
         (edge["side_a"], edge["side_b"], edge["events"], edge["goldstein_mean"])
         for edge in graph["edges"]], link=lambda code: f"/actor/{code}", describe=side_name)
@@ -117,7 +118,7 @@ def timeline(db: Database, request: Request, side_a: str, side_b: str | None, fr
     if period:
         with db.cursor() as cursor:
             total, chosen = dashboard.events(cursor, replace(where, start=period, end=period),
-                                           EVIDENCE_ROWS)
+                                           SERVER.evidence_rows)
     here = request.url.path
     chart = timeline_svg(rows, unit=freq, link=lambda bar: f"{here}?freq={freq}&period={bar}"
                          "#evidence-panel", swap="#evidence-panel", selected=period)
@@ -149,7 +150,7 @@ def actor(request: Request, db: Db, side: str, offset: Offset = 0, freq: Freq = 
     where = EventFilter(country=code)
     with db.cursor() as cursor:
         total, rows = dashboard.events(cursor, where, PAGE_SIZE, offset)
-        partners = dashboard.dyads(cursor, 30, side=code)
+        partners = dashboard.dyads(cursor, SERVER.actor_partners, side=code)
     if not total:
         raise HTTPException(404, f"no events with {code} on either side")
     return render(request, "actor.html", code=code, partners=partners, events=rows,
@@ -196,7 +197,7 @@ def docs(request: Request) -> Response:
 
 @router.get("/actors", response_class=HTMLResponse)
 def find_actor(request: Request, db: Db,
-               q: Annotated[str | None, Query(max_length=200)] = None,
+               q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None,
                on: Annotated[str | None, Query(alias="date", pattern=blank_or(DAY_PATTERN)),
                              AfterValidator(real_date)] = None) -> Response:
     """Names in the actor dictionary as a person types them (any case, misspelt:

@@ -19,6 +19,7 @@ from detente.store.filters import EventFilter
 MAX_PAGE_SIZE = settings().server.max_page_size  # [server] max_page_size
 MAX_OFFSET = settings().server.max_offset  # [server] max_offset
 PAGE_SIZE = settings().server.page_size  # [server] page_size: a page without a limit
+MAX_QUERY_CHARS = settings().server.max_query_chars  # [server] max_query_chars: a search text
 CODE_PATTERN = r"^[A-Za-z0-9]{2,24}$"
 DYAD_PATTERN = r"^[A-Za-z0-9]{2,24}-[A-Za-z0-9]{2,24}$"
 DOC_ID_PATTERN = r"^[0-9a-f]{1,64}$"
@@ -77,7 +78,7 @@ def event_filter(
     end: Annotated[str | None, Query(pattern=blank_or(DATE_PATTERN),
                                      description="event date up to, inclusive"),
                    AfterValidator(real_date)] = None,
-    q: Annotated[str | None, Query(max_length=200,
+    q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS,
                                    description="words in the evidence sentence")] = None,
     min_confidence: Annotated[float | None, Query(
         ge=0, le=1, description="the coder's confidence, at least (0 … 1)")] = None,

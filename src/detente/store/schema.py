@@ -9,72 +9,65 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from detente.model import EVENT_COLUMNS, MISSION_STEP_COLUMNS, STEP_COLUMNS, Actor, Article
+from detente.model import (
+    EVENT_COLUMNS,
+    LOCATION_COLUMNS,
+    MISSION_STEP_COLUMNS,
+    STEP_COLUMNS,
+    Actor,
+    Article,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    doc_id VARCHAR PRIMARY KEY,
-    doc VARCHAR NOT NULL,
-    path VARCHAR,
-    url VARCHAR,
-    title VARCHAR,
-    pub_date VARCHAR,
-    pub_date_precision VARCHAR,
-    pub_date_basis VARCHAR,
-    source_format VARCHAR,
-    text VARCHAR NOT NULL,
-    ingested_at TIMESTAMP DEFAULT current_timestamp
-);
-CREATE TABLE IF NOT EXISTS mentions (
-    doc_id VARCHAR NOT NULL,
-    start_char INTEGER,
-    end_char INTEGER,
-    text VARCHAR,
-    code VARCHAR,
-    country VARCHAR,
-    sector VARCHAR,
-    name VARCHAR
-);
-CREATE TABLE IF NOT EXISTS event_mentions (
-    doc_id VARCHAR NOT NULL,
-    doc VARCHAR,
-    sentence_index INTEGER,
-    sentence VARCHAR,
-    span_start INTEGER,
-    span_end INTEGER,
-    trigger VARCHAR,
-    trigger_start INTEGER,
-    trigger_end INTEGER,
-    source_text VARCHAR, source_code VARCHAR, source_country VARCHAR,
-    source_sector VARCHAR, source_name VARCHAR,
-    target_text VARCHAR, target_code VARCHAR, target_country VARCHAR,
-    target_sector VARCHAR, target_name VARCHAR,
-    cameo VARCHAR NOT NULL,
-    root VARCHAR NOT NULL,
-    quad INTEGER,
-    goldstein DOUBLE,
-    plover VARCHAR,
-    plover_mode VARCHAR,
-    status VARCHAR,
-    event_date VARCHAR,
-    date_precision VARCHAR,
-    date_basis VARCHAR,
-    pub_date VARCHAR,
-    confidence DOUBLE,
-    location_name VARCHAR,
-    location_country VARCHAR,
-    location_region VARCHAR,
-    location_lat DOUBLE,
-    location_lon DOUBLE,
-    location_precision VARCHAR,
-    location_basis VARCHAR,
-    location_feature VARCHAR,
-    location_start INTEGER,
-    location_end INTEGER
-);
+ARTICLE_COLUMNS = ("doc_id", "doc", "path", "url", "title", "pub_date", "pub_date_precision",
+                   "pub_date_basis", "source_format", "text", "site", "tone")
+MENTION_COLUMNS = ("doc_id", "start_char", "end_char", "text", "code", "country", "sector",
+                   "name")
+
+# Each table whose rows detente lays out (the writers, the Parquet engine): its columns
+# are written once, here or in ``detente.model``, and its CREATE TABLE is made from them.
+TABLE_COLUMNS = {"articles": ARTICLE_COLUMNS, "mentions": MENTION_COLUMNS,
+                 "event_mentions": (*EVENT_COLUMNS, *STEP_COLUMNS),
+                 "mission_steps": MISSION_STEP_COLUMNS}
+INTEGER_COLUMNS = {"start_char", "end_char", "sentence_index", "span_start", "span_end",
+                   "trigger_start", "trigger_end", "quad", "location_start", "location_end"}
+FLOAT_COLUMNS = {"goldstein", "confidence", "location_lat", "location_lon", "tone"}
+# What a column must hold beyond its type.
+CONSTRAINTS = {
+    "articles": {"doc_id": "PRIMARY KEY", "doc": "NOT NULL", "text": "NOT NULL"},
+    "mentions": {"doc_id": "NOT NULL"},
+    "event_mentions": {"doc_id": "NOT NULL", "cameo": "NOT NULL", "root": "NOT NULL"},
+    "mission_steps": {"doc_id": "NOT NULL", "step": "NOT NULL"},
+}
+# Columns the database fills itself, after a table's first columns.
+FILLED_COLUMNS = {"articles": ("ingested_at TIMESTAMP DEFAULT current_timestamp",)}
+# Columns added since the first schema, in the order a new database has them: a
+# database made before them gains them on opening (``MIGRATIONS``), at the end of
+# its table.
+ADDED_COLUMNS = {"articles": ("site", "tone"), "article_copies": ("site",),
+                 "event_mentions": (*LOCATION_COLUMNS, *STEP_COLUMNS)}
+
+
+def sql_type(column: str) -> str:
+    """A stored column's SQL type (``arrow_schema`` gives the same kinds)."""
+    if column in INTEGER_COLUMNS:
+        return "INTEGER"
+    return "DOUBLE" if column in FLOAT_COLUMNS else "VARCHAR"
+
+
+def create_table(table: str) -> str:
+    """The CREATE TABLE of a table of ``TABLE_COLUMNS``, less its added columns."""
+    constraints = CONSTRAINTS.get(table, {})
+    added = ADDED_COLUMNS.get(table, ())
+    columns = [f"{column} {sql_type(column)} {constraints.get(column, '')}".rstrip()
+               for column in TABLE_COLUMNS[table] if column not in added]
+    columns += FILLED_COLUMNS.get(table, ())
+    return f"CREATE TABLE IF NOT EXISTS {table} (\n    " + ",\n    ".join(columns) + "\n);\n"
+
+
+SCHEMA = "".join(map(create_table, ("articles", "mentions", "event_mentions"))) + """
 CREATE TABLE IF NOT EXISTS article_signatures (
     doc_id VARCHAR PRIMARY KEY,
     signature BLOB NOT NULL
@@ -106,64 +99,13 @@ CREATE TABLE IF NOT EXISTS store_meta (
 );
 """
 
-# The diplomatic missions the coder found (``detente.events.missions``), one row a
-# (sender, host) step; made by ``MIGRATIONS`` so that an older database gains it.
-MISSION_STEPS = """
-CREATE TABLE IF NOT EXISTS mission_steps (
-    doc_id VARCHAR NOT NULL,
-    doc VARCHAR,
-    sentence_index INTEGER,
-    sentence VARCHAR,
-    span_start INTEGER,
-    span_end INTEGER,
-    trigger VARCHAR,
-    trigger_start INTEGER,
-    trigger_end INTEGER,
-    step VARCHAR NOT NULL,
-    sender VARCHAR,
-    host VARCHAR,
-    step_power VARCHAR,
-    step_evidence VARCHAR,
-    status VARCHAR,
-    event_date VARCHAR,
-    date_precision VARCHAR,
-    date_basis VARCHAR,
-    pub_date VARCHAR
-);
-"""
-
-# Columns added since the first schema: a database made before them gains them on
-# opening (at the end of the table, the same place as in a new database).
-MIGRATIONS = """
-ALTER TABLE articles ADD COLUMN IF NOT EXISTS site VARCHAR;
-ALTER TABLE article_copies ADD COLUMN IF NOT EXISTS site VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS step VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS step_power VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS step_evidence VARCHAR;
-ALTER TABLE articles ADD COLUMN IF NOT EXISTS tone DOUBLE;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_name VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_country VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_region VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_lat DOUBLE;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_lon DOUBLE;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_precision VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_basis VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_feature VARCHAR;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_start INTEGER;
-ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS location_end INTEGER;
-""" + MISSION_STEPS
-
-ARTICLE_COLUMNS = ("doc_id", "doc", "path", "url", "title", "pub_date", "pub_date_precision",
-                   "pub_date_basis", "source_format", "text", "site", "tone")
-MENTION_COLUMNS = ("doc_id", "start_char", "end_char", "text", "code", "country", "sector",
-                   "name")
-
-TABLE_COLUMNS = {"articles": ARTICLE_COLUMNS, "mentions": MENTION_COLUMNS,
-                 "event_mentions": (*EVENT_COLUMNS, *STEP_COLUMNS),
-                 "mission_steps": MISSION_STEP_COLUMNS}
-INTEGER_COLUMNS = {"start_char", "end_char", "sentence_index", "span_start", "span_end",
-                   "trigger_start", "trigger_end", "quad", "location_start", "location_end"}
-FLOAT_COLUMNS = {"goldstein", "confidence", "location_lat", "location_lon", "tone"}
+# The columns added since the first schema, and the diplomatic missions the coder
+# found (``detente.events.missions``, one row a (sender, host) step): a table made
+# here so that an older database gains it.
+MIGRATIONS = "".join(
+    f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {sql_type(column)};\n"
+    for table, columns in ADDED_COLUMNS.items() for column in columns
+) + create_table("mission_steps")
 
 # A dyad side: a state's code, or the IGO's own code for organisations.
 SIDE = "coalesce({prefix}_country, {prefix}_code)"
