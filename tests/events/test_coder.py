@@ -103,6 +103,8 @@ def test_a_promise_of_words_stays_an_intent(pipeline):
     ("Japan would have sent aid to North Korea.", "hypothetical"),
     ("Japan is likely to send aid to North Korea.", "planned"),
     ("Japan proposed to send aid to North Korea.", "proposed"),
+    ("It is essential that Japan send aid to North Korea.", "proposed"),
+    ("It is worth noting that Japan sent aid to North Korea.", "occurred"),
     ("Japan is sending aid to North Korea.", "ongoing"),
     ("Russian and Ukrainian diplomats were holding talks in Minsk.", "ongoing"),
     ("Turkey continues to shell Kurdish positions in Syria.", "ongoing"),

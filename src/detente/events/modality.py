@@ -20,6 +20,7 @@ MAX_CLIMB = 5
 class ModalityLexicon:
     planned_heads: frozenset[str]
     proposed_heads: frozenset[str]
+    mandative_adjectives: frozenset[str]
     negating_heads: frozenset[str]
     conditional_marks: frozenset[str]
     awaited_marks: frozenset[str]
@@ -84,7 +85,7 @@ def event_status(trigger: Token, skip: Token | None = None) -> str:
     heads = {token.lemma_.lower() for token in chain[1:]}
     if heads & words.negating_heads:
         return "negated"
-    if heads & words.proposed_heads:
+    if heads & words.proposed_heads or _is_urged(chain, words):
         return "proposed"
     if {"would", "could", "might", "should"} & auxiliaries and "have" in auxiliaries:
         return "hypothetical"  # "would have sent": it did not happen
@@ -100,6 +101,15 @@ def event_status(trigger: Token, skip: Token | None = None) -> str:
     if heads & words.ongoing_heads or any(_goes_on(token, words) for token in _own_clause(chain)):
         return "ongoing"
     return "occurred"
+
+
+def _is_urged(chain: list[Token], words: ModalityLexicon) -> bool:
+    """Is the event a subjunctive that-clause of a mandative adjective ("it is
+    important that Iran allow access"), not a fact ("… to note that Russia withdrew")?"""
+    verb = next((token for token in chain if token.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.tag_ in {"VB", "VBP"} and verb.dep_ == "ccomp" and any(
+        child.dep_ == "acomp" and child.lemma_.lower() in words.mandative_adjectives
+        for child in verb.head.children)
 
 
 def looks_forward(trigger: Token, status: str) -> bool:
