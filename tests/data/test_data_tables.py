@@ -282,3 +282,14 @@ def test_a_merged_mapping_may_override_what_it_merges(tmp_path):
     merged = tmp_path / "merged.yaml"
     merged.write_text("base: &base {a: 1, b: 2}\nmore:\n  <<: *base\n  b: 3\n", encoding="utf-8")
     assert read_yaml(merged)["more"] == {"a": 1, "b": 3}
+
+
+def test_a_table_row_with_a_stray_tab_is_refused_with_its_file_and_line(tmp_path):
+    from detente.data import read_tsv
+    table = tmp_path / "people.tsv"
+    table.write_text("name\tcountry\nKim Dae-jung\tKOR\nJo Myong-rok\tPRK\tGOV\n")
+    with pytest.raises(ValueError, match=r"people.tsv: line 3: 3 cells, the header names 2"):
+        list(read_tsv(table))
+    table.write_text("name\tcountry\nKim Dae-jung\n")
+    with pytest.raises(ValueError, match=r"people.tsv: line 2: 1 cells, the header names 2"):
+        list(read_tsv(table))

@@ -43,11 +43,19 @@ def read_table(name: str) -> Iterator[dict[str, str]]:
 
 
 def read_tsv(path: Path) -> Iterator[dict[str, str]]:
-    """Rows of any TSV file with a header line (no quoting), values stripped."""
+    """Rows of any TSV file with a header line (no quoting), values stripped. A row
+    with more or fewer cells than the header names is refused with the file and the
+    line: a stray tab would otherwise shift every later cell of the row silently."""
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         for row in reader:
-            yield {key: (value or "").strip() for key, value in row.items()}
+            width = len(reader.fieldnames or [])
+            extra: list[str] = row.pop(None, None) or []  # type: ignore[call-overload, assignment]
+            missing = sum(value is None for value in row.values())
+            if extra or missing:
+                raise ValueError(f"{path.name}: line {reader.line_num}: "
+                                 f"{width + len(extra) - missing} cells, the header names {width}")
+            yield {key: value.strip() for key, value in row.items()}
 
 
 def split_list(value: str) -> list[str]:
