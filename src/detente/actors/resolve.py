@@ -20,6 +20,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from detente.actors.abbreviations import is_abbreviation
 from detente.actors.ambiguity import ambiguities
 from detente.actors.context import Ambiguous, ArticleContext
 from detente.actors.coreference import PRONOUNS, Coreference
@@ -62,6 +63,9 @@ class ActorResolver:
         Rwanda": Rwanda's authorities did it)."""
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             return self.coreference.pronoun(head, on)
+        spelt = self._spelt_out(head, on)
+        if spelt is not None:
+            return spelt
         tokens = self.index.phrase(head)
         actor = (self._from_tokens(head, tokens, on) or self._state_named_of(head, on)
                  or self._state_a_site_is_in(head, on))
@@ -89,6 +93,27 @@ class ActorResolver:
                                       for owner in owners[1:]]
         implied = self.implied.actor(head, tokens, on)
         return [implied] if implied is not None else []
+
+    def _spelt_out(self, head: Token, on: date | None) -> list[Actor] | None:
+        """An abbreviation the article spells out ("the CBC" after "the
+        Congressional Black Caucus") is what its expansion is, not what the
+        dictionary knows by it; None where the article spells out no such word
+        (a state's abbreviation, "UK", "DRC", is left to the dictionary)."""
+        word = head.text
+        if len(word) < 3 or not is_abbreviation(word) or any(
+                entry.kind in PLACE_KINDS | {"demonym"}
+                for entry in self.context.dictionary.entries.get(word, [])):
+            return None
+        found = self.context.spelt_out(word)
+        if found is None:
+            return None
+        index = next((index for doc, index in self.context.paragraphs if doc is found.doc), None)
+        resolver = self.context.resolvers.get(id(index)) if index is not None else None
+        if resolver is None:
+            return None
+        meant = resolver.resolve(found.root, on)
+        return [replace(actor, text=head.text, start=self.start(head), end=self.end(head),
+                        basis="abbreviation") for actor in meant[:1]]
 
     def _only_where(self, head: Token, tokens: list[Token], on: date | None) -> bool:
         """Is the phrase a place's name (a state, a capital, a town; no title, no
