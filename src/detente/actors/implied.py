@@ -118,10 +118,12 @@ class ImpliedSides:
         lacks ("Bucha residents" are from Bucha, wherever the paragraph is)?"""
         own = self.index.person_at.get(head.i) or self.index.entity_at(head)
         own_tokens = set(range(own.start, own.end)) if own is not None else {head.i}
-        return any(t.i in self.index.actor_at or (  # a title's own word is no owner
-            t.ent_type_ in OWNER_ENTITIES and t.i not in own_tokens
-            and t.i not in self.index.title_at) or (
-            _proper_modifier(t, head, self.index) and t.i not in own_tokens) for t in tokens)
+        # a title's own word is no owner, nor an alias inside the person's own
+        # name that gave nothing ("Baker" in "Gov. Charlie Baker")
+        return any(t.i not in own_tokens and (
+            t.i in self.index.actor_at
+            or (t.ent_type_ in OWNER_ENTITIES and t.i not in self.index.title_at)
+            or _proper_modifier(t, head, self.index)) for t in tokens)
 
     def _state_in_view(self, head: Token, sector: str, on: date | None) -> str | None:
         places = {state for _, states in self._places(on) for state in states}
