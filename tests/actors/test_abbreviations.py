@@ -24,14 +24,14 @@ def test_a_name_in_brackets_after_its_expansion_is_read_the_same_way(pipeline):
 
 
 def test_an_abbreviation_the_article_does_not_spell_out_keeps_its_dictionary_reading(pipeline):
-    text = "Viewers in Toronto watched the debate on the CBC."
+    text = "In Toronto, the CBC reported the debate."
     assert code_of(pipeline, text, "the CBC", day="2023-12-01") == "CANMED"
 
 
 def test_an_expansion_that_runs_on_into_a_longer_name_spells_nothing(pipeline):
     # the Congressional Black Caucus Foundation would be the CBCF
     text = ("The Congressional Black Caucus Foundation held a gala. "
-            "Viewers in Toronto watched it on the CBC.")
+            "In Toronto, the CBC reported on it.")
     assert code_of(pipeline, text, "the CBC", day="2023-12-01") == "CANMED"
 
 
@@ -41,3 +41,11 @@ def test_an_expansion_that_runs_on_into_a_longer_name_spells_nothing(pipeline):
 ])
 def test_what_counts_as_an_abbreviation(word, expected):
     assert is_abbreviation(word) is expected
+
+
+def test_members_of_a_body_are_its_people_with_its_sector(pipeline):
+    text = "Members of the Congressional Black Caucus wrote to the secretary."
+    assert code_of(pipeline, text, "Members of the Congressional Black Caucus",
+                   day="2023-12-01") == "USALEG"
+    text = "Members of Hamas crossed the fence at dawn."
+    assert code_of(pipeline, text, "Members of Hamas", day="2023-12-01") == "PSEREB"

@@ -71,6 +71,7 @@ class ActorResolver:
         if spelt is not None:
             return spelt
         tokens = self.index.phrase(head)
+        words = actor_words()
         actor = (self._from_tokens(head, tokens, on) or self._state_named_of(head, on)
                  or self._state_a_site_is_in(head, on))
         if actor is not None:
@@ -79,14 +80,16 @@ class ActorResolver:
                              or self._a_topic(head, tokens, on)):
                 return []
             return [actor]
-        if head.i not in self.index.title_at:
+        if head.i not in self.index.title_at and head.lemma_.lower() not in words.members:
             # "President Ilir Meta", "Senate Committee on Trade": a titled name
             titled = any(t.i in self.index.title_at for t in tokens)
             named = self.index.person_at.get(head.i) is not None or (
                 head.pos_ == "PROPN" and head.text[:1].isupper())
             implied = self.implied.actor(head, tokens, on) if titled and named else None
             return self._implied_side(implied, head, side)
-        for prep in head.children:  # "officials from the US": people of a country
+        # "officials from the US": people of a country; "members of the
+        # Congressional Black Caucus": of a body, with its sector
+        for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPOSITIONS:
                 owners = [owner for pobj in prep.children if pobj.dep_ == "pobj"
                           for token in coordinated(pobj)

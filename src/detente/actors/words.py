@@ -25,6 +25,7 @@ class ActorWords:
     not_local: frozenset[str]
     american: frozenset[str]
     force_kinds: frozenset[str]
+    members: frozenset[str]
 
 
 @cache
