@@ -40,19 +40,16 @@ def test_a_word_for_a_kind_of_force_is_no_town(pipeline, force):
     assert code_of(pipeline, text, force, day="2023-12-01") is None
 
 
-def test_a_titled_officer_of_a_local_story_is_where_its_places_are(pipeline):
+@pytest.mark.parametrize(("text", "mention"), [
     # no state is named; a Boston hospital places the story in the United States
-    text = ("Officers shot a woman on Friday, according to police Chief William Brooks. "
-            "She was flown to a Boston hospital.")
-    assert code_of(pipeline, text, "police Chief William Brooks", day="2023-12-01") == "USACOP"
-
-
-def test_the_title_of_the_phrase_outranks_that_of_its_apposition(pipeline):
-    # a trooper (a US state police officer), though a spokesman too
-    text = "Trooper Brandon Doherty, a spokesman for the force, said in an email that it helped."
-    assert code_of(pipeline, text, "Trooper Brandon Doherty", day="2023-12-01") == "USACOP"
-
-
-def test_law_enforcement_of_a_us_state_is_american_police(pipeline):
-    text = "Law enforcement in Arkansas kept hunting for the fugitive."
-    assert code_of(pipeline, text, "Law enforcement in Arkansas", day="2023-12-01") == "USACOP"
+    ("Officers shot a woman on Friday, according to police Chief William Brooks. "
+     "She was flown to a Boston hospital.", "police Chief William Brooks"),
+    # the phrase's own title outranks its apposition's: a trooper (a US state
+    # police officer), though a spokesman too
+    ("Trooper Brandon Doherty, a spokesman for the force, said in an email that it helped.",
+     "Trooper Brandon Doherty"),
+    # law enforcement is police, and Arkansas a US state
+    ("Law enforcement in Arkansas kept hunting for the fugitive.", "Law enforcement in Arkansas"),
+])
+def test_a_local_officers_title_and_story_make_them_american_police(pipeline, text, mention):
+    assert code_of(pipeline, text, mention, day="2023-12-01") == "USACOP"

@@ -4,36 +4,28 @@ known person does not make a stranger that person."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.actors.test_actor_context import code_of
 
 
-def test_a_given_name_that_differs_makes_someone_else(pipeline):
+@pytest.mark.parametrize(("text", "mention", "day", "code"), [
     # the dictionary's "Baker" is James Baker, secretary of state until 1992;
     # Governor Charlie Baker is another man, and "Gov." makes him a US governor
-    text = "The law was signed by Gov. Charlie Baker in February 2022."
-    assert code_of(pipeline, text, "Gov. Charlie Baker", day="2023-12-08") == "USAGOV"
-
-
-def test_the_known_person_is_still_found_by_their_full_name(pipeline):
-    text = "Former President Donald Trump's campaign shifted its message."
-    assert code_of(pipeline, text, "Former President Donald Trump",
-                   day="2023-12-08") == "USAELI"
-
-
-def test_a_title_of_an_office_once_held_speaks_of_that_time(pipeline):
-    # in 2015, Eisenhower was long out of office; the text means his presidency
-    text = "President Dwight Eisenhower broke off relations with Cuba in 1961."
-    assert code_of(pipeline, text, "President Dwight Eisenhower", day="2015-07-20") == "USAGOV"
-
-
-def test_former_keeps_an_office_holder_out_of_office(pipeline):
-    text = "Former President Dwight Eisenhower warned of the military-industrial complex."
-    assert code_of(pipeline, text, "Former President Dwight Eisenhower",
-                   day="2015-07-20") == "USAELI"
-
-
-def test_another_spelling_of_the_same_given_name_is_the_same_person(pipeline):
-    # the dictionary writes "Anwaar-ul-Haq Kakar"; this page writes it otherwise
-    text = "Caretaker Prime Minister Anwaarul Haq Kakar met the envoy in Islamabad."
-    assert code_of(pipeline, text, "Caretaker Prime Minister Anwaarul Haq Kakar",
-                   day="2024-01-29") == "PAKGOV"
+    ("The law was signed by Gov. Charlie Baker in February 2022.", "Gov. Charlie Baker",
+     "2023-12-08", "USAGOV"),
+    # a known person is still found by the full name
+    ("Former President Donald Trump's campaign shifted its message.",
+     "Former President Donald Trump", "2023-12-08", "USAELI"),
+    # and by another spelling of it (the dictionary writes "Anwaar-ul-Haq Kakar")
+    ("Caretaker Prime Minister Anwaarul Haq Kakar met the envoy in Islamabad.",
+     "Caretaker Prime Minister Anwaarul Haq Kakar", "2024-01-29", "PAKGOV"),
+    # in 2015 Eisenhower was long out of office; the title means his presidency
+    ("President Dwight Eisenhower broke off relations with Cuba in 1961.",
+     "President Dwight Eisenhower", "2015-07-20", "USAGOV"),
+    # "former" keeps him out of it
+    ("Former President Dwight Eisenhower warned of the military-industrial complex.",
+     "Former President Dwight Eisenhower", "2015-07-20", "USAELI"),
+])
+def test_the_person_and_office_are_those_the_text_means(pipeline, text, mention, day, code):
+    assert code_of(pipeline, text, mention, day=day) == code
