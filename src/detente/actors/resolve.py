@@ -8,8 +8,9 @@ can be several things the article does not tell apart ("Congo", "Korea") stays
 unresolved, and ``ArticleContext.ambiguous`` says why.
 
 The parts, in the order a phrase meets them: the paragraph's alias index
-(``actors.index``), what the article has established (``actors.context``), the
-resolver here, what pronouns, descriptions and names said again refer back to
+(``actors.index``), what the article has established (``actors.context``), an
+abbreviation the article spells out (``actors.abbreviations``), the resolver
+here, what pronouns, descriptions and names said again refer back to
 (``actors.coreference``), and the state of a generic agent the phrase names no
 state for (``actors.implied``)."""
 
