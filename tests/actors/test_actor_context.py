@@ -41,9 +41,13 @@ def test_a_place_before_a_word_for_people_gives_their_state(pipeline, text, ment
 
 
 def test_an_unknown_place_before_residents_is_not_the_paragraphs_state(pipeline):
-    # "Bucha" is not in places.tsv: its residents are not Russian for want of it
+    # "Bucha" is not in places.tsv, so its residents are not Russian for want of
+    # it: the gazetteer knows the town, and it is in Ukraine
     text = "Russia rejected the report. Bucha residents described the occupation."
-    assert code_of(pipeline, text, "Bucha residents") is None
+    assert code_of(pipeline, text, "Bucha residents") == "UKRCVL"
+    # a name no table knows leaves them unresolved
+    text = "Russia rejected the report. Zrbovka residents described the occupation."
+    assert code_of(pipeline, text, "Zrbovka residents") is None
 
 
 @pytest.mark.parametrize(("text", "mention"), [

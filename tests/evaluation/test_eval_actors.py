@@ -6,12 +6,15 @@ import re
 from datetime import date
 
 import pytest
+from typer.testing import CliRunner
 
+from detente.cli.app import app
 from detente.data import read_table
 from detente.evaluation.actors import (
     LABELS,
     NEWS_LABELS,
     LabelledMention,
+    actor_sets,
     evaluate_actors,
     labelled_mentions,
 )
@@ -48,3 +51,20 @@ def test_scoring_counts_countries_codes_and_non_actors(pipeline):
     assert (report.total, report.country_right, report.code_right) == (3, 2, 2)
     assert (report.gold_actors, report.covered) == (2, 1)
     assert [miss.mention for miss in report.misses] == ["the talks"]
+
+
+def test_the_split_keeps_the_2023_test_pages_out_unless_asked_for():
+    # tuning reads dev: the hand-built table and the 2023 dev pages
+    assert actor_sets("dev") == [(LABELS, None), (NEWS_LABELS, "dev")]
+    # a report reads the test pages, and nothing else
+    assert actor_sets("test") == [(NEWS_LABELS, "test")]
+    assert actor_sets("all") == [(LABELS, None), (NEWS_LABELS, "dev"), (NEWS_LABELS, "test")]
+    # without the reference data only the hand-built table is left to score
+    assert actor_sets("all", news=False) == [(LABELS, None)]
+    assert actor_sets("test", news=False) == []
+
+
+def test_an_unknown_split_stops_with_one_line_before_anything_is_read():
+    result = CliRunner().invoke(app, ["eval", "actors", "--split", "val"])
+    assert result.exit_code == 2
+    assert "--split val: choose dev, test or all" in result.output

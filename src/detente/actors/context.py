@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
+from detente.actors.abbreviations import spelt_out
 from detente.actors.ambiguity import Choice, ambiguities
 from detente.actors.coreference import known_person
 from detente.actors.dictionary import (
@@ -77,6 +78,7 @@ class ArticleContext:
     resolvers: dict[int, ActorResolver] = field(default_factory=dict)  # by id of DocIndex
     states_on: dict[date | None, set[str]] = field(default_factory=dict)  # named, by day
     places_on: dict[date | None, set[str]] = field(default_factory=dict)  # placed, by day
+    expansions: dict[str, Span | None] = field(default_factory=dict)  # by abbreviation
 
     @property
     def dictionary(self) -> ActorDictionary:
@@ -117,6 +119,14 @@ class ArticleContext:
         calendar = actor_words().calendar_words
         self.dateline_region = region if region and region not in calendar else None
         self.dateline_paragraph = paragraph
+
+    def spelt_out(self, abbreviation: str) -> Span | None:
+        """Where the article spells out an abbreviation ("Congressional Black
+        Caucus" for "CBC"; ``actors.abbreviations``), first in the text."""
+        if abbreviation not in self.expansions:
+            self.expansions[abbreviation] = spelt_out(
+                abbreviation, (doc for doc, _ in self.paragraphs))
+        return self.expansions[abbreviation]
 
     def paragraph_of(self, index: DocIndex) -> int | None:
         """The position of a paragraph in the article (None: not noted)."""

@@ -19,6 +19,7 @@ from detente.actors.context import LOCAL_SECTORS
 from detente.actors.dictionary import actor_code
 from detente.actors.index import OWNER_ENTITIES, DocIndex
 from detente.actors.words import actor_words, is_person_noun
+from detente.geo.gazetteer import gazetteer
 from detente.model import Actor
 from detente.syntax import is_locative
 
@@ -53,11 +54,20 @@ class ImpliedSides:
         the paragraph says things happened. Never for a phrase that names an owner
         not understood ("Mr Ri's aide", "a GoFundMe representative", "envoys of
         the two governments") or that points abroad ("foreign diplomats")."""
-        sector = self.index.title_sector(tokens)
-        if sector not in LOCAL_SECTORS or self._unknown_owner(head, tokens) \
-                or _points_elsewhere(head, tokens):
+        # the phrase's own title before its apposition's ("Trooper Brandon
+        # Doherty, a spokesman for …" is a trooper)
+        own = self._own_tokens(head, tokens)
+        titles = own if self.index.title_sector(own) else tokens
+        sector = self.index.title_sector(titles)
+        if sector not in LOCAL_SECTORS or _points_elsewhere(head, tokens):
             return None
-        state = self.index.title_state(tokens) or self._state_in_view(head, sector, on)
+        towns = self._town_states(head, tokens, on)
+        town = next(iter(towns)) if towns is not None and len(towns) == 1 else None
+        if towns is not None and town is None:  # a town, but where is not clear
+            return None
+        if town is None and self._unknown_owner(head, tokens):
+            return None
+        state = self.index.title_state(titles) or town or self._state_in_view(head, sector, on)
         if state is None:
             return None
         name = self.resolver.person_name([head])
@@ -69,6 +79,38 @@ class ImpliedSides:
                      sector, name, self.resolver.start(first), self.resolver.end(last),
                      basis="context")
 
+    def _own_tokens(self, head: Token, tokens: list[Token]) -> list[Token]:
+        """The phrase without the phrases in apposition to its head."""
+        apposed = {t.i for appos in self.index.appositions(head) for t in self.index.phrase(appos)}
+        return [t for t in tokens if t.i not in apposed]
+
+    def _town_states(self, head: Token, tokens: list[Token],
+                     on: date | None) -> set[str] | None:
+        """The state of a town the dictionary lacks, named before a local force or
+        office ("Groton police", "Norwood PD", "Yarmouth police Sgt. Sean
+        Gannon"): the state of the gazetteer's towns of that name; of namesakes
+        in several states, those in the states the article names or places
+        things in (several or none leave the phrase unresolved). None where no
+        town is named: a word for a kind of force ("Federal Police", "Transit
+        Police") is none."""
+        first_title = next((t.i for t in tokens if t.i in self.index.title_at), None)
+        if first_title is None:
+            return None
+        words = [t for t in tokens if t.i < first_title and t.dep_ != "det"]
+        if not words or any(not _town_word(t, self.index, first_title) for t in words) \
+                or any(t.lower_ in actor_words().force_kinds for t in words):
+            return None
+        name = self.index.words(words[0], words[-1])
+        if self.context.known_person(name):  # "Sharpton aides" are his
+            return None
+        states = {town.country for town in gazetteer().towns_named(name)}
+        if not states:
+            return None
+        if len(states) == 1:
+            return states
+        # of namesakes in several states, the one in a state the article is about
+        return states & (self.context.named_states(on) | self.context.place_states(on))
+
     def _unknown_owner(self, head: Token, tokens: list[Token]) -> bool:
         """Does the phrase name someone it belongs to that was not resolved: an
         alias left unsettled ("Korean officials", "Latin American leaders"), a
@@ -76,10 +118,12 @@ class ImpliedSides:
         lacks ("Bucha residents" are from Bucha, wherever the paragraph is)?"""
         own = self.index.person_at.get(head.i) or self.index.entity_at(head)
         own_tokens = set(range(own.start, own.end)) if own is not None else {head.i}
-        return any(t.i in self.index.actor_at or (  # a title's own word is no owner
-            t.ent_type_ in OWNER_ENTITIES and t.i not in own_tokens
-            and t.i not in self.index.title_at) or (
-            _proper_modifier(t, head, self.index) and t.i not in own_tokens) for t in tokens)
+        # a title's own word is no owner, nor an alias inside the person's own
+        # name that gave nothing ("Baker" in "Gov. Charlie Baker")
+        return any(t.i not in own_tokens and (
+            t.i in self.index.actor_at
+            or (t.ent_type_ in OWNER_ENTITIES and t.i not in self.index.title_at)
+            or _proper_modifier(t, head, self.index)) for t in tokens)
 
     def _state_in_view(self, head: Token, sector: str, on: date | None) -> str | None:
         places = {state for _, states in self._places(on) for state in states}
@@ -105,9 +149,11 @@ class ImpliedSides:
             states = filed if not named or filed <= named else set(named)
         elif not states:
             states = set(self.context.named_states(on))
-            if not states and (head.i in self.index.title_at or is_person_noun(head)):
-                # a local story that names no state: its police and officials are
-                # where its places are ("a Boston hospital")
+            if not states and (head.i in self.index.title_at or is_person_noun(head)
+                               or head.i in self.index.person_at):
+                # a local story that names no state: its police and officials,
+                # named or not ("police Chief William Brooks"), are where its
+                # places are ("a Boston hospital")
                 states = set(self.context.place_states(on))
         if len(states) != 1 or not places <= states:
             return None
@@ -140,6 +186,18 @@ def _proper_modifier(token: Token, head: Token, index: DocIndex) -> bool:
             and token.dep_ in {"compound", "amod", "nmod", "nn"}
             and token.i not in index.title_at
             and (head.i in index.title_at or is_person_noun(head)))
+
+
+def _town_word(token: Token, index: DocIndex, title: int) -> bool:
+    """A capitalised name (a proper noun, a word the tagger finds in a named
+    entity, or any capitalised word but a sentence's first) that is no alias or
+    title, nor part of a person's name that runs on past the ``title`` (the
+    tagger takes "Groton" in "Groton police" for a person, or a common noun)."""
+    person = index.person_at.get(token.i)
+    named = token.pos_ == "PROPN" or token.ent_type_ != "" or not token.is_sent_start
+    return (named and token.text[:1].isupper() and token.is_alpha
+            and token.i not in index.actor_at and token.i not in index.title_at
+            and (person is None or person.end <= title))
 
 
 def _points_elsewhere(head: Token, tokens: list[Token]) -> bool:

@@ -8,8 +8,9 @@ can be several things the article does not tell apart ("Congo", "Korea") stays
 unresolved, and ``ArticleContext.ambiguous`` says why.
 
 The parts, in the order a phrase meets them: the paragraph's alias index
-(``actors.index``), what the article has established (``actors.context``), the
-resolver here, what pronouns, descriptions and names said again refer back to
+(``actors.index``), what the article has established (``actors.context``), an
+abbreviation the article spells out (``actors.abbreviations``), the resolver
+here, what pronouns, descriptions and names said again refer back to
 (``actors.coreference``), and the state of a generic agent the phrase names no
 state for (``actors.implied``)."""
 
@@ -20,6 +21,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from detente.actors.abbreviations import is_abbreviation
 from detente.actors.ambiguity import ambiguities
 from detente.actors.context import Ambiguous, ArticleContext
 from detente.actors.coreference import PRONOUNS, Coreference
@@ -33,6 +35,10 @@ from detente.syntax import coordinated, is_where
 # Which reading of a phrase's aliases names its referent best, lowest first.
 # What an alias names when it names a place: a state, its capital, a town or region.
 PLACE_KINDS = {"country", "capital", "place"}
+# Sectors of institutions that are buildings too: a university, a hospital.
+SITES = {"EDU", "HLH"}
+# Sectors of companies and outlets that a message can be posted or shown on.
+MEDIA = {"BUS", "MED"}
 ENTRY_PRIORITY = {"person": 0, "metonym": 1, "organisation": 1, "igo": 2, "contextual": 3,
                   "country": 4, "capital": 5, "demonym": 6, "place": 7}
 
@@ -62,21 +68,29 @@ class ActorResolver:
         Rwanda": Rwanda's authorities did it)."""
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             return self.coreference.pronoun(head, on)
+        spelt = self._spelt_out(head, on)
+        if spelt is not None:
+            return spelt
         tokens = self.index.phrase(head)
+        words = actor_words()
         actor = (self._from_tokens(head, tokens, on) or self._state_named_of(head, on)
                  or self._state_a_site_is_in(head, on))
         if actor is not None:
-            if not side and (self._only_where(head, tokens, on) or _of_a_thing(head, tokens)):
+            if not side and (self._only_where(head, tokens, on) or _of_a_thing(head, tokens)
+                             or self._a_medium(head, tokens, on)
+                             or self._a_topic(head, tokens, on)):
                 return []
             return [actor]
-        if head.i not in self.index.title_at:
+        if head.i not in self.index.title_at and head.lemma_.lower() not in words.members:
             # "President Ilir Meta", "Senate Committee on Trade": a titled name
             titled = any(t.i in self.index.title_at for t in tokens)
             named = self.index.person_at.get(head.i) is not None or (
                 head.pos_ == "PROPN" and head.text[:1].isupper())
             implied = self.implied.actor(head, tokens, on) if titled and named else None
-            return [implied] if implied is not None else []
-        for prep in head.children:  # "officials from the US": people of a country
+            return self._implied_side(implied, head, side)
+        # "officials from the US": people of a country; "members of the
+        # Congressional Black Caucus": of a body, with its sector
+        for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPOSITIONS:
                 owners = [owner for pobj in prep.children if pobj.dep_ == "pobj"
                           for token in coordinated(pobj)
@@ -87,8 +101,37 @@ class ActorResolver:
                                                                      first.sector),
                                               sector=first.sector, basis="owner")
                                       for owner in owners[1:]]
-        implied = self.implied.actor(head, tokens, on)
-        return [implied] if implied is not None else []
+        return self._implied_side(self.implied.actor(head, tokens, on), head, side)
+
+    def _implied_side(self, implied: Actor | None, head: Token, side: bool) -> list[Actor]:
+        """An implied actor, unless a named school or hospital stands only where
+        something happened ("outside Charles University": the place; "at the
+        Police Department" is still the police)."""
+        if implied is None or (not side and implied.sector in SITES
+                               and _an_institution_as_where(head)):
+            return []
+        return [implied]
+
+    def _spelt_out(self, head: Token, on: date | None) -> list[Actor] | None:
+        """An abbreviation the article spells out ("the CBC" after "the
+        Congressional Black Caucus") is what its expansion is, not what the
+        dictionary knows by it; None where the article spells out no such word
+        (a state's abbreviation, "UK", "DRC", is left to the dictionary)."""
+        word = head.text
+        if len(word) < 3 or not is_abbreviation(word) or any(
+                entry.kind in PLACE_KINDS | {"demonym"}
+                for entry in self.context.dictionary.entries.get(word, [])):
+            return None
+        found = self.context.spelt_out(word)
+        if found is None:
+            return None
+        index = next((index for doc, index in self.context.paragraphs if doc is found.doc), None)
+        resolver = self.context.resolvers.get(id(index)) if index is not None else None
+        if resolver is None:
+            return None
+        meant = resolver.resolve(found.root, on)
+        return [replace(actor, text=head.text, start=self.start(head), end=self.end(head),
+                        basis="abbreviation") for actor in meant[:1]]
 
     def _only_where(self, head: Token, tokens: list[Token], on: date | None) -> bool:
         """Is the phrase a place's name (a state, a capital, a town; no title, no
@@ -103,6 +146,28 @@ class ActorResolver:
         kinds = {entry.kind for start in starts
                  for entry in self._settled(self.index.match_at[start], on)}
         return bool(kinds) and kinds <= PLACE_KINDS
+
+    def _a_topic(self, head: Token, tokens: list[Token], on: date | None) -> bool:
+        """Is a state's name only what a thing is about, modifying a noun for no
+        one ("the Rwanda plan", "the Iran file")? "The Rwandan plan" is Rwanda's;
+        "Rwanda officials" are people."""
+        holder = head.head
+        if head.dep_ != "compound" or holder.pos_ != "NOUN" or is_person_noun(holder) \
+                or holder.i in self.index.title_at or head.i not in self.index.actor_at:
+            return False
+        entries = self._settled(self.index.match_at[self.index.actor_at[head.i].start], on)
+        return bool(entries) and all(entry.kind == "country" for entry in entries)
+
+    def _a_medium(self, head: Token, tokens: list[Token], on: date | None) -> bool:
+        """Is the phrase a company or outlet named as the medium something was
+        said or shown on ("responded on Facebook", "said on CNN")?"""
+        if head.dep_ != "pobj" or head.head.lower_ != "on":
+            return False
+        starts = {self.index.actor_at[t.i].start for t in tokens if t.i in self.index.actor_at}
+        entries = [entry for start in starts
+                   for entry in self._settled(self.index.match_at[start], on)]
+        return bool(entries) and all(entry.kind == "organisation" and entry.sector in MEDIA
+                                     for entry in entries)
 
     def _state_named_of(self, head: Token, on: date | None) -> Actor | None:
         """The state a state noun names in its "of" phrase ("the nation of Burundi")."""
@@ -161,6 +226,8 @@ class ActorResolver:
             distance = (0 if span.start <= head.i < span.end
                         else 1 if span.root.i in apposed else 2)
             for entry in entries:
+                if entry.kind == "person" and self._someone_else(span, entry):
+                    continue
                 if distance == 2 and not agent and (entry.kind == "place" or (
                         entry.kind == "capital" and span.root.dep_ == "compound")):
                     # "the Quetta attack", "the Vienna Convention" are no actors;
@@ -185,6 +252,8 @@ class ActorResolver:
                 country, sector, _ = self._entry_actor(entry, on)
             # a known person's dated role says more than the title the text uses
             named_by_role = entry.kind == "person" and sector is not None and distance < 2
+            if named_by_role and sector == "ELI":
+                sector = self._office_meant(entry, tokens, apposed, on) or sector
             from_metonym = entry.kind in {"metonym", "organisation"} and sector is not None
         if person is not None:
             known_as = self.context.known_person(person)
@@ -209,6 +278,37 @@ class ActorResolver:
         return Actor(self.index.words(first, last), actor_code(country, sector),
                      None if is_transnational(country) else country,
                      sector, name, self.start(first), self.end(last))
+
+    def _office_meant(self, entry: ActorEntry, tokens: list[Token], apposed: set[int],
+                      on: date | None) -> str | None:
+        """The sector of an office a person no longer holds on the day, where the
+        text gives them its title ("President Dwight Eisenhower broke off
+        relations" in 2015): the text speaks of their time in it. Not with
+        "former", nor a title of another sector."""
+        last = self.context.dictionary.last_role(entry.name or entry.alias, on)
+        own = [t for t in tokens if t.i not in apposed]
+        title = self.index.title_sector(own)
+        if last is None or title != last.sector or _former(tokens):
+            return None
+        return title
+
+    def _someone_else(self, span: Span, entry: ActorEntry) -> bool:
+        """Does the text name another person who shares a known person's family
+        name ("Gov. Charlie Baker" is not James Baker): the full name the tagger
+        found around a one-word alias is none of the known person's names, and
+        its given name starts with another letter (a spelling of the same name,
+        "Anwaarul Haq Kakar" for "Anwaar-ul-Haq Kakar", is the same person)?"""
+        person = self.index.person_at.get(span.start)
+        if person is None or len(span) > 1:  # a family name alone ("Baker")
+            return False
+        given = [t for t in person if t.i < span.start and t.is_alpha and t.ent_type_ == "PERSON"
+                 and t.i not in self.index.title_at]
+        name = entry.name or entry.alias
+        if not given or given[0].text[:1].upper() == name[:1].upper():
+            return False
+        full = self.index.words(given[0], span[-1])
+        known = self.context.dictionary.entries.get(full, [])
+        return not any(other.kind == "person" and other.name == entry.name for other in known)
 
     def _entry_actor(self, entry: ActorEntry, on: date | None) -> tuple[str | None, str | None,
                                                                          str | None]:
@@ -313,6 +413,14 @@ def _historic(entries: list[ActorEntry], on: date) -> list[ActorEntry]:
     ended = [entry for entry in entries if entry.kind in {"country", "demonym"}
              and entry.valid_to is not None and entry.valid_to <= on]
     return ended if len({entry.actor for entry in ended}) == 1 else []
+
+
+def _an_institution_as_where(head: Token) -> bool:
+    """Is a named institution ("Charles University", "St Mary's Hospital") where
+    something is or happens ("outside Charles University")? Police, officials
+    and a person named with a title never are ("police in Norwood" act)."""
+    return (head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and not is_person_noun(head)
+            and is_where(head, frozenset()))
 
 
 def _of_a_thing(head: Token, tokens: list[Token]) -> bool:

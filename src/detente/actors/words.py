@@ -24,6 +24,8 @@ class ActorWords:
     former: frozenset[str]
     not_local: frozenset[str]
     american: frozenset[str]
+    force_kinds: frozenset[str]
+    members: frozenset[str]
 
 
 @cache

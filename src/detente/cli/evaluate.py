@@ -229,8 +229,12 @@ def eval_news(
 
 @evaluation.command("actors")
 def eval_actors(
+    split: Annotated[str, typer.Option(
+        "--split", help="dev (actors.tsv and the 2023 dev pages; tune on it), "
+                        "test (the 2023 test pages; report it) or all.")] = "dev",
     show_missed: Annotated[bool, typer.Option(
-        "--missed", help="List the mentions resolved wrongly or not at all.")] = False,
+        "--missed", help="List the mentions resolved wrongly or not at all "
+                         "(never those of test pages).")] = False,
     shared_data: Annotated[Path, typer.Option(
         "--data", help="The reference data folder holding news2023/ (for the 2023 set).")] = Path(
         "../shared/data"),
@@ -240,25 +244,29 @@ def eval_actors(
     Scores against data/eval/actors.tsv (the sample corpus and PLV sentences, each
     with its date and gold code) and, apart, data/eval/actors_news2023.tsv (real
     December-2023 pages labelled blind, read from --data; skipped with a line
-    when that folder is absent), its dev and test pages apart: --missed lists the
-    errors on dev pages only, so the test pages stay unread."""
-    from detente.evaluation.actors import LABELS, NEWS_LABELS, evaluate_actors, labelled_mentions
+    when that folder is absent), split by page: --split dev (the default) scores
+    actors.tsv and the dev pages, --split test the test pages only, --split all
+    both. --missed lists the errors of dev pages and actors.tsv only, so the test
+    pages stay unread."""
+    from detente.evaluation.actors import actor_sets, evaluate_actors, labelled_mentions
     from detente.pipeline import Pipeline
 
-    pipeline = Pipeline()
-    sets: list[tuple[str, str | None, Path | None]] = [(LABELS, None, None)]
-    if (shared_data / "news2023").is_dir():  # split by page: tune on dev, report test
-        sets += [(NEWS_LABELS, "dev", shared_data), (NEWS_LABELS, "test", shared_data)]
-    else:
-        out.print(f"{shared_data}/news2023 not found: data/{NEWS_LABELS} skipped",
+    news = (shared_data / "news2023").is_dir()
+    try:
+        sets = actor_sets(split, news)
+    except ValueError as error:
+        raise fail(str(error)) from None
+    if not news:
+        out.print(f"{shared_data}/news2023 not found: the 2023 set is skipped",
                   highlight=False)
-    for table, split, folder in sets:
+    pipeline = Pipeline()
+    for table, part in sets:
         try:
-            rows = [row for row in labelled_mentions(table) if split in {None, row.split}]
-            report = evaluate_actors(pipeline, rows, folder)
+            rows = [row for row in labelled_mentions(table) if part in {None, row.split}]
+            report = evaluate_actors(pipeline, rows, shared_data if part else None)
         except ValueError as error:
             raise fail(f"data/{table}: {error}") from None
-        title = f"data/{table}" + (f", {split} pages" if split else "")
+        title = f"data/{table}" + (f", {part} pages" if part else "")
         out.print(measure_table(f"detente eval actors ({title})", [
             ("country (or IGO) right", report.country_right, report.total),
             ("full code right", report.code_right, report.total),
@@ -266,7 +274,7 @@ def eval_actors(
             ("resolved mentions with the right country", report.resolved_right,
              report.resolved),
         ]))
-        if show_missed and split != "test":  # the test pages' errors stay unread
+        if show_missed and part != "test":  # the test pages' errors stay unread
             for miss in report.misses:
                 out.print(f"{miss.source}: {miss.mention!r} gold {miss.gold_code} "
                           f"got {miss.got_code or '-'}  {miss.note}", highlight=False)

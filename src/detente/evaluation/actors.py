@@ -32,6 +32,9 @@ LABELS = "eval/actors.tsv"
 # mentions on real December-2023 news pages, labelled blind; the pages are read
 # from the reference data beside the repository (``../shared/data``)
 NEWS_LABELS = "eval/actors_news2023.tsv"
+# which sets ``detente eval actors --split`` scores: the hand-built table is not
+# split and goes with dev; the 2023 test pages are scored only when asked for
+ACTOR_SPLITS = ("dev", "test", "all")
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,20 @@ def labelled_mentions(table: str = LABELS) -> list[LabelledMention]:
         except (KeyError, ValueError) as error:
             raise ValueError(f"data/{table}:{line}: {error}") from None
     return rows
+
+
+def actor_sets(split: str, news: bool = True) -> list[tuple[str, str | None]]:
+    """The (table, split) pairs ``--split`` scores, in the order shown: ``dev`` is
+    ``actors.tsv`` and the 2023 dev pages, ``test`` the 2023 test pages alone,
+    ``all`` the three; ``news=False`` (no reference data) leaves the 2023 set out."""
+    if split not in ACTOR_SPLITS:
+        raise ValueError(f"--split {split}: choose dev, test or all")
+    sets: list[tuple[str, str | None]] = []
+    if split in {"dev", "all"}:
+        sets.append((LABELS, None))
+    if news:
+        sets += [(NEWS_LABELS, part) for part in ("dev", "test") if split in {part, "all"}]
+    return sets
 
 
 def evaluate_actors(pipeline: Pipeline | None = None,

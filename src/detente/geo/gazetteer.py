@@ -152,6 +152,14 @@ class Gazetteer:
 
         return max(entries, key=weight)[0]
 
+    def towns_named(self, name: str) -> list[Place]:
+        """The towns and regions called ``name``, largest first: those whose own
+        name it is, else those known by it as another name ("Aarhus" for Århus)."""
+        entries = [(place, primary) for place, primary in self._names.get(name_key(name), ())
+                   if place.kind in {"city", "region"}]
+        own = [place for place, primary in entries if primary]
+        return sorted(own or [place for place, _ in entries], key=lambda place: -place.population)
+
     def country(self, iso3: str | None) -> Place | None:
         """A state as a place (its label point), None for one not on today's map."""
         return self._countries.get(iso3) if iso3 else None
