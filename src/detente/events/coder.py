@@ -307,8 +307,7 @@ class EventCoder:
         for trigger in self.find_triggers(sentence):
             status = trigger_status(trigger)
             # an act agreed or pledged is dated by the agreeing, as CAMEO's intent is
-            future = looks_forward(trigger.token, status) and not (
-                trigger.control is not None and trigger.control.kept_status and _is_kept(trigger))
+            future = looks_forward(trigger.token, status) and not _is_pledged(trigger)
             when = event_date(trigger.token, dates, article.pub_date, future)
             on = as_date(when) or as_date(article.pub_date)
             pairs = [pair for pair in self._sides(trigger, finder, on, run)
@@ -546,16 +545,18 @@ def trigger_status(trigger: Trigger) -> str:
     if control is not None and control.status:
         return control.status
     status = event_status(trigger.token)
-    if control is not None and control.kept_status and _is_kept(trigger) \
+    if control is not None and control.kept_status and _is_pledged(trigger) \
             and status in DONE_STATUSES:
         return control.kept_status
     return status
 
 
-def _is_kept(trigger: Trigger) -> bool:
-    """Is the trigger a control verb coded as the act beneath it ("agreed to meet")?"""
-    return trigger.control is not None and trigger.embedded is not None \
-        and trigger.control.keeps_code(trigger.embedded.code)
+def _is_pledged(trigger: Trigger) -> bool:
+    """Is the trigger a pledge coded as the act pledged ("agreed to meet": the
+    meeting, planned), whose own status and date are the pledge's?"""
+    control = trigger.control
+    return control is not None and bool(control.kept_status) and trigger.embedded is not None \
+        and control.keeps_code(trigger.embedded.code)
 
 
 def _has_particle(verb: Token, word: str) -> bool:
