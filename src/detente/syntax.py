@@ -16,7 +16,6 @@ LOCATIVE = {"in", "at", "to", "into", "near", "outside", "inside", "across"}
 WHERE = {"in", "at", "near", "outside", "inside", "across", "throughout", "within"}
 
 
-
 def noun_phrase_tokens(head: Token) -> list[Token]:
     """The head and its descriptive dependents (not clauses, not other nouns' preps)."""
     tokens, stack = [], [head]

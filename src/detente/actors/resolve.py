@@ -142,10 +142,14 @@ class ActorResolver:
                 or is_person_noun(head) \
                 or any(t.i in self.index.title_at for t in tokens):
             return False
-        starts = {self.index.actor_at[t.i].start for t in tokens if t.i in self.index.actor_at}
-        kinds = {entry.kind for start in starts
-                 for entry in self._settled(self.index.match_at[start], on)}
+        kinds = {entry.kind for entry in self._entries_in(tokens, on)}
         return bool(kinds) and kinds <= PLACE_KINDS
+
+    def _entries_in(self, tokens: list[Token], on: date | None) -> list[ActorEntry]:
+        """What the aliases among ``tokens`` can stand for on the day, settled."""
+        starts = {self.index.actor_at[t.i].start for t in tokens if t.i in self.index.actor_at}
+        return [entry for start in starts
+                for entry in self._settled(self.index.match_at[start], on)]
 
     def _a_topic(self, head: Token, tokens: list[Token], on: date | None) -> bool:
         """Is a state's name only what a thing is about, modifying a noun for no
@@ -163,9 +167,7 @@ class ActorResolver:
         said or shown on ("responded on Facebook", "said on CNN")?"""
         if head.dep_ != "pobj" or head.head.lower_ != "on":
             return False
-        starts = {self.index.actor_at[t.i].start for t in tokens if t.i in self.index.actor_at}
-        entries = [entry for start in starts
-                   for entry in self._settled(self.index.match_at[start], on)]
+        entries = self._entries_in(tokens, on)
         return bool(entries) and all(entry.kind == "organisation" and entry.sector in MEDIA
                                      for entry in entries)
 
@@ -185,11 +187,15 @@ class ActorResolver:
         for place in head.children:  # a town the site is named after
             if place.dep_ in {"compound", "nmod"} and place.pos_ == "PROPN" \
                     and place.i in self.index.actor_at:
-                actor = self._from_tokens(place, [place], on)
-                if actor is not None and actor.sector is None and actor.country:
+                actor = self._bare_state(place, [place], on)
+                if actor is not None:
                     return actor
         return self._state_after(head, {"in", "inside"}, on)
 
+    def _bare_state(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
+        """The phrase's actor when it is a state as such (no sector), else None."""
+        actor = self._from_tokens(head, tokens, on)
+        return actor if actor is not None and actor.sector is None and actor.country else None
 
     def _state_after(self, head: Token, prepositions: set[str], on: date | None) -> Actor | None:
         """The state (no sector) a prepositional phrase of ``head`` names, if any."""
@@ -197,8 +203,8 @@ class ActorResolver:
             if prep.dep_ == "prep" and prep.lower_ in prepositions:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        actor = self._from_tokens(pobj, self.index.phrase(pobj), on)
-                        if actor is not None and actor.sector is None and actor.country:
+                        actor = self._bare_state(pobj, self.index.phrase(pobj), on)
+                        if actor is not None:
                             return actor
         return None
 

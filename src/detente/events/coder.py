@@ -307,15 +307,13 @@ class EventCoder:
         for trigger in self.find_triggers(sentence):
             status = trigger_status(trigger)
             # an act agreed or pledged is dated by the agreeing, as CAMEO's intent is
-            future = looks_forward(trigger.token, status) and not _is_pledged(trigger)
+            future = looks_forward(trigger.token, status) and _pledged_status(trigger) is None
             when = event_date(trigger.token, dates, article.pub_date, future)
             on = as_date(when) or as_date(article.pub_date)
-            pairs = [pair for pair in self._sides(trigger, finder, on, run)
-                     if self.partial or (pair[0].resolved and pair[1].resolved)
-                     or trigger.code == MEDIATION]  # a mediator's parties may come below
-            for source, target, _ in pairs:
-                if _pairs_its_sides(trigger):  # before the next trigger: "the summit of
-                    run.pair.note(source, target)  # the two Koreas" after the visit
+            pairs = self._sides(trigger, finder, on, run)
+            if _pairs_its_sides(trigger):  # before the next trigger: "the summit of the
+                for source, target, _ in pairs:  # two Koreas" after the visit (only
+                    run.pair.note(source, target)  # two states' sides are noted)
             coded.append((trigger, status, when, pairs))
         # a mediator stands between the parties of the joint act beside it, else
         # between the two the article last paired ("the mediation efforts of the UAE")
@@ -545,18 +543,18 @@ def trigger_status(trigger: Trigger) -> str:
     if control is not None and control.status:
         return control.status
     status = event_status(trigger.token)
-    if control is not None and control.kept_status and _is_pledged(trigger) \
-            and status in DONE_STATUSES:
-        return control.kept_status
-    return status
+    pledged = _pledged_status(trigger)
+    return pledged if pledged is not None and status in DONE_STATUSES else status
 
 
-def _is_pledged(trigger: Trigger) -> bool:
-    """Is the trigger a pledge coded as the act pledged ("agreed to meet": the
-    meeting, planned), whose own status and date are the pledge's?"""
+def _pledged_status(trigger: Trigger) -> str | None:
+    """The status of an act pledged when the trigger is a pledge coded as that act
+    ("agreed to meet": the meeting, planned; dated by the pledge), else None."""
     control = trigger.control
-    return control is not None and bool(control.kept_status) and trigger.embedded is not None \
-        and control.keeps_code(trigger.embedded.code)
+    if control is None or trigger.embedded is None \
+            or not control.keeps_code(trigger.embedded.code):
+        return None
+    return control.kept_status
 
 
 def _has_particle(verb: Token, word: str) -> bool:

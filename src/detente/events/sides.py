@@ -183,8 +183,7 @@ class SideFinder:
         for _ in range(NEARBY_DEPTH):
             following = []
             for token in queue:
-                if _elsewhere(token) or (cooperative and token.lower_ == "against"
-                                         and token.dep_ == "prep"):
+                if _elsewhere(token, cooperative):
                     continue
                 helper = token.lemma_.lower() in event_words().helper_nouns  # "the help of X"
                 if token.i not in exclude and token.pos_ in {"NOUN", "PROPN"} and not helper:
@@ -226,14 +225,16 @@ class SideFinder:
         return Actor.unresolved(text, start, end, sector, "name" if named else "description")
 
 
-def _elsewhere(token: Token) -> bool:
+def _elsewhere(token: Token, cooperative: bool) -> bool:
     """Does the nearby search step here into what is no party to the event: an
-    adversary ("a campaign against Iran"), a helper ("with the help of France"), or
-    another time's act ("since Hamas took control", "amid the war")?"""
+    adversary of a ``cooperative`` act ("a memorandum renewing the campaign against
+    Iran"), a helper ("with the help of France"), or another time's act ("since Hamas
+    took control", "amid the war")?"""
     if token.dep_ != "prep":
         return False
     words = event_words()
     return token.lower_ in words.elsewhere_prepositions or (
+        cooperative and token.lower_ == "against") or (
         token.lower_ == "of" and token.head.lemma_.lower() in words.helper_nouns)
 
 
