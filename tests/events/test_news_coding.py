@@ -322,3 +322,34 @@ def test_a_visit_pairs_its_sides_for_the_next_act_in_the_same_sentence(pipeline)
     assert coded(pipeline, "South Korean President Moon Jae-in visited Pyongyang on Tuesday "
                            "for the first summit of the two Koreas.", "2018-09-19") \
         >= {("KOR", "042", "PRK"), ("KOR", "040", "PRK"), ("PRK", "040", "KOR")}
+
+
+def test_the_parties_a_mediator_brings_together_act_together(pipeline):
+    # the talks or truce a mediator brokers between two sides is their own act as well
+    assert coded(pipeline, "Norway brokered a truce between Ethiopia and Eritrea.") \
+        >= {("ETH", "0871", "ERI"), ("ERI", "0871", "ETH")}
+    # the parser hangs the "between" phrase on the verb: it still names the talks' parties
+    assert coded(pipeline, "Switzerland hosted talks on Tuesday between Armenia and "
+                           "Azerbaijan over the border.") \
+        >= {("ARM", "046", "AZE"), ("AZE", "046", "ARM")}
+    # a mediator's habit is not an act of the parties
+    assert ("RUS", "046", "UKR") not in coded(
+        pipeline, "Turkey is known for facilitating negotiations between Russia and Ukraine.")
+
+
+def test_its_bid_belongs_to_the_other_state_named_before_it(pipeline):
+    # a state's own "its" is no target of its act: the other state named is
+    assert coded(pipeline, "Norway has backed Finland and supports its bid to join the "
+                           "council.") >= {("NOR", "051", "FIN")}
+    assert coded(pipeline, "Sweden moved closer to membership after Hungary's parliament "
+                           "ratified its accession.") == {("HUN", "051", "SWE")}
+
+
+def test_tariffs_a_body_puts_on_goods_from_a_state_are_its_own(pipeline):
+    # "from China" names where the goods come from, not who imposes the tariffs
+    assert ("CHN", "163", None) not in {
+        (e.source.side, e.cameo, e.target.side) for e in extract_text(
+            "The European Union implemented new tariffs on steel from China.",
+            pipeline=pipeline)}
+    assert {event[0] for event in coded(
+        pipeline, "The European Union implemented new tariffs on Chinese steel.")} == {"IGOEU"}

@@ -243,9 +243,11 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
     agents = prepositional_objects(noun, "by")
     if not owned:
         agents = prepositional_objects(noun, "of") + agents
-    if from_source:
-        agents += prepositional_objects(noun, "from")
     found += [phrase_head(head) for head in agents]
+    # a "from" phrase yields to a light verb's subject: "X launched attacks from Y"
+    # and "X imposed tariffs on cars from Y" are X's acts
+    senders = [phrase_head(head) for head in prepositional_objects(noun, "from")
+               ] if from_source else []
     for participle in children(noun, "acl"):  # "the visit made by X"
         found += [phrase_head(head) for head in prepositional_objects(participle, "by")]
     noun, verb = first, first.head
@@ -256,17 +258,17 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
             and verb.head.lemma_.lower() in WORDS.engaging_verbs):
         engaged = [phrase_head(subject) for subject in children(verb.head, "nsubjpass",
                                                                  "nsubj")]
-        return found + engaged  # "U.S. and North Korean negotiators were locked in talks"
+        return found + engaged + senders  # "U.S. and North Korean negotiators were locked in talks"
     if (joint and not owned and noun.dep_ == "pobj" and verb.lower_ in WORDS.joint_settings
             and verb.head.pos_ in {"VERB", "AUX"} and verb.dep_ == "prep"):
         subject = verb_subject(verb.head)
-        return found + ([subject] if subject is not None else [])
+        return found + ([subject] if subject is not None else []) + senders
     if (noun.dep_ in {"dobj", "nsubjpass", "prep"} and verb.pos_ in {"VERB", "AUX"}
             and (verb.lemma_.lower() in light_verbs or noun.dep_ == "prep" or owned)):
         subject = verb_subject(verb)  # "X held talks", not "X condemned the attack"
         if subject is not None:
             found.append(subject)
-    return found
+    return found + senders
 
 
 def condition_subject(trigger: Token) -> Token | None:

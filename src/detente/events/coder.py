@@ -181,6 +181,11 @@ class EventCoder:
         for trigger in list(found.values()):  # "lifted sanctions": the noun is not its own event
             if trigger.object_token is not None:  # nor "ended mediation efforts": its compound
                 noun = found.get(trigger.object_token.i)
+                if (noun is not None and trigger.code == MEDIATION and noun.pattern is not None
+                        and noun.pattern.symmetric and trigger.token.tag_ != "VBG"):
+                    # "brokered a ceasefire between X and Y": X and Y's own act too (not
+                    # "is known for facilitating talks": what a mediator does as a habit)
+                    continue
                 if noun is not None and self._refines(trigger, noun):
                     found[trigger.token.i] = replace(trigger, code=noun.code,
                                                      pattern=noun.pattern)
@@ -345,6 +350,18 @@ class EventCoder:
             symmetric = pattern is not None and pattern.symmetric
         sources = self._sources(token, source_heads, finder, on, symmetric)
         targets = self._targets(target_heads, finder, on)
+        # "talks between X and Y"; "relations between X and Y were restored"
+        # "the signing of agreements between X and Y": also on what the act is about
+        # and on the verb a noun is the object of ("mediated talks on Friday between X
+        # and Y": the parser hangs the phrase on the verb)
+        between = arguments.prepositional_objects(token, "between") or [
+            side for noun in [*arguments.children(token, "nsubjpass", "dobj"),
+                              *([trigger.object_token] if trigger.object_token is not None else [])]
+            for side in arguments.prepositional_objects(noun, "between")] or (
+            arguments.prepositional_objects(token.head, "between")
+            if token.dep_ == "dobj" and token.pos_ == "NOUN" else [])
+        if symmetric and between and not any(source.resolved for source in sources):
+            return _joint_pairs(finder.actors(between[0], on), penalty)
         pair_phrase = next((head for head in source_heads
                             if head is not token
                             and arguments.names_a_pair(head, self.patterns.pair_nouns)), None)
@@ -353,14 +370,6 @@ class EventCoder:
             # "the two sides agreed": the two states the article last paired, if any
             return _joint_pairs(run.pair.recalled(finder.unresolved(pair_phrase)),
                                 penalty + PENALTIES["implied"])
-        # "talks between X and Y"; "relations between X and Y were restored"
-        # "the signing of agreements between X and Y": also on what the act is about
-        between = arguments.prepositional_objects(token, "between") or [
-            side for noun in [*arguments.children(token, "nsubjpass", "dobj"),
-                              *([trigger.object_token] if trigger.object_token is not None else [])]
-            for side in arguments.prepositional_objects(noun, "between")]
-        if symmetric and between and not any(source.resolved for source in sources):
-            return _joint_pairs(finder.actors(between[0], on), penalty)
         if symmetric and len(sources) > 1 and not any(names_someone(t) for t in targets):
             # "Russia and Ukraine negotiated a deal": the parties, not the deal
             return _joint_pairs(sources, penalty)
@@ -375,6 +384,11 @@ class EventCoder:
         # a side the sentence leaves unsaid is implied; one it names badly is no side
         if not sources and not _has_own_source(token, source_heads):
             sources = [Actor.unresolved()]
+        if not any(names_someone(t) for t in targets):
+            own = {source.country for source in sources if source.country is not None}
+            owners = [actor for head in target_heads
+                      for actor in finder.pronoun_owner(head, on, own)]
+            targets = owners or targets
         nearby: list[Actor] = []
         # "amid the G7 summit in Italy": a joint act named by a noun that nobody holds
         # (no light verb: "held meetings in Baghdad") meets no one where it takes place

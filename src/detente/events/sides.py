@@ -194,6 +194,29 @@ class SideFinder:
             queue = following
         return []
 
+    def pronoun_owner(self, head: Token, on: date | None, sources: set[str]) -> list[Actor]:
+        """The state an "its" or "their" on a target thing stands for when that state
+        is not the source: the nearest other state named before it in the sentence
+        ("Turkey's parliament ratified its accession" after "Finland …"; "stands with
+        Sweden and supports its application"). The source's own things are no target."""
+        owners = [child for child in head.children
+                  if child.dep_ == "poss" and child.lower_ in {"its", "their"}]
+        if not owners:
+            return []
+        spans = self.resolver.index.actor_at
+        for token in reversed(head.sent[:owners[0].i - head.sent.start]):
+            span = spans.get(token.i)
+            if span is None or token.i != span.end - 1:
+                continue
+            states = [actor for actor in self.resolved(token, on)
+                      if actor.country is not None and actor.country not in sources]
+            if states:
+                offset = self.resolver.offset
+                return [replace(states[0], text=self.resolver.index.words(owners[0], head),
+                                start=offset + owners[0].idx,
+                                end=offset + head.idx + len(head.text), basis="pronoun")]
+        return []
+
     def _known_person(self, head: Token, side: Actor) -> Actor | None:
         """A name the article introduced earlier as a person ("Rodriguez" after
         "Cuban Foreign Minister Bruno Rodriguez", when the tagger missed the name)."""
