@@ -23,6 +23,9 @@ def sides(pipeline, text: str, pub_date: str = "2000-10-23"):
     ("Peking sent aid to Hanoi.", ("CHNGOV", "VNMGOV")),
     ("North Korean troops attacked South Korean soldiers.", ("PRKMIL", "KORMIL")),
     ("The IAEA criticised Iran.", ("IGOIAEA", "IRN")),
+    # the agency as news describes it, not the UN itself
+    ("The U.N. nuclear watchdog criticised Iran.", ("IGOIAEA", "IRN")),
+    ("The United Nations' nuclear agency criticised Iran.", ("IGOIAEA", "IRN")),
     ("The Democratic People’s Republic of Korea hosted envoys from Côte d’Ivoire.",
      ("PRK", "CIVGOV")),
 ])
