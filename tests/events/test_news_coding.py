@@ -353,3 +353,9 @@ def test_tariffs_a_body_puts_on_goods_from_a_state_are_its_own(pipeline):
             pipeline=pipeline)}
     assert {event[0] for event in coded(
         pipeline, "The European Union implemented new tariffs on Chinese steel.")} == {"IGOEU"}
+
+
+def test_a_state_abbreviation_hyphened_to_a_participle_is_the_state(pipeline):
+    # "U.S.-brokered" is read as "U.S." and "brokered", as "US-brokered" is
+    assert coded(pipeline, "Serbia and Kosovo reached a deal in U.S.-brokered talks.") \
+        >= {("USA", "045", "SRB"), ("USA", "045", "XKX")}
