@@ -359,3 +359,8 @@ def test_a_state_abbreviation_hyphened_to_a_participle_is_the_state(pipeline):
     # "U.S.-brokered" is read as "U.S." and "brokered", as "US-brokered" is
     assert coded(pipeline, "Serbia and Kosovo reached a deal in U.S.-brokered talks.") \
         >= {("USA", "045", "SRB"), ("USA", "045", "XKX")}
+
+
+def test_an_envoy_summoned_by_order_is_summoned_by_whoever_ordered_it(pipeline):
+    assert coded(pipeline, "The Dutch foreign minister ordered the summoning of the Iranian "
+                           "ambassador.") == {("NLD", "110", "IRN")}
