@@ -364,3 +364,9 @@ def test_a_state_abbreviation_hyphened_to_a_participle_is_the_state(pipeline):
 def test_an_envoy_summoned_by_order_is_summoned_by_whoever_ordered_it(pipeline):
     assert coded(pipeline, "The Dutch foreign minister ordered the summoning of the Iranian "
                            "ambassador.") == {("NLD", "110", "IRN")}
+
+
+def test_crediting_a_state_or_acknowledging_its_role_is_praise(pipeline):
+    assert coded(pipeline, "Armenia credited Qatar for its mediation.") == {("ARM", "051", "QAT")}
+    assert coded(pipeline, "Azerbaijan acknowledged Qatar's role in the talks.") \
+        == {("AZE", "051", "QAT")}
