@@ -179,3 +179,16 @@ def test_a_page_dated_nowhere_else_takes_the_day_its_url_or_path_files_it_under(
     by_day, by_year = read_articles([export])
     assert by_day.pub_date == DatePoint("2023-06-19", "day", "path")
     assert not by_year.pub_date  # a year alone in a URL dates nothing
+
+
+def test_a_date_stamp_below_the_story_dates_a_page_with_no_other_date(tmp_path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text(f"{PROSE}\n\n{PROSE}\n\n2024-07-02\n\nComments are closed.\n")
+    [article] = read_articles([undated])
+    assert article.pub_date == DatePoint("2024-07-02", "day", "date line below")
+    # the day a path files the page under comes first
+    filed = tmp_path / "2021" / "12" / "19" / "story.txt"
+    filed.parent.mkdir(parents=True)
+    filed.write_text(undated.read_text())
+    [article] = read_articles([filed])
+    assert article.pub_date == DatePoint("2021-12-19", "day", "path")

@@ -157,18 +157,19 @@ def article_from_text(doc: str, raw: str, path: str | None = None) -> Article:
                         site=page.site or site_of(page.url))
     dump = clean_text_dump(raw)
     return _article(doc, dump.paragraphs, title=dump.title, pub_date=dump.pub_date, path=path,
-                    dateline=dump.dateline)
+                    dateline=dump.dateline, stamp_below=dump.stamp_below)
 
 
 def _article(doc: str, paragraphs: list[str], *, title: str | None = None,
              pub_date: DatePoint | None = None, path: str | None = None,
              url: str | None = None, kind: str = "text", site: str | None = None,
-             dateline: str | None = None) -> Article:
+             dateline: str | None = None, stamp_below: DatePoint | None = None) -> Article:
     """What every article goes through: it must have text, be in English, lose its
     wire dateline (whose date stands in for a missing one; a dateline's month and
     day take the year of a date known from the page, its URL or its path), else
-    take the day or month its URL or path is filed under and, dated nowhere, get
-    the year its text gives strong evidence of, marked as inferred. The dateline's
+    take the day or month its URL or path is filed under, else a date stamp printed
+    below the story and, dated nowhere, get the year its text gives strong evidence
+    of, marked as inferred. The dateline's
     place is kept (``Article.dateline``): where the story was filed."""
     if not paragraphs:
         raise NoArticleError("no article text found (only page furniture)")
@@ -181,7 +182,7 @@ def _article(doc: str, paragraphs: list[str], *, title: str | None = None,
         elif month_day:
             known = pub_date or date_in_path(url) or date_in_path(path)
             pub_date = resolve_month_day(*month_day, known) or pub_date
-    pub_date = pub_date or filed_date(url, path) or infer_year(paragraphs)
+    pub_date = pub_date or filed_date(url, path) or stamp_below or infer_year(paragraphs)
     return Article(doc=doc, paragraphs=paragraphs, title=title, pub_date=pub_date,
                    path=path, url=url, source_format=kind, site=site,
                    dateline=place or dateline)

@@ -34,7 +34,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from detente.datelines import dateline_line
@@ -98,6 +98,9 @@ class CleanDump:
     paragraphs: list[str]
     pub_date: DatePoint
     dateline: str | None = None  # a dateline line just above the story ("KATHMANDU, JULY 9")
+    # a date stamp line below the story, which some pages print there: a last resort
+    # after the URL's or path's date
+    stamp_below: DatePoint = field(default_factory=DatePoint)
 
 
 class Kind(Enum):
@@ -291,8 +294,10 @@ def clean_text_dump(raw: str) -> CleanDump:
     blocks = dense_blocks(scores)
     paragraphs = [lines[index] for first, last in blocks for index in _kept(kinds, first, last)]
     before = lines[:blocks[0][0]] if blocks else lines
+    after = lines[blocks[-1][1] + 1:] if blocks else []
     return CleanDump(find_title(before), paragraphs, stamped or find_pub_date(before),
-                     dateline_line(before[-1]) if before and blocks else None)
+                     dateline_line(before[-1]) if before and blocks else None,
+                     find_pub_date(after, "date line below"))
 
 
 def _story_cut_short(lines: list[str], kinds: list[Kind], profile: PageProfile) -> None:
@@ -375,10 +380,11 @@ def find_title(lines_before_body: list[str]) -> str | None:
     return next((line for line in lines_before_body if is_headline(line)), None)
 
 
-def find_pub_date(lines_before_body: list[str]) -> DatePoint:
-    """The date stamp line in the page head (a wire dateline is split off later)."""
-    for line in lines_before_body:
+def find_pub_date(lines: list[str], basis: str = "date line") -> DatePoint:
+    """The first date stamp line of ``lines`` (the page head: a wire dateline is
+    split off later; or the lines below the story)."""
+    for line in lines:
         if is_date_line(line):
             found = parse_date(line)
-            return DatePoint(found.value, found.precision, "date line")
+            return DatePoint(found.value, found.precision, basis)
     return DatePoint()
