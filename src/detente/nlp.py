@@ -12,6 +12,7 @@ from itertools import groupby
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
@@ -46,8 +47,9 @@ def model_name() -> str:
 def load_pipeline() -> Language:
     """The shared spaCy pipeline (parser, tagger, lemmatizer, NER)."""
     nlp = spacy.load(model_name())
-    infixes = [*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer: Tokenizer = nlp.tokenizer
+    infixes = [*(nlp.Defaults.infixes or ()), ABBREVIATION_HYPHEN]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 
