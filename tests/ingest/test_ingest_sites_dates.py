@@ -192,3 +192,21 @@ def test_a_date_stamp_below_the_story_dates_a_page_with_no_other_date(tmp_path):
     filed.write_text(undated.read_text())
     [article] = read_articles([filed])
     assert article.pub_date == DatePoint("2021-12-19", "day", "path")
+
+
+@pytest.mark.parametrize(("url", "day"), [
+    ("https://x.org/en/news/20230316_33/", "2023-03-16"),  # the day, then a story number
+    ("https://x.org/reuters/20240705-196926/", "2024-07-05"),
+    ("https://x.org/en/202412034485", "2024-12-03"),
+    ("https://x.org/16-Jun-2020/summons", "2020-06-16"),  # a month's name
+    ("https://x.org/home/2018/7/17/talks", "2018-07-17"),  # one-digit month
+    ("https://x.org/article/21/12/2022/ties", "2022-12-21"),  # day first, year last
+    ("https://x.org/12/21/2022/ties", "2022-12-21"),  # month first
+])
+def test_the_ways_sites_write_the_day_in_a_url(url, day):
+    assert date_in_path(url) == DatePoint(day, "day", "path")
+
+
+def test_a_day_and_month_that_read_either_way_date_nothing():
+    assert date_in_path("https://x.org/05/06/2022/ties").precision == "year"
+    assert date_in_path("https://x.org/node/20231399/") == DatePoint()  # no 13th month

@@ -89,11 +89,36 @@ def resolve_month_day(month: int, day: int, known: DatePoint) -> DatePoint:
 
 _PATH_DAY = re.compile(r"(?<![0-9A-Za-z])(?P<year>1[89]\d\d|20\d\d)[/_\-.](?P<month>0[1-9]|1[0-2])"
                        r"[/_\-.](?P<day>0[1-9]|[12]\d|3[01])(?!\d)")
-# a whole path segment written as one number: "…/20240206/houthis-attack…"
+# a whole path segment written as one number: "…/20240206/houthis-attack…", or one
+# that opens with the day and goes on with a story number ("…/20230316_33/",
+# "…/20240705-196926/", "…/en/202412034485")
 _PATH_COMPACT_DAY = re.compile(r"(?:^|/)(?P<year>19\d\d|20\d\d)(?P<month>0[1-9]|1[0-2])"
-                               r"(?P<day>0[1-9]|[12]\d|3[01])(?:/|$)")
+                               r"(?P<day>0[1-9]|[12]\d|3[01])(?:[_\-]\d+|\d{2,6})?(?:/|$)")
+# the day written with a month name or one digit ("…/16-Jun-2020/…", "…/2018/7/17/…"),
+# or with the year last, day and month in either order where only one order is a
+# date ("…/article/21/12/2022/…", "…/12/21/2022/…"; "…/05/06/2022/" says neither)
+_PATH_YEAR_LAST = re.compile(r"(?:^|/)(?P<first>\d{1,2})/(?P<second>\d{1,2})"
+                             r"/(?P<year>19\d\d|20\d\d)(?:/|$)")
+_PATH_NAMED_MONTH = re.compile(r"(?:^|/)(?P<day>0?[1-9]|[12]\d|3[01])-(?P<month>[A-Za-z]{3})"
+                               r"-(?P<year>19\d\d|20\d\d)(?:/|$)")
+_PATH_SHORT_DAY = re.compile(r"(?:^|/)(?P<year>19\d\d|20\d\d)/(?P<month>[1-9]|1[0-2])"
+                             r"/(?P<day>[1-9]|[12]\d|3[01])(?:/|$)")
+_MONTH_ABBREVIATIONS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _PATH_MONTH = re.compile(r"(?:^|/)(?P<year>1[89]\d\d|20\d\d)/(?P<month>0[1-9]|1[0-2])(?:/|$)")
 _PATH_YEAR = re.compile(r"(?:^|/)(?P<year>1[89]\d\d|20\d\d)(?:/|$)")
+
+
+def _month_and_day(match: re.Match[str]) -> tuple[int, int]:
+    """A path date's month and day (0, 0 where they cannot be told apart)."""
+    if "first" not in match.groupdict():
+        month = match["month"]
+        number = _MONTH_ABBREVIATIONS.get(month.lower(), 0) if month.isalpha() else int(month)
+        return number, int(match["day"])
+    first, second = int(match["first"]), int(match["second"])
+    if first > 12 or first == second:
+        return second, first
+    return (first, second) if second > 12 else (0, 0)
 
 
 def date_in_path(path: str | None) -> DatePoint:
@@ -102,9 +127,11 @@ def date_in_path(path: str | None) -> DatePoint:
     basis "path". Gives a yearless dateline its year; see ``filed_date``."""
     if not path:
         return DatePoint()
-    for match in [*_PATH_DAY.finditer(path), *_PATH_COMPACT_DAY.finditer(path)]:
+    for match in [*_PATH_DAY.finditer(path), *_PATH_COMPACT_DAY.finditer(path),
+                  *_PATH_NAMED_MONTH.finditer(path), *_PATH_SHORT_DAY.finditer(path),
+                  *_PATH_YEAR_LAST.finditer(path)]:
         try:
-            found = date(int(match["year"]), int(match["month"]), int(match["day"]))
+            found = date(int(match["year"]), *_month_and_day(match))
         except ValueError:
             continue
         return DatePoint(found.isoformat(), "day", "path")
