@@ -195,13 +195,14 @@ class SideFinder:
         return []
 
     def pronoun_owner(self, head: Token, on: date | None, sources: set[str]) -> list[Actor]:
-        """The state an "its" or "their" on a target thing stands for when that state
-        is not the source: the nearest other state named before it in the sentence
+        """The state an "its" on a target thing stands for when that state is not the
+        (named) source: the nearest other state named before it in the sentence
         ("Turkey's parliament ratified its accession" after "Finland …"; "stands with
-        Sweden and supports its application"). The source's own things are no target."""
+        Sweden and supports its application"). The source's own things are no target,
+        and "their" is most often the parties' own ("the cooperation of their forces")."""
         owners = [child for child in head.children
-                  if child.dep_ == "poss" and child.lower_ in {"its", "their"}]
-        if not owners:
+                  if child.dep_ == "poss" and child.lower_ == "its"]
+        if not owners or not sources:
             return []
         spans = self.resolver.index.actor_at
         for token in reversed(head.sent[:owners[0].i - head.sent.start]):
