@@ -370,3 +370,15 @@ def test_crediting_a_state_or_acknowledging_its_role_is_praise(pipeline):
     assert coded(pipeline, "Armenia credited Qatar for its mediation.") == {("ARM", "051", "QAT")}
     assert coded(pipeline, "Azerbaijan acknowledged Qatar's role in the talks.") \
         == {("AZE", "051", "QAT")}
+
+
+def test_joint_drills_named_by_their_parties_are_their_exercise(pipeline):
+    assert coded(pipeline, "The joint Egyptian-Sudanese air exercise began on Saturday.") \
+        == {("EGY", "062", "SDN"), ("SDN", "062", "EGY")}
+
+
+def test_a_suspended_visit_or_exercise_is_not_done(pipeline):
+    statuses = {(e.cameo, e.status) for e in extract_text(
+        "Japan suspended its visit to China. Seoul suspended joint exercises with Japan.",
+        pipeline=pipeline)}
+    assert statuses == {("042", "negated"), ("062", "negated")}

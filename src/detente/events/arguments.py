@@ -315,15 +315,20 @@ def coordinated_modifiers(head: Token) -> list[Token]:
     return hyphenated_pair(head)
 
 
+HYPHENED_DEPS = {"compound", "amod"}  # "US-China talks", "Russian-Belarusian drills"
+HYPHENED_TAGS = {"PROPN", "ADJ"}
+
+
 def hyphenated_pair(head: Token) -> list[Token]:
     """Two names joined by a hyphen before a noun: "Sweden-Turkey talks", "the
-    US-China summit" (a name with a hyphen of its own is told apart by the caller)."""
+    US-China summit", "joint Russian-Belarusian drills" (a name with a hyphen of its
+    own is told apart by the caller)."""
     doc = head.doc
     for second in head.children:
-        if second.dep_ != "compound" or second.pos_ != "PROPN" or second.i < 2:
+        if second.dep_ not in HYPHENED_DEPS or second.pos_ not in HYPHENED_TAGS or second.i < 2:
             continue
         first, dash = doc[second.i - 2], doc[second.i - 1]
-        if (first.pos_ == "PROPN" and first.head in {second, head} and dash.text in {"-", "–"}
+        if (first.pos_ in HYPHENED_TAGS and first.head in {second, head} and dash.text in {"-", "–"}
                 and not first.whitespace_ and not dash.whitespace_):
             return [first, second]
     return []
