@@ -78,8 +78,10 @@ class DocIndex:
         states: dict[int, str] = {}
         for span in titles:
             title = text[span.start_char:span.end_char].lower()
-            sectors.update(dict.fromkeys(range(span.start, span.end),
-                                         matcher.dictionary.titles.get(title)))
+            sector = matcher.dictionary.titles.get(title)
+            if sector == "GOV":  # "the opposition newspaper" is still a newspaper
+                sector = _modifier_sector(span, matcher.dictionary.title_modifiers) or sector
+            sectors.update(dict.fromkeys(range(span.start, span.end), sector))
             if title in matcher.dictionary.title_states:
                 states.update(dict.fromkeys(range(span.start, span.end),
                                             matcher.dictionary.title_states[title]))
@@ -103,10 +105,13 @@ class DocIndex:
         return found
 
     def person_name(self, person: Span) -> str:
-        """A PERSON span's name without its title ("Vice Marshal Jo": "Jo")."""
+        """A PERSON span's name without its title or a courtesy word ("Vice
+        Marshal Jo": "Jo"; "Ms Nandy": "Nandy")."""
         name = self.names.get(person.start)
         if name is None:
-            words = [t for t in person if t.i not in self.title_at]
+            honorifics = actor_words().honorifics
+            words = [t for t in person if t.i not in self.title_at
+                     and t.lower_.rstrip(".") not in honorifics]
             name = self.names[person.start] = (" ".join(t.text for t in words) if words
                                                else self.text[person.start_char:
                                                               person.end_char])
@@ -152,6 +157,23 @@ class DocIndex:
             if not token.is_punct and token.dep_ not in {"det", "case"}:
                 shown.append(token)
         return shown
+
+
+def _modifier_sector(title: Span, modifiers: dict[str, str]) -> str | None:
+    """The sector a word before an office's title gives it, in the same name: "the
+    shadow health secretary" speaks for the opposition, "a campaign spokesman" for
+    a party's campaign, not for a government (data/title_modifiers.tsv). The words
+    between are plain nouns and adjectives ("shadow international development
+    secretary", "Shadow Health Secretary"); a possessive or a determiner ends the
+    search."""
+    doc = title.doc
+    for i in range(title.start - 1, max(title.start - 4, -1), -1):
+        word = doc[i]
+        if word.lower_ in modifiers:
+            return modifiers[word.lower_]
+        if word.pos_ not in {"NOUN", "ADJ", "PROPN"} or not word.is_alpha:
+            return None
+    return None
 
 
 def _part_of_longer_name(span: Span, matcher: ActorMatcher, text: str,

@@ -71,6 +71,9 @@ class ActorResolver:
         spelt = self._spelt_out(head, on)
         if spelt is not None:
             return spelt
+        again = self.coreference.body_named_again(head, on)
+        if again is not None:
+            return again
         tokens = self.index.phrase(head)
         words = actor_words()
         actor = (self._from_tokens(head, tokens, on) or self._state_named_of(head, on)

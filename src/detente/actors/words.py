@@ -26,6 +26,8 @@ class ActorWords:
     american: frozenset[str]
     force_kinds: frozenset[str]
     members: frozenset[str]
+    honorifics: frozenset[str]
+    body_nouns: frozenset[str]
 
 
 @cache
