@@ -119,8 +119,9 @@ class ActorResolver:
         """An abbreviation the article spells out ("the CBC" after "the
         Congressional Black Caucus") is what its expansion is, not what the
         dictionary knows by it; None where the article spells out no such word
-        (a state's abbreviation, "UK", "DRC", is left to the dictionary)."""
-        word = head.text
+        (a state's abbreviation, "UK", "DRC", is left to the dictionary). The
+        tagger leaves a sentence's full stop on an abbreviation ("from the DoL.")."""
+        word = head.text.removesuffix(".")
         if len(word) < 3 or not is_abbreviation(word) or any(
                 entry.kind in PLACE_KINDS | {"demonym"}
                 for entry in self.context.dictionary.entries.get(word, [])):
