@@ -167,6 +167,10 @@ class ImpliedSides:
             states = filed if not named or filed <= named else set(named)
         elif not states:
             states = set(self.context.named_states(on))
+            if len(states) > 1 and sector in RESIDENT_SECTORS:
+                # police or residents of a story set in one of its states (no
+                # dateline; "shots rang out in Prague" opens it) are that state's
+                states &= self.context.lede_states(on)
             if not states and (head.i in self.index.title_at or is_person_noun(head)
                                or head.i in self.index.person_at):
                 # a local story that names no state: its police and officials,
