@@ -66,3 +66,12 @@ def test_police_of_a_story_naming_several_states_are_where_the_story_opens(pipel
             "The Czech government thanked Japan and Canada for their messages.\n\n"
             "Police said the gunman had acted alone.")
     assert code_of(pipeline, text, "Police", day="2023-12-01") is None
+
+
+def test_a_police_department_written_short_is_the_local_police(pipeline):
+    text = ("A patrol car was stolen overnight in Massachusetts. "
+            "Officers at HPD said the car was found the next day.")
+    assert code_of(pipeline, text, "HPD", day="2023-12-01") == "USACOP"
+    # an abbreviation the dictionary knows keeps its reading: the SPD is a German party
+    assert code_of(pipeline, "The SPD lost seats in Berlin.", "The SPD",
+                   day="2023-12-01") == "DEUPTY"

@@ -85,6 +85,9 @@ class DocIndex:
             if title in matcher.dictionary.title_states:
                 states.update(dict.fromkeys(range(span.start, span.end),
                                             matcher.dictionary.title_states[title]))
+        for token in _police_abbreviations(doc, actor_at, title_at):
+            title_at[token.i] = doc[token.i:token.i + 1]
+            sectors[token.i] = "COP"
         return cls(actor_at, title_at, by_token(people), text, matches,
                    {match.span.start: match for match in matches}, sectors=sectors,
                    states=states)
@@ -157,6 +160,18 @@ class DocIndex:
             if not token.is_punct and token.dep_ not in {"det", "case"}:
                 shown.append(token)
         return shown
+
+
+def _police_abbreviations(doc: Doc, actor_at: dict[int, Span],
+                          title_at: dict[int, Span]) -> list[Token]:
+    """Words of capitals that write a town's police department short ("GPD",
+    "SFPD"; data/actor_words.yaml), where the word is no alias or title already
+    (the dictionary's "SPD" is a German party)."""
+    endings = actor_words().police_abbreviation_endings
+    return [token for token in doc
+            if token.i not in actor_at and token.i not in title_at and token.is_upper
+            and token.is_alpha and 3 <= len(token.text) <= 6
+            and any(token.text.endswith(ending) for ending in endings)]
 
 
 def _modifier_sector(title: Span, modifiers: dict[str, str]) -> str | None:
