@@ -61,3 +61,16 @@ def test_the_department_is_the_department_named_before(pipeline):
 def test_the_department_with_no_department_named_before_is_no_one(pipeline):
     text = "The minister resigned on Monday. The department said nothing more."
     assert code_of(pipeline, text, "The department", day=DAY) is None
+
+
+def test_a_person_the_sentence_says_holds_a_role_holds_it(pipeline):
+    text = ("Maria Keane is one of the Biden campaign's senior spokespeople. "
+            "Keane has run three races.")
+    assert code_of(pipeline, text, "Maria Keane", day=DAY) == "USAPTY"
+    assert code_of(pipeline, text, "Keane", day=DAY, occurrence=2) == "USAPTY"
+
+
+def test_a_predicate_with_no_title_gives_no_role(pipeline):
+    # a friend of a known person is no office: the person stays unknown
+    text = "Maria Keane is a close friend of Joe Biden."
+    assert code_of(pipeline, text, "Maria Keane", day=DAY) is None

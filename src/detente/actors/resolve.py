@@ -84,6 +84,9 @@ class ActorResolver:
                              or self._a_topic(head, tokens, on)):
                 return []
             return [actor]
+        role = self._role_said(head, tokens, on)
+        if role is not None:
+            return [role]
         if head.i not in self.index.title_at and head.lemma_.lower() not in words.members:
             # "President Ilir Meta", "Senate Committee on Trade": a titled name
             titled = any(t.i in self.index.title_at for t in tokens)
@@ -105,6 +108,35 @@ class ActorResolver:
                                               sector=first.sector, basis="owner")
                                       for owner in owners[1:]]
         return self._implied_side(self.implied.actor(head, tokens, on), head, side)
+
+    def _role_said(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
+        """A person the dictionary does not know, whose own sentence says what they
+        are now ("Susie Wiles is one of Trump's campaign managers"): the role that
+        the titled predicate names, kept for the rest of the article."""
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.lemma_ != "be" or verb.tag_ != "VBZ" \
+                or head.i not in self.index.person_at:
+            return None
+        person = self.person_name([head])
+        for attribute in verb.children:
+            if attribute.dep_ != "attr":
+                continue
+            if attribute.lower_ == "one":  # "one of the campaign's managers"
+                attribute = next((pobj for prep in attribute.children
+                                  if prep.dep_ == "prep" and prep.lower_ == "of"
+                                  for pobj in prep.children if pobj.dep_ == "pobj"), attribute)
+            found = self.resolve(attribute, on)
+            role = found[0] if len(found) == 1 else None
+            if person is None or role is None or role.name is not None \
+                    or role.country is None or role.sector is None \
+                    or self.index.title_sector(self.index.phrase(attribute)) is None:
+                continue
+            self.context.remember(person, role.country, role.sector)
+            words = self.index.display_tokens(head, tokens)
+            first, last = (words[0], words[-1]) if words else (head, head)
+            return Actor(self.index.words(first, last), role.code, role.country, role.sector,
+                         person, self.start(first), self.end(last), basis="predicate")
+        return None
 
     def _implied_side(self, implied: Actor | None, head: Token, side: bool) -> list[Actor]:
         """An implied actor, unless a named school or hospital stands only where
