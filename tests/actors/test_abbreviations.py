@@ -21,6 +21,13 @@ def test_an_abbreviation_follows_the_name_the_article_gave_it(pipeline, text):
     assert code_of(pipeline, text, "the CBC", day="2023-12-01") == "USALEG"
 
 
+def test_an_abbreviation_ending_a_sentence_keeps_its_reading(pipeline):
+    # the tagger leaves the full stop on the last word: "DoL." is still the DoL
+    text = ("The Department of Labor had not answered by Friday. "
+            "This story now adds a reply from the DoL. More may follow.")
+    assert code_of(pipeline, text, "the DoL", day="2023-12-01") == "USAGOV"
+
+
 @pytest.mark.parametrize("text", [
     # nothing in the article spells it out
     "In Toronto, the CBC reported the debate.",

@@ -53,3 +53,25 @@ def test_a_word_for_a_kind_of_force_is_no_town(pipeline, force):
 ])
 def test_a_local_officers_title_and_story_make_them_american_police(pipeline, text, mention):
     assert code_of(pipeline, text, mention, day="2023-12-01") == "USACOP"
+
+
+def test_police_of_a_story_naming_several_states_are_where_the_story_opens(pipeline):
+    # no dateline, and the article names three states: the lede sets the scene
+    text = ("Shots were fired in the centre of Prague on Tuesday.\n\n"
+            "The Czech government thanked Japan and Canada for their messages.\n\n"
+            "Police said two people were hurt.")
+    assert code_of(pipeline, text, "Police", day="2023-12-01") == "CZECOP"
+    # a lede that places nothing leaves them unplaced among the states named
+    text = ("Two people were hurt on Tuesday.\n\n"
+            "The Czech government thanked Japan and Canada for their messages.\n\n"
+            "Police said the gunman had acted alone.")
+    assert code_of(pipeline, text, "Police", day="2023-12-01") is None
+
+
+def test_a_police_department_written_short_is_the_local_police(pipeline):
+    text = ("A patrol car was stolen overnight in Massachusetts. "
+            "Officers at HPD said the car was found the next day.")
+    assert code_of(pipeline, text, "HPD", day="2023-12-01") == "USACOP"
+    # an abbreviation the dictionary knows keeps its reading: the SPD is a German party
+    assert code_of(pipeline, "The SPD lost seats in Berlin.", "The SPD",
+                   day="2023-12-01") == "DEUPTY"

@@ -31,7 +31,7 @@ from detente.actors.index import AliasMatch, DocIndex
 from detente.actors.words import actor_words, us_state_abbreviations
 from detente.datelines import filed_from
 from detente.model import Actor
-from detente.syntax import in_compound, is_locative
+from detente.syntax import in_compound, is_locative, is_where
 
 if TYPE_CHECKING:
     from detente.actors.resolve import ActorResolver
@@ -181,6 +181,19 @@ class ArticleContext:
             self.places_on[on] = {state for match in self.all_matches()
                                   for state in self.states_of(match.alias, on, where=True)}
         return self.places_on[on]
+
+    def lede_states(self, on: date | None) -> set[str]:
+        """The state the article's first paragraph places things in ("shots rang
+        out in the heart of Prague"): where a story with no dateline is set. One,
+        or none where the lede places nothing or things in several states."""
+        if not self.paragraphs:
+            return set()
+        words = actor_words()
+        places = words.place_nouns | words.place_parts
+        states = {state for match in self.paragraphs[0][1].matches
+                  if is_locative(match.span, words.place_nouns) or is_where(match.span.root, places)
+                  for state in self.states_of(match.alias, on, where=True)}
+        return states if len(states) == 1 else set()
 
     def filed_from(self, on: date | None) -> set[str]:
         """The state the article was filed from: its dateline's region when it names

@@ -5,6 +5,8 @@ reference the resolver follows.
   agrees with it, in its sentence or up to ``PRONOUN_REACH`` sentences back.
 - A description ("the kingdom", "the agency") stands for the nearest earlier
   state or organisation, named unambiguously, whose own name fits it.
+- A body named again by its kind ("the department" after "the Police
+  Department") is the nearest earlier body named with that word.
 - A person named again by a part of the name ("Kim" after "Kim Jong-il") is the
   person the article introduced, with what it said about them.
 
@@ -23,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from detente.actors.dictionary import NAMING_KINDS, ActorEntry
 from detente.actors.index import OWNER_ENTITIES
-from detente.actors.words import person_nouns
+from detente.actors.words import actor_words, person_nouns
 from detente.model import Actor
 from detente.settings import settings
 from detente.syntax import coordinated, sentences_before
@@ -212,6 +214,32 @@ class Coreference:
             for earlier in sentences_before(earlier_doc, len(earlier_doc)):
                 yield resolver, earlier
 
+
+    def body_named_again(self, head: Token, on: date | None) -> list[Actor] | None:
+        """What "the department" refers back to: the nearest earlier name with that
+        word as its own ("the Police Department", "the Justice Department"), as
+        that name resolves (empty where it resolves to no one); None where the
+        phrase is no such bare description or no name comes before it."""
+        if not head.is_lower or head.lower_ not in actor_words().body_nouns \
+                or [child.lower_ for child in head.children] != ["the"]:
+            return None
+        for resolver, earlier in self._words_before(head):
+            if earlier.lower_ == head.lower_ and earlier.text[:1].isupper():
+                return [replace(actor, text=head.text, start=self.resolver.start(head),
+                                end=self.resolver.end(head), basis="description")
+                        for actor in resolver.resolve(earlier, on)[:1]]
+        return None
+
+    def _words_before(self, token: Token) -> Iterator[tuple[ActorResolver, Token]]:
+        """The article's words before ``token``, nearest first, each with the
+        resolver of its paragraph."""
+        yield from ((self.resolver, earlier) for earlier in reversed(token.doc[:token.i]))
+        position = next((i for i, (other, _) in enumerate(self.context.paragraphs)
+                         if other is token.doc), 0)
+        for earlier_doc, index in reversed(self.context.paragraphs[:position]):
+            resolver = self.context.resolvers.get(id(index))
+            if resolver is not None:
+                yield from ((resolver, earlier) for earlier in reversed(earlier_doc))
 
     def description(self, span: Span, description: ActorEntry,
                     on: date | None) -> ActorEntry | None:

@@ -196,6 +196,7 @@ class ActorDictionary:
         self.entries: dict[str, list[ActorEntry]] = defaultdict(list)
         self.titles: dict[str, str] = {}
         self.title_states: dict[str, str] = {}
+        self.title_modifiers: dict[str, str] = {}  # "shadow" → OPP (title_modifiers.tsv)
         self.roles: dict[str, list[Role]] = defaultdict(list)
         self.countries: dict[str, str] = {}
         self.lifetimes: dict[str, tuple[date | None, date | None]] = {}
@@ -279,6 +280,8 @@ class ActorDictionary:
             self.titles[row["phrase"].lower()] = row["sector"]
             if row["country"]:  # a title only one state uses ("home secretary", "Gov.")
                 self.title_states[row["phrase"].lower()] = row["country"]
+        for row in read_table("title_modifiers.tsv"):
+            self.title_modifiers[row["word"].lower()] = row["sector"]
         for entries in list(self.entries.values()):
             for entry in entries:
                 if entry.kind in {"country", "igo"} or (

@@ -32,6 +32,8 @@ OWNER_PREPOSITIONS = {"of", "from", "in", "for"}
 # Sectors of people who act where they live: "protesters stormed the embassy in
 # Tehran" are Iranian, where "troops in Kabul" need not be Afghan.
 RESIDENT_SECTORS = {"CVL", "COP", "LAB", "AGR", "EDU", "HLH"}
+# Possessives that refer back to a person: "his own MPs" are of that person's state.
+PERSON_POSSESSIVES = {"his", "her"}
 
 
 class ImpliedSides:
@@ -59,7 +61,9 @@ class ImpliedSides:
         own = self._own_tokens(head, tokens)
         titles = own if self.index.title_sector(own) else tokens
         sector = self.index.title_sector(titles)
-        if sector not in LOCAL_SECTORS or _points_elsewhere(head, tokens):
+        owner = self._possessor(head, on)
+        if sector not in LOCAL_SECTORS or _points_elsewhere(
+                head, [t for t in tokens if owner is None or t.i != owner[0].i]):
             return None
         towns = self._town_states(head, tokens, on)
         town = next(iter(towns)) if towns is not None and len(towns) == 1 else None
@@ -67,7 +71,8 @@ class ImpliedSides:
             return None
         if town is None and self._unknown_owner(head, tokens):
             return None
-        state = self.index.title_state(titles) or town or self._state_in_view(head, sector, on)
+        state = (self.index.title_state(titles) or (owner[1] if owner else None) or town
+                 or self._state_in_view(head, sector, on))
         if state is None:
             return None
         name = self.resolver.person_name([head])
@@ -78,6 +83,19 @@ class ImpliedSides:
         return Actor(self.index.words(first, last), actor_code(state, sector), state,
                      sector, name, self.resolver.start(first), self.resolver.end(last),
                      basis="context")
+
+    def _possessor(self, head: Token, on: date | None) -> tuple[Token, str] | None:
+        """A person's possessive before the phrase's head and the state of the person
+        it refers back to: "his own MPs" after "Rishi Sunak" are British, "her
+        ministers" after a president that president's state's. A state's or a
+        body's own ("its troops", "their police") is left to the event coder, which
+        reads such an act's other side elsewhere in the sentence."""
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ in PERSON_POSSESSIVES and child.pos_ == "PRON":
+                owners = {actor.country for actor in self.resolver.coreference.pronoun(child, on)}
+                state = owners.pop() if len(owners) == 1 else None
+                return (child, state) if state is not None else None
+        return None
 
     def _own_tokens(self, head: Token, tokens: list[Token]) -> list[Token]:
         """The phrase without the phrases in apposition to its head."""
@@ -149,6 +167,10 @@ class ImpliedSides:
             states = filed if not named or filed <= named else set(named)
         elif not states:
             states = set(self.context.named_states(on))
+            if len(states) > 1 and sector in RESIDENT_SECTORS:
+                # police or residents of a story set in one of its states (no
+                # dateline; "shots rang out in Prague" opens it) are that state's
+                states &= self.context.lede_states(on)
             if not states and (head.i in self.index.title_at or is_person_noun(head)
                                or head.i in self.index.person_at):
                 # a local story that names no state: its police and officials,

@@ -78,11 +78,16 @@ class DocIndex:
         states: dict[int, str] = {}
         for span in titles:
             title = text[span.start_char:span.end_char].lower()
-            sectors.update(dict.fromkeys(range(span.start, span.end),
-                                         matcher.dictionary.titles.get(title)))
+            sector = matcher.dictionary.titles.get(title)
+            if sector == "GOV":  # "the opposition newspaper" is still a newspaper
+                sector = _modifier_sector(span, matcher.dictionary.title_modifiers) or sector
+            sectors.update(dict.fromkeys(range(span.start, span.end), sector))
             if title in matcher.dictionary.title_states:
                 states.update(dict.fromkeys(range(span.start, span.end),
                                             matcher.dictionary.title_states[title]))
+        for token in _police_abbreviations(doc, actor_at, title_at):
+            title_at[token.i] = doc[token.i:token.i + 1]
+            sectors[token.i] = "COP"
         return cls(actor_at, title_at, by_token(people), text, matches,
                    {match.span.start: match for match in matches}, sectors=sectors,
                    states=states)
@@ -103,10 +108,13 @@ class DocIndex:
         return found
 
     def person_name(self, person: Span) -> str:
-        """A PERSON span's name without its title ("Vice Marshal Jo": "Jo")."""
+        """A PERSON span's name without its title or a courtesy word ("Vice
+        Marshal Jo": "Jo"; "Ms Nandy": "Nandy")."""
         name = self.names.get(person.start)
         if name is None:
-            words = [t for t in person if t.i not in self.title_at]
+            honorifics = actor_words().honorifics
+            words = [t for t in person if t.i not in self.title_at
+                     and t.lower_.rstrip(".") not in honorifics]
             name = self.names[person.start] = (" ".join(t.text for t in words) if words
                                                else self.text[person.start_char:
                                                               person.end_char])
@@ -152,6 +160,35 @@ class DocIndex:
             if not token.is_punct and token.dep_ not in {"det", "case"}:
                 shown.append(token)
         return shown
+
+
+def _police_abbreviations(doc: Doc, actor_at: dict[int, Span],
+                          title_at: dict[int, Span]) -> list[Token]:
+    """Words of capitals that write a town's police department short ("GPD",
+    "SFPD"; data/actor_words.yaml), where the word is no alias or title already
+    (the dictionary's "SPD" is a German party)."""
+    endings = actor_words().police_abbreviation_endings
+    return [token for token in doc
+            if token.i not in actor_at and token.i not in title_at and token.is_upper
+            and token.is_alpha and 3 <= len(token.text) <= 6
+            and any(token.text.endswith(ending) for ending in endings)]
+
+
+def _modifier_sector(title: Span, modifiers: dict[str, str]) -> str | None:
+    """The sector a word before an office's title gives it, in the same name: "the
+    shadow health secretary" speaks for the opposition, "a campaign spokesman" for
+    a party's campaign, not for a government (data/title_modifiers.tsv). The words
+    between are plain nouns and adjectives ("shadow international development
+    secretary", "Shadow Health Secretary"); a possessive or a determiner ends the
+    search."""
+    doc = title.doc
+    for i in range(title.start - 1, max(title.start - 4, -1), -1):
+        word = doc[i]
+        if word.lower_ in modifiers:
+            return modifiers[word.lower_]
+        if word.pos_ not in {"NOUN", "ADJ", "PROPN"} or not word.is_alpha:
+            return None
+    return None
 
 
 def _part_of_longer_name(span: Span, matcher: ActorMatcher, text: str,

@@ -71,6 +71,9 @@ class ActorResolver:
         spelt = self._spelt_out(head, on)
         if spelt is not None:
             return spelt
+        again = self.coreference.body_named_again(head, on)
+        if again is not None:
+            return again
         tokens = self.index.phrase(head)
         words = actor_words()
         actor = (self._from_tokens(head, tokens, on) or self._state_named_of(head, on)
@@ -81,6 +84,9 @@ class ActorResolver:
                              or self._a_topic(head, tokens, on)):
                 return []
             return [actor]
+        role = self._role_said(head, tokens, on)
+        if role is not None:
+            return [role]
         if head.i not in self.index.title_at and head.lemma_.lower() not in words.members:
             # "President Ilir Meta", "Senate Committee on Trade": a titled name
             titled = any(t.i in self.index.title_at for t in tokens)
@@ -103,6 +109,35 @@ class ActorResolver:
                                       for owner in owners[1:]]
         return self._implied_side(self.implied.actor(head, tokens, on), head, side)
 
+    def _role_said(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
+        """A person the dictionary does not know, whose own sentence says what they
+        are now ("Susie Wiles is one of Trump's campaign managers"): the role that
+        the titled predicate names, kept for the rest of the article."""
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.lemma_ != "be" or verb.tag_ != "VBZ" \
+                or head.i not in self.index.person_at:
+            return None
+        person = self.person_name([head])
+        for attribute in verb.children:
+            if attribute.dep_ != "attr":
+                continue
+            if attribute.lower_ == "one":  # "one of the campaign's managers"
+                attribute = next((pobj for prep in attribute.children
+                                  if prep.dep_ == "prep" and prep.lower_ == "of"
+                                  for pobj in prep.children if pobj.dep_ == "pobj"), attribute)
+            found = self.resolve(attribute, on)
+            role = found[0] if len(found) == 1 else None
+            if person is None or role is None or role.name is not None \
+                    or role.country is None or role.sector is None \
+                    or self.index.title_sector(self.index.phrase(attribute)) is None:
+                continue
+            self.context.remember(person, role.country, role.sector)
+            words = self.index.display_tokens(head, tokens)
+            first, last = (words[0], words[-1]) if words else (head, head)
+            return Actor(self.index.words(first, last), role.code, role.country, role.sector,
+                         person, self.start(first), self.end(last), basis="predicate")
+        return None
+
     def _implied_side(self, implied: Actor | None, head: Token, side: bool) -> list[Actor]:
         """An implied actor, unless a named school or hospital stands only where
         something happened ("outside Charles University": the place; "at the
@@ -116,8 +151,9 @@ class ActorResolver:
         """An abbreviation the article spells out ("the CBC" after "the
         Congressional Black Caucus") is what its expansion is, not what the
         dictionary knows by it; None where the article spells out no such word
-        (a state's abbreviation, "UK", "DRC", is left to the dictionary)."""
-        word = head.text
+        (a state's abbreviation, "UK", "DRC", is left to the dictionary). The
+        tagger leaves a sentence's full stop on an abbreviation ("from the DoL.")."""
+        word = head.text.removesuffix(".")
         if len(word) < 3 or not is_abbreviation(word) or any(
                 entry.kind in PLACE_KINDS | {"demonym"}
                 for entry in self.context.dictionary.entries.get(word, [])):

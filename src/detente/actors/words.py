@@ -26,6 +26,9 @@ class ActorWords:
     american: frozenset[str]
     force_kinds: frozenset[str]
     members: frozenset[str]
+    honorifics: frozenset[str]
+    body_nouns: frozenset[str]
+    police_abbreviation_endings: frozenset[str]
 
 
 @cache
