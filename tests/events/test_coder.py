@@ -487,3 +487,10 @@ def test_his_country_is_the_state_of_whoever_he_is(pipeline):
         "Prime Minister Vladimir Putin said his country will not lift the ban on the European "
         "Union.", pub_date="2011-06-01", pipeline=pipeline)]
     assert ("RUS", "his country", "IGOEU") in found
+
+
+def test_the_meeting_a_promise_is_made_during_took_place(pipeline):
+    # the promise is an intent to give aid; the meeting it was made during happened
+    found = {(cameo, status) for _, cameo, _, status, _ in events(
+        pipeline, "Japan promised aid to Vietnam during a meeting with Vietnamese leaders.")}
+    assert found == {("033", "occurred"), ("040", "occurred")}

@@ -32,6 +32,7 @@ class ModalityLexicon:
     ongoing_heads: frozenset[str]
     ongoing_adverbs: frozenset[str]
     duration_units: frozenset[str]
+    setting_prepositions: frozenset[str]
 
 
 @cache
@@ -78,6 +79,9 @@ def event_status(trigger: Token, skip: Token | None = None) -> str:
     auxiliaries = _auxiliaries(chain)
     if any(_is_condition(child, words) for token in chain for child in token.children):
         return "conditional"
+    # what a verb promises or refuses is its object, not the meeting it happens at
+    # ("promised investments during a meeting": the meeting took place)
+    chain = _up_to_setting(chain, words)
     if any(child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in words.negations)
            or _is_negative_subject(child, words)
            for token in chain for child in token.children):
@@ -101,6 +105,15 @@ def event_status(trigger: Token, skip: Token | None = None) -> str:
     if heads & words.ongoing_heads or any(_goes_on(token, words) for token in _own_clause(chain)):
         return "ongoing"
     return "occurred"
+
+
+def _up_to_setting(chain: list[Token], words: ModalityLexicon) -> list[Token]:
+    """The chain up to a preposition that sets the event as the scene of another
+    act ("during", "at", "amid"): the words above it say how that act stands."""
+    for index, token in enumerate(chain[1:], 1):
+        if token.dep_ == "prep" and token.lower_ in words.setting_prepositions:
+            return chain[:index + 1]
+    return chain
 
 
 def _is_urged(chain: list[Token], words: ModalityLexicon) -> bool:
