@@ -382,3 +382,8 @@ def test_a_suspended_visit_or_exercise_is_not_done(pipeline):
         "Japan suspended its visit to China. Seoul suspended joint exercises with Japan.",
         pipeline=pipeline)}
     assert statuses == {("042", "negated"), ("062", "negated")}
+
+
+def test_talks_under_a_bodys_auspices_are_mediated_by_it(pipeline):
+    assert coded(pipeline, "Sudan and South Sudan held talks under the auspices of the "
+                           "African Union.") >= {("IGOAU", "045", "SDN"), ("IGOAU", "045", "SSD")}
