@@ -23,8 +23,10 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
    also one ingest took off the text: ``Article.dateline``);
 6. ``sentence`` again: a state the sentence names that is not the source, unless
    the event is a statement (a state it names is what it speaks of);
-7. ``capital``: the target state's capital, the speaker's for a statement, when
-   nothing else is said.
+7. ``capital``: the speaker's capital for a statement, when nothing else is said;
+   any other event the text does not place is placed, once its act is coded, in
+   the capital of the side the kind of act happens at home for (``placed_by_act``:
+   the expelling state's for an expelled envoy, the target's for a strike).
 
 A state found is made precise by a town of it the article gives: its opening
 town, its dateline's city, else the first town of that state a place phrase names
@@ -39,17 +41,17 @@ stays as fast (bench/throughput.py).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
 from detente.actors.words import actor_words
-from detente.data import read_yaml
+from detente.data import read_word_lists
 from detente.datelines import opening_place, opening_place_end
 from detente.geo.gazetteer import Place, gazetteer, name_key
-from detente.model import Actor, Location
+from detente.model import Actor, EventMention, Location
 from detente.syntax import entities_in, noun_phrase_tokens
 
 if TYPE_CHECKING:
@@ -78,17 +80,13 @@ class GeoWords:
     meeting_words: frozenset[str]
     settlement_nouns: frozenset[str]
     unreal_auxiliaries: frozenset[str]
+    acting_side: dict[str, str]  # CAMEO code prefix -> "source" or "target"
 
 
 @cache
 def geo_words() -> GeoWords:
     """The locator's word lists (data/geo_words.yaml)."""
-    keys = ("locative", "area_words", "place_labels", "not_place_labels", "not_places",
-            "destination", "motion_verbs", "event_nouns", "sequence", "city_states",
-            "summon_verbs", "speech_verbs", "meeting_words", "settlement_nouns",
-            "unreal_auxiliaries")
-    data = read_yaml("geo_words.yaml", keys=keys)
-    return GeoWords(*(frozenset(data[key]) for key in keys))
+    return read_word_lists("geo_words.yaml", GeoWords)
 
 
 def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, target: Actor,
@@ -133,7 +131,7 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     return (meeting or article_place(run) or dateline_location(run, states)
             or (_refined(_spanned(named_state, "sentence", offset), run)
                 if named_state and not statement else None)
-            or capital_location(source if statement and source.country else target))
+            or (capital_location(source) if statement and source.country else None))
 
 
 def _speaking_capital(source: Actor) -> Location | None:
@@ -517,12 +515,34 @@ def dateline_location(run: ArticleRun, states: frozenset[str]) -> Location | Non
     return _location(place, place.kind, "dateline", span)
 
 
-def capital_location(target: Actor) -> Location | None:
-    """The target state's capital: where an act towards a state is placed when
-    the text says nothing of where (a guess, marked ``capital``); the summoning
-    state's capital for a summoning."""
-    capital = gazetteer().capital(target.country)
+def capital_location(side: Actor) -> Location | None:
+    """The side's state's capital (a guess, marked ``capital``): the summoning
+    state's for a summoning, the speaker's for a statement, the acting side's for
+    an event the text does not place (``placed_by_act``)."""
+    capital = gazetteer().capital(side.country)
     return _location(capital, "city", "capital", None) if capital is not None else None
+
+
+def placed_by_act(event: EventMention) -> EventMention:
+    """The event, placed in the capital of the side its kind of act happens at
+    home for when its text places it nowhere: an envoy expelled or a seizure is
+    the acting state's doing, a strike or a visit happens at the target's
+    (``acting_side``, by CAMEO code). The last resort, settled once the act is
+    coded; an act with no state on that side is placed at the target's."""
+    if event.location is not None:
+        return event
+    side = event.source if _acting_side(event.cameo) == "source" and event.source.country \
+        else event.target
+    guess = capital_location(side)
+    return replace(event, location=guess) if guess is not None else event
+
+
+def _acting_side(code: str) -> str:
+    """"source" or "target": the side of the act's longest code prefix in the
+    table, "target" where none matches."""
+    sides = geo_words().acting_side
+    return next((sides[code[:size]] for size in range(len(code), 0, -1)
+                 if code[:size] in sides), "target")
 
 
 def _location(place: Place, precision: str, basis: str,
