@@ -137,6 +137,13 @@ def test_the_last_resort_is_a_capital_chosen_by_the_kind_of_act(pipeline, text, 
         capital, "city", "capital", None)
 
 
+def test_an_envoy_is_summoned_to_the_summoner_s_capital_not_where_the_grievance_was(pipeline):
+    found = located(pipeline, "The Kenyan foreign ministry summoned Uganda's ambassador to "
+                              "protest a raid by Ugandan troops at two border posts in Lodwar.")
+    summons = next(place for key, place in found.items() if " 110 " in key)
+    assert (summons.name, summons.basis) == ("Nairobi", "capital")
+
+
 def test_a_statement_placed_nowhere_is_the_speaker_s_not_the_state_it_names(pipeline):
     # a statement is where its speaker was: the state it speaks of is no place of it,
     # and the last resort is the speaker's seat of government
@@ -176,6 +183,9 @@ def places_of(pipeline: Pipeline, text: str) -> dict[int, set[tuple]]:
 # An article (paragraphs apart by a blank line), a sentence of it, and the places of
 # that sentence's events; each id says what the case shows.
 PLACES = [
+    pytest.param("NAIROBI, Kenya (Reuters) - Kenya's president visited Ethiopia in May.",
+                 0, {("Ethiopia", "ETH", "country", "text")},
+                 id="a state visited is the visit's place, not the dateline"),
     pytest.param("RIYADH, March 11 (Reuters) - Iran and Saudi Arabia agreed on Friday to "
                  "restore ties.\n\nRiyadh and Tehran also agreed to reactivate a security "
                  "cooperation agreement signed in 2001.",

@@ -4,14 +4,18 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
 
 1. ``text``: a place phrase of the event's own words: a locative preposition on
    the trigger, on its object or on the verb an event noun is the object of
-   ("shelled a hospital in Khan Younis", "held talks in Geneva"); a statement's
-   own phrase only ("condemns the announcement in Cyprus" places what is condemned);
+   ("shelled a hospital in Khan Younis", "held talks in Geneva"), or the state
+   named as the object of a verb whose object is its place ("visited Turkey"); a
+   statement's own phrase only ("condemns the announcement in Cyprus" places what
+   is condemned);
 2. ``sentence``: a place phrase elsewhere in the sentence ("Speaking in Moscow,
    Putin said ..."), then a city or region the sentence names that is not the
    event's source. Not a place of another act the sentence tells of ("the
    consensus reached at the last round in Kunming", "agreed to hold the next round
    in Beijing", "before arriving in Beijing"), not a dateline opening it ("Jakarta:"),
-   not a capital named outside a place phrase ("a treaty with Moscow": a government);
+   not a capital named outside a place phrase ("a treaty with Moscow": a government).
+   For a summoned envoy only a place phrase, and not one of what he is summoned
+   over ("to protest strikes at sites in northern Iraq");
 3. ``capital``: for a summoned envoy, the summoning state's capital (its foreign
    ministry); ``sentence``: for a statement of a government named by its capital
    ("Baghdad accused ..."), that capital;
@@ -80,6 +84,7 @@ class GeoWords:
     meeting_words: frozenset[str]
     settlement_nouns: frozenset[str]
     unreal_auxiliaries: frozenset[str]
+    place_object_verbs: frozenset[str]
     acting_side: dict[str, str]  # CAMEO code prefix -> "source" or "target"
 
 
@@ -94,9 +99,12 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     """Where the event of ``trigger`` happened; ``offset`` is the paragraph's start in
     the article's clean text (spans are given in article coordinates)."""
     states = frozenset(actor.country for actor in (source, target) if actor.country)
+    # a state named as the object is a side ("helped Syria"), but the place of a
+    # verb whose object is where it happens ("visited Turkey")
+    sided = trigger.lemma_.lower() not in geo_words().place_object_verbs
     own = [(span, found) for span, named_object in own_places(trigger)
            if (found := place_of(span, states)) is not None
-           and not (named_object and found[1] == "country")]
+           and not (named_object and sided and found[1] == "country")]
     # "raided the Jenin camp in the West Bank": the town, not the region around it
     best = next((item for item in own if item[1][1] == "city"), own[0] if own else None)
     if best is not None:
@@ -111,8 +119,12 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     for span, in_phrase in sentence_places(sentence, offset, source, trigger):
         if span.start in passed:
             continue
-        if summons and not in_phrase:
-            break  # no place phrase: an envoy is summoned to the summoner's ministry
+        if summons and (not in_phrase or _purpose_of(span.root, trigger)):
+            # an envoy is summoned to the summoner's ministry unless a place
+            # phrase of the summons says where ("to the ministry in Erbil"), not
+            # to where what he is summoned over happened ("to protest strikes at
+            # sites in northern Iraq")
+            continue
         if in_phrase:
             passed.add(span.start)
         found = place_of(span, states)
@@ -158,6 +170,17 @@ def _is_statement(trigger: Token) -> bool:
     node = trigger
     while node.head.i != node.i:
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in words.speech_verbs:
+            return True
+        node = node.head
+    return False
+
+
+def _purpose_of(token: Token, trigger: Token) -> bool:
+    """Is ``token`` in a clause the trigger's verb governs ("summoned the
+    ambassador to protest strikes at sites in northern Iraq")?"""
+    node = token
+    while node.head.i != node.i and node.i != trigger.i:
+        if node.dep_ in {"advcl", "xcomp"} and node.head.i == trigger.i:
             return True
         node = node.head
     return False
