@@ -161,6 +161,15 @@ def test_a_sentence_silent_on_place_takes_the_town_the_article_opens_in(pipeline
     assert (place.name, place.basis) == ("Beijing", "article")
 
 
+def test_the_dateline_places_a_sentence_silent_on_place_before_the_opening_s_town(pipeline):
+    # the story is filed from Lima; the meeting in Tumbes is another act's place
+    found = located(pipeline, "LIMA, Peru (Reuters) - A border meeting held in Tumbes last "
+                              "month ended without a deal.\n\n"
+                              "Peru recalled its ambassador from Ecuador on Monday.")
+    place = found["PER 161 ECU"]
+    assert (place.name, place.basis) == ("Lima", "dateline")
+
+
 def test_a_colon_dateline_places_the_story(pipeline):
     place = located(pipeline, "Jakarta: The talks ended on Friday without a statement.\n\n"
                               "Indonesia accused Malaysia of spying.")["IDN 112 MYS"]

@@ -20,11 +20,12 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
    ministry); ``sentence``: for a statement of a government named by its capital
    ("Baghdad accused ..."), that capital;
 4. ``article``: for a meeting, talks, agreement or signing, where the article says
-   the parties met ("The agreement was signed at RDF headquarters in Kigali"); else
-   the first town or region the article's opening paragraphs place something in
-   ("The deal, struck in Beijing this week, ...");
+   the parties met ("The agreement was signed at RDF headquarters in Kigali");
 5. ``dateline``: the city the article was filed from ("GENEVA, March 3 (Reuters)",
-   also one ingest took off the text: ``Article.dateline``);
+   also one ingest took off the text: ``Article.dateline``), where the story is
+   told from; ``article`` without one: the first town or region the article's
+   opening paragraphs place something in ("The deal, struck in Beijing this
+   week, ...");
 6. ``sentence`` again: a state the sentence names that is not the source, unless
    the event is a statement (a state it names is what it speaks of);
 7. ``capital``: the speaker's capital for a statement, when nothing else is said;
@@ -140,7 +141,7 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     if statement and (seat := _speaking_capital(source)) is not None:
         return seat
     meeting = meeting_place(run) if trigger.lemma_.lower() in geo_words().meeting_words else None
-    return (meeting or article_place(run) or dateline_location(run, states)
+    return (meeting or dateline_location(run, states) or article_place(run)
             or (_refined(_spanned(named_state, "sentence", offset), run)
                 if named_state and not statement else None)
             or (capital_location(source) if statement and source.country else None))
