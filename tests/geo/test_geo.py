@@ -192,6 +192,12 @@ def places_of(pipeline: Pipeline, text: str) -> dict[int, set[tuple]]:
 # An article (paragraphs apart by a blank line), a sentence of it, and the places of
 # that sentence's events; each id says what the case shows.
 PLACES = [
+    pytest.param("NAIROBI (Reuters) - Kenya and Tanzania signed a border agreement on Monday."
+                 "\n\nThe Border Cooperation Agreement was signed by Kindiki, who is Kenya's "
+                 "interior minister, and Tanzanian Defence Minister Stergomena Tax at "
+                 "Tanzania’s National Defence College in Arusha, northern Tanzania.",
+                 0, {("Arusha", "TZA", "city", "article")},
+                 id="a signing placed on the last of its signatories is where they met"),
     pytest.param("NAIROBI, Kenya (Reuters) - Kenya's president visited Ethiopia in May.",
                  0, {("Ethiopia", "ETH", "country", "text")},
                  id="a state visited is the visit's place, not the dateline"),

@@ -484,9 +484,22 @@ def _of_meeting(head: Token) -> bool:
         return True
     if head.dep_ in {"nsubj", "dobj"} and head.head.lemma_.lower() in words:
         return True  # "Rosso at Port Moresby to sign the pact", as the parser reads it
+    agent = _agent_of(head)
+    if agent is not None and agent.lemma_.lower() in words:
+        return True  # "signed by Subianto and Marles at the academy in Magelang", likewise
     return head.pos_ in {"VERB", "AUX"} and any(
         child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_.lower() in words
         for child in head.children)
+
+
+def _agent_of(noun: Token) -> Token | None:
+    """The verb a name is (one of) the agents of ("signed by Subianto and Marles"),
+    else None."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        return noun.head.head
+    return None
 
 
 def article_place(run: ArticleRun) -> Location | None:
