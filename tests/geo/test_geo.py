@@ -170,6 +170,15 @@ def test_the_dateline_places_a_sentence_silent_on_place_before_the_opening_s_tow
     assert (place.name, place.basis) == ("Lima", "dateline")
 
 
+def test_a_state_owning_an_act_is_a_side_but_one_owning_land_is_a_place(pipeline):
+    expelled = located(pipeline, "Senegal has expelled the Gambian ambassador in retaliation "
+                                 "for Gambia's support to the rebels.")["SEN 161 GMB"]
+    assert (expelled.name, expelled.basis) == ("Dakar", "capital")  # not in Gambia
+    violated = located(pipeline, "Iranian jets violated Pakistan's airspace on Tuesday.")
+    assert (violated["IRN 128 PAK"].name, violated["IRN 128 PAK"].basis) == (
+        "Pakistan", "sentence")
+
+
 def test_a_colon_dateline_places_the_story(pipeline):
     place = located(pipeline, "Jakarta: The talks ended on Friday without a statement.\n\n"
                               "Indonesia accused Malaysia of spying.")["IDN 112 MYS"]

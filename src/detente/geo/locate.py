@@ -10,7 +10,8 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
    is condemned);
 2. ``sentence``: a place phrase elsewhere in the sentence ("Speaking in Moscow,
    Putin said ..."), then a city or region the sentence names that is not the
-   event's source. Not a place of another act the sentence tells of ("the
+   event's source, nor a state owning anything but its land ("for Rwanda's
+   support": a side). Not a place of another act the sentence tells of ("the
    consensus reached at the last round in Kunming", "agreed to hold the next round
    in Beijing", "before arriving in Beijing"), not a dateline opening it ("Jakarta:"),
    not a capital named outside a place phrase ("a treaty with Moscow": a government).
@@ -86,6 +87,7 @@ class GeoWords:
     settlement_nouns: frozenset[str]
     unreal_auxiliaries: frozenset[str]
     place_object_verbs: frozenset[str]
+    territory_nouns: frozenset[str]
     acting_side: dict[str, str]  # CAMEO code prefix -> "source" or "target"
 
 
@@ -293,8 +295,14 @@ def sentence_places(sentence: Span, offset: int, source: Actor,
     for entity in entities_in(sentence):
         if entity.label_ in geo_words().place_labels and entity.start_char >= head and not (
                 start < entity.end_char and entity.start_char < end) and not _other_act(
-                    entity.root, trigger):
+                    entity.root, trigger) and not _owner_only(entity.root):
             yield entity, None
+
+
+def _owner_only(name: Token) -> bool:
+    """Does a state name own something other than its land ("in retaliation for
+    Rwanda's support": a side), not its land ("a breach of Pakistan's airspace")?"""
+    return name.dep_ == "poss" and name.head.lemma_.lower() not in geo_words().territory_nouns
 
 
 def _other_act(token: Token, trigger: Token | None) -> bool:
