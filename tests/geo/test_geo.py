@@ -179,6 +179,14 @@ def test_a_state_owning_an_act_is_a_side_but_one_owning_land_is_a_place(pipeline
         "Pakistan", "sentence")
 
 
+def test_a_visit_the_article_opens_with_places_the_story_filed_from_home(pipeline):
+    found = located(pipeline, "TOKYO (Reuters) - Japan's prime minister arrived in Seoul on "
+                              "Monday for talks with President Yoon.\n\n"
+                              "Kishida apologised to South Korea for the colonial rule.")
+    place = found["JPN 055 KOR"]
+    assert (place.name, place.basis) == ("Seoul", "article")
+
+
 def test_a_colon_dateline_places_the_story(pipeline):
     place = located(pipeline, "Jakarta: The talks ended on Friday without a statement.\n\n"
                               "Indonesia accused Malaysia of spying.")["IDN 112 MYS"]

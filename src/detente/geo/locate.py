@@ -21,7 +21,9 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
    ministry); ``sentence``: for a statement of a government named by its capital
    ("Baghdad accused ..."), that capital;
 4. ``article``: for a meeting, talks, agreement or signing, where the article says
-   the parties met ("The agreement was signed at RDF headquarters in Kigali");
+   the parties met ("The agreement was signed at RDF headquarters in Kigali"); then
+   the first town of the article's opening paragraphs when they place a visit or
+   meeting there ("Koizumi arrived in Pyongyang"), even in a story filed from home;
 5. ``dateline``: the city the article was filed from ("GENEVA, March 3 (Reuters)",
    also one ingest took off the text: ``Article.dateline``), where the story is
    told from; ``article`` without one: the first town or region the article's
@@ -143,7 +145,7 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     if statement and (seat := _speaking_capital(source)) is not None:
         return seat
     meeting = meeting_place(run) if trigger.lemma_.lower() in geo_words().meeting_words else None
-    return (meeting or dateline_location(run, states) or article_place(run)
+    return (meeting or visited_place(run) or dateline_location(run, states) or article_place(run)
             or (_refined(_spanned(named_state, "sentence", offset), run)
                 if named_state and not statement else None)
             or (capital_location(source) if statement and source.country else None))
@@ -515,18 +517,35 @@ def article_place(run: ArticleRun) -> Location | None:
     in ("The deal, struck in Beijing this week, ..."), basis ``article``: where a
     sentence that says nothing of place most likely happened. Found once per
     article."""
-    town: Location | None = _once(run, "town", lambda: _first_town(run))
+    found = _opening_town(run)
+    return found[0] if found is not None else None
+
+
+def visited_place(run: ArticleRun) -> Location | None:
+    """The article's opening town when the opening places a visit or meeting in
+    it ("Koizumi arrived in Pyongyang", "the summit in Seoul"): where the story's
+    acts happened, even when it is filed from elsewhere (a dateline at home)."""
+    found = _opening_town(run)
+    return found[0] if found is not None and found[1] else None
+
+
+def _opening_town(run: ArticleRun) -> tuple[Location, bool] | None:
+    town: tuple[Location, bool] | None = _once(run, "town", lambda: _first_town(run))
     return town
 
 
-def _first_town(run: ArticleRun) -> Location | None:
+def _first_town(run: ArticleRun) -> tuple[Location, bool] | None:
+    """The opening's first town of an act, and whether that act is a visit or a
+    meeting."""
     for preposition, offset, states in _article_place_phrases(run, ARTICLE_PARAGRAPHS):
         if _phrase_kind(preposition) != "verb":
             continue
         for span in _place_spans(preposition):
             found = place_of(span, states)
             if found is not None and found[1] != "country":
-                return _spanned((span, found), "article", offset)
+                head = preposition.head
+                return _spanned((span, found), "article", offset), (
+                    _of_meeting(head) or head.lemma_.lower() in geo_words().motion_verbs)
     return None
 
 
