@@ -158,8 +158,8 @@ class Location:
     place came from: ``text`` (a place phrase of the event's own words: "shelled a
     hospital in Khan Younis"), ``sentence`` (a place the sentence names elsewhere),
     ``article`` (the town the article's opening places its story in), ``dateline``
-    (where the article was filed) or ``capital`` (nothing said: the target state's
-    capital, a last resort). ``region`` is GDELT's ADM1 code (FIPS
+    (where the article was filed) or ``capital`` (nothing said: a last resort, the
+    capital of the side the kind of act happens at home for). ``region`` is GDELT's ADM1 code (FIPS
     country code and first-level division, "SZGE"), ``feature`` the GeoNames id
     (a state's: its ISO3 code); ``span`` the place's words in the article's clean
     text (None for a capital nobody named)."""

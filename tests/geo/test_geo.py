@@ -111,10 +111,37 @@ def test_a_state_the_sentence_names_comes_after_the_dateline(pipeline):
     assert (place.name, place.precision, place.basis) == ("Ukraine", "country", "sentence")
 
 
-def test_the_target_capital_is_the_last_resort_and_says_so(pipeline):
-    found = located(pipeline, "Russia imposed sanctions on the Ukrainian government.")
-    (capital,) = found.values()
-    assert (capital.name, capital.basis, capital.span) == ("Kyiv", "capital", None)
+@pytest.mark.parametrize(("text", "capital"), [
+    pytest.param("Japan gave aid to the Philippine government.", "Manila",
+                 id="aid is placed where it reaches: the target's capital"),
+    pytest.param("Egyptian troops attacked Libyan rebels.", "Tripoli",
+                 id="an attack is placed where it hits: the target's capital"),
+    pytest.param("Norway expelled the Venezuelan ambassador.", "Oslo",
+                 id="an envoy is expelled by the expelling state, at home"),
+    pytest.param("Russia imposed sanctions on the Ukrainian government.", "Moscow",
+                 id="sanctions are imposed by the sanctioning government"),
+    pytest.param("The Iranian navy seized a Panamanian oil tanker.", "Tehran",
+                 id="a seizure is the seizing state's doing"),
+    pytest.param("Canada lifted its sanctions on the Iranian government.", "Ottawa",
+                 id="sanctions are eased by the government that imposed them"),
+    pytest.param("Kenya granted asylum to the Ugandan opposition leader.", "Nairobi",
+                 id="asylum is granted in the granting state"),
+    pytest.param("Chile offered to help the Bolivian government.", "Santiago",
+                 id="an offer is made where the offering side speaks"),
+])
+def test_the_last_resort_is_a_capital_chosen_by_the_kind_of_act(pipeline, text, capital):
+    # nothing in the text says where: the guess is the capital of the side the
+    # act happens at home for, marked as a guess (basis capital, no span)
+    (place,) = located(pipeline, text).values()
+    assert (place.name, place.precision, place.basis, place.span) == (
+        capital, "city", "capital", None)
+
+
+def test_an_envoy_is_summoned_to_the_summoner_s_capital_not_where_the_grievance_was(pipeline):
+    found = located(pipeline, "The Kenyan foreign ministry summoned Uganda's ambassador to "
+                              "protest a raid by Ugandan troops at two border posts in Lodwar.")
+    summons = next(place for key, place in found.items() if " 110 " in key)
+    assert (summons.name, summons.basis) == ("Nairobi", "capital")
 
 
 def test_a_statement_placed_nowhere_is_the_speaker_s_not_the_state_it_names(pipeline):
@@ -132,6 +159,32 @@ def test_a_sentence_silent_on_place_takes_the_town_the_article_opens_in(pipeline
                               "Iran and Saudi Arabia agreed to restore diplomatic relations.")
     place = found["IRN 054 SAU"]
     assert (place.name, place.basis) == ("Beijing", "article")
+
+
+def test_the_dateline_places_a_sentence_silent_on_place_before_the_opening_s_town(pipeline):
+    # the story is filed from Lima; the meeting in Tumbes is another act's place
+    found = located(pipeline, "LIMA, Peru (Reuters) - A border meeting held in Tumbes last "
+                              "month ended without a deal.\n\n"
+                              "Peru recalled its ambassador from Ecuador on Monday.")
+    place = found["PER 161 ECU"]
+    assert (place.name, place.basis) == ("Lima", "dateline")
+
+
+def test_a_state_owning_an_act_is_a_side_but_one_owning_land_is_a_place(pipeline):
+    expelled = located(pipeline, "Senegal has expelled the Gambian ambassador in retaliation "
+                                 "for Gambia's support to the rebels.")["SEN 161 GMB"]
+    assert (expelled.name, expelled.basis) == ("Dakar", "capital")  # not in Gambia
+    violated = located(pipeline, "Iranian jets violated Pakistan's airspace on Tuesday.")
+    assert (violated["IRN 128 PAK"].name, violated["IRN 128 PAK"].basis) == (
+        "Pakistan", "sentence")
+
+
+def test_a_visit_the_article_opens_with_places_the_story_filed_from_home(pipeline):
+    found = located(pipeline, "TOKYO (Reuters) - Japan's prime minister arrived in Seoul on "
+                              "Monday for talks with President Yoon.\n\n"
+                              "Kishida apologised to South Korea for the colonial rule.")
+    place = found["JPN 055 KOR"]
+    assert (place.name, place.basis) == ("Seoul", "article")
 
 
 def test_a_colon_dateline_places_the_story(pipeline):
@@ -156,6 +209,15 @@ def places_of(pipeline: Pipeline, text: str) -> dict[int, set[tuple]]:
 # An article (paragraphs apart by a blank line), a sentence of it, and the places of
 # that sentence's events; each id says what the case shows.
 PLACES = [
+    pytest.param("NAIROBI (Reuters) - Kenya and Tanzania signed a border agreement on Monday."
+                 "\n\nThe Border Cooperation Agreement was signed by Kindiki, who is Kenya's "
+                 "interior minister, and Tanzanian Defence Minister Stergomena Tax at "
+                 "Tanzania’s National Defence College in Arusha, northern Tanzania.",
+                 0, {("Arusha", "TZA", "city", "article")},
+                 id="a signing placed on the last of its signatories is where they met"),
+    pytest.param("NAIROBI, Kenya (Reuters) - Kenya's president visited Ethiopia in May.",
+                 0, {("Ethiopia", "ETH", "country", "text")},
+                 id="a state visited is the visit's place, not the dateline"),
     pytest.param("RIYADH, March 11 (Reuters) - Iran and Saudi Arabia agreed on Friday to "
                  "restore ties.\n\nRiyadh and Tehran also agreed to reactivate a security "
                  "cooperation agreement signed in 2001.",
@@ -213,7 +275,9 @@ PLACES = [
                  "their security forces in the Cabo Delgado Province.\n\nRwandan troops were "
                  "deployed in Mozambique six months ago to fight insurgents.\n\nThe agreement "
                  "was signed at RDF headquarters in Kigali on Monday by the two chiefs of staff.",
-                 0, {("Kigali", "RWA", "city", "article")},
+                 # the cooperation the agreement expands is coded too, where it is
+                 0, {("Kigali", "RWA", "city", "article"),
+                     ("Cabo Delgado", "MOZ", "region", "text")},
                  id="a meeting or signing is where the article says the parties met"),
     pytest.param("Iranian Foreign Minister Hossein Amirabdollahian met Swiss President Alain "
                  "Berset at the World Economic Forum in Davos, Switzerland.",

@@ -4,27 +4,37 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
 
 1. ``text``: a place phrase of the event's own words: a locative preposition on
    the trigger, on its object or on the verb an event noun is the object of
-   ("shelled a hospital in Khan Younis", "held talks in Geneva"); a statement's
-   own phrase only ("condemns the announcement in Cyprus" places what is condemned);
+   ("shelled a hospital in Khan Younis", "held talks in Geneva"), or the state
+   named as the object of a verb whose object is its place ("visited Turkey"); a
+   statement's own phrase only ("condemns the announcement in Cyprus" places what
+   is condemned);
 2. ``sentence``: a place phrase elsewhere in the sentence ("Speaking in Moscow,
    Putin said ..."), then a city or region the sentence names that is not the
-   event's source. Not a place of another act the sentence tells of ("the
+   event's source, nor a state owning anything but its land ("for Rwanda's
+   support": a side). Not a place of another act the sentence tells of ("the
    consensus reached at the last round in Kunming", "agreed to hold the next round
    in Beijing", "before arriving in Beijing"), not a dateline opening it ("Jakarta:"),
-   not a capital named outside a place phrase ("a treaty with Moscow": a government);
+   not a capital named outside a place phrase ("a treaty with Moscow": a government).
+   For a summoned envoy only a place phrase, and not one of what he is summoned
+   over ("to protest strikes at sites in northern Iraq");
 3. ``capital``: for a summoned envoy, the summoning state's capital (its foreign
    ministry); ``sentence``: for a statement of a government named by its capital
    ("Baghdad accused ..."), that capital;
 4. ``article``: for a meeting, talks, agreement or signing, where the article says
-   the parties met ("The agreement was signed at RDF headquarters in Kigali"); else
-   the first town or region the article's opening paragraphs place something in
-   ("The deal, struck in Beijing this week, ...");
+   the parties met ("The agreement was signed at RDF headquarters in Kigali"); then
+   the first town of the article's opening paragraphs when they place a visit or
+   meeting there ("Koizumi arrived in Pyongyang"), even in a story filed from home;
 5. ``dateline``: the city the article was filed from ("GENEVA, March 3 (Reuters)",
-   also one ingest took off the text: ``Article.dateline``);
+   also one ingest took off the text: ``Article.dateline``), where the story is
+   told from; ``article`` without one: the first town or region the article's
+   opening paragraphs place something in ("The deal, struck in Beijing this
+   week, ...");
 6. ``sentence`` again: a state the sentence names that is not the source, unless
    the event is a statement (a state it names is what it speaks of);
-7. ``capital``: the target state's capital, the speaker's for a statement, when
-   nothing else is said.
+7. ``capital``: the speaker's capital for a statement, when nothing else is said;
+   any other event the text does not place is placed, once its act is coded, in
+   the capital of the side the kind of act happens at home for (``placed_by_act``:
+   the expelling state's for an expelled envoy, the target's for a strike).
 
 A state found is made precise by a town of it the article gives: its opening
 town, its dateline's city, else the first town of that state a place phrase names
@@ -39,17 +49,17 @@ stays as fast (bench/throughput.py).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
 from detente.actors.words import actor_words
-from detente.data import read_yaml
+from detente.data import read_word_lists
 from detente.datelines import opening_place, opening_place_end
 from detente.geo.gazetteer import Place, gazetteer, name_key
-from detente.model import Actor, Location
+from detente.model import Actor, EventMention, Location
 from detente.syntax import entities_in, noun_phrase_tokens
 
 if TYPE_CHECKING:
@@ -78,17 +88,15 @@ class GeoWords:
     meeting_words: frozenset[str]
     settlement_nouns: frozenset[str]
     unreal_auxiliaries: frozenset[str]
+    place_object_verbs: frozenset[str]
+    territory_nouns: frozenset[str]
+    acting_side: dict[str, str]  # CAMEO code prefix -> "source" or "target"
 
 
 @cache
 def geo_words() -> GeoWords:
     """The locator's word lists (data/geo_words.yaml)."""
-    keys = ("locative", "area_words", "place_labels", "not_place_labels", "not_places",
-            "destination", "motion_verbs", "event_nouns", "sequence", "city_states",
-            "summon_verbs", "speech_verbs", "meeting_words", "settlement_nouns",
-            "unreal_auxiliaries")
-    data = read_yaml("geo_words.yaml", keys=keys)
-    return GeoWords(*(frozenset(data[key]) for key in keys))
+    return read_word_lists("geo_words.yaml", GeoWords)
 
 
 def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, target: Actor,
@@ -96,9 +104,12 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     """Where the event of ``trigger`` happened; ``offset`` is the paragraph's start in
     the article's clean text (spans are given in article coordinates)."""
     states = frozenset(actor.country for actor in (source, target) if actor.country)
+    # a state named as the object is a side ("helped Syria"), but the place of a
+    # verb whose object is where it happens ("visited Turkey")
+    sided = trigger.lemma_.lower() not in geo_words().place_object_verbs
     own = [(span, found) for span, named_object in own_places(trigger)
            if (found := place_of(span, states)) is not None
-           and not (named_object and found[1] == "country")]
+           and not (named_object and sided and found[1] == "country")]
     # "raided the Jenin camp in the West Bank": the town, not the region around it
     best = next((item for item in own if item[1][1] == "city"), own[0] if own else None)
     if best is not None:
@@ -113,8 +124,12 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     for span, in_phrase in sentence_places(sentence, offset, source, trigger):
         if span.start in passed:
             continue
-        if summons and not in_phrase:
-            break  # no place phrase: an envoy is summoned to the summoner's ministry
+        if summons and (not in_phrase or _purpose_of(span.root, trigger)):
+            # an envoy is summoned to the summoner's ministry unless a place
+            # phrase of the summons says where ("to the ministry in Erbil"), not
+            # to where what he is summoned over happened ("to protest strikes at
+            # sites in northern Iraq")
+            continue
         if in_phrase:
             passed.add(span.start)
         found = place_of(span, states)
@@ -130,10 +145,10 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     if statement and (seat := _speaking_capital(source)) is not None:
         return seat
     meeting = meeting_place(run) if trigger.lemma_.lower() in geo_words().meeting_words else None
-    return (meeting or article_place(run) or dateline_location(run, states)
+    return (meeting or visited_place(run) or dateline_location(run, states) or article_place(run)
             or (_refined(_spanned(named_state, "sentence", offset), run)
                 if named_state and not statement else None)
-            or capital_location(source if statement and source.country else target))
+            or (capital_location(source) if statement and source.country else None))
 
 
 def _speaking_capital(source: Actor) -> Location | None:
@@ -160,6 +175,17 @@ def _is_statement(trigger: Token) -> bool:
     node = trigger
     while node.head.i != node.i:
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in words.speech_verbs:
+            return True
+        node = node.head
+    return False
+
+
+def _purpose_of(token: Token, trigger: Token) -> bool:
+    """Is ``token`` in a clause the trigger's verb governs ("summoned the
+    ambassador to protest strikes at sites in northern Iraq")?"""
+    node = token
+    while node.head.i != node.i and node.i != trigger.i:
+        if node.dep_ in {"advcl", "xcomp"} and node.head.i == trigger.i:
             return True
         node = node.head
     return False
@@ -271,8 +297,14 @@ def sentence_places(sentence: Span, offset: int, source: Actor,
     for entity in entities_in(sentence):
         if entity.label_ in geo_words().place_labels and entity.start_char >= head and not (
                 start < entity.end_char and entity.start_char < end) and not _other_act(
-                    entity.root, trigger):
+                    entity.root, trigger) and not _owner_only(entity.root):
             yield entity, None
+
+
+def _owner_only(name: Token) -> bool:
+    """Does a state name own something other than its land ("in retaliation for
+    Rwanda's support": a side), not its land ("a breach of Pakistan's airspace")?"""
+    return name.dep_ == "poss" and name.head.lemma_.lower() not in geo_words().territory_nouns
 
 
 def _other_act(token: Token, trigger: Token | None) -> bool:
@@ -462,9 +494,22 @@ def _of_meeting(head: Token) -> bool:
         return True
     if head.dep_ in {"nsubj", "dobj"} and head.head.lemma_.lower() in words:
         return True  # "Rosso at Port Moresby to sign the pact", as the parser reads it
+    agent = _agent_of(head)
+    if agent is not None and agent.lemma_.lower() in words:
+        return True  # "signed by Subianto and Marles at the academy in Magelang", likewise
     return head.pos_ in {"VERB", "AUX"} and any(
         child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_.lower() in words
         for child in head.children)
+
+
+def _agent_of(noun: Token) -> Token | None:
+    """The verb a name is (one of) the agents of ("signed by Subianto and Marles"),
+    else None."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        return noun.head.head
+    return None
 
 
 def article_place(run: ArticleRun) -> Location | None:
@@ -472,18 +517,35 @@ def article_place(run: ArticleRun) -> Location | None:
     in ("The deal, struck in Beijing this week, ..."), basis ``article``: where a
     sentence that says nothing of place most likely happened. Found once per
     article."""
-    town: Location | None = _once(run, "town", lambda: _first_town(run))
+    found = _opening_town(run)
+    return found[0] if found is not None else None
+
+
+def visited_place(run: ArticleRun) -> Location | None:
+    """The article's opening town when the opening places a visit or meeting in
+    it ("Koizumi arrived in Pyongyang", "the summit in Seoul"): where the story's
+    acts happened, even when it is filed from elsewhere (a dateline at home)."""
+    found = _opening_town(run)
+    return found[0] if found is not None and found[1] else None
+
+
+def _opening_town(run: ArticleRun) -> tuple[Location, bool] | None:
+    town: tuple[Location, bool] | None = _once(run, "town", lambda: _first_town(run))
     return town
 
 
-def _first_town(run: ArticleRun) -> Location | None:
+def _first_town(run: ArticleRun) -> tuple[Location, bool] | None:
+    """The opening's first town of an act, and whether that act is a visit or a
+    meeting."""
     for preposition, offset, states in _article_place_phrases(run, ARTICLE_PARAGRAPHS):
         if _phrase_kind(preposition) != "verb":
             continue
         for span in _place_spans(preposition):
             found = place_of(span, states)
             if found is not None and found[1] != "country":
-                return _spanned((span, found), "article", offset)
+                head = preposition.head
+                return _spanned((span, found), "article", offset), (
+                    _of_meeting(head) or head.lemma_.lower() in geo_words().motion_verbs)
     return None
 
 
@@ -517,12 +579,34 @@ def dateline_location(run: ArticleRun, states: frozenset[str]) -> Location | Non
     return _location(place, place.kind, "dateline", span)
 
 
-def capital_location(target: Actor) -> Location | None:
-    """The target state's capital: where an act towards a state is placed when
-    the text says nothing of where (a guess, marked ``capital``); the summoning
-    state's capital for a summoning."""
-    capital = gazetteer().capital(target.country)
+def capital_location(side: Actor) -> Location | None:
+    """The side's state's capital (a guess, marked ``capital``): the summoning
+    state's for a summoning, the speaker's for a statement, the acting side's for
+    an event the text does not place (``placed_by_act``)."""
+    capital = gazetteer().capital(side.country)
     return _location(capital, "city", "capital", None) if capital is not None else None
+
+
+def placed_by_act(event: EventMention) -> EventMention:
+    """The event, placed in the capital of the side its kind of act happens at
+    home for when its text places it nowhere: an envoy expelled or a seizure is
+    the acting state's doing, a strike or a visit happens at the target's
+    (``acting_side``, by CAMEO code). The last resort, settled once the act is
+    coded; an act with no state on that side is placed at the target's."""
+    if event.location is not None:
+        return event
+    side = event.source if _acting_side(event.cameo) == "source" and event.source.country \
+        else event.target
+    guess = capital_location(side)
+    return replace(event, location=guess) if guess is not None else event
+
+
+def _acting_side(code: str) -> str:
+    """"source" or "target": the side of the act's longest code prefix in the
+    table, "target" where none matches."""
+    sides = geo_words().acting_side
+    return next((sides[code[:size]] for size in range(len(code), 0, -1)
+                 if code[:size] in sides), "target")
 
 
 def _location(place: Place, precision: str, basis: str,
