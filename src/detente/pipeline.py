@@ -17,7 +17,6 @@ from detente.events.coder import EventCoder
 from detente.events.missions import mark_events, mission_steps
 from detente.events.timex import date_entities
 from detente.geo.gazetteer import gazetteer
-from detente.geo.locate import placed_by_act
 from detente.geo.tone import article_tone
 from detente.ingest.html import looks_like_html
 from detente.ingest.jsonl import JsonlFields
@@ -71,7 +70,7 @@ class Pipeline:
                 dates = [date_entities(doc) for doc in article_docs]
                 events, mentions = self.coder.code_article(article, article_docs, dates)
                 steps = mission_steps(article, article_docs, mentions, dates)
-                events = [placed_by_act(event) for event in mark_events(events, steps)]
+                events = mark_events(events, steps)
                 article.tone = article_tone(article.paragraphs)
                 yield CodedArticle(article, events, mentions, steps)
 

@@ -275,9 +275,7 @@ PLACES = [
                  "their security forces in the Cabo Delgado Province.\n\nRwandan troops were "
                  "deployed in Mozambique six months ago to fight insurgents.\n\nThe agreement "
                  "was signed at RDF headquarters in Kigali on Monday by the two chiefs of staff.",
-                 # the cooperation the agreement expands is coded too, where it is
-                 0, {("Kigali", "RWA", "city", "article"),
-                     ("Cabo Delgado", "MOZ", "region", "text")},
+                 0, {("Kigali", "RWA", "city", "article")},
                  id="a meeting or signing is where the article says the parties met"),
     pytest.param("Iranian Foreign Minister Hossein Amirabdollahian met Swiss President Alain "
                  "Berset at the World Economic Forum in Davos, Switzerland.",

@@ -547,7 +547,7 @@ class EventCoder:
             pub_date=article.pub_date,
             event_date=when,
             step=diplomatic_step(token, code.code, trigger.object_token),
-            location=locate_event(token, sentence, offset, source, target, run),
+            location=locate_event(token, sentence, offset, source, target, run, code.code),
         )
 
 

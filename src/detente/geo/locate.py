@@ -32,8 +32,8 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
 6. ``sentence`` again: a state the sentence names that is not the source, unless
    the event is a statement (a state it names is what it speaks of);
 7. ``capital``: the speaker's capital for a statement, when nothing else is said;
-   any other event the text does not place is placed, once its act is coded, in
-   the capital of the side the kind of act happens at home for (``placed_by_act``:
+   any other event the text does not place is placed in the capital of the side
+   the kind of act happens at home for (``acting_side`` in geo_words.yaml:
    the expelling state's for an expelled envoy, the target's for a strike).
 
 A state found is made precise by a town of it the article gives: its opening
@@ -49,7 +49,7 @@ stays as fast (bench/throughput.py).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -59,7 +59,7 @@ from detente.actors.words import actor_words
 from detente.data import read_word_lists
 from detente.datelines import opening_place, opening_place_end
 from detente.geo.gazetteer import Place, gazetteer, name_key
-from detente.model import Actor, EventMention, Location
+from detente.model import Actor, Location
 from detente.syntax import entities_in, noun_phrase_tokens
 
 if TYPE_CHECKING:
@@ -100,9 +100,16 @@ def geo_words() -> GeoWords:
 
 
 def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, target: Actor,
-                 run: ArticleRun) -> Location | None:
-    """Where the event of ``trigger`` happened; ``offset`` is the paragraph's start in
-    the article's clean text (spans are given in article coordinates)."""
+                 run: ArticleRun, code: str) -> Location | None:
+    """Where the event of ``trigger`` (CAMEO ``code``) happened; ``offset`` is the
+    paragraph's start in the article's clean text (spans are given in article
+    coordinates). The text's places first, else the last resort by kind of act."""
+    return (_placed_by_text(trigger, sentence, offset, source, target, run)
+            or _placed_by_act(code, source, target))
+
+
+def _placed_by_text(trigger: Token, sentence: Span, offset: int, source: Actor, target: Actor,
+                    run: ArticleRun) -> Location | None:
     states = frozenset(actor.country for actor in (source, target) if actor.country)
     # a state named as the object is a side ("helped Syria"), but the place of a
     # verb whose object is where it happens ("visited Turkey")
@@ -582,23 +589,18 @@ def dateline_location(run: ArticleRun, states: frozenset[str]) -> Location | Non
 def capital_location(side: Actor) -> Location | None:
     """The side's state's capital (a guess, marked ``capital``): the summoning
     state's for a summoning, the speaker's for a statement, the acting side's for
-    an event the text does not place (``placed_by_act``)."""
+    an event the text does not place (``_placed_by_act``)."""
     capital = gazetteer().capital(side.country)
     return _location(capital, "city", "capital", None) if capital is not None else None
 
 
-def placed_by_act(event: EventMention) -> EventMention:
-    """The event, placed in the capital of the side its kind of act happens at
-    home for when its text places it nowhere: an envoy expelled or a seizure is
-    the acting state's doing, a strike or a visit happens at the target's
-    (``acting_side``, by CAMEO code). The last resort, settled once the act is
-    coded; an act with no state on that side is placed at the target's."""
-    if event.location is not None:
-        return event
-    side = event.source if _acting_side(event.cameo) == "source" and event.source.country \
-        else event.target
-    guess = capital_location(side)
-    return replace(event, location=guess) if guess is not None else event
+def _placed_by_act(code: str, source: Actor, target: Actor) -> Location | None:
+    """The capital of the side an act of ``code`` happens at home for, where the
+    text places the event nowhere: an envoy expelled or a seizure is the acting
+    state's doing, a strike or a visit happens at the target's (``acting_side``, by
+    CAMEO code); an act with no state on that side is placed at the target's."""
+    side = source if _acting_side(code) == "source" and source.country else target
+    return capital_location(side)
 
 
 def _acting_side(code: str) -> str:
