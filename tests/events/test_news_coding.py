@@ -387,3 +387,8 @@ def test_a_suspended_visit_or_exercise_is_not_done(pipeline):
 def test_talks_under_a_bodys_auspices_are_mediated_by_it(pipeline):
     assert coded(pipeline, "Sudan and South Sudan held talks under the auspices of the "
                            "African Union.") >= {("IGOAU", "045", "SDN"), ("IGOAU", "045", "SSD")}
+
+
+def test_a_states_own_name_beside_the_other_party_is_no_target(pipeline):
+    assert coded(pipeline, "Ghana's foreign minister announced the severance of diplomatic "
+                           "relations between Ghana and Togo.") == {("GHA", "161", "TGO")}

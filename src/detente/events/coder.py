@@ -412,6 +412,8 @@ class EventCoder:
                 if same_side(source, target) or not (names_someone(source)
                                                       or names_someone(target)):
                     continue
+                if _own_state_beside_another(source, target, targets):
+                    continue
                 extra = PENALTIES["pronoun"] if "pronoun" in {source.basis, target.basis} else 0.0
                 if not (source.resolved and target.resolved):
                     extra += PENALTIES["unresolved"]
@@ -686,6 +688,15 @@ def _joint_pairs(parties: list[Actor], penalty: float) -> list[tuple[Actor, Acto
     states = {party.country for party in parties if party.country is not None}
     return [(a, b, penalty) for a in parties for b in parties if not same_side(a, b)
             and not (len(states) > 1 and a.country is not None and a.country == b.country)]
+
+
+def _own_state_beside_another(source: Actor, target: Actor, targets: list[Actor]) -> bool:
+    """Is ``target`` the source's own state named bare beside another state's side
+    ("Algeria's minister announced the severance of relations between Algeria and
+    Morocco": Morocco is the target, Algeria the source's own)?"""
+    return (target.sector is None and target.name is None and target.country is not None
+            and target.country == source.country
+            and any(other.country not in {None, source.country} for other in targets))
 
 
 def _has_own_source(token: Token, heads: list[Token]) -> bool:
