@@ -392,3 +392,10 @@ def test_talks_under_a_bodys_auspices_are_mediated_by_it(pipeline):
 def test_a_states_own_name_beside_the_other_party_is_no_target(pipeline):
     assert coded(pipeline, "Ghana's foreign minister announced the severance of diplomatic "
                            "relations between Ghana and Togo.") == {("GHA", "161", "TGO")}
+
+
+def test_travelling_back_to_ones_own_capital_is_no_visit(pipeline):
+    assert coded(pipeline, "Russian Foreign Minister Sergei Lavrov flew back to Moscow on "
+                           "Friday.") == set()
+    assert coded(pipeline, "Russian Foreign Minister Sergei Lavrov flew to Beijing on "
+                           "Friday.") == {("RUS", "042", "CHN")}

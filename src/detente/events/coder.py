@@ -58,6 +58,7 @@ class Trigger:
 
 
 MEDIATION = "045"
+VISIT = "042"  # a visit is made to another state
 DONE_STATUSES = {"occurred", "ongoing"}
 
 
@@ -412,8 +413,10 @@ class EventCoder:
                 if same_side(source, target) or not (names_someone(source)
                                                       or names_someone(target)):
                     continue
-                if _own_state_beside_another(source, target, targets):
-                    continue
+                if _own_state_beside_another(source, target, targets) or (
+                        trigger.code == VISIT and source.country is not None
+                        and target.country == source.country):
+                    continue  # "the minister travelled back to Moscow" visits no one
                 extra = PENALTIES["pronoun"] if "pronoun" in {source.basis, target.basis} else 0.0
                 if not (source.resolved and target.resolved):
                     extra += PENALTIES["unresolved"]
