@@ -399,3 +399,10 @@ def test_travelling_back_to_ones_own_capital_is_no_visit(pipeline):
                            "Friday.") == set()
     assert coded(pipeline, "Russian Foreign Minister Sergei Lavrov flew to Beijing on "
                            "Friday.") == {("RUS", "042", "CHN")}
+
+
+def test_calling_another_states_act_illegal_is_criticism(pipeline):
+    assert coded(pipeline, "Cambodia called the Thai strike illegal and unacceptable.") \
+        == {("KHM", "111", "THA")}
+    # a verdict of praise is no criticism
+    assert coded(pipeline, "Cambodia called the Thai proposal useful.") == set()
