@@ -405,4 +405,5 @@ def test_calling_another_states_act_illegal_is_criticism(pipeline):
     assert coded(pipeline, "Cambodia called the Thai strike illegal and unacceptable.") \
         == {("KHM", "111", "THA")}
     # a verdict of praise is no criticism
-    assert coded(pipeline, "Cambodia called the Thai proposal useful.") == set()
+    assert not any(event[1] == "111" for event in coded(
+        pipeline, "Cambodia called the Thai proposal useful."))
