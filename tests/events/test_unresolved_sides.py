@@ -111,3 +111,17 @@ def test_a_named_place_near_the_trigger_is_a_side_beside_a_description(pipeline)
     by_target = {e["target"]["text"]: e for e in events}
     assert set(by_target) == {"flood victims", "Pakistan"}
     assert by_target["Pakistan"]["confidence"] < by_target["flood victims"]["confidence"]
+
+
+def test_a_known_person_named_again_by_family_name_keeps_their_state(pipeline):
+    # the tagger does not take "Yoon Suk Yeol" for a person here; the dictionary does
+    text = ("Australian Prime Minister Anthony Albanese hosted South Korean President "
+            "Yoon Suk Yeol in Canberra.\n\nAlbanese and Yoon signed a defence pact.")
+    found = {(e.source.text, e.target.text, e.target.code)
+             for e in extract_text(text, pub_date="2023-11-20", pipeline=pipeline)}
+    assert ("Albanese", "Yoon", "KORGOV") in found
+
+
+def test_a_plant_named_by_abbreviation_is_in_the_state_of_its_town(pipeline):
+    [record] = records(pipeline, "Rafael Grossi visited the Zaporizhzhia NPP on Tuesday.")
+    assert (record["root"], record["target"]["code"]) == ("04", "UKR")

@@ -215,9 +215,11 @@ class ActorResolver:
 
     def _state_a_site_is_in(self, head: Token, on: date | None) -> Actor | None:
         """The state a site nobody owns is in ("militia positions in northern Iraq",
-        "a hospital in Khan Younis", "the Zaporizhzhia nuclear plant"): whoever
-        strikes or visits it strikes or visits that state."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in actor_words().site_nouns \
+        "a hospital in Khan Younis", "the Zaporizhzhia nuclear plant", "the
+        Zaporizhzhia NPP", where the tagger takes the abbreviation for a name):
+        whoever strikes or visits it strikes or visits that state."""
+        if head.pos_ not in {"NOUN", "PROPN"} \
+                or head.lemma_.lower() not in actor_words().site_nouns \
                 or any(child.dep_ == "poss" for child in head.children):
             return None
         for place in head.children:  # a town the site is named after
@@ -313,8 +315,10 @@ class ActorResolver:
                 sector = title
             if sector is not None and _former(tokens):
                 sector = "ELI"
-        if person is not None:
-            self.context.remember(name or person, country, sector)
+        if (person is not None or named_by_role) and name is not None:
+            # a known person the tagger did not see as one ("President Yoon Suk Yeol")
+            # is still the one a later "Yoon" means
+            self.context.remember(name, country, sector)
         words = self.index.display_tokens(head, tokens)
         first, last = (words[0], words[-1]) if words else (head, head)
         return Actor(self.index.words(first, last), actor_code(country, sector),
