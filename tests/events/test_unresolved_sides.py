@@ -125,3 +125,10 @@ def test_a_known_person_named_again_by_family_name_keeps_their_state(pipeline):
 def test_a_plant_named_by_abbreviation_is_in_the_state_of_its_town(pipeline):
     [record] = records(pipeline, "Rafael Grossi visited the Zaporizhzhia NPP on Tuesday.")
     assert (record["root"], record["target"]["code"]) == ("04", "UKR")
+
+
+def test_goods_a_measure_falls_on_are_their_origins(pipeline):
+    # the parser hangs "from Brazil" on the tariffs; the steel is what comes from there
+    [record] = records(pipeline, "Canada imposed tariffs on steel from Brazil.")
+    assert (record["source"]["code"], record["root"], record["target"]["code"]) == \
+        ("CAN", "16", "BRA")
