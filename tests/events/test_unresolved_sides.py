@@ -132,3 +132,20 @@ def test_goods_a_measure_falls_on_are_their_origins(pipeline):
     [record] = records(pipeline, "Canada imposed tariffs on steel from Brazil.")
     assert (record["source"]["code"], record["root"], record["target"]["code"]) == \
         ("CAN", "16", "BRA")
+
+
+def test_a_long_title_the_parser_broke_up_ends_with_its_state(pipeline):
+    text = ("Kenyan Foreign Minister Alfred Mutua and Minister for the Office of the Vice "
+            "President of Tanzania Jenista Mhagama signed the agreement in Arusha.")
+    found = {(e.source.code, e.root, e.target.code)
+             for e in extract_text(text, pub_date="2023-11-20", pipeline=pipeline)}
+    assert ("KENGOV", "05", "TZAGOV") in found
+
+
+def test_a_broken_title_whose_state_its_partner_also_took_makes_no_event(pipeline):
+    # in 2019 Mutua held no office, so the first phrase takes Tanzania from the words
+    # the parser hung on it: which minister is Tanzania's is then not clear
+    text = ("Kenyan Foreign Minister Alfred Mutua and Minister for the Office of the Vice "
+            "President of Tanzania Jenista Mhagama signed the agreement in Arusha.")
+    assert all(e.source.country != e.target.country
+               for e in extract_text(text, pub_date="2019-05-02", pipeline=pipeline))

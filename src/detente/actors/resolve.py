@@ -39,6 +39,9 @@ PLACE_KINDS = {"country", "capital", "place"}
 SITES = {"EDU", "HLH"}
 # Sectors of companies and outlets that a message can be posted or shown on.
 MEDIA = {"BUS", "MED"}
+# Words that join the parts of a long title ("Minister for the Office of the State
+# Counsellor of Myanmar").
+TITLE_LINKS = {"of", "for", "the"}
 ENTRY_PRIORITY = {"person": 0, "metonym": 1, "organisation": 1, "igo": 2, "contextual": 3,
                   "country": 4, "capital": 5, "demonym": 6, "place": 7}
 
@@ -87,6 +90,9 @@ class ActorResolver:
         role = self._role_said(head, tokens, on)
         if role is not None:
             return [role]
+        closing = self._state_a_title_ends_with(head, on)
+        if closing is not None:
+            return [closing]
         if head.i not in self.index.title_at and head.lemma_.lower() not in words.members:
             # "President Ilir Meta", "Senate Committee on Trade": a titled name
             titled = any(t.i in self.index.title_at for t in tokens)
@@ -137,6 +143,40 @@ class ActorResolver:
             return Actor(self.index.words(first, last), role.code, role.country, role.sector,
                          person, self.start(first), self.end(last), basis="predicate")
         return None
+
+    def _state_a_title_ends_with(self, head: Token, on: date | None) -> Actor | None:
+        """The state named at the end of a long title whose words the parser hung
+        elsewhere ("Minister for the Office of the State Counsellor of Myanmar Kyaw
+        Tint Swe" is Myanmar's minister): read on from a title word with nothing
+        below it through the title's capitalised words, "of", "for" and "the", to
+        the first state after an "of". Anything else ends the title with no state."""
+        if head.i not in self.index.title_at or head.n_lefts or head.n_rights:
+            return None
+        after_of = False
+        for token in head.doc[head.i + 1:head.sent.end]:
+            if token.lower_ in TITLE_LINKS:
+                after_of = token.lower_ == "of" or (after_of and token.lower_ == "the")
+                continue
+            if not token.is_alpha or not token.text[:1].isupper():
+                return None
+            if token.i in self.index.actor_at:
+                state = self._bare_state(token, [token], on) if after_of else None
+                if state is None or self._partner_of_state(head, state, on):
+                    return None
+                sector = self.index.title_sector([head])
+                return replace(state, code=actor_code(state.country or "", sector),
+                               sector=sector, text=head.text, start=self.start(head),
+                               end=self.end(head))
+            after_of = False
+        return None
+
+    def _partner_of_state(self, head: Token, state: Actor, on: date | None) -> bool:
+        """Does the phrase a title is coordinated with resolve to the same state? The
+        parser that broke the title up hung its words on that phrase too, so which of
+        the two the state belongs to is not clear (and one state makes no event)."""
+        if head.dep_ != "conj":
+            return False
+        return any(actor.country == state.country for actor in self.resolve(head.head, on))
 
     def _implied_side(self, implied: Actor | None, head: Token, side: bool) -> list[Actor]:
         """An implied actor, unless a named school or hospital stands only where
