@@ -149,3 +149,18 @@ def test_a_broken_title_whose_state_its_partner_also_took_makes_no_event(pipelin
             "President of Tanzania Jenista Mhagama signed the agreement in Arusha.")
     assert all(e.source.country != e.target.country
                for e in extract_text(text, pub_date="2019-05-02", pipeline=pipeline))
+
+
+def test_a_group_named_again_is_of_the_state_the_article_gave_it(pipeline):
+    [record] = records(pipeline, "Vietnamese sailors were fishing near the reef on Friday. "
+                                 "Twelve sailors were detained by the Philippine Coast Guard.")
+    assert (record["source"]["country"], record["root"], record["target"]["country"]) == \
+        ("PHL", "17", "VNM")
+
+
+def test_a_group_the_article_gave_two_states_stays_unresolved(pipeline):
+    for earlier in ("Vietnamese sailors and Chinese sailors were fishing near the reef.",
+                    "Vietnamese and Chinese sailors were fishing near the reef."):
+        [record] = records(pipeline, earlier + " The sailors were detained by the "
+                                               "Philippine Coast Guard.")
+        assert record["target"]["code"] is None

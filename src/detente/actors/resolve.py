@@ -68,9 +68,16 @@ class ActorResolver:
         "they" after "Japan and China". A place named only as where something
         is ("living in the US", "in the heart of Prague") is no actor, unless the
         event coder took the phrase as a ``side`` of an event ("was arrested in
-        Rwanda": Rwanda's authorities did it)."""
+        Rwanda": Rwanda's authorities did it). A group no one is named for here
+        is whom the article named by that noun before ("the fishermen" after
+        "Indian fishermen")."""
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             return self.coreference.pronoun(head, on)
+        return self.named(head, on, side) or self.coreference.group_named_again(head, on)
+
+    def named(self, head: Token, on: date | None, side: bool = False) -> list[Actor]:
+        """The actor(s) the phrase itself, its paragraph or the article's context
+        name (what it refers back to as a group named again is not asked)."""
         spelt = self._spelt_out(head, on)
         if spelt is not None:
             return spelt
