@@ -164,3 +164,14 @@ def test_a_group_the_article_gave_two_states_stays_unresolved(pipeline):
         [record] = records(pipeline, earlier + " The sailors were detained by the "
                                                "Philippine Coast Guard.")
         assert record["target"]["code"] is None
+
+
+def test_an_envoy_for_a_state_is_not_of_that_state(pipeline):
+    [record] = records(pipeline, "Special Envoy for Syria Arvid Lunde met Jordanian officials.")
+    assert record["source"]["country"] != "SYR" and record["target"]["country"] == "JOR"
+
+
+def test_a_spokesman_for_a_ministry_speaks_for_its_state(pipeline):
+    [record] = records(pipeline, "A spokesman for the Afghan foreign ministry criticized "
+                                 "Pakistan.")
+    assert (record["source"]["country"], record["target"]["country"]) == ("AFG", "PAK")

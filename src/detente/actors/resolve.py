@@ -114,6 +114,9 @@ class ActorResolver:
                 owners = [owner for pobj in prep.children if pobj.dep_ == "pobj"
                           for token in coordinated(pobj)
                           if (owner := self._from_tokens(token, self.index.phrase(token), on))]
+                if prep.lower_ == "for":  # "an envoy for Syria" is not Syria's; "a
+                    # spokesman for the ministry" or "for President Ghani" speaks for them
+                    owners = [owner for owner in owners if owner.sector or owner.name]
                 if owners:
                     first = self._with_sector(owners[0], head, tokens)
                     return [first] + [replace(owner, code=actor_code(owner.side or "",
