@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from detente.actors.dictionary import NAMING_KINDS, ActorEntry
 from detente.actors.index import OWNER_ENTITIES
-from detente.actors.words import actor_words, is_person_noun, person_nouns
+from detente.actors.words import actor_words, person_nouns
 from detente.model import Actor
 from detente.settings import settings
 from detente.syntax import coordinated, sentences_before
@@ -237,10 +237,11 @@ class Coreference:
         named earlier by that noun with a state ("Indian fishermen", "fishermen from
         India"), where every such earlier mention agrees on one state; empty for a
         phrase that says more than a number and "the" ("three other fishermen"),
-        for a word for no people, and where the earlier mentions disagree."""
-        if head.pos_ != "NOUN" or head.tag_ != "NNS" or not (
-                is_person_noun(head) or head.i in self.index.title_at
-                or head.lemma_.lower() in actor_words().group_nouns) \
+        for a word not in ``group_nouns`` and where the earlier mentions disagree.
+        Officials, diplomats and soldiers are not among them: "Japanese officials
+        met Chinese diplomats. The officials…" may mean both."""
+        if head.pos_ != "NOUN" or head.tag_ != "NNS" \
+                or head.lemma_.lower() not in actor_words().group_nouns \
                 or any(child.dep_ not in GROUP_AGAIN_DEPS for child in head.children):
             return []
         states: dict[str, Actor] = {}
