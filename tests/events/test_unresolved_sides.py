@@ -175,3 +175,17 @@ def test_a_spokesman_for_a_ministry_speaks_for_its_state(pipeline):
     [record] = records(pipeline, "A spokesman for the Afghan foreign ministry criticized "
                                  "Pakistan.")
     assert (record["source"]["country"], record["target"]["country"]) == ("AFG", "PAK")
+
+
+def test_an_ambassador_is_of_the_state_that_sent_them_not_where_they_are_posted(pipeline):
+    # the tagger reads "Romania Marek Lewicki" as one name after "to"
+    found = {(r["source"]["country"], r["root"], r["target"]["text"], r["target"]["country"])
+             for r in records(pipeline, "The Romanian Foreign Ministry summoned the Polish "
+                                        "Ambassador to Romania Marek Lewicki on Monday. The "
+                                        "ministry handed Lewicki a note of protest.")}
+    assert ("ROU", "11", "Lewicki", "POL") in found
+
+
+def test_an_envoy_sent_to_a_person_is_not_that_person(pipeline):
+    [record] = records(pipeline, "Trump sent his envoy to Kim Jong Un on Monday.")
+    assert record["target"]["country"] == "PRK" and record["target"]["name"] is not None

@@ -84,6 +84,9 @@ class ActorResolver:
         again = self.coreference.body_named_again(head, on)
         if again is not None:
             return again
+        holder = self._holder_after_posting(head, on)
+        if holder is not None:
+            return [holder]
         tokens = self.index.phrase(head)
         words = actor_words()
         actor = (self._from_tokens(head, tokens, on) or self._state_named_of(head, on)
@@ -153,6 +156,30 @@ class ActorResolver:
             return Actor(self.index.words(first, last), role.code, role.country, role.sector,
                          person, self.start(first), self.end(last), basis="predicate")
         return None
+
+    def _holder_after_posting(self, head: Token, on: date | None) -> Actor | None:
+        """The holder of a posting whose name the parser hung after the state of the
+        posting ("the Hungarian Ambassador to Ukraine István Íjgyártó": "to Ukraine
+        István Íjgyártó"): of the title's own state, not the posting's, and known as
+        such for the rest of the article. An envoy "to Kim Jong Un" is sent to a
+        person, whose name no state opens."""
+        prep = head.head
+        person = self.index.person_at.get(head.i)
+        if head.dep_ != "pobj" or prep.lower_ != "to" or person is None \
+                or prep.head.i not in self.index.title_at or person.start == 0:
+            return None
+        posting = head.doc[person.start - 1]
+        if posting.head.i != head.i or posting.i not in self.index.actor_at \
+                or self._bare_state(posting, [posting], on) is None:
+            return None
+        titles = self.named(prep.head, on)
+        title = titles[0] if len(titles) == 1 else None
+        if title is None or title.country is None or title.name is not None:
+            return None
+        name = self.index.person_name(person)
+        self.context.remember(name, title.country, title.sector)
+        return Actor(name, title.code, title.country, title.sector, name,
+                     self.start(person[0]), self.end(person[-1]), basis="title")
 
     def _state_a_title_ends_with(self, head: Token, on: date | None) -> Actor | None:
         """The state named at the end of a long title whose words the parser hung
@@ -297,7 +324,11 @@ class ActorResolver:
         return None
 
     def mention(self, span: Span, on: date | None) -> Actor | None:
-        """The actor an alias match stands for on its own (for the mentions table)."""
+        """The actor an alias match stands for on its own (for the mentions table).
+        The state of a posting ("to Ukraine István Íjgyártó") makes the holder
+        known from here on."""
+        if span.root.dep_ == "compound":
+            self._holder_after_posting(span.root.head, on)
         return self._from_tokens(span.root, list(span), on)
 
     def _from_tokens(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
