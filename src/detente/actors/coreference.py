@@ -43,6 +43,8 @@ AGREES_WITH = {"he": {"person"}, "she": {"person"}, "it": {"thing"}, "they": {"p
 # How many sentences before its own a pronoun's antecedent may be.
 PRONOUN_REACH = settings().coding.pronoun_reach
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# What a group named again may say besides its noun: "the eight fishermen".
+GROUP_AGAIN_DEPS = {"det", "nummod"}
 
 
 def known_person(people: dict[str, tuple[str, str | None]], name: str) -> str | None:
@@ -229,6 +231,38 @@ class Coreference:
                                 end=self.resolver.end(head), basis="description")
                         for actor in resolver.resolve(earlier, on)[:1]]
         return None
+
+    def group_named_again(self, head: Token, on: date | None) -> list[Actor]:
+        """What "the fishermen" refers back to: the state of the people the article
+        named earlier by that noun with a state ("Indian fishermen", "fishermen from
+        India"), where every such earlier mention agrees on one state; empty for a
+        phrase that says more than a number and "the" ("three other fishermen"),
+        for a word not in ``group_nouns`` and where the earlier mentions disagree.
+        Officials, diplomats and soldiers are not among them: "Japanese officials
+        met Chinese diplomats. The officials…" may mean both."""
+        if head.pos_ != "NOUN" or head.tag_ != "NNS" \
+                or head.lemma_.lower() not in actor_words().group_nouns \
+                or any(child.dep_ not in GROUP_AGAIN_DEPS for child in head.children):
+            return []
+        states: dict[str, Actor] = {}
+        for resolver, earlier in self._words_before(head):
+            if earlier.lemma_ != head.lemma_ or earlier.pos_ != "NOUN":
+                continue
+            # every state the earlier phrase names ("US and Iranian officials"),
+            # and none where a name in it is not clear ("Korean")
+            words = {token.i for token in earlier.subtree}
+            named = resolver.named(earlier, on) + [
+                resolver.mention(match.span, on) for match in resolver.index.matches
+                if match.span.root.i in words]
+            for actor in named:
+                if actor is None or actor.country is None:
+                    return []
+                states.setdefault(actor.country, actor)
+        if len(states) != 1:
+            return []
+        [actor] = states.values()
+        return [replace(actor, text=head.text, start=self.resolver.start(head),
+                        end=self.resolver.end(head), name=None, basis="description")]
 
     def _words_before(self, token: Token) -> Iterator[tuple[ActorResolver, Token]]:
         """The article's words before ``token``, nearest first, each with the

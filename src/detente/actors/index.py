@@ -63,7 +63,8 @@ class DocIndex:
                   if not _part_of_longer_name(span, matcher, text, title_at)]
         actor_at = by_token(actors)
         people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-        people = filter_spans(people + _titled_names(doc, text, titles, actor_at))
+        people = [_without_posting(person, actor_at, matcher)
+                  for person in filter_spans(people + _titled_names(doc, text, titles, actor_at))]
         matches = []
         for span in actors:
             words = text[span.start_char:span.end_char]
@@ -269,3 +270,16 @@ def _elided(doc: Doc, matches: list[AliasMatch], matcher: ActorMatcher,
         if entries and first.i not in actor_at and first.is_title:
             found.append(AliasMatch(doc[first.i:first.i + 1], first.text, alias, entries))
     return found
+
+
+def _without_posting(person: Span, actor_at: dict[int, Span], matcher: ActorMatcher) -> Span:
+    """A person's name without the state of a posting the tagger took into it ("the
+    Hungarian Ambassador to Ukraine István Íjgyártó": "István Íjgyártó")."""
+    alias = actor_at.get(person.start)
+    if alias is None or alias.end >= person.end or person.start == 0 \
+            or person.doc[person.start - 1].lower_ != "to":
+        return person
+    entries = matcher.dictionary.entries.get(alias.text, [])
+    if not entries or any(entry.kind != "country" for entry in entries):
+        return person
+    return person.doc[alias.end:person.end]

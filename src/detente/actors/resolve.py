@@ -39,6 +39,9 @@ PLACE_KINDS = {"country", "capital", "place"}
 SITES = {"EDU", "HLH"}
 # Sectors of companies and outlets that a message can be posted or shown on.
 MEDIA = {"BUS", "MED"}
+# Words that join the parts of a long title ("Minister for the Office of the State
+# Counsellor of Myanmar").
+TITLE_LINKS = {"of", "for", "the"}
 ENTRY_PRIORITY = {"person": 0, "metonym": 1, "organisation": 1, "igo": 2, "contextual": 3,
                   "country": 4, "capital": 5, "demonym": 6, "place": 7}
 
@@ -65,15 +68,25 @@ class ActorResolver:
         "they" after "Japan and China". A place named only as where something
         is ("living in the US", "in the heart of Prague") is no actor, unless the
         event coder took the phrase as a ``side`` of an event ("was arrested in
-        Rwanda": Rwanda's authorities did it)."""
+        Rwanda": Rwanda's authorities did it). A group no one is named for here
+        is whom the article named by that noun before ("the fishermen" after
+        "Indian fishermen")."""
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             return self.coreference.pronoun(head, on)
+        return self.named(head, on, side) or self.coreference.group_named_again(head, on)
+
+    def named(self, head: Token, on: date | None, side: bool = False) -> list[Actor]:
+        """The actor(s) the phrase itself, its paragraph or the article's context
+        name (what it refers back to as a group named again is not asked)."""
         spelt = self._spelt_out(head, on)
         if spelt is not None:
             return spelt
         again = self.coreference.body_named_again(head, on)
         if again is not None:
             return again
+        holder = self._holder_after_posting(head, on)
+        if holder is not None:
+            return [holder]
         tokens = self.index.phrase(head)
         words = actor_words()
         actor = (self._from_tokens(head, tokens, on) or self._state_named_of(head, on)
@@ -87,6 +100,9 @@ class ActorResolver:
         role = self._role_said(head, tokens, on)
         if role is not None:
             return [role]
+        closing = self._state_a_title_ends_with(head, on)
+        if closing is not None:
+            return [closing]
         if head.i not in self.index.title_at and head.lemma_.lower() not in words.members:
             # "President Ilir Meta", "Senate Committee on Trade": a titled name
             titled = any(t.i in self.index.title_at for t in tokens)
@@ -101,6 +117,9 @@ class ActorResolver:
                 owners = [owner for pobj in prep.children if pobj.dep_ == "pobj"
                           for token in coordinated(pobj)
                           if (owner := self._from_tokens(token, self.index.phrase(token), on))]
+                if prep.lower_ == "for":  # "an envoy for Syria" is not Syria's; "a
+                    # spokesman for the ministry" or "for President Ghani" speaks for them
+                    owners = [owner for owner in owners if owner.sector or owner.name]
                 if owners:
                     first = self._with_sector(owners[0], head, tokens)
                     return [first] + [replace(owner, code=actor_code(owner.side or "",
@@ -137,6 +156,64 @@ class ActorResolver:
             return Actor(self.index.words(first, last), role.code, role.country, role.sector,
                          person, self.start(first), self.end(last), basis="predicate")
         return None
+
+    def _holder_after_posting(self, head: Token, on: date | None) -> Actor | None:
+        """The holder of a posting whose name the parser hung after the state of the
+        posting ("the Hungarian Ambassador to Ukraine István Íjgyártó": "to Ukraine
+        István Íjgyártó"): of the title's own state, not the posting's, and known as
+        such for the rest of the article. An envoy "to Kim Jong Un" is sent to a
+        person, whose name no state opens."""
+        prep = head.head
+        person = self.index.person_at.get(head.i)
+        if head.dep_ != "pobj" or prep.lower_ != "to" or person is None \
+                or prep.head.i not in self.index.title_at or person.start == 0:
+            return None
+        posting = head.doc[person.start - 1]
+        if posting.head.i != head.i or posting.i not in self.index.actor_at \
+                or self._bare_state(posting, [posting], on) is None:
+            return None
+        titles = self.named(prep.head, on)
+        title = titles[0] if len(titles) == 1 else None
+        if title is None or title.country is None or title.name is not None:
+            return None
+        name = self.index.person_name(person)
+        self.context.remember(name, title.country, title.sector)
+        return Actor(name, title.code, title.country, title.sector, name,
+                     self.start(person[0]), self.end(person[-1]), basis="title")
+
+    def _state_a_title_ends_with(self, head: Token, on: date | None) -> Actor | None:
+        """The state named at the end of a long title whose words the parser hung
+        elsewhere ("Minister for the Office of the State Counsellor of Myanmar Kyaw
+        Tint Swe" is Myanmar's minister): read on from a title word with nothing
+        below it through the title's capitalised words, "of", "for" and "the", to
+        the first state after an "of". Anything else ends the title with no state."""
+        if head.i not in self.index.title_at or head.n_lefts or head.n_rights:
+            return None
+        after_of = False
+        for token in head.doc[head.i + 1:head.sent.end]:
+            if token.lower_ in TITLE_LINKS:
+                after_of = token.lower_ == "of" or (after_of and token.lower_ == "the")
+                continue
+            if not token.is_alpha or not token.text[:1].isupper():
+                return None
+            if token.i in self.index.actor_at:
+                state = self._bare_state(token, [token], on) if after_of else None
+                if state is None or self._partner_of_state(head, state, on):
+                    return None
+                sector = self.index.title_sector([head])
+                return replace(state, code=actor_code(state.country or "", sector),
+                               sector=sector, text=head.text, start=self.start(head),
+                               end=self.end(head))
+            after_of = False
+        return None
+
+    def _partner_of_state(self, head: Token, state: Actor, on: date | None) -> bool:
+        """Does the phrase a title is coordinated with resolve to the same state? The
+        parser that broke the title up hung its words on that phrase too, so which of
+        the two the state belongs to is not clear (and one state makes no event)."""
+        if head.dep_ != "conj":
+            return False
+        return any(actor.country == state.country for actor in self.resolve(head.head, on))
 
     def _implied_side(self, implied: Actor | None, head: Token, side: bool) -> list[Actor]:
         """An implied actor, unless a named school or hospital stands only where
@@ -215,9 +292,11 @@ class ActorResolver:
 
     def _state_a_site_is_in(self, head: Token, on: date | None) -> Actor | None:
         """The state a site nobody owns is in ("militia positions in northern Iraq",
-        "a hospital in Khan Younis", "the Zaporizhzhia nuclear plant"): whoever
-        strikes or visits it strikes or visits that state."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in actor_words().site_nouns \
+        "a hospital in Khan Younis", "the Zaporizhzhia nuclear plant", "the
+        Zaporizhzhia NPP", where the tagger takes the abbreviation for a name):
+        whoever strikes or visits it strikes or visits that state."""
+        if head.pos_ not in {"NOUN", "PROPN"} \
+                or head.lemma_.lower() not in actor_words().site_nouns \
                 or any(child.dep_ == "poss" for child in head.children):
             return None
         for place in head.children:  # a town the site is named after
@@ -245,7 +324,11 @@ class ActorResolver:
         return None
 
     def mention(self, span: Span, on: date | None) -> Actor | None:
-        """The actor an alias match stands for on its own (for the mentions table)."""
+        """The actor an alias match stands for on its own (for the mentions table).
+        The state of a posting ("to Ukraine István Íjgyártó") makes the holder
+        known from here on."""
+        if span.root.dep_ == "compound":
+            self._holder_after_posting(span.root.head, on)
         return self._from_tokens(span.root, list(span), on)
 
     def _from_tokens(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
@@ -313,8 +396,10 @@ class ActorResolver:
                 sector = title
             if sector is not None and _former(tokens):
                 sector = "ELI"
-        if person is not None:
-            self.context.remember(name or person, country, sector)
+        if (person is not None or named_by_role) and name is not None:
+            # a known person the tagger did not see as one ("President Yoon Suk Yeol")
+            # is still the one a later "Yoon" means
+            self.context.remember(name, country, sector)
         words = self.index.display_tokens(head, tokens)
         first, last = (words[0], words[-1]) if words else (head, head)
         return Actor(self.index.words(first, last), actor_code(country, sector),

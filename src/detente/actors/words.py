@@ -28,6 +28,7 @@ class ActorWords:
     members: frozenset[str]
     honorifics: frozenset[str]
     body_nouns: frozenset[str]
+    group_nouns: frozenset[str]
     police_abbreviation_endings: frozenset[str]
 
 

@@ -282,6 +282,12 @@ def _owners(thing: Token) -> list[Token]:
     found += [pobj for holder in holders for prep in holder.children
               if prep.dep_ in {"prep", "agent"} and prep.lower_ in OWNER_PREPOSITIONS
               for pobj in prep.children if pobj.dep_ == "pobj"]
+    # "tariffs on electric vehicles from China": the parser hangs where the goods
+    # come from on the measure, not on the goods
+    if thing.dep_ == "pobj" and thing.head.lower_ == "on":
+        found += [pobj for prep in thing.head.head.children
+                  if prep.dep_ == "prep" and prep.lower_ == "from"
+                  for pobj in prep.children if pobj.dep_ == "pobj"]
     # "the approval of Sweden joining NATO": the one doing what the thing is about
     found += [subject for prep in thing.children
               if prep.dep_ == "prep" and prep.lower_ == "of"
