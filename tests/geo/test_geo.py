@@ -307,6 +307,11 @@ PLACES = [
                  "in a tweet.",
                  0, {("Tunis", "TUN", "city", "article")},
                  id="a large city the model calls a language is a place"),
+    pytest.param("December 16, 2023 (PORT SUDAN) – Sudan has confirmed the Chadian decision to "
+                 "expel four diplomats.\n\nOn Saturday, Chad summoned the Sudanese envoy to "
+                 "N'Djamena.\n\nSudan refused to apologize to Chad.",
+                 2, {("Port Sudan", "SDN", "city", "dateline")},
+                 id="a summons the opening places is no visit that takes the story there"),
 ]
 
 

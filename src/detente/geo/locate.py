@@ -551,8 +551,12 @@ def _first_town(run: ArticleRun) -> tuple[Location, bool] | None:
             found = place_of(span, states)
             if found is not None and found[1] != "country":
                 head = preposition.head
+                lemma = head.lemma_.lower()
+                # "summoned the ambassador to N'Djamena": the summoner's doing at home,
+                # not a visit that takes the story's acts there
                 return _spanned((span, found), "article", offset), (
-                    _of_meeting(head) or head.lemma_.lower() in geo_words().motion_verbs)
+                    _of_meeting(head) or (lemma in geo_words().motion_verbs
+                                          and lemma not in geo_words().summon_verbs))
     return None
 
 
