@@ -42,6 +42,13 @@ def test_a_name_means_the_larger_place_unless_the_text_is_about_another_state():
     assert places.lookup("Rafah", {"EGY"}).country == "EGY"
 
 
+def test_an_international_organisation_sits_in_a_city():
+    places = gazetteer()
+    assert (places.seat("IGOICJ").name, places.seat("IGOICJ").country) == ("The Hague", "NLD")
+    assert places.seat("IGONATO").name == "Brussels"
+    assert places.seat("IGOG20") is None  # a grouping with no seat
+
+
 def test_states_and_news_regions_are_places_with_a_point():
     places = gazetteer()
     ukraine = places.lookup("Ukraine")
@@ -307,6 +314,10 @@ PLACES = [
                  "in a tweet.",
                  0, {("Tunis", "TUN", "city", "article")},
                  id="a large city the model calls a language is a place"),
+    pytest.param("The International Court of Justice on Monday rejected Bolivia's claim "
+                 "against Chile.",
+                 0, {("The Hague", "NLD", "city", "capital")},
+                 id="a court's ruling the text does not place is made at its seat"),
     pytest.param("December 16, 2023 (PORT SUDAN) – Sudan has confirmed the Chadian decision to "
                  "expel four diplomats.\n\nOn Saturday, Chad summoned the Sudanese envoy to "
                  "N'Djamena.\n\nSudan refused to apologize to Chad.",

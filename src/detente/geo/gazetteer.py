@@ -171,6 +171,12 @@ class Gazetteer:
         row = _capital_names().get(iso3)
         return self._city_in(row, iso3) if row else None
 
+    def seat(self, igo: str | None) -> Place | None:
+        """The city an international organisation sits in ("IGOICJ": The Hague),
+        as data/igo_seats.tsv gives it; None for a body with no seat there."""
+        row = _igo_seats().get(igo) if igo else None
+        return self._city_in(*row) if row else None
+
     def fips(self, iso3: str | None) -> str | None:
         """GDELT's (FIPS 10-4) country code of an ISO3 state."""
         return self._fips.get(iso3) if iso3 else None
@@ -180,6 +186,11 @@ class Gazetteer:
 def _capital_names() -> dict[str, str]:
     return {row["iso3"]: split_list(row["capitals"])[0]
             for row in read_table("countries.tsv") if row["capitals"] and not row["valid_to"]}
+
+
+@cache
+def _igo_seats() -> dict[str, tuple[str, str]]:
+    return {row["code"]: (row["seat"], row["country"]) for row in read_table("igo_seats.tsv")}
 
 
 @cache

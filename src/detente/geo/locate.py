@@ -34,7 +34,9 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
 7. ``capital``: the speaker's capital for a statement, when nothing else is said;
    any other event the text does not place is placed in the capital of the side
    the kind of act happens at home for (``acting_side`` in geo_words.yaml:
-   the expelling state's for an expelled envoy, the target's for a strike).
+   the expelling state's for an expelled envoy, the target's for a strike); an
+   international organisation's home is its seat (data/igo_seats.tsv: a ruling of
+   the International Court of Justice is made in The Hague).
 
 A state found is made precise by a town of it the article gives: its opening
 town, its dateline's city, else the first town of that state a place phrase names
@@ -155,7 +157,7 @@ def _placed_by_text(trigger: Token, sentence: Span, offset: int, source: Actor, 
     return (meeting or visited_place(run) or dateline_location(run, states) or article_place(run)
             or (_refined(_spanned(named_state, "sentence", offset), run)
                 if named_state and not statement else None)
-            or (capital_location(source) if statement and source.country else None))
+            or (home_location(source) if statement else None))
 
 
 def _speaking_capital(source: Actor) -> Location | None:
@@ -592,19 +594,31 @@ def dateline_location(run: ArticleRun, states: frozenset[str]) -> Location | Non
 
 def capital_location(side: Actor) -> Location | None:
     """The side's state's capital (a guess, marked ``capital``): the summoning
-    state's for a summoning, the speaker's for a statement, the acting side's for
-    an event the text does not place (``_placed_by_act``)."""
+    state's for a summoning."""
     capital = gazetteer().capital(side.country)
     return _location(capital, "city", "capital", None) if capital is not None else None
 
 
+def home_location(side: Actor) -> Location | None:
+    """Where a side acts at home (a guess, marked ``capital``): its state's capital,
+    or the seat of an international organisation with no state ("the International
+    Court of Justice rejected ...": The Hague, data/igo_seats.tsv): the speaker's
+    for a statement, the acting side's for an event the text does not place."""
+    if side.country:
+        return capital_location(side)
+    seat = gazetteer().seat(side.code)
+    return _location(seat, "city", "capital", None) if seat is not None else None
+
+
 def _placed_by_act(code: str, source: Actor, target: Actor) -> Location | None:
-    """The capital of the side an act of ``code`` happens at home for, where the
-    text places the event nowhere: an envoy expelled or a seizure is the acting
-    state's doing, a strike or a visit happens at the target's (``acting_side``, by
-    CAMEO code); an act with no state on that side is placed at the target's."""
-    side = source if _acting_side(code) == "source" and source.country else target
-    return capital_location(side)
+    """The home of the side an act of ``code`` happens at home for, where the
+    text places the event nowhere: an envoy expelled, a seizure or a court's ruling
+    is the acting side's doing, a strike or a visit happens at the target's
+    (``acting_side``, by CAMEO code); an act with no home on that side is placed at
+    the target's."""
+    if _acting_side(code) == "source" and (home := home_location(source)) is not None:
+        return home
+    return home_location(target)
 
 
 def _acting_side(code: str) -> str:
