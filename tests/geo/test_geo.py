@@ -415,3 +415,21 @@ def test_gdelt_geo_fields_of_a_city_a_state_and_nothing():
                                                      None]
     assert country_geo("UKR")[:4] == [1, "Ukraine", "UP", "UP"]
     assert geo_type("region", "USA") == 2 and geo_type("city", "USA") == 3
+
+
+@pytest.mark.parametrize(("text", "name", "found"), [
+    ("They met in Ladakh's Chushul.", "Ladakh's Chushul", ("Ladakh", "region")),
+    ("They met in Punjab's Lahore.", "Punjab's Lahore", ("Lahore", "city")),
+    ("Seoul recognised the People's Republic.", "People's Republic", None),
+])
+def test_a_place_named_as_a_region_s_is_its_town_else_the_region(text, name, found):
+    """A town the gazetteer lacks is placed in the region that owns it; an owner
+    that is no place makes nothing a place ("the People's Republic" is no town
+    called Republic)."""
+    from detente.geo.locate import place_of
+    from detente.nlp import load_pipeline
+
+    doc = load_pipeline()(text)
+    start = text.index(name)
+    place = place_of(doc.char_span(start, start + len(name)), frozenset())
+    assert (place[0].name, place[1]) == found if found else place is None

@@ -452,14 +452,15 @@ def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
         return (capital, "city") if capital is not None else (place, place.kind)
     if place is not None:
         return place, place.kind
-    owned, owner = _owner_split(text)
-    for tail in (text.rpartition(" in ")[2], text.partition(",")[0], owned, owner):
-        # "the Great Hall of the People in Beijing", "Magelang, Central Java", a town
-        # of a named region, else the region ("Ladakh's Chushul")
+    for tail in (text.rpartition(" in ")[2], text.partition(",")[0]):
+        # "the Great Hall of the People in Beijing", "Magelang, Central Java"
         if tail != text and tail[:1].isupper():
             place = places.lookup(tail, states)
             if place is not None:
                 return place, place.kind
+    owned = _owned_place(text, states)
+    if owned is not None:
+        return owned, owned.kind
     words = text.split()
     if len(words) > 1 and words[-1].lower() in geo_words().area_words:
         place = places.lookup(" ".join(words[:-1]), states)
@@ -468,14 +469,20 @@ def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
     return None
 
 
-def _owner_split(name: str) -> tuple[str, str]:
-    """A name of a place owned by another ("Ladakh's Chushul") as the place and its
-    owner; ``(name, name)`` for any other name."""
+def _owned_place(name: str, states: frozenset[str]) -> Place | None:
+    """A place named as a region's or state's ("Ladakh's Chushul"): the town, when
+    the gazetteer has it in the owner's state, else the owner; None where the
+    owner is no place ("the People's Republic")."""
     for mark in ("'s ", "’s "):
-        owner, found, owned = name.partition(mark)
-        if found:
-            return owned, owner
-    return name, name
+        owner_name, found, owned_name = name.partition(mark)
+        if not found:
+            continue
+        owner = gazetteer().lookup(owner_name, states)
+        if owner is None or owner.kind == "city":
+            return None
+        owned = gazetteer().lookup(owned_name, {owner.country})
+        return owned if owned is not None and owned.country == owner.country else owner
+    return None
 
 
 def meeting_place(run: ArticleRun) -> Location | None:
