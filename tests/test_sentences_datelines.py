@@ -57,7 +57,6 @@ def test_a_yearless_dateline_gives_its_month_and_day():
     ("TIRANA, Albania (AP) - Talks", ("TIRANA", "Albania")),
     ("ALBUQUERQUE, N.M. — A court", ("ALBUQUERQUE", "N.M.")),
     ("Cebu City-- Police", ("Cebu City", None)),
-    ("GROTON ― The submarine", ("GROTON", None)),  # a horizontal bar is a dash too
     ("The talks went on.", None),
 ])
 def test_the_resolver_reads_where_an_article_was_filed(paragraph, filed):

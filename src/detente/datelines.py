@@ -42,11 +42,11 @@ _MONTH_DAY = re.compile(
 
 # A wire dateline opening a paragraph, as the resolver reads it: "SEOUL, June 13
 # (Reuters) —", "TIRANA, Albania (AP)", "Cebu City--".
-FILED_FROM = re.compile(r"\s*(?:([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)(?:,| \(| [-—–―]|--)"
-                        r"|([A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+)*)(?:--| [—–―] ))")
+FILED_FROM = re.compile(r"\s*(?:([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)(?:,| \(| [-—–]|--)"
+                        r"|([A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+)*)(?:--| [—–] ))")
 # The region a dateline's city is in, after its comma: "TIRANA, Albania (AP)",
 # "ALBUQUERQUE, N.M. —", "MOSCOW, Idaho --" (not a date: "SEOUL, June 13 (Reuters)").
-FILED_REGION = re.compile(r"\s*([A-Z][A-Za-z.']*(?: [A-Z][A-Za-z.']*)*)\s*(?:\(|[-—–―]|,|$)")
+FILED_REGION = re.compile(r"\s*([A-Z][A-Za-z.']*(?: [A-Z][A-Za-z.']*)*)\s*(?:\(|[-—–]|,|$)")
 
 # A place opening an article before a colon or dash: "Jakarta: ...", "Hanoi (VNA) - ...",
 # "Riyadh, 11 March 2023 (TDI): ...", "NAYPYITAW [Myanmar], Nov 23, 2017: ...", the
