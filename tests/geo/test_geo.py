@@ -54,6 +54,15 @@ def test_every_state_s_first_level_divisions_are_regions():
     assert places.lookup("Central") is None or places.lookup("Central").kind == "city"
 
 
+def test_bases_and_border_points_the_news_names_are_places():
+    places = gazetteer()
+    panmunjom = places.lookup("Panmunjeom")
+    assert (panmunjom.name, panmunjom.country, panmunjom.kind) == ("Panmunjom", "KOR", "city")
+    assert places.lookup("Galwan Valley").kind == "region"
+    # a town of the name outranks a site so called
+    assert places.lookup("Ramstein").name == "Ramstein-Miesenbach"
+
+
 def test_an_international_organisation_sits_in_a_city():
     places = gazetteer()
     assert (places.seat("IGOICJ").name, places.seat("IGOICJ").country) == ("The Hague", "NLD")
@@ -326,10 +335,14 @@ PLACES = [
                  "in a tweet.",
                  0, {("Tunis", "TUN", "city", "article")},
                  id="a large city the model calls a language is a place"),
-    pytest.param("Indian and Chinese commanders are meeting in Ladakh's Chushul on Tuesday as "
+    pytest.param("Indian and Chinese commanders are meeting in Ladakh's Nyoma on Tuesday as "
                  "Indian forces ramped up deployment along the border.",
                  0, {("Ladakh", "IND", "region", "text")},
                  id="a town the gazetteer lacks is placed in the region that owns it"),
+    pytest.param("The Egyptian Air Force and its Sudanese counterpart began a military drill "
+                 "at Sudan's Marwa air base on Saturday.",
+                 0, {("Merowe Air Base", "SDN", "city", "text")},
+                 id="a site named by a name and its kind is a place"),
     pytest.param("The International Court of Justice on Monday rejected Bolivia's claim "
                  "against Chile.",
                  0, {("The Hague", "NLD", "city", "capital")},
@@ -418,7 +431,8 @@ def test_gdelt_geo_fields_of_a_city_a_state_and_nothing():
 
 
 @pytest.mark.parametrize(("text", "name", "found"), [
-    ("They met in Ladakh's Chushul.", "Ladakh's Chushul", ("Ladakh", "region")),
+    ("They met in Ladakh's Nyoma.", "Ladakh's Nyoma", ("Ladakh", "region")),
+    ("They met in Ladakh's Chushul.", "Ladakh's Chushul", ("Chushul", "city")),
     ("They met in Punjab's Lahore.", "Punjab's Lahore", ("Lahore", "city")),
     ("Seoul recognised the People's Republic.", "People's Republic", None),
 ])

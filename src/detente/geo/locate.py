@@ -92,6 +92,7 @@ class GeoWords:
     unreal_auxiliaries: frozenset[str]
     place_object_verbs: frozenset[str]
     territory_nouns: frozenset[str]
+    site_nouns: frozenset[str]
     acting_side: dict[str, str]  # CAMEO code prefix -> "source" or "target"
 
 
@@ -399,6 +400,9 @@ def _phrase_names(noun: Token, place_labels_only: bool = False,
                 not place_labels_only or span.label_ in words.place_labels) and not (
                 token.dep_ == "poss" and token.head.lemma_.lower() in words.event_nouns):
             yield span
+    site = None if place_labels_only else _site_name(noun)
+    if site is not None:
+        yield site
     if depth:
         for child in noun.children:
             if child.dep_ == "prep" and (_is_locative(child) or (
@@ -407,6 +411,20 @@ def _phrase_names(noun: Token, place_labels_only: bool = False,
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         yield from _phrase_names(obj, place_labels_only, depth - 1)
+
+
+def _site_name(noun: Token) -> Span | None:
+    """A site named by a proper name and the kind of site ("Sudan's Marwa air base":
+    "Marwa air base"), the name's words with the noun's, as one name."""
+    if noun.lemma_.lower() not in geo_words().site_nouns:
+        return None
+    start = noun.i
+    while start > 0 and noun.doc[start - 1].dep_ == "compound" and (
+            noun.doc[start - 1].head.i in range(start - 1, noun.i + 1)):
+        start -= 1
+    if start == noun.i or noun.doc[start].pos_ != "PROPN":
+        return None
+    return Span(noun.doc, start, noun.i + 1)
 
 
 def _name_at(token: Token) -> Span | None:
