@@ -343,6 +343,10 @@ PLACES = [
                  "at Sudan's Marwa air base on Saturday.",
                  0, {("Merowe Air Base", "SDN", "city", "text")},
                  id="a site named by a name and its kind is a place"),
+    pytest.param("WASHINGTON (Reuters) - Venezuela on Saturday freed seven Americans "
+                 "imprisoned in the country, a senior U.S. official said.",
+                 0, {("Caracas", "VEN", "city", "capital")},
+                 id="an act done on the actor's soil is not where the story is filed from"),
     pytest.param("The International Court of Justice on Monday rejected Bolivia's claim "
                  "against Chile.",
                  0, {("The Hague", "NLD", "city", "capital")},

@@ -28,7 +28,9 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
    also one ingest took off the text: ``Article.dateline``), where the story is
    told from; ``article`` without one: the first town or region the article's
    opening paragraphs place something in ("The deal, struck in Beijing this
-   week, ...");
+   week, ..."); but ``capital``, the acting state's, for an act done on its own
+   soil (``home`` in ``acting_side``: a release, an expulsion, a seizure) when
+   the place so told is in another state ("WASHINGTON - Venezuela freed ...");
 6. ``sentence`` again: a state the sentence names that is not the source, unless
    the event is a statement (a state it names is what it speaks of);
 7. ``capital``: the speaker's capital for a statement, when nothing else is said;
@@ -93,7 +95,7 @@ class GeoWords:
     place_object_verbs: frozenset[str]
     territory_nouns: frozenset[str]
     site_nouns: frozenset[str]
-    acting_side: dict[str, str]  # CAMEO code prefix -> "source" or "target"
+    acting_side: dict[str, str]  # CAMEO code prefix -> "source", "home" or "target"
 
 
 @cache
@@ -107,12 +109,12 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     """Where the event of ``trigger`` (CAMEO ``code``) happened; ``offset`` is the
     paragraph's start in the article's clean text (spans are given in article
     coordinates). The text's places first, else the last resort by kind of act."""
-    return (_placed_by_text(trigger, sentence, offset, source, target, run)
+    return (_placed_by_text(trigger, sentence, offset, source, target, run, code)
             or _placed_by_act(code, source, target))
 
 
 def _placed_by_text(trigger: Token, sentence: Span, offset: int, source: Actor, target: Actor,
-                    run: ArticleRun) -> Location | None:
+                    run: ArticleRun, code: str) -> Location | None:
     states = frozenset(actor.country for actor in (source, target) if actor.country)
     # a state named as the object is a side ("helped Syria"), but the place of a
     # verb whose object is where it happens ("visited Turkey")
@@ -155,7 +157,13 @@ def _placed_by_text(trigger: Token, sentence: Span, offset: int, source: Actor, 
     if statement and (seat := _speaking_capital(source)) is not None:
         return seat
     meeting = meeting_place(run) if trigger.lemma_.lower() in geo_words().meeting_words else None
-    return (meeting or visited_place(run) or dateline_location(run, states) or article_place(run)
+    told = meeting or visited_place(run) or dateline_location(run, states) or article_place(run)
+    if told is not None and told.country != source.country and _acting_side(code) == "home" \
+            and (home := capital_location(source)) is not None:
+        # "WASHINGTON - Venezuela freed seven Americans": done on Venezuelan soil,
+        # wherever the story is told from
+        return home
+    return (told
             or (_refined(_spanned(named_state, "sentence", offset), run)
                 if named_state and not statement else None)
             or (home_location(source) if statement else None))
@@ -653,14 +661,14 @@ def _placed_by_act(code: str, source: Actor, target: Actor) -> Location | None:
     is the acting side's doing, a strike or a visit happens at the target's
     (``acting_side``, by CAMEO code); an act with no home on that side is placed at
     the target's."""
-    if _acting_side(code) == "source" and (home := home_location(source)) is not None:
+    if _acting_side(code) != "target" and (home := home_location(source)) is not None:
         return home
     return home_location(target)
 
 
 def _acting_side(code: str) -> str:
-    """"source" or "target": the side of the act's longest code prefix in the
-    table, "target" where none matches."""
+    """"source", "home" (the source's, on its own soil) or "target": the side of
+    the act's longest code prefix in the table, "target" where none matches."""
     sides = geo_words().acting_side
     return next((sides[code[:size]] for size in range(len(code), 0, -1)
                  if code[:size] in sides), "target")
