@@ -347,6 +347,11 @@ PLACES = [
                  "imprisoned in the country, a senior U.S. official said.",
                  0, {("Caracas", "VEN", "city", "capital")},
                  id="an act done on the actor's soil is not where the story is filed from"),
+    pytest.param("South and North Korea agreed to end the war.\n\nThey announced the agreement "
+                 "after the summit meeting between Moon and Kim held at the Peace House on the "
+                 "southern side of the truce village of Panmunjeom.",
+                 0, {("Panmunjom", "KOR", "city", "article")},
+                 id="a meeting is held on the side of the place the phrase names"),
     pytest.param("The International Court of Justice on Monday rejected Bolivia's claim "
                  "against Chile.",
                  0, {("The Hague", "NLD", "city", "capital")},

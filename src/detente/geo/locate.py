@@ -95,6 +95,7 @@ class GeoWords:
     place_object_verbs: frozenset[str]
     territory_nouns: frozenset[str]
     site_nouns: frozenset[str]
+    side_nouns: frozenset[str]
     acting_side: dict[str, str]  # CAMEO code prefix -> "source", "home" or "target"
 
 
@@ -373,12 +374,15 @@ def _phrase_kind(preposition: Token) -> str:
 
 
 def _is_locative(preposition: Token) -> bool:
-    """Does the preposition say where ("in", "at"), or whither after a verb of
-    going ("travelled to Tonga"; not "a commitment to Ukraine")?"""
+    """Does the preposition say where ("in", "at", "on the side of"), or whither
+    after a verb of going ("travelled to Tonga"; not "a commitment to Ukraine")?"""
     words = geo_words()
     word = preposition.lower_
     if word in words.locative:
         return True
+    if word == "on":  # "on the southern side of the truce village", "on the outskirts of Kyiv"
+        return any(child.dep_ == "pobj" and child.lemma_.lower() in words.side_nouns
+                   for child in preposition.children)
     return word in words.destination and preposition.head.lemma_.lower() in words.motion_verbs
 
 
@@ -414,8 +418,10 @@ def _phrase_names(noun: Token, place_labels_only: bool = False,
     if depth:
         for child in noun.children:
             if child.dep_ == "prep" and (_is_locative(child) or (
-                    child.lower_ == "of" and noun.lemma_.lower() in words.settlement_nouns)):
-                # "at the hospital in Gaza City", "the truce village of Panmunjom"
+                    child.lower_ == "of" and noun.lemma_.lower() in (
+                        words.settlement_nouns | words.side_nouns))):
+                # "at the hospital in Gaza City", "the truce village of Panmunjom",
+                # "on the southern side of the village"
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         yield from _phrase_names(obj, place_labels_only, depth - 1)
@@ -528,8 +534,10 @@ def meeting_place(run: ArticleRun) -> Location | None:
 
 def _first_meeting_place(run: ArticleRun) -> Location | None:
     for preposition, offset, states in _article_place_phrases(run):
-        if not _of_meeting(preposition.head):
-            continue
+        head = preposition.head
+        if not (_of_meeting(head) or (head.dep_ == "acl" and head.head.lemma_.lower()
+                                      in geo_words().meeting_words)):
+            continue  # "the summit meeting ... held at the Peace House" too
         found = [(span, place) for span in _place_spans(preposition)
                  if (place := place_of(span, states)) is not None]
         best = next((item for item in found if item[1][1] != "country"),
