@@ -352,6 +352,10 @@ PLACES = [
                  "southern side of the truce village of Panmunjeom.",
                  0, {("Panmunjom", "KOR", "city", "article")},
                  id="a meeting is held on the side of the place the phrase names"),
+    pytest.param("IAEA chief Rafael Grossi told reporters he planned to meet Russian officials "
+                 "during his upcoming visit to the Zaporozhye nuclear power plant.",
+                 0, {("Zaporizhzhia Nuclear Power Plant", "UKR", "city", "sentence")},
+                 id="a site's name is read before the town it is named after"),
     pytest.param("The International Court of Justice on Monday rejected Bolivia's claim "
                  "against Chile.",
                  0, {("The Hague", "NLD", "city", "capital")},

@@ -406,15 +406,15 @@ def _phrase_names(noun: Token, place_labels_only: bool = False,
     """Names in a noun phrase's own words, then in its locative phrases; not the
     owner of an act, who does it ("died in Tehran's attack": Iran's government)."""
     words = geo_words()
+    site = None if place_labels_only else _site_name(noun)
+    if site is not None:  # "the Zaporozhye nuclear power plant" before "Zaporozhye"
+        yield site
     for token in noun_phrase_tokens(noun):
         span = _name_at(token)
         if span is not None and span.root.i == token.i and (
                 not place_labels_only or span.label_ in words.place_labels) and not (
                 token.dep_ == "poss" and token.head.lemma_.lower() in words.event_nouns):
             yield span
-    site = None if place_labels_only else _site_name(noun)
-    if site is not None:
-        yield site
     if depth:
         for child in noun.children:
             if child.dep_ == "prep" and (_is_locative(child) or (
@@ -429,11 +429,12 @@ def _phrase_names(noun: Token, place_labels_only: bool = False,
 
 def _site_name(noun: Token) -> Span | None:
     """A site named by a proper name and the kind of site ("Sudan's Marwa air base":
-    "Marwa air base"), the name's words with the noun's, as one name."""
+    "Marwa air base", "the Zaporozhye nuclear power plant"), the name's words with
+    the noun's, as one name."""
     if noun.lemma_.lower() not in geo_words().site_nouns:
         return None
     start = noun.i
-    while start > 0 and noun.doc[start - 1].dep_ == "compound" and (
+    while start > 0 and noun.doc[start - 1].dep_ in {"compound", "amod"} and (
             noun.doc[start - 1].head.i in range(start - 1, noun.i + 1)):
         start -= 1
     if start == noun.i or noun.doc[start].pos_ != "PROPN":
