@@ -68,3 +68,18 @@ def test_event_places_read_a_looser_opening_place():
     assert opening_place("Hanoi (VNA) - Vietnam") == "Hanoi"
     assert opening_place("Jakarta: Indonesia") == "Jakarta"
     assert opening_place("The talks went on.") is None
+
+
+@pytest.mark.parametrize(("paragraph", "place"), [
+    ("December 16, 2023 (PORT SUDAN) – Sudan has confirmed", "PORT SUDAN"),
+    ("16 December 2023 (KHARTOUM) - The army", "KHARTOUM"),
+    ("NAYPYITAW [Myanmar], Nov 23, 2017: Myanmar signed", "NAYPYITAW"),
+    ("TBILISI/BAKU — Armenian and Azerbaijani officials", "TBILISI"),
+    ("Bangkok/Phnom Penh: A border conflict", "Bangkok"),
+    ("GROTON ― The submarine", "GROTON"),
+    ("May 22 (UPI) -- The United States", None),  # a date and an agency: no place
+])
+def test_an_opening_place_after_its_date_in_brackets_or_with_a_second_place(paragraph, place):
+    """Datelines of real pages: the place bracketed after the date, a region in
+    square brackets, two places filed from (the first is read)."""
+    assert opening_place(paragraph) == place

@@ -27,11 +27,12 @@ from detente.ingest.dates import MONTHS, WEEKDAY, parse_date
 from detente.model import DatePoint
 
 # "SEOUL, June 15, 2000 (Reuters) -" / "WASHINGTON (AP) —": a place in capitals,
-# then optionally a date and an agency in brackets, then a dash.
+# then optionally a date and an agency in brackets, then a dash (a horizontal bar,
+# "GROTON ―", is one too).
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'\-]{1,40}(?:,\s*[A-Z][a-zA-Z .]{1,30})?)"
-    r"(?:,\s*(?P<date>[^()—–\-]{3,40}?))?"
-    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[—–\-]{1,2}\s+"
+    r"(?:,\s*(?P<date>[^()—–―\-]{3,40}?))?"
+    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[—–―\-]{1,2}\s+"
 )
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(
@@ -48,9 +49,16 @@ FILED_FROM = re.compile(r"\s*(?:([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)(?:,| \(| [-
 FILED_REGION = re.compile(r"\s*([A-Z][A-Za-z.']*(?: [A-Z][A-Za-z.']*)*)\s*(?:\(|[-—–]|,|$)")
 
 # A place opening an article before a colon or dash: "Jakarta: ...", "Hanoi (VNA) - ...",
-# "Riyadh, 11 March 2023 (TDI): ...".
-OPENING_PLACE = re.compile(r"\s*([A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2})"
-                           r"(?:,[^:\n]{0,40}?)?(?:\s*\([^)\n]{1,30}\))?\s*(?::|—|–|--| - )")
+# "Riyadh, 11 March 2023 (TDI): ...", "NAYPYITAW [Myanmar], Nov 23, 2017: ...", the
+# first of two ("TBILISI/BAKU — ...", "Bangkok/Phnom Penh: ..."), or a place in
+# capitals in brackets after the date ("December 16, 2023 (PORT SUDAN) – ...").
+_NAME = r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2}"
+_FULL_DATE = (r"(?i:(?:" + _MONTH_NAMES + r")\.? [0-3]?\d(?:st|nd|rd|th)?,? \d{4}"
+              r"|[0-3]?\d (?:" + _MONTH_NAMES + r")\.?,? \d{4})")
+OPENING_PLACE = re.compile(
+    r"\s*(?:" + _FULL_DATE + r"\s*\((?P<bracketed>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})\)"
+    r"|(?P<place>" + _NAME + r")(?:/" + _NAME + r")?(?:\s*\[[^\]\n]{1,30}\])?"
+    r"(?:,[^:\n]{0,40}?)?(?:\s*\([^)\n]{1,30}\))?)\s*(?::|[—–―]|--| - )")
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, DatePoint, str]:
@@ -115,7 +123,7 @@ def filed_from(paragraph: str) -> tuple[str, str | None] | None:
 def opening_place(paragraph: str) -> str | None:
     """The place named before a colon or dash at the start of ``paragraph``, if any."""
     found = OPENING_PLACE.match(paragraph)
-    return found.group(1) if found else None
+    return (found.group("place") or found.group("bracketed")) if found else None
 
 
 def opening_place_end(paragraph: str) -> int:

@@ -42,6 +42,34 @@ def test_a_name_means_the_larger_place_unless_the_text_is_about_another_state():
     assert places.lookup("Rafah", {"EGY"}).country == "EGY"
 
 
+def test_every_state_s_first_level_divisions_are_regions():
+    places = gazetteer()
+    ladakh = places.lookup("Ladakh")
+    assert (ladakh.kind, ladakh.country, ladakh.adm1_code) == ("region", "IND", "IN41")
+    assert abs(ladakh.lat - 34.1) < 1 and abs(ladakh.lon - 77.5) < 1.5  # near Leh
+    assert places.lookup("Punjab", {"IND"}).country == "IND"
+    assert places.lookup("Punjab", {"PAK"}).country == "PAK"
+    # a division's name that a town of its state bears means the town
+    assert places.lookup("Batken").kind == "city"
+    assert places.lookup("Central") is None or places.lookup("Central").kind == "city"
+
+
+def test_bases_and_border_points_the_news_names_are_places():
+    places = gazetteer()
+    panmunjom = places.lookup("Panmunjeom")
+    assert (panmunjom.name, panmunjom.country, panmunjom.kind) == ("Panmunjom", "KOR", "city")
+    assert places.lookup("Galwan Valley").kind == "region"
+    # a town of the name outranks a site so called
+    assert places.lookup("Ramstein").name == "Ramstein-Miesenbach"
+
+
+def test_an_international_organisation_sits_in_a_city():
+    places = gazetteer()
+    assert (places.seat("IGOICJ").name, places.seat("IGOICJ").country) == ("The Hague", "NLD")
+    assert places.seat("IGONATO").name == "Brussels"
+    assert places.seat("IGOG20") is None  # a grouping with no seat
+
+
 def test_states_and_news_regions_are_places_with_a_point():
     places = gazetteer()
     ukraine = places.lookup("Ukraine")
@@ -307,6 +335,36 @@ PLACES = [
                  "in a tweet.",
                  0, {("Tunis", "TUN", "city", "article")},
                  id="a large city the model calls a language is a place"),
+    pytest.param("Indian and Chinese commanders are meeting in Ladakh's Nyoma on Tuesday as "
+                 "Indian forces ramped up deployment along the border.",
+                 0, {("Ladakh", "IND", "region", "text")},
+                 id="a town the gazetteer lacks is placed in the region that owns it"),
+    pytest.param("The Egyptian Air Force and its Sudanese counterpart began a military drill "
+                 "at Sudan's Marwa air base on Saturday.",
+                 0, {("Merowe Air Base", "SDN", "city", "text")},
+                 id="a site named by a name and its kind is a place"),
+    pytest.param("WASHINGTON (Reuters) - Venezuela on Saturday freed seven Americans "
+                 "imprisoned in the country, a senior U.S. official said.",
+                 0, {("Caracas", "VEN", "city", "capital")},
+                 id="an act done on the actor's soil is not where the story is filed from"),
+    pytest.param("South and North Korea agreed to end the war.\n\nThey announced the agreement "
+                 "after the summit meeting between Moon and Kim held at the Peace House on the "
+                 "southern side of the truce village of Panmunjeom.",
+                 0, {("Panmunjom", "KOR", "city", "article")},
+                 id="a meeting is held on the side of the place the phrase names"),
+    pytest.param("IAEA chief Rafael Grossi told reporters he planned to meet Russian officials "
+                 "during his upcoming visit to the Zaporozhye nuclear power plant.",
+                 0, {("Zaporizhzhia Nuclear Power Plant", "UKR", "city", "sentence")},
+                 id="a site's name is read before the town it is named after"),
+    pytest.param("The International Court of Justice on Monday rejected Bolivia's claim "
+                 "against Chile.",
+                 0, {("The Hague", "NLD", "city", "capital")},
+                 id="a court's ruling the text does not place is made at its seat"),
+    pytest.param("December 16, 2023 (PORT SUDAN) – Sudan has confirmed the Chadian decision to "
+                 "expel four diplomats.\n\nOn Saturday, Chad summoned the Sudanese envoy to "
+                 "N'Djamena.\n\nSudan refused to apologize to Chad.",
+                 2, {("Port Sudan", "SDN", "city", "dateline")},
+                 id="a summons the opening places is no visit that takes the story there"),
 ]
 
 
@@ -383,3 +441,22 @@ def test_gdelt_geo_fields_of_a_city_a_state_and_nothing():
                                                      None]
     assert country_geo("UKR")[:4] == [1, "Ukraine", "UP", "UP"]
     assert geo_type("region", "USA") == 2 and geo_type("city", "USA") == 3
+
+
+@pytest.mark.parametrize(("text", "name", "found"), [
+    ("They met in Ladakh's Nyoma.", "Ladakh's Nyoma", ("Ladakh", "region")),
+    ("They met in Ladakh's Chushul.", "Ladakh's Chushul", ("Chushul", "city")),
+    ("They met in Punjab's Lahore.", "Punjab's Lahore", ("Lahore", "city")),
+    ("Seoul recognised the People's Republic.", "People's Republic", None),
+])
+def test_a_place_named_as_a_region_s_is_its_town_else_the_region(text, name, found):
+    """A town the gazetteer lacks is placed in the region that owns it; an owner
+    that is no place makes nothing a place ("the People's Republic" is no town
+    called Republic)."""
+    from detente.geo.locate import place_of
+    from detente.nlp import load_pipeline
+
+    doc = load_pipeline()(text)
+    start = text.index(name)
+    place = place_of(doc.char_span(start, start + len(name)), frozenset())
+    assert (place[0].name, place[1]) == found if found else place is None

