@@ -109,7 +109,7 @@ def event_status(trigger: Token, skip: Token | None = None) -> str:
 
 def _up_to_setting(chain: list[Token], words: ModalityLexicon) -> list[Token]:
     """The chain up to a preposition that sets the event as the scene of another
-    act ("during", "at", "amid"): the words above it say how that act stands."""
+    act ("during", "amid"): the words above it say how that act stands."""
     for index, token in enumerate(chain[1:], 1):
         if token.dep_ == "prep" and token.lower_ in words.setting_prepositions:
             return chain[:index + 1]

@@ -103,8 +103,6 @@ _PATH_NAMED_MONTH = re.compile(r"(?:^|/)(?P<day>0?[1-9]|[12]\d|3[01])-(?P<month>
                                r"-(?P<year>19\d\d|20\d\d)(?:/|$)")
 _PATH_SHORT_DAY = re.compile(r"(?:^|/)(?P<year>19\d\d|20\d\d)/(?P<month>[1-9]|1[0-2])"
                              r"/(?P<day>[1-9]|[12]\d|3[01])(?:/|$)")
-_MONTH_ABBREVIATIONS = {name: number for number, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _PATH_MONTH = re.compile(r"(?:^|/)(?P<year>1[89]\d\d|20\d\d)/(?P<month>0[1-9]|1[0-2])(?:/|$)")
 _PATH_YEAR = re.compile(r"(?:^|/)(?P<year>1[89]\d\d|20\d\d)(?:/|$)")
 
@@ -113,7 +111,7 @@ def _month_and_day(match: re.Match[str]) -> tuple[int, int]:
     """A path date's month and day (0, 0 where they cannot be told apart)."""
     if "first" not in match.groupdict():
         month = match["month"]
-        number = _MONTH_ABBREVIATIONS.get(month.lower(), 0) if month.isalpha() else int(month)
+        number = MONTHS.get(month.lower(), 0) if month.isalpha() else int(month)
         return number, int(match["day"])
     first, second = int(match["first"]), int(match["second"])
     if first > 12 or first == second:
