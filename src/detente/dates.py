@@ -83,6 +83,7 @@ class TimeWords:
     shifts: dict[str, int]
     day_words: dict[str, int]
     parts_of_day: frozenset[str]
+    sequence_marks: frozenset[str]
 
 
 @cache

@@ -155,6 +155,27 @@ def test_the_day_a_plan_was_announced_lies_behind(pipeline):
     assert [date for *_, date in ahead] == ["2001-05"]
 
 
+def test_a_date_hung_deep_on_the_trigger_still_dates_it(pipeline):
+    """Prepositions can carry the date far from the verb, and a date that opens a
+    sentence dates each act conjoined in it."""
+    trip = events(pipeline, "Canada's trade minister will fly to the northern city of Osaka "
+                            "in Japan on Thursday.", pub_date="2000-10-23")
+    assert [date for *_, date in trip] == ["2000-10-26"]
+    both = events(pipeline, "In a joint communique on Tuesday, Chile and Peru praised Bolivia "
+                            "and accused Ecuador of aggression.", pub_date="2000-10-26")
+    assert {(source, cameo[:2], date) for source, cameo, _, _, date in both} >= {
+        ("CHL", "05", "2000-10-24"), ("CHL", "11", "2000-10-24")}
+
+
+def test_an_after_clause_keeps_its_own_time(pipeline):
+    """"will fly on Thursday, days after X visited": Thursday is the flight's day
+    only; the tagger's "Thursday, days" is two expressions."""
+    found = events(pipeline, "Canada's trade minister will fly to Japan on Thursday, days "
+                             "after his Mexican counterpart visited Tokyo.", pub_date="2000-10-23")
+    dates = {cameo[:2] + source[:3]: date for source, cameo, _, _, date in found}
+    assert dates.get("04CAN") == "2000-10-26" and dates.get("04MEX") is None
+
+
 def test_a_condition_or_possibility_looks_ahead(pipeline):
     cut = events(pipeline, "Russia will cut off gas supplies to Ukraine on 1 January unless "
                            "Kiev agrees to pay more.", pub_date="2005-12-28")

@@ -27,6 +27,7 @@ HEDGES = time_words().hedges
 SHIFTS = time_words().shifts
 DAY_WORDS = time_words().day_words
 PARTS_OF_DAY = time_words().parts_of_day
+SEQUENCE_MARKS = time_words().sequence_marks
 # Verbs whose own date is when something was said or found, not when the act they
 # report happened, and the words that give a reported act a time of its own
 # (data/event_words.yaml).
@@ -54,9 +55,25 @@ def date_entities(doc: Doc) -> dict[int, list[Span]]:
         while position < len(entities) and entities[position].start < sentence.start:
             position += 1
         while position < len(entities) and entities[position].end <= sentence.end:
-            dates.setdefault(sentence.start, []).append(entities[position])
+            dates.setdefault(sentence.start, []).extend(_split_at_commas(entities[position]))
             position += 1
     return dates
+
+
+def _split_at_commas(entity: Span) -> list[Span]:
+    """A DATE entity the tagger ran over a comma into a second phrase ("on Friday,
+    days after …": "Friday, days") is two expressions, one per subtree; one whose parts
+    hang together ("June 5, 2023") is one."""
+    groups: dict[int, list[int]] = {}
+    for token in entity:
+        top = token
+        while entity.start <= top.head.i < entity.end and top.head != top:
+            top = top.head
+        if not token.is_punct:
+            groups.setdefault(top.i, []).append(token.i)
+    if len(groups) < 2:
+        return [entity]
+    return [entity.doc[min(indices):max(indices) + 1] for indices in groups.values()]
 
 
 def event_date(trigger: Token, dates: list[Span], published: DatePoint,
@@ -77,8 +94,10 @@ def event_date(trigger: Token, dates: list[Span], published: DatePoint,
             continue  # "agreed to …, after Lula declined last year": the declining's date
         if above and verb.lemma_.lower() in REPORTING_VERBS and _has_own_time(trigger, verb):
             continue
+        if above and _in_sequence_clause(trigger, verb):
+            continue  # "will travel on Friday, days after Wang visited": not Friday's visit
         distance = tree_distance(entity.root, trigger)
-        if distance <= MAX_TREE_DISTANCE:
+        if distance <= MAX_TREE_DISTANCE or _dates_trigger(entity, verb, trigger):
             looks_ahead = not (above and verb.tag_ == "VBD")
             candidates.append((distance, entity.start, entity, looks_ahead))
     for _, _, entity, looks_ahead in sorted(candidates, key=lambda item: (item[0], item[1])):
@@ -93,6 +112,26 @@ def _in_another_clause(verb: Token, trigger: Token, above: bool) -> bool:
     governing it nor below it (an "after …" clause, a conjoined act)?"""
     return (verb.pos_ in {"VERB", "AUX"} and verb != trigger and not above
             and trigger not in verb.ancestors and verb.dep_ in {"advcl", "conj"})
+
+
+def _in_sequence_clause(trigger: Token, verb: Token) -> bool:
+    """Is the trigger, below ``verb``, inside an "after/before/since …" clause of it?"""
+    clause = trigger
+    while clause != verb and clause.head != clause:
+        if clause.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in SEQUENCE_MARKS
+                                          for child in clause.children):
+            return True
+        clause = clause.head
+    return False
+
+
+def _dates_trigger(entity: Span, verb: Token, trigger: Token) -> bool:
+    """Does the date hang on the trigger itself through prepositions only, however
+    deep ("will travel to the island of Tonga on Friday"), or open the clause of a
+    verb the trigger is conjoined to ("On Monday, Mali backed the junta and threatened
+    ECOWAS": the threat's date too)?"""
+    return verb == trigger or (trigger.dep_ == "conj" and trigger.head == verb
+                               and entity.end <= verb.i)
 
 
 def _date_verb(entity: Span) -> Token:
