@@ -28,6 +28,8 @@ PUBLISHED = DatePoint("2000-10-25", "day", "metadata")
     ("last night", "2000-10-24", "day"),
     ("this morning", "2000-10-25", "day"),
     ("Monday", "2000-10-23", "day"),
+    ("Monday's", "2000-10-23", "day"),
+    ("yesterday’s", "2000-10-24", "day"),
     ("last Friday", "2000-10-20", "day"),
     ("next Friday", "2000-10-27", "day"),
     ("two days ago", "2000-10-23", "day"),

@@ -154,7 +154,7 @@ def _has_own_time(trigger: Token, report: Token) -> bool:
 
 def resolve_expression(text: str, published: DatePoint, future: bool = False) -> DatePoint:
     """An ISO date for a date expression; relative ones need the publication date."""
-    words = text.lower().replace(",", " ").split()
+    words = re.sub(r"['’]s\b", "", text.lower()).replace(",", " ").split()  # "Friday's"
     if not words or _is_duration(words):
         return DatePoint()
     full = parse_date(text)
