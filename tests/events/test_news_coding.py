@@ -407,3 +407,13 @@ def test_calling_another_states_act_illegal_is_criticism(pipeline):
     # a verdict of praise is no criticism
     assert not any(event[1] == "111" for event in coded(
         pipeline, "Cambodia called the Thai proposal useful."))
+
+
+def test_an_abbreviated_rank_ends_no_sentence(pipeline):
+    """spaCy ends a sentence at "Sgt." unless told that a name follows a title's
+    abbreviation (data/titles.tsv); the soldier is then the target, whole."""
+    events = extract_text("Russian police detained US Army Staff Sgt. Gordon Black in "
+                          "Vladivostok on Thursday.", pub_date="2024-05-10", pipeline=pipeline)
+    assert [(e.cameo, e.target.code, e.target.text.endswith("Gordon Black")) for e in events] == [
+        ("173", "USAMIL", True)]
+    assert events[0].sentence.endswith("on Thursday.")
