@@ -13,7 +13,7 @@ from detente.cli.common import fail, measure_table, out
 
 # The options of the commands that score real news pages read from the reference data.
 SplitOption = Annotated[str, typer.Option(
-    "--split", help="dev or val (tune on them), test (report it) or all.")]
+    "--split", help="dev, val or val2 (tune on them), test (report it) or all.")]
 SharedDataOption = Annotated[Path, typer.Option(
     "--data", help="The reference data folder holding news-pages/ and news2023/.")]
 SHARED_DATA = Path("../shared/data")
@@ -24,7 +24,7 @@ def check_news_options(split: str, shared_data: Path) -> None:
     from detente.evaluation.news import SPLITS
 
     if split not in (*SPLITS, "all"):
-        raise fail(f"--split {split}: choose dev, test, val or all")
+        raise fail(f"--split {split}: choose dev, test, val, val2 or all")
     if not (shared_data / "news-pages" / "pages.jsonl").is_file():
         raise fail(f"{shared_data}: no news-pages/pages.jsonl (not the reference data folder)")
 

@@ -26,7 +26,7 @@ from detente.evaluation.scoring import intent_root, ratio, same_date, same_pair,
 from detente.ingest.readers import article_from_text
 from detente.model import Article, EventMention
 
-SPLITS = ("dev", "test", "val")
+SPLITS = ("dev", "test", "val", "val2")
 NOTHING_INTERSTATE = "none"  # a page's ``about`` when it reports no political act
 
 EventKey = tuple[str | None, str | None, str]  # source side, target side, root
