@@ -417,3 +417,17 @@ def test_an_abbreviated_rank_ends_no_sentence(pipeline):
     assert [(e.cameo, e.target.code, e.target.text.endswith("Gordon Black")) for e in events] == [
         ("173", "USAMIL", True)]
     assert events[0].sentence.endswith("on Thursday.")
+
+
+def test_whoever_is_blamed_or_thanked_for_an_act_did_it(pipeline):
+    """"for" or "of" and a gerund after a verb that blames, thanks or punishes: the act
+    is the one blamed's, not the speaker's (a reason or a charge, not a second act)."""
+    assert ("USA", "072", "TWN") in coded(
+        pipeline, "China has imposed sanctions on the United States for selling arms to Taiwan.")
+    assert coded(pipeline, "France criticised Russia for attacking Ukraine.") == {
+        ("FRA", "111", "RUS"), ("RUS", "190", "UKR")}
+    accused = coded(pipeline, "Israel accused Iran of arming Hezbollah.")
+    assert ("ISR", "072", "LBN") not in accused and ("IRN", "072", "LBN") in accused
+    assert coded(pipeline, "Iran was accused of supplying drones to Russia.") == {
+        ("IRN", "072", "RUS")}
+    assert coded(pipeline, "China apologised for attacking Vietnam.") == {("CHN", "190", "VNM")}

@@ -76,6 +76,9 @@ def verb_subject(verb: Token) -> Token | None:
 
 
 def _verb_subject(verb: Token) -> Token | None:
+    charged = _party_charged(verb)
+    if charged is not None:
+        return charged
     token = previous = verb
     via = None
     for _ in range(MAX_CLIMB):
@@ -125,6 +128,31 @@ def _verb_subject(verb: Token) -> Token | None:
         via = token.dep_
         previous, token = token, token.head
     return None
+
+
+# Entity types of a verb's object that is an amount, not someone ("spent $2bn for buying").
+AMOUNT_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
+
+
+def _party_charged(gerund: Token) -> Token | None:
+    """Who does the act of a gerund after "for" or "of" on a verb that blames, thanks
+    or punishes someone: that someone, not the verb's subject. "France criticised
+    Russia for attacking Ukraine" (Russia attacks), "imposed sanctions on the US for
+    selling arms" (the US sells), "Iran was accused of supplying drones" (Iran)."""
+    if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp" \
+            or gerund.head.lower_ not in WORDS.reason_prepositions or gerund.head.dep_ != "prep":
+        return None
+    governor = gerund.head.head
+    if governor.pos_ != "VERB":
+        return None
+    if is_passive(governor):
+        return next(iter(children(governor, "nsubjpass")), None)
+    objects = children(governor, "dobj")
+    if not objects or objects[0].ent_type_ in AMOUNT_ENTITIES:
+        return None
+    on_whom = [pobj for preposition in ("on", "against") for token in (objects[0], governor)
+               for pobj in prepositional_objects(token, preposition)]
+    return on_whom[0] if on_whom else objects[0]
 
 
 def _without_dateline(subjects: list[Token]) -> list[Token]:

@@ -21,6 +21,7 @@ class EventWords:
     mandative_auxiliaries: frozenset[str]
     side_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
+    reason_prepositions: frozenset[str]
     condition_marks: frozenset[str]
     homeland_words: frozenset[str]
     third_party_participles: frozenset[str]
