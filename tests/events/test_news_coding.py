@@ -431,3 +431,14 @@ def test_whoever_is_blamed_or_thanked_for_an_act_did_it(pipeline):
     assert coded(pipeline, "Iran was accused of supplying drones to Russia.") == {
         ("IRN", "072", "RUS")}
     assert coded(pipeline, "China apologised for attacking Vietnam.") == {("CHN", "190", "VNM")}
+
+
+def test_a_pact_named_for_two_states_is_between_them(pipeline):
+    """"the Australia-Indonesia Defence Agreement": its name gives its parties, so a
+    minister who signs it signs with the other one, never with his own state."""
+    assert coded(pipeline, "Canada's trade minister Mary Ng signed the Canada-Ukraine Free "
+                           "Trade Agreement in Kyiv.") == {("CAN", "057", "UKR")}
+    assert coded(pipeline, "The two ministers signed the Canada-Ukraine Free Trade "
+                           "Agreement.") == {("CAN", "057", "UKR"), ("UKR", "057", "CAN")}
+    assert coded(pipeline, "Guinea-Bissau signed an agreement with Senegal.") == {
+        ("GNB", "057", "SEN")}

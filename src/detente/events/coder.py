@@ -366,11 +366,14 @@ class EventCoder:
         pair_phrase = next((head for head in source_heads
                             if head is not token
                             and arguments.names_a_pair(head, self.patterns.pair_nouns)), None)
+        # "the Australia-Indonesia Defence Agreement": the parties its name gives
+        named_parties = finder.parties(trigger.object_token, on) \
+            if symmetric and trigger.object_token is not None else []
         if symmetric and sources and not any(source.resolved for source in sources) \
                 and pair_phrase is not None:
             # "the two sides agreed": the two states the article last paired, if any
-            return _joint_pairs(run.pair.recalled(finder.unresolved(pair_phrase)),
-                                penalty + PENALTIES["implied"])
+            return _joint_pairs(named_parties or run.pair.recalled(
+                finder.unresolved(pair_phrase)), penalty + PENALTIES["implied"])
         if symmetric and len(sources) > 1 and not any(names_someone(t) for t in targets):
             # "Russia and Ukraine negotiated a deal": the parties, not the deal
             return _joint_pairs(sources, penalty)
@@ -390,6 +393,12 @@ class EventCoder:
             owners = [actor for head in target_heads
                       for actor in finder.pronoun_owner(head, on, own)]
             targets = owners or targets
+        if named_parties and not any(names_someone(t) for t in targets):
+            # "Marles signed the Australia-Indonesia Defence Agreement": its other party
+            own = {source.country for source in sources if source.country is not None}
+            others = [party for party in named_parties if party.country not in own]
+            if len(others) < len(named_parties):
+                targets = others
         nearby: list[Actor] = []
         # "amid the G7 summit in Italy": a joint act named by a noun that nobody holds
         # (no light verb: "held meetings in Baghdad") meets no one where it takes place

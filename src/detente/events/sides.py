@@ -114,13 +114,18 @@ class SideFinder:
             if len(modifiers) < 2:
                 return []
         spans = [self.resolver.index.actor_at.get(token.i) for token in modifiers]
-        if spans[0] is not None and all(span is spans[0] for span in spans):
+        in_one_span = spans[0] is not None and all(span is spans[0] for span in spans)
+        if in_one_span and self._one_name(head.doc[modifiers[0].i:modifiers[-1].i + 1].text):
             return []  # one name with a hyphen of its own ("Guinea-Bissau")
         whole = self.actor(head, on)
         sector = whole[0].sector if whole else None
         found = []
         for token in modifiers:
-            resolved = self._resolve(token, on)
+            # inside one name ("the Australia-Indonesia Defence Agreement"), each
+            # party by its own word
+            word = head.doc[token.i:token.i + 1]
+            alone = self.resolver.mention(word, on) if in_one_span else None
+            resolved = [alone] if alone is not None else self._resolve(token, on)
             if resolved:
                 actor = resolved[0]
                 if actor.sector is None and sector and actor.country:
@@ -133,6 +138,11 @@ class SideFinder:
                 return []  # "big and small states": not parties
             found.append(actor)
         return found if len({actor.code or actor.text for actor in found}) == len(found) else []
+
+    def _one_name(self, words: str) -> bool:
+        """Is this one name the dictionary knows ("Guinea-Bissau", "Trinidad and
+        Tobago"), not two joined ("Australia-Indonesia" in the name of their pact)?"""
+        return bool(self.resolver.context.dictionary.candidates(words))
 
     def resolved(self, head: Token, on: date | None) -> list[Actor]:
         """The dictionary actor(s) one phrase names (a pronoun: its antecedent's)."""
