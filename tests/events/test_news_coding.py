@@ -442,3 +442,18 @@ def test_a_pact_named_for_two_states_is_between_them(pipeline):
                            "Agreement.") == {("CAN", "057", "UKR"), ("UKR", "057", "CAN")}
     assert coded(pipeline, "Guinea-Bissau signed an agreement with Senegal.") == {
         ("GNB", "057", "SEN")}
+
+
+def test_a_deal_made_between_two_states_is_theirs(pipeline):
+    """A participle with "between" acts on the noun it follows, as one with "by" does."""
+    assert coded(pipeline, "The row is over a pact signed between Chile and Peru on fishing "
+                           "rights.") == {("CHL", "057", "PER"), ("PER", "057", "CHL")}
+
+
+def test_a_verdict_noun_said_of_a_states_act_is_criticism(pipeline):
+    """"called X's act a provocation" as "called it illegal": the verdict may be a noun,
+    which the parser hangs on the verb or on the object."""
+    assert coded(pipeline, "Vietnam called China's new survey ship a provocation.") == {
+        ("VNM", "111", "CHN")}
+    assert coded(pipeline, "Seoul branded Pyongyang's drone incursion an act of "
+                           "aggression.") == {("KOR", "111", "PRK")}

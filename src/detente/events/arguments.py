@@ -32,9 +32,11 @@ def is_passive(verb: Token) -> bool:
 
 def is_participle_of(verb: Token) -> bool:
     """A past participle said of a noun by someone: "talks brokered by Qatar",
-    "US-brokered talks". The noun is what the verb acts on."""
+    "US-brokered talks", or between some ("a deal signed between Libya and Turkey").
+    The noun is what the verb acts on."""
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and (
-        any(child.dep_ == "agent" for child in verb.children) or bool(hyphen_agent(verb)))
+        any(child.dep_ == "agent" for child in verb.children) or bool(hyphen_agent(verb))
+        or bool(prepositional_objects(verb, "between")))
 
 
 def hyphen_agent(verb: Token) -> list[Token]:
@@ -223,6 +225,19 @@ def predicate_adjectives(verb: Token) -> list[Token]:
     liable", "set X free" also when parsed as "set free X")."""
     return [child for child in verb.children
             if child.dep_ in {"ccomp", "xcomp", "oprd", "acomp", "advmod"} and child.pos_ == "ADJ"]
+
+
+def verdict_nouns(verb: Token) -> list[Token]:
+    """Nouns said of the verb's object as a verdict: "called the accord a provocation",
+    "branded the launch an act of aggression" (the parser's second object; an "act
+    of" names its kind)."""
+    objects = children(verb, "dobj")
+    nouns = [child for child in verb.children if child.dep_ == "oprd" and child.pos_ == "NOUN"]
+    nouns += [child for child in objects[1:] if child.pos_ == "NOUN"]
+    nouns += [child for obj in objects[:1] for child in obj.children  # parsed onto the object
+              if child.dep_ in {"appos", "dobj"} and child.pos_ == "NOUN"]
+    return nouns + [kind for noun in nouns if noun.lemma_.lower() == "act"
+                    for kind in prepositional_objects(noun, "of")]
 
 
 def that_clauses(verb: Token) -> list[Token]:

@@ -290,9 +290,10 @@ class EventCoder:
             if pattern.modifiers:  # "hunger strike": the noun's (or object's) own modifier
                 modified = [token] if part_of_speech == "noun" else fitting or heads
                 present = {lemma for word in modified for lemma in _modifier_lemmas(word)}
-                if part_of_speech == "verb":  # "found X guilty": the object's predicate
-                    present |= {lemma for word in arguments.predicate_adjectives(token)
-                              for lemma in (word.lemma_.lower(), word.lower_)}
+                if part_of_speech == "verb":  # "found X guilty", "called X a provocation"
+                    present |= {lemma for word in [*arguments.predicate_adjectives(token),
+                                                   *arguments.verdict_nouns(token)]
+                                for lemma in (word.lemma_.lower(), word.lower_)}
                 if not pattern.fits_modifiers(present):
                     continue
             # a prepositional object ("agreed to a deal") says which event, not whom
