@@ -457,3 +457,9 @@ def test_a_verdict_noun_said_of_a_states_act_is_criticism(pipeline):
         ("VNM", "111", "CHN")}
     assert coded(pipeline, "Seoul branded Pyongyang's drone incursion an act of "
                            "aggression.") == {("KOR", "111", "PRK")}
+
+
+def test_reopening_a_border_undoes_its_closure(pipeline):
+    """Closing a border on a neighbour is a sanction (163); reopening it eases one (085)."""
+    assert coded(pipeline, "Burundi closed its border with Rwanda.") == {("BDI", "163", "RWA")}
+    assert coded(pipeline, "Turkey reopened its border with Armenia.") == {("TUR", "085", "ARM")}
