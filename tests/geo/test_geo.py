@@ -134,9 +134,49 @@ def test_a_wire_dateline_ingest_took_off_still_places_the_story(pipeline):
 
 
 def test_a_state_the_sentence_names_comes_after_the_dateline(pipeline):
-    found = located(pipeline, "Russia imposed sanctions on Ukraine.")
+    found = located(pipeline, "Russian forces attacked Ukraine.")
     (place,) = found.values()
     assert (place.name, place.precision, place.basis) == ("Ukraine", "country", "sentence")
+
+
+@pytest.mark.parametrize(("text", "capitals"), [
+    pytest.param("The United States lifted sanctions on Sudan.", {"Washington"},
+                 id="sanctions are lifted at home, not in the state they weighed on"),
+    pytest.param("Bahrain, Kuwait and the United Arab Emirates lifted a ban on Egyptian "
+                 "imports.", {"Manama", "Kuwait City", "Abu Dhabi"},
+                 id="each state of a coordination acts at home, not at its neighbour's"),
+    pytest.param("Canada and Costa Rica signed a free trade agreement.",
+                 {"Ottawa", "San José"},
+                 id="two states named as the parties say nothing of where they signed"),
+])
+def test_a_named_state_that_is_not_where_the_act_happens_places_nothing(pipeline, text,
+                                                                        capitals):
+    # a state the sentence merely names is the event's place only when it is the
+    # state of the side the kind of act happens at; else the guess is that side's capital
+    places = located(pipeline, text).values()
+    assert {(place.name, place.basis) for place in places} == {
+        (capital, "capital") for capital in capitals}
+
+
+def test_the_one_state_named_among_the_parties_of_a_signing_places_it(pipeline):
+    found = located(pipeline, "The memorandum between the EU and Tunisia was signed by "
+                              "Giorgia Meloni and Kais Saied.")
+    assert found["ITA 057 TUN"].name == "Tunisia"
+
+
+def test_the_place_of_what_an_act_aims_at_is_where_it_happened(pipeline):
+    found = located(pipeline, "Indian jets launched airstrikes against a militant camp in "
+                              "Pakistan.")
+    assert (found["IND 195 PAK"].name, found["IND 195 PAK"].basis) == ("Pakistan", "text")
+    found = located(pipeline, "The U.S. envoy held two meetings with the Taliban in Qatar.")
+    assert (found["USA 040 AFG"].name, found["USA 040 AFG"].basis) == ("Qatar", "text")
+
+
+def test_a_place_of_a_clause_with_its_own_subject_is_not_the_event_s(pipeline):
+    found = located(pipeline, "Israel launched airstrikes on Hamas shortly after Palestinian "
+                              "militants fired rockets into Israel.")
+    assert found["ISR 195 PSE"].country == "PSE"  # not where the rockets fell
+    assert found["PSE 194 ISR"].name == "Israel"  # the rockets' own clause
 
 
 @pytest.mark.parametrize(("text", "capital"), [
@@ -156,6 +196,10 @@ def test_a_state_the_sentence_names_comes_after_the_dateline(pipeline):
                  id="asylum is granted in the granting state"),
     pytest.param("Chile offered to help the Bolivian government.", "Santiago",
                  id="an offer is made where the offering side speaks"),
+    pytest.param("Ukrainian prosecutors opened an inquiry into the Russian ambassador.",
+                 "Kyiv", id="an investigation is made by the investigating state"),
+    pytest.param("The United Nations withdrew its peacekeepers from the Liberian army's "
+                 "bases.", "Monrovia", id="peacekeepers are withdrawn from where they served"),
 ])
 def test_the_last_resort_is_a_capital_chosen_by_the_kind_of_act(pipeline, text, capital):
     # nothing in the text says where: the guess is the capital of the side the

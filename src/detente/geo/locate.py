@@ -4,7 +4,8 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
 
 1. ``text``: a place phrase of the event's own words: a locative preposition on
    the trigger, on its object or on the verb an event noun is the object of
-   ("shelled a hospital in Khan Younis", "held talks in Geneva"), or the state
+   ("shelled a hospital in Khan Younis", "held talks in Geneva"), on what the act
+   aims at ("airstrikes against a camp in Pakistan"), or the state
    named as the object of a verb whose object is its place ("visited Turkey"); a
    statement's own phrase only ("condemns the announcement in Cyprus" places what
    is condemned);
@@ -31,8 +32,9 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
    week, ..."); but ``capital``, the acting state's, for an act done on its own
    soil (``home`` in ``acting_side``: a release, an expulsion, a seizure) when
    the place so told is in another state ("WASHINGTON - Venezuela freed ...");
-6. ``sentence`` again: a state the sentence names that is not the source, unless
-   the event is a statement (a state it names is what it speaks of);
+6. ``sentence`` again: a state the sentence names that is the state of the side
+   the act happens at (``acting_side``), or the only party named by its state of a
+   meeting or signing; never for a statement (a state it names is what it speaks of);
 7. ``capital``: the speaker's capital for a statement, when nothing else is said;
    any other event the text does not place is placed in the capital of the side
    the kind of act happens at home for (``acting_side`` in geo_words.yaml:
@@ -86,6 +88,7 @@ class GeoWords:
     motion_verbs: frozenset[str]
     event_nouns: frozenset[str]
     sequence: frozenset[str]
+    aim_prepositions: frozenset[str]
     city_states: frozenset[str]
     summon_verbs: frozenset[str]
     speech_verbs: frozenset[str]
@@ -129,7 +132,7 @@ def _placed_by_text(trigger: Token, sentence: Span, offset: int, source: Actor, 
         return _refined(_spanned(best, "text", offset), run)
     # a state the sentence merely names ("rejected the proposal by France") places
     # the event less surely than the article or its dateline do
-    named_state = None
+    named_states: list[tuple[Span, tuple[Place, str]]] = []
     passed: set[int] = set()  # names of a place phrase already judged
     summons = bool(source.country) and _summons(trigger)
     # a statement is where its speaker was: a state it names is what it speaks of
@@ -152,7 +155,7 @@ def _placed_by_text(trigger: Token, sentence: Span, offset: int, source: Actor, 
             continue  # "a treaty with Moscow", "Tehran's programme": a government
         if in_phrase or found[1] != "country":
             return _refined(_spanned((span, found), "sentence", offset), run)
-        named_state = named_state or (span, found)
+        named_states.append((span, found))
     if summons and (summoner := capital_location(source)) is not None:
         return summoner
     if statement and (seat := _speaking_capital(source)) is not None:
@@ -166,8 +169,38 @@ def _placed_by_text(trigger: Token, sentence: Span, offset: int, source: Actor, 
         return home
     return (told
             or (_refined(_spanned(named_state, "sentence", offset), run)
-                if named_state and not statement else None)
+                if not statement and (named_state := _named_setting(
+                    named_states, trigger, code, source, target)) else None)
             or (home_location(source) if statement else None))
+
+
+def _named_setting(named: list[tuple[Span, tuple[Place, str]]], trigger: Token, code: str,
+                   source: Actor, target: Actor) -> tuple[Span, tuple[Place, str]] | None:
+    """The state among those the sentence merely names that is the event's setting:
+    one named as the owner of land ("violated Pakistan's airspace"), else the state
+    of the side the act happens at ("Russian forces attacked Ukraine"; not the
+    other side's, "the United States lifted sanctions on Sudan", nor one the sentence
+    speaks of, "discussed Libya with Trump"), else, for a meeting or agreement, the
+    only side the sentence names by its state ("the memorandum between the EU and
+    Tunisia was signed by Meloni and Saied"; not "Canada and Costa Rica agreed")."""
+    land = next((item for item in named if item[0].root.dep_ == "poss"), None)
+    if land is not None:  # a state owning anything else is no place (sentence_places)
+        return land
+    acting = _acting_state(code, source, target)
+    at_home = next((item for item in named if item[1][0].country == acting), None)
+    if at_home is not None or trigger.lemma_.lower() not in geo_words().meeting_words:
+        return at_home
+    sides = {item[1][0].country for item in named} & {source.country, target.country}
+    if _named_as_state(source):
+        sides.add(source.country)  # "Canada and Costa Rica signed": both named
+    return next((item for item in named if item[1][0].country in sides), None) if len(
+        sides) == 1 else None
+
+
+def _named_as_state(side: Actor) -> bool:
+    """Is the side named by its state's name ("Canada"; not "Giorgia Meloni")?"""
+    place = gazetteer().lookup(side.text) if side.text else None
+    return place is not None and place.kind == "country" and place.country == side.country
 
 
 def _speaking_capital(source: Actor) -> Location | None:
@@ -296,6 +329,17 @@ def own_places(trigger: Token) -> Iterator[tuple[Span, bool]]:
             for span in _phrase_names(head, place_labels_only=True):
                 yield span, True
         yield from ((span, False) for span in _locative_objects(head))
+    for head in heads:
+        # "airstrikes against a camp in Pakistan": where what the act aims at is
+        yield from ((span, False) for aim in _aimed_at(head) for span in _locative_objects(aim))
+
+
+def _aimed_at(head: Token) -> Iterator[Token]:
+    """The objects of the head's prepositions of aim ("strikes on militant targets",
+    "meetings with the Taliban")."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in geo_words().aim_prepositions:
+            yield from (obj for obj in child.children if obj.dep_ == "pobj")
 
 
 def sentence_places(sentence: Span, offset: int, source: Actor,
@@ -331,7 +375,9 @@ def _other_act(token: Token, trigger: Token | None) -> bool:
     trigger's: one describing a noun ("reviewed the consensus reached at the last
     round in Kunming", "Americans jailed by the United States"), an act the
     trigger agrees to or plans ("agreed to hold the next round in Beijing"), or
-    one before or after it ("visited the expo before arriving in Beijing")?"""
+    one before or after it ("visited the expo before arriving in Beijing"), or a
+    clause of its own beside it ("shortly after militants fired rockets into
+    Israel")?"""
     if trigger is None:
         return False
     words = geo_words()
@@ -344,8 +390,21 @@ def _other_act(token: Token, trigger: Token | None) -> bool:
             return True
         if node.dep_ == "pcomp" and node.head.lower_ in words.sequence:
             return True
+        if node.dep_ in {"advcl", "conj"} and _own_clause(node) and not (
+                node.left_edge.i <= trigger.i <= node.right_edge.i):
+            return True
         node = node.head
     return False
+
+
+def _own_clause(verb: Token) -> bool:
+    """Does the verb head a clause of its own: with a subject of its own ("shortly
+    after militants fired rockets into Israel", "even as the Kurds said ...") or
+    led by a word of sequence? Not a clause that shares the event's actor
+    ("Speaking in Moscow, Putin said ...")."""
+    return any(child.dep_ in {"nsubj", "nsubjpass"}
+               or (child.dep_ == "mark" and child.lower_ in geo_words().sequence)
+               for child in verb.children)
 
 
 def _dateline_head(sentence: Span) -> int:
@@ -673,6 +732,11 @@ def _placed_by_act(code: str, source: Actor, target: Actor) -> Location | None:
     if _acting_side(code) != "target" and (home := home_location(source)) is not None:
         return home
     return home_location(target)
+
+
+def _acting_state(code: str, source: Actor, target: Actor) -> str | None:
+    """The state of the side an act of ``code`` happens at (``acting_side``)."""
+    return (target if _acting_side(code) == "target" else source).country
 
 
 def _acting_side(code: str) -> str:
