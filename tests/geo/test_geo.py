@@ -341,7 +341,8 @@ PLACES = [
                  0, {("Erbil", "IRQ", "city", "dateline")},
                  id="an accusation is placed by the dateline, not in the accused state"),
     pytest.param("ERBIL, Iraq (Reuters) - Baghdad accused Ankara of violating its airspace.",
-                 0, {("Baghdad", "IRQ", "city", "sentence")},
+                 0, {("Baghdad", "IRQ", "city", "sentence"),  # the accusation
+                     ("Erbil", "IRQ", "city", "dateline")},  # Turkey's violation, in Iraq
                  id="a government named by its capital speaks from there"),
     pytest.param("Rwanda and Mozambique have signed an agreement expanding the cooperation of "
                  "their security forces in the Cabo Delgado Province.\n\nRwandan troops were "
