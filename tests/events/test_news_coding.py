@@ -407,3 +407,28 @@ def test_calling_another_states_act_illegal_is_criticism(pipeline):
     # a verdict of praise is no criticism
     assert not any(event[1] == "111" for event in coded(
         pipeline, "Cambodia called the Thai proposal useful."))
+
+
+def test_an_act_agreed_on_is_that_act_planned(pipeline):
+    # the event noun after "agreed on" is what was agreed, still to come
+    events = extract_text("India and China agreed on arms control.", pub_date="2023-06-19",
+                          pipeline=pipeline)
+    assert {(e.source.side, e.cameo, e.target.side, e.status) for e in events} == {
+        ("IND", "0873", "CHN", "planned"), ("CHN", "0873", "IND", "planned")}
+    # with a to-clause beside it that is no event, the noun is still the act
+    assert coded(pipeline, "Ethiopia and Eritrea agreed on weapons cuts and to keep in touch.") \
+        == {("ETH", "0873", "ERI"), ("ERI", "0873", "ETH")}
+    # a deal agreed to is a deal reached, not an act to come
+    assert coded(pipeline, "Chile and Peru agreed to a fisheries pact.") == {
+        ("CHL", "057", "PER"), ("PER", "057", "CHL")}
+
+
+def test_ending_hostile_acts_de_escalates(pipeline):
+    assert coded(pipeline, "Armenia and Azerbaijan agreed to stop hostile actions on the border.") \
+        == {("ARM", "087", "AZE"), ("AZE", "087", "ARM")}
+
+
+def test_between_the_two_nations_are_the_two_the_pair_phrase_stands_for(pipeline):
+    text = ("Serbia and Kosovo held talks in Brussels. The two sides pledged to halt "
+            "provocative activities between the two nations.")
+    assert {("SRB", "087", "XKX"), ("XKX", "087", "SRB")} <= coded(pipeline, text)
