@@ -432,3 +432,16 @@ def test_between_the_two_nations_are_the_two_the_pair_phrase_stands_for(pipeline
     text = ("Serbia and Kosovo held talks in Brussels. The two sides pledged to halt "
             "provocative activities between the two nations.")
     assert {("SRB", "087", "XKX"), ("XKX", "087", "SRB")} <= coded(pipeline, text)
+
+
+def test_who_an_undergone_act_comes_from_is_the_verb_s_from_phrase(pipeline):
+    # the parser hangs "from X" on "received"/"faced" when a time phrase comes between
+    assert coded(pipeline, "Kenya's president received a congratulatory call on Friday from "
+                           "the French president.") == {("FRA", "041", "KEN")}
+    assert coded(pipeline, "Peru faced fierce criticism on Monday from Chile.") \
+        == {("CHL", "111", "PER")}
+
+
+def test_crediting_a_success_to_someone_praises_them(pipeline):
+    assert coded(pipeline, "Sudan attributed the breakthrough to Egyptian mediation.") \
+        == {("SDN", "051", "EGY")}

@@ -483,7 +483,8 @@ class EventCoder:
             return arguments.noun_source_candidates(
                 token, self.patterns.light_verbs,
                 from_source=pattern is not None and "from" not in pattern.target,
-                joint=pattern is not None and pattern.symmetric)
+                joint=pattern is not None and pattern.symmetric,
+                undergoing_verbs=self.patterns.undergoing_verbs)
         subject = arguments.verb_subject(token) or arguments.passive_place(token)
         return [subject] if subject is not None else []
 
