@@ -426,6 +426,8 @@ def test_an_act_agreed_on_is_that_act_planned(pipeline):
 def test_ending_hostile_acts_de_escalates(pipeline):
     assert coded(pipeline, "Armenia and Azerbaijan agreed to stop hostile actions on the border.") \
         == {("ARM", "087", "AZE"), ("AZE", "087", "ARM")}
+    assert coded(pipeline, "Sudan and Chad agreed to end the standoff.") \
+        == {("SDN", "087", "TCD"), ("TCD", "087", "SDN")}
 
 
 def test_between_the_two_nations_are_the_two_the_pair_phrase_stands_for(pipeline):
