@@ -447,3 +447,22 @@ def test_who_an_undergone_act_comes_from_is_the_verb_s_from_phrase(pipeline):
 def test_crediting_a_success_to_someone_praises_them(pipeline):
     assert coded(pipeline, "Sudan attributed the breakthrough to Egyptian mediation.") \
         == {("SDN", "051", "EGY")}
+
+
+def test_a_pact_its_modifiers_name_the_parties_of_is_theirs_when_signed(pipeline):
+    # an agentless passive: the hyphenated modifiers name both parties
+    assert coded(pipeline, "A Thai-Cambodian border accord is expected to be signed next month.") \
+        == {("THA", "057", "KHM"), ("KHM", "057", "THA")}
+    # whoever else signs it is the side, and the pact's parties are not
+    signed_by_others = coded(pipeline, "Rebels signed the Chilean-Peruvian accord.")
+    assert ("CHL", "057", "PER") not in signed_by_others
+
+
+def test_what_is_expected_to_be_done_is_the_raising_verb_s_subject(pipeline):
+    assert coded(pipeline, "Two Iranian diplomats are expected to be expelled by Sweden.") \
+        == {("SWE", "161", "IRN")}
+
+
+def test_agreeing_a_plan_adopts_it(pipeline):
+    assert coded(pipeline, "Ghana and Togo agreed a roadmap on border security.") \
+        == {("GHA", "057", "TGO"), ("TGO", "057", "GHA")}

@@ -182,7 +182,9 @@ def verb_objects(verb: Token) -> list[Token]:
     if is_participle_of(verb):
         return [verb.head]
     if is_passive(verb):
-        return children(verb, "nsubjpass")
+        # "the pact is expected to be signed": the raising verb holds the subject
+        return children(verb, "nsubjpass") or (
+            children(verb.head, "nsubjpass", "nsubj") if verb.dep_ == "xcomp" else [])
     objects = children(verb, "dobj")
     if not objects:
         objects = [subject for predicate in predicate_adjectives(verb)

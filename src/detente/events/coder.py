@@ -389,6 +389,12 @@ class EventCoder:
             # "the two sides agreed": the two states the article last paired, if any
             return _joint_pairs(run.pair.recalled(finder.unresolved(pair_phrase)),
                                 penalty + PENALTIES["implied"])
+        if symmetric and trigger.object_token is not None and arguments.is_passive(token) \
+                and not any(source.resolved for source in sources):
+            # "a German-Polish pact was signed": the parties its modifiers name
+            parties = finder.parties(trigger.object_token, on)
+            if any(party.resolved for party in parties):
+                return _joint_pairs(parties, penalty)
         if symmetric and len(sources) > 1 and not any(names_someone(t) for t in targets):
             # "Russia and Ukraine negotiated a deal": the parties, not the deal
             return _joint_pairs(sources, penalty)
