@@ -466,3 +466,11 @@ def test_what_is_expected_to_be_done_is_the_raising_verb_s_subject(pipeline):
 def test_agreeing_a_plan_adopts_it(pipeline):
     assert coded(pipeline, "Ghana and Togo agreed a roadmap on border security.") \
         == {("GHA", "057", "TGO"), ("TGO", "057", "GHA")}
+
+
+def test_pressing_for_an_act_appeals_for_it(pipeline):
+    # not a demand (10), nor the act itself: an appeal for it (02)
+    assert coded(pipeline, "Spain pressed for the easing of sanctions on Venezuela.") \
+        == {("ESP", "025", "VEN")}
+    assert coded(pipeline, "Norway pushed for peace talks with Colombia.") \
+        == {("NOR", "026", "COL")}
