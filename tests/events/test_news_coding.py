@@ -463,3 +463,69 @@ def test_reopening_a_border_undoes_its_closure(pipeline):
     """Closing a border on a neighbour is a sanction (163); reopening it eases one (085)."""
     assert coded(pipeline, "Burundi closed its border with Rwanda.") == {("BDI", "163", "RWA")}
     assert coded(pipeline, "Turkey reopened its border with Armenia.") == {("TUR", "085", "ARM")}
+
+def test_an_act_agreed_on_is_that_act_planned(pipeline):
+    # the event noun after "agreed on" is what was agreed, still to come
+    events = extract_text("India and China agreed on arms control.", pub_date="2023-06-19",
+                          pipeline=pipeline)
+    assert {(e.source.side, e.cameo, e.target.side, e.status) for e in events} == {
+        ("IND", "0873", "CHN", "planned"), ("CHN", "0873", "IND", "planned")}
+    # with a to-clause beside it that is no event, the noun is still the act
+    assert coded(pipeline, "Ethiopia and Eritrea agreed on weapons cuts and to keep in touch.") \
+        == {("ETH", "0873", "ERI"), ("ERI", "0873", "ETH")}
+    # a deal agreed to is a deal reached, not an act to come
+    assert coded(pipeline, "Chile and Peru agreed to a fisheries pact.") == {
+        ("CHL", "057", "PER"), ("PER", "057", "CHL")}
+
+
+def test_ending_hostile_acts_de_escalates(pipeline):
+    assert coded(pipeline, "Armenia and Azerbaijan agreed to stop hostile actions on the border.") \
+        == {("ARM", "087", "AZE"), ("AZE", "087", "ARM")}
+    assert coded(pipeline, "Sudan and Chad agreed to end the standoff.") \
+        == {("SDN", "087", "TCD"), ("TCD", "087", "SDN")}
+
+
+def test_between_the_two_nations_are_the_two_the_pair_phrase_stands_for(pipeline):
+    text = ("Serbia and Kosovo held talks in Brussels. The two sides pledged to halt "
+            "provocative activities between the two nations.")
+    assert {("SRB", "087", "XKX"), ("XKX", "087", "SRB")} <= coded(pipeline, text)
+
+
+def test_who_an_undergone_act_comes_from_is_the_verb_s_from_phrase(pipeline):
+    # the parser hangs "from X" on "received"/"faced" when a time phrase comes between
+    assert coded(pipeline, "Kenya's president received a congratulatory call on Friday from "
+                           "the French president.") == {("FRA", "041", "KEN")}
+    assert coded(pipeline, "Peru faced fierce criticism on Monday from Chile.") \
+        == {("CHL", "111", "PER")}
+
+
+def test_crediting_a_success_to_someone_praises_them(pipeline):
+    assert coded(pipeline, "Sudan attributed the breakthrough to Egyptian mediation.") \
+        == {("SDN", "051", "EGY")}
+
+
+def test_a_pact_its_modifiers_name_the_parties_of_is_theirs_when_signed(pipeline):
+    # an agentless passive: the hyphenated modifiers name both parties
+    assert coded(pipeline, "A Thai-Cambodian border accord is expected to be signed next month.") \
+        == {("THA", "057", "KHM"), ("KHM", "057", "THA")}
+    # whoever else signs it is the side, and the pact's parties are not
+    signed_by_others = coded(pipeline, "Rebels signed the Chilean-Peruvian accord.")
+    assert ("CHL", "057", "PER") not in signed_by_others
+
+
+def test_what_is_expected_to_be_done_is_the_raising_verb_s_subject(pipeline):
+    assert coded(pipeline, "Two Iranian diplomats are expected to be expelled by Sweden.") \
+        == {("SWE", "161", "IRN")}
+
+
+def test_agreeing_a_plan_adopts_it(pipeline):
+    assert coded(pipeline, "Ghana and Togo agreed a roadmap on border security.") \
+        == {("GHA", "057", "TGO"), ("TGO", "057", "GHA")}
+
+
+def test_pressing_for_an_act_appeals_for_it(pipeline):
+    # not a demand (10), nor the act itself: an appeal for it (02)
+    assert coded(pipeline, "Spain pressed for the easing of sanctions on Venezuela.") \
+        == {("ESP", "025", "VEN")}
+    assert coded(pipeline, "Norway pushed for peace talks with Colombia.") \
+        == {("NOR", "026", "COL")}

@@ -212,7 +212,9 @@ def verb_objects(verb: Token) -> list[Token]:
     if is_participle_of(verb):
         return [verb.head]
     if is_passive(verb):
-        return children(verb, "nsubjpass")
+        # "the pact is expected to be signed": the raising verb holds the subject
+        return children(verb, "nsubjpass") or (
+            children(verb.head, "nsubjpass", "nsubj") if verb.dep_ == "xcomp" else [])
     objects = children(verb, "dobj")
     if not objects:
         objects = [subject for predicate in predicate_adjectives(verb)
@@ -266,14 +268,17 @@ def _is_mandative(clause: Token) -> bool:
 
 
 def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
-                           from_source: bool = False, joint: bool = False) -> list[Token]:
+                           from_source: bool = False, joint: bool = False,
+                           undergoing_verbs: frozenset[str] = frozenset()) -> list[Token]:
     """Phrases that may name who performs an event noun, most specific first.
 
     An owner pronoun ("expressed its condemnation of X") points back to the
     clause's subject, and the "of" phrase is then what the act is about.
     ``from_source``: a "from" phrase names the actor too ("criticism from the UN").
     ``joint``: a joint act the clause happened in has the clause's subject among its
-    parties ("sealed the deal in a phone call with X", "during talks with X")."""
+    parties ("sealed the deal in a phone call with X", "during talks with X").
+    ``undergoing_verbs``: the "from" phrase of such a verb governing the noun is the
+    noun's too, where the parser hangs it on the verb ("received a call from X")."""
     found = [noun]  # its own modifiers: "Putin's visit", "US sanctions"
     first = noun  # "expressed its rejection and condemnation of X": the first conjunct's
     while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
@@ -291,6 +296,9 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
     # and "X imposed tariffs on cars from Y" are X's acts
     senders = [phrase_head(head) for head in prepositional_objects(noun, "from")
                ] if from_source else []
+    if from_source and not senders and noun.dep_ == "dobj" \
+            and noun.head.lemma_.lower() in undergoing_verbs:
+        senders = [phrase_head(head) for head in prepositional_objects(noun.head, "from")]
     for participle in children(noun, "acl"):  # "the visit made by X"
         found += [phrase_head(head) for head in prepositional_objects(participle, "by")]
     noun, verb = first, first.head

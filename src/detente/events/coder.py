@@ -241,6 +241,12 @@ class EventCoder:
             else:
                 complements = arguments.complements(verb) or [
                     obj for obj in arguments.children(verb, "dobj") if obj.i in found]
+            if control.prepositions and not any(c.i in found for c in complements) \
+                    and not self._codes_itself(verb, found):
+                # "agreed on arms cuts (and to push for …)": the event noun is the act
+                complements = [obj for word in control.prepositions
+                               for obj in arguments.prepositional_objects(verb, word)
+                               if obj.i in found] or complements
             if not complements and control.particle:  # "called for sanctions against X"
                 complements = [obj for obj in arguments.prepositional_objects(
                     verb, control.particle) if obj.i in found]
@@ -250,6 +256,13 @@ class EventCoder:
             if complements:
                 return control, complements
         return None, []
+
+    @staticmethod
+    def _codes_itself(verb: Token, found: dict[int, Trigger]) -> bool:
+        """Is the verb with its own object already the event ("agreed to a deal" is the
+        deal reached, 057), so that its prepositional noun is no act still to come?"""
+        own = found.get(verb.i)
+        return own is not None and own.pattern is not None and own.pattern.specificity > 0
 
     def _match(self, token: Token) -> Trigger | None:
         lemma = token.lemma_.lower()
@@ -362,11 +375,16 @@ class EventCoder:
             for side in arguments.prepositional_objects(noun, "between")] or (
             arguments.prepositional_objects(token.head, "between")
             if token.dep_ == "dobj" and token.pos_ == "NOUN" else [])
-        if symmetric and between and not any(source.resolved for source in sources):
-            return _joint_pairs(finder.actors(between[0], on), penalty)
         pair_phrase = next((head for head in source_heads
                             if head is not token
                             and arguments.names_a_pair(head, self.patterns.pair_nouns)), None)
+        # "the two leaders agreed to end hostilities between the two nations": both
+        # phrases stand for the pair, which the source's recalls below
+        between_pair = pair_phrase is not None and bool(between) and arguments.names_a_pair(
+            between[0], self.patterns.pair_nouns)
+        if symmetric and between and not between_pair \
+                and not any(source.resolved for source in sources):
+            return _joint_pairs(finder.actors(between[0], on), penalty)
         # "the Australia-Indonesia Defence Agreement": the parties its name gives
         named_parties = finder.parties(trigger.object_token, on) \
             if symmetric and trigger.object_token is not None else []
@@ -375,6 +393,10 @@ class EventCoder:
             # "the two sides agreed": the two states the article last paired, if any
             return _joint_pairs(named_parties or run.pair.recalled(
                 finder.unresolved(pair_phrase)), penalty + PENALTIES["implied"])
+        if named_parties and arguments.is_passive(token) \
+                and not any(source.resolved for source in sources) \
+                and any(party.resolved for party in named_parties):
+            return _joint_pairs(named_parties, penalty)  # "a German-Polish pact was signed"
         if symmetric and len(sources) > 1 and not any(names_someone(t) for t in targets):
             # "Russia and Ukraine negotiated a deal": the parties, not the deal
             return _joint_pairs(sources, penalty)
@@ -475,7 +497,8 @@ class EventCoder:
             return arguments.noun_source_candidates(
                 token, self.patterns.light_verbs,
                 from_source=pattern is not None and "from" not in pattern.target,
-                joint=pattern is not None and pattern.symmetric)
+                joint=pattern is not None and pattern.symmetric,
+                undergoing_verbs=self.patterns.undergoing_verbs)
         subject = arguments.verb_subject(token) or arguments.passive_place(token)
         return [subject] if subject is not None else []
 

@@ -73,6 +73,9 @@ class ControlVerb:
     # the status of a kept event said to be done: "agreed to disengage" has the
     # disengagement planned, however the agreeing is told
     kept_status: str | None = None
+    # prepositions whose event noun is the complement too: "agreed on arms
+    # reduction", "committed to joint patrols" (the act agreed, not the agreeing)
+    prepositions: tuple[str, ...] = ()
 
     def code_for(self, embedded_code: str | None) -> str:
         if embedded_code is None:
@@ -88,7 +91,7 @@ class ControlVerb:
 PATTERN_KEYS = {"code", "verbs", "nouns", "objects", "not_objects", "target", "symmetric",
                 "host_target", "modifiers", "transitive", "prepositions", "subjects"}
 CONTROL_KEYS = {"verbs", "codes", "symmetric", "status", "clause", "modal", "purpose", "keeps",
-                "kept_status"}
+                "kept_status", "prepositions"}
 PATTERN_FILE_KEYS = {"object_groups", "patterns", "control", "control_target_prepositions",
                      "light_verbs", "undergoing_verbs", "pair_nouns"}
 
@@ -145,7 +148,7 @@ class PatternBook:
                     entry.get("status"), bool(entry.get("clause", False)),
                     bool(entry.get("modal", False)), bool(entry.get("purpose", False)),
                     particle or None, frozenset(entry.get("keeps", ())),
-                    entry.get("kept_status")))
+                    entry.get("kept_status"), tuple(entry.get("prepositions", ()))))
         for controls in self.control.values():
             controls.sort(key=lambda control: control.particle is None)
 
