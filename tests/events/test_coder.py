@@ -201,6 +201,14 @@ def test_a_recipient_the_parser_hung_on_the_objects_clause(pipeline):
     assert not any(t == "FRAGOV" for _, _, t, _, _ in went)
 
 
+def test_an_object_the_parser_made_the_subject_of_a_to_clause_is_still_the_target(pipeline):
+    # the parser reads "Erdogan to mediate" as a clause of its own: Erdogan is still
+    # whom the welcome is for, and the welcome is support, not a host's visit
+    found = events(pipeline, "The Foreign Office welcomed Turkish President Recep Tayyip "
+                             "Erdogan to mediate between Russia and Ukraine.")
+    assert ("GBRGOV", "051", "TURGOV", "occurred", None) in found
+
+
 def test_a_duration_is_no_date(pipeline):
     found = events(pipeline, "China has supplied oil to North Korea for years.")
     assert found == [("CHN", "070", "PRK", "ongoing", None)]

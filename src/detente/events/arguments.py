@@ -190,6 +190,15 @@ def verb_objects(verb: Token) -> list[Token]:
     return objects
 
 
+def infinitive_subjects(verb: Token) -> list[Token]:
+    """"welcomed Putin to mediate", "convicted the bank to pay": the parser may hang
+    the verb's object on the to-clause after it, as that clause's subject. Whom the
+    act is aimed at, not what it is: "welcomed Putin" alone would be a visit."""
+    return [subject for clause in children(verb, "ccomp")
+            if any(aux.dep_ == "aux" and aux.lower_ == "to" for aux in clause.children)
+            for subject in children(clause, "nsubj")]
+
+
 def predicate_adjectives(verb: Token) -> list[Token]:
     """Adjectives said of the verb's object or subject ("found X guilty", "was found
     liable", "set X free" also when parsed as "set free X")."""
@@ -389,7 +398,7 @@ def _target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | 
             if object_token is not None:  # "expelled Russian diplomats": theirs
                 return [object_token]
             if trigger.pos_ in {"VERB", "AUX"}:
-                objects = verb_objects(trigger)
+                objects = verb_objects(trigger) or infinitive_subjects(trigger)
                 if objects:
                     return objects
             continue
