@@ -209,6 +209,22 @@ def test_an_object_the_parser_made_the_subject_of_a_to_clause_is_still_the_targe
     assert ("GBRGOV", "051", "TURGOV", "occurred", None) in found
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a verb that keeps an act going, like "extended" or "renewed"
+    ("The African Union is prolonging sanctions against Mali's military government.",
+     ("IGOAU", "163", "MLIGOV")),
+    # who heads an inquiry makes it, as who leads it does
+    ("A Kenyan judge is heading an inquiry into the conduct of Ugandan police.",
+     ("KENJUD", "090", "UGACOP")),
+    # who participates in an act takes part in it, as who is engaged in it does
+    ("Polish troops participate in peacekeeping operations in Lebanon.",
+     ("POLMIL", "074", "LBN")),
+])
+def test_the_subject_of_a_verb_that_carries_an_event_noun_is_its_source(pipeline, sentence,
+                                                                         expected):
+    assert [(s, c, t) for s, c, t, _, _ in events(pipeline, sentence)] == [expected]
+
+
 def test_a_duration_is_no_date(pipeline):
     found = events(pipeline, "China has supplied oil to North Korea for years.")
     assert found == [("CHN", "070", "PRK", "ongoing", None)]
