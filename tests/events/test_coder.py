@@ -225,6 +225,12 @@ def test_the_subject_of_a_verb_that_carries_an_event_noun_is_its_source(pipeline
     assert [(s, c, t) for s, c, t, _, _ in events(pipeline, sentence)] == [expected]
 
 
+def test_where_a_force_stays_on_alert_is_found_on_the_verb_that_holds_the_noun(pipeline):
+    # "in Lithuania" hangs on "remained", not on the event noun "alert"
+    found = events(pipeline, "Polish troops remained on alert Tuesday in Lithuania.")
+    assert [(s, c, t) for s, c, t, _, _ in found] == [("POLMIL", "152", "LTU")]
+
+
 def test_a_duration_is_no_date(pipeline):
     found = events(pipeline, "China has supplied oil to North Korea for years.")
     assert found == [("CHN", "070", "PRK", "ongoing", None)]

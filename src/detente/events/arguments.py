@@ -260,8 +260,7 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
     for participle in children(noun, "acl"):  # "the visit made by X"
         found += [phrase_head(head) for head in prepositional_objects(participle, "by")]
     noun, verb = first, first.head
-    if noun.dep_ == "pobj" and verb.lower_ == "on" \
-            and verb.head.lemma_.lower() in WORDS.state_verbs:
+    if state_verb(noun) is not None:
         noun, verb = verb, verb.head  # "went on strike", "remained on alert"
     if (noun.dep_ == "pobj" and verb.lower_ in {"in", "into"}
             and verb.head.lemma_.lower() in WORDS.engaging_verbs):
@@ -278,6 +277,15 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
         if subject is not None:
             found.append(subject)
     return found + senders
+
+
+def state_verb(noun: Token) -> Token | None:
+    """The verb that puts its subject "on" an event noun ("went on strike", "remained
+    on alert"), which holds the noun's other phrases too ("on alert in Kosovo")."""
+    on = noun.head
+    if noun.dep_ == "pobj" and on.lower_ == "on" and on.head.lemma_.lower() in WORDS.state_verbs:
+        return on.head
+    return None
 
 
 def condition_subject(trigger: Token) -> Token | None:
