@@ -231,6 +231,11 @@ def test_where_a_force_stays_on_alert_is_found_on_the_verb_that_holds_the_noun(p
     assert [(s, c, t) for s, c, t, _, _ in found] == [("POLMIL", "152", "LTU")]
 
 
+def test_whom_an_agreement_is_made_with_is_its_target_not_what_it_is_about(pipeline):
+    found = events(pipeline, "Morocco agreed with Spain to reopen the border crossings at Ceuta.")
+    assert [(s, c, t) for s, c, t, _, _ in found] == [("MAR", "030", "ESP")]
+
+
 def test_a_duration_is_no_date(pipeline):
     found = events(pipeline, "China has supplied oil to North Korea for years.")
     assert found == [("CHN", "070", "PRK", "ongoing", None)]
