@@ -260,6 +260,9 @@ def test_definite_descriptions_refer_back_or_stay_unresolved(pipeline, text, men
     ("The Taliban seized the town.", "The Taliban", "1998-01-01", "AFGGOV"),
     ("The Taliban seized the town.", "The Taliban", "2010-01-01", "AFGREB"),
     ("Hamas officials rejected the plan.", "Hamas officials", "2010-01-01", "PSEREB"),
+    # a military rank keeps an armed group's sector: AQAP's commanders, not the army's
+    ("Yemeni troops captured two senior AQAP commanders near Mukalla.",
+     "senior AQAP commanders", "2019-01-01", "YEMREB"),
 ])
 def test_named_organisations_have_their_state_and_sector_or_their_own_code(
         pipeline, text, mention, day, code):

@@ -222,6 +222,41 @@ def test_a_recipient_the_parser_hung_on_the_objects_clause(pipeline):
     assert not any(t == "FRAGOV" for _, _, t, _, _ in went)
 
 
+def test_an_object_the_parser_made_the_subject_of_a_to_clause_is_still_the_target(pipeline):
+    # the parser reads "Erdogan to mediate" as a clause of its own: Erdogan is still
+    # whom the welcome is for, and the welcome is support, not a host's visit
+    found = events(pipeline, "The Foreign Office welcomed Turkish President Recep Tayyip "
+                             "Erdogan to mediate between Russia and Ukraine.")
+    assert ("GBRGOV", "051", "TURGOV", "occurred", None) in found
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a verb that keeps an act going, like "extended" or "renewed"
+    ("The African Union is prolonging sanctions against Mali's military government.",
+     ("IGOAU", "163", "MLIGOV")),
+    # who heads an inquiry makes it, as who leads it does
+    ("A Kenyan judge is heading an inquiry into the conduct of Ugandan police.",
+     ("KENJUD", "090", "UGACOP")),
+    # who participates in an act takes part in it, as who is engaged in it does
+    ("Polish troops participate in peacekeeping operations in Lebanon.",
+     ("POLMIL", "074", "LBN")),
+])
+def test_the_subject_of_a_verb_that_carries_an_event_noun_is_its_source(pipeline, sentence,
+                                                                         expected):
+    assert [(s, c, t) for s, c, t, _, _ in events(pipeline, sentence)] == [expected]
+
+
+def test_where_a_force_stays_on_alert_is_found_on_the_verb_that_holds_the_noun(pipeline):
+    # "in Lithuania" hangs on "remained", not on the event noun "alert"
+    found = events(pipeline, "Polish troops remained on alert Tuesday in Lithuania.")
+    assert [(s, c, t) for s, c, t, _, _ in found] == [("POLMIL", "152", "LTU")]
+
+
+def test_whom_an_agreement_is_made_with_is_its_target_not_what_it_is_about(pipeline):
+    found = events(pipeline, "Morocco agreed with Spain to reopen the border crossings at Ceuta.")
+    assert [(s, c, t) for s, c, t, _, _ in found] == [("MAR", "030", "ESP")]
+
+
 def test_a_duration_is_no_date(pipeline):
     found = events(pipeline, "China has supplied oil to North Korea for years.")
     assert found == [("CHN", "070", "PRK", "ongoing", None)]

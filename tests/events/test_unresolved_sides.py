@@ -50,6 +50,11 @@ def test_an_agent_word_gives_the_sector_of_an_unknown_side(pipeline):
     assert record["target"]["text"] == "Navalny"
 
 
+def test_a_rank_in_an_armed_group_is_that_groups_sector(pipeline):
+    [record] = records(pipeline, "Two insurgent commanders surrendered to Philippine soldiers.")
+    assert record["source"]["sector"] == "REB" and record["target"]["code"] == "PHLMIL"
+
+
 def test_a_passive_without_by_leaves_the_source_implied(pipeline):
     [record] = records(pipeline, "Halvorsen Shipping was convicted of bribery.")
     assert record["source"] == {"text": None, "code": None, "country": None, "sector": None,

@@ -16,6 +16,7 @@ from detente.actors.dictionary import ActorEntry, ActorMatcher
 from detente.actors.words import actor_words, is_person_noun
 from detente.syntax import noun_phrase_tokens
 
+MILITARY = "MIL"  # the sector of military titles, which an armed group's outranks
 # Named-entity types of a modifier that says whom an agent belongs to.
 OWNER_ENTITIES = {"ORG", "PERSON", "NORP", "GPE", "FAC"}
 
@@ -129,11 +130,20 @@ class DocIndex:
         return self.entities.get(token.i)
 
     def title_sector(self, tokens: list[Token]) -> str | None:
-        """The sector the last title among ``tokens`` gives ("police" → COP)."""
+        """The sector the last title among ``tokens`` gives ("police" → COP); a
+        military rank keeps an armed group's sector before it ("rebel commander")."""
+        found = None
         for token in reversed(tokens):
-            if token.i in self.sectors:
-                return self.sectors[token.i]
-        return None
+            sector = self.sectors.get(token.i)
+            if sector is None:
+                continue
+            if found is None:
+                found = sector
+                if found != MILITARY:
+                    return found
+            elif sector in actor_words().armed_group_sectors:
+                return sector
+        return found
 
     def title_state(self, tokens: list[Token]) -> str | None:
         """The state the last title among ``tokens`` belongs to, when only one state

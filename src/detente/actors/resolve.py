@@ -27,7 +27,7 @@ from detente.actors.context import Ambiguous, ArticleContext
 from detente.actors.coreference import PRONOUNS, Coreference
 from detente.actors.dictionary import NAMING_KINDS, ActorEntry, actor_code, is_transnational
 from detente.actors.implied import OWNER_PREPOSITIONS, ImpliedSides
-from detente.actors.index import AliasMatch, DocIndex
+from detente.actors.index import MILITARY, AliasMatch, DocIndex
 from detente.actors.words import actor_words, is_person_noun
 from detente.model import Actor
 from detente.syntax import coordinated, is_where
@@ -391,8 +391,10 @@ class ActorResolver:
             # the phrase's own title first ("Vice Marshal Jo, the first vice-chairman")
             own = [t for t in tokens if t.i not in apposed]
             title = self.index.title_sector(own) or self.index.title_sector(tokens)
-            # a generic state title keeps a metonym's sector ("DEA officials": COP)
-            if title and not (title == "GOV" and from_metonym):
+            # a generic state title keeps a metonym's sector ("DEA officials": COP),
+            # a military rank an armed group's ("Boko Haram commanders": REB)
+            if title and not (title == "GOV" and from_metonym) and not (
+                    title == MILITARY and sector in actor_words().armed_group_sectors):
                 sector = title
             if sector is not None and _former(tokens):
                 sector = "ELI"

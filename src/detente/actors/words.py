@@ -29,6 +29,7 @@ class ActorWords:
     honorifics: frozenset[str]
     body_nouns: frozenset[str]
     group_nouns: frozenset[str]
+    armed_group_sectors: frozenset[str]
     police_abbreviation_endings: frozenset[str]
 
 

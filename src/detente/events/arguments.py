@@ -222,6 +222,15 @@ def verb_objects(verb: Token) -> list[Token]:
     return objects
 
 
+def infinitive_subjects(verb: Token) -> list[Token]:
+    """"welcomed Putin to mediate", "convicted the bank to pay": the parser may hang
+    the verb's object on the to-clause after it, as that clause's subject. Whom the
+    act is aimed at, not what it is: "welcomed Putin" alone would be a visit."""
+    return [subject for clause in children(verb, "ccomp")
+            if any(aux.dep_ == "aux" and aux.lower_ == "to" for aux in clause.children)
+            for subject in children(clause, "nsubj")]
+
+
 def predicate_adjectives(verb: Token) -> list[Token]:
     """Adjectives said of the verb's object or subject ("found X guilty", "was found
     liable", "set X free" also when parsed as "set free X")."""
@@ -302,8 +311,7 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
     for participle in children(noun, "acl"):  # "the visit made by X"
         found += [phrase_head(head) for head in prepositional_objects(participle, "by")]
     noun, verb = first, first.head
-    if noun.dep_ == "pobj" and verb.lower_ == "on" \
-            and verb.head.lemma_.lower() in WORDS.state_verbs:
+    if state_verb(noun) is not None:
         noun, verb = verb, verb.head  # "went on strike", "remained on alert"
     if (noun.dep_ == "pobj" and verb.lower_ in {"in", "into"}
             and verb.head.lemma_.lower() in WORDS.engaging_verbs):
@@ -320,6 +328,15 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
         if subject is not None:
             found.append(subject)
     return found + senders
+
+
+def state_verb(noun: Token) -> Token | None:
+    """The verb that puts its subject "on" an event noun ("went on strike", "remained
+    on alert"), which holds the noun's other phrases too ("on alert in Kosovo")."""
+    on = noun.head
+    if noun.dep_ == "pobj" and on.lower_ == "on" and on.head.lemma_.lower() in WORDS.state_verbs:
+        return on.head
+    return None
 
 
 def condition_subject(trigger: Token) -> Token | None:
@@ -440,7 +457,7 @@ def _target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | 
             if object_token is not None:  # "expelled Russian diplomats": theirs
                 return [object_token]
             if trigger.pos_ in {"VERB", "AUX"}:
-                objects = verb_objects(trigger)
+                objects = verb_objects(trigger) or infinitive_subjects(trigger)
                 if objects:
                     return objects
             continue

@@ -526,6 +526,8 @@ class EventCoder:
             if not trigger.control.modal:  # "said to reporters": not whom it asks
                 heads += [pobj for prep in self.patterns.control_prepositions
                           for pobj in arguments.prepositional_objects(token, prep)]
+            if trigger.control.symmetric:  # "agreed with Cuba to return …": the partner
+                heads += arguments.prepositional_objects(token, "with")
             clause = trigger.embedded.token if trigger.embedded is not None else None
             while clause is not None and clause.dep_ == "conj":  # "… and return the base"
                 clause = clause.head

@@ -189,7 +189,10 @@ class SideFinder:
         """The closest phrase below the trigger that names someone, for an event whose
         pattern found no target ("provided €28 million for those affected in Yemen");
         a ``cooperative`` act's partner is never someone it is "against"."""
-        queue = [child for child in trigger.children if child.dep_ in NEARBY_DEPS]
+        carrier = arguments.state_verb(trigger)  # "remained on alert in Kosovo"
+        queue = [child for holder in (trigger, *([carrier] if carrier is not None else []))
+                 for child in holder.children
+                 if child.dep_ in NEARBY_DEPS and child is not trigger.head]
         for _ in range(NEARBY_DEPTH):
             following = []
             for token in queue:
