@@ -17,7 +17,7 @@ import gzip
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from detente.data import data_path, read_table, split_list
 
@@ -61,6 +61,7 @@ class Place:
         return self.fips + self.region if self.region else None
 
 
+@lru_cache(maxsize=1 << 16)  # the locator asks for the same names event after event
 def name_key(name: str) -> str:
     """How names are compared: accents, case and a leading "the" aside."""
     decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
