@@ -368,6 +368,8 @@ class ActorResolver:
             ordered = sorted(candidates, key=lambda item: (item[0], item[1]))
             distance, _, entry, _ = ordered[0]
             country, sector, name = self._entry_actor(entry, on)
+            if distance == 0 and entry.kind == "demonym" and _people_of(head):
+                sector = "CVL"
             if distance == 2:  # "Kim Jong-il's envoy" is not Kim Jong-il
                 name = None
             if country is None and len(ordered) > 1:
@@ -560,6 +562,14 @@ def _of_a_thing(head: Token, tokens: list[Token]) -> bool:
     return head.lemma_.lower() in things or any(
         token.dep_ == "compound" and token.head.i == head.i and token.lemma_.lower() in things
         for token in tokens)
+
+
+def _people_of(head: Token) -> bool:
+    """Is a demonym said in the bare plural ("Americans are worried", "Britons")
+    the people of the state, civilians? With an article ("the Americans
+    rejected the proposal") it is the state, as in a negotiation."""
+    return head.tag_ in {"NNS", "NNPS"} and not any(child.dep_ in {"det", "poss"}
+                                                    for child in head.children)
 
 
 def _former(tokens: list[Token]) -> bool:
