@@ -364,9 +364,10 @@ class ActorResolver:
             return None
         country, sector, name = None, None, None
         named_by_role = from_metonym = False
+        named_in: set[int] = set()  # the words of a body's own name
         if candidates:
             ordered = sorted(candidates, key=lambda item: (item[0], item[1]))
-            distance, _, entry, _ = ordered[0]
+            distance, _, entry, matched = ordered[0]
             country, sector, name = self._entry_actor(entry, on)
             if distance == 0 and entry.kind == "demonym" and _people_of(head):
                 sector = "CVL"
@@ -382,6 +383,8 @@ class ActorResolver:
             if named_by_role and sector == "ELI":
                 sector = self._office_meant(entry, tokens, apposed, on) or sector
             from_metonym = entry.kind in {"metonym", "organisation"} and sector is not None
+            if from_metonym:  # "Senate" in "National Republican Senate Committee"
+                named_in = set(range(matched.start, matched.end))
         if person is not None:
             known_as = self.context.known_person(person)
             name = name or known_as or person
@@ -391,8 +394,9 @@ class ActorResolver:
             return None
         if not named_by_role:
             # the phrase's own title first ("Vice Marshal Jo, the first vice-chairman")
-            own = [t for t in tokens if t.i not in apposed]
-            title = self.index.title_sector(own) or self.index.title_sector(tokens)
+            own = [t for t in tokens if t.i not in apposed and t.i not in named_in]
+            title = (self.index.title_sector(own)
+                     or self.index.title_sector([t for t in tokens if t.i not in named_in]))
             # a generic state title keeps a metonym's sector ("DEA officials": COP)
             if title and not (title == "GOV" and from_metonym):
                 sector = title

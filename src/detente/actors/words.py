@@ -30,6 +30,8 @@ class ActorWords:
     body_nouns: frozenset[str]
     group_nouns: frozenset[str]
     police_abbreviation_endings: frozenset[str]
+    call_sign_prefixes: frozenset[str]
+    call_sign_services: frozenset[str]
 
 
 @cache

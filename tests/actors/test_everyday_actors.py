@@ -1,0 +1,71 @@
+"""Actors of everyday news that no one names a state for: the trades and offices
+of a local story (a rector, a chief executive, a county prosecutor, a lawyer), a
+company by its legal suffix, a US station by its call sign, a nation's people in
+the bare plural, and the leaders of the last century that today's pages recall."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.actors.test_actor_context import code_of
+
+DAY = "2023-12-08"
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # the story's state gives the side, the trade gives the sector
+    ("Czech police said the gunman had studied at Charles University in Prague. "
+     "The university's rector, Milena Kralova, cancelled lectures.",
+     "The university's rector, Milena Kralova", "CZEEDU"),
+    ("Egypt's telecoms market is growing. Samir Fahmy, CEO of Delta Networks, "
+     "signed the contract in Cairo.", "Samir Fahmy, CEO of Delta Networks", "EGYBUS"),
+    ("Massachusetts State Police said the man died. The Norfolk district attorney "
+     "charged his brother.", "The Norfolk district attorney", "USAJUD"),
+    ("A French lawyer said the trial in Paris was unfair.", "A French lawyer", "FRACVL"),
+    ("Israeli warplanes struck Khan Younis overnight.", "Israeli warplanes", "ISRMIL"),
+])
+def test_a_trade_or_office_takes_the_sector_it_names(pipeline, text, mention, code):
+    assert code_of(pipeline, text, mention, day=DAY) == code
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("HOUSTON, Texas - Othram Inc. helped police identify the man.", "Othram Inc.",
+     "USABUS"),
+    ("Shares of Barclays PLC fell in London after the British bank's results.",
+     "Barclays PLC", "GBRBUS"),
+])
+def test_a_company_is_known_by_its_legal_suffix(pipeline, text, mention, code):
+    assert code_of(pipeline, text, mention, day=DAY) == code
+
+
+def test_a_us_station_is_known_by_its_call_sign(pipeline):
+    text = "WCVB-TV reported that the Norwood officer was shot in Massachusetts."
+    assert code_of(pipeline, text, "WCVB-TV", day=DAY) == "USAMED"
+    # four capitals and a service that are no call sign stay no actor
+    assert code_of(pipeline, "The ABCD-TV format was dropped.", "ABCD-TV", day=DAY) is None
+
+
+def test_a_nation_in_the_bare_plural_is_its_people_and_with_the_article_its_state(pipeline):
+    assert code_of(pipeline, "Britons are worried about prices, the poll found.", "Britons",
+                   day=DAY) == "GBRCVL"
+    assert code_of(pipeline, "The Americans rejected the Russian proposal at the talks.",
+                   "The Americans", day=DAY) == "USA"
+
+
+@pytest.mark.parametrize(("text", "mention", "day", "code"), [
+    ("Kennedy demanded that Khrushchev remove the missiles.", "Khrushchev", "1962-10-22",
+     "SUNGOV"),
+    ("Churchill met Roosevelt and Stalin at Yalta.", "Stalin", "1945-02-04", "SUNGOV"),
+    ("Churchill met Roosevelt and Stalin at Yalta.", "Churchill", "1945-02-04", "GBRGOV"),
+    ("Adenauer signed the treaty with de Gaulle.", "Adenauer", "1963-01-22", "FRGGOV"),
+    # recalled today, a leader long gone is a former office holder of that state
+    ("The candidate's words echoed Hitler.", "Hitler", DAY, "DEUELI"),
+])
+def test_leaders_of_the_last_century_resolve_on_the_day(pipeline, text, mention, day, code):
+    assert code_of(pipeline, text, mention, day=day) == code
+
+
+def test_a_party_committee_is_the_party_not_the_senate(pipeline):
+    text = "The National Republican Senate Committee attacked the ad."
+    assert code_of(pipeline, text, "The National Republican Senate Committee",
+                   day=DAY) == "USAPTY"
