@@ -69,3 +69,43 @@ def test_a_party_committee_is_the_party_not_the_senate(pipeline):
     text = "The National Republican Senate Committee attacked the ad."
     assert code_of(pipeline, text, "The National Republican Senate Committee",
                    day=DAY) == "USAPTY"
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # the tagger takes "Britons" before "who" for a singular name; the dictionary knows
+    ("The visa rule applies to Britons who wish to bring family members to the UK.",
+     "Britons", "GBRCVL"),
+    ("Polls show African Americans are turning away from the president.",
+     "African Americans", "USACVL"),
+])
+def test_a_people_named_in_the_plural_are_civilians(pipeline, text, mention, code):
+    assert code_of(pipeline, text, mention, day=DAY) == code
+
+
+def test_a_word_of_a_places_own_name_gives_no_sector(pipeline):
+    # "Bank" in "the West Bank" is no bank (it gave PSEBUS)
+    text = "Israeli troops raided Jenin in the West Bank. The West Bank has seen rising violence."
+    assert code_of(pipeline, text, "The West Bank", day=DAY) == "PSE"
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # a generic title keeps the body's own sector
+    ("A spokesman for Hamas rejected the offer.", "A spokesman for Hamas", "PSEREB"),
+    ("The leader of the Labour Party attacked the plan.", "The leader of the Labour Party",
+     "GBRPTY"),
+    # the parser hangs "of" on "general"; the title is still the organisation's
+    ("The secretary-general of the United Nations urged a ceasefire.",
+     "The secretary-general of the United Nations", "IGOUNO"),
+])
+def test_an_officer_of_a_body_is_of_that_body(pipeline, text, mention, code):
+    assert code_of(pipeline, text, mention, day=DAY) == code
+
+
+@pytest.mark.parametrize(("text", "mention", "day", "code"), [
+    ("Sam Altman said OpenAI would keep its board.", "Sam Altman", "2023-12-01", "USABUS"),
+    # out of office for five days in November 2023
+    ("Sam Altman said he would join Microsoft.", "Sam Altman", "2023-11-20", "USAELI"),
+    ("Musk sued OpenAI in San Francisco.", "Musk", "2024-03-01", "USABUS"),
+])
+def test_heads_of_the_largest_companies_are_business(pipeline, text, mention, day, code):
+    assert code_of(pipeline, text, mention, day=day) == code

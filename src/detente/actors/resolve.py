@@ -111,8 +111,11 @@ class ActorResolver:
             implied = self.implied.actor(head, tokens, on) if titled and named else None
             return self._implied_side(implied, head, side)
         # "officials from the US": people of a country; "members of the
-        # Congressional Black Caucus": of a body, with its sector
-        for prep in head.children:
+        # Congressional Black Caucus": of a body, with its sector; the parser may
+        # hang the "of" on a word of the title ("general" in "secretary-general")
+        title = self.index.title_at.get(head.i)
+        heads = [head, *(t for t in title if t.i != head.i)] if title is not None else [head]
+        for prep in (child for word in heads for child in word.children):
             if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPOSITIONS:
                 owners = [owner for pobj in prep.children if pobj.dep_ == "pobj"
                           for token in coordinated(pobj)
@@ -369,7 +372,7 @@ class ActorResolver:
             ordered = sorted(candidates, key=lambda item: (item[0], item[1]))
             distance, _, entry, matched = ordered[0]
             country, sector, name = self._entry_actor(entry, on)
-            if distance == 0 and entry.kind == "demonym" and _people_of(head):
+            if distance == 0 and entry.kind == "demonym" and self._people_of(head, entry, on):
                 sector = "CVL"
             if distance == 2:  # "Kim Jong-il's envoy" is not Kim Jong-il
                 name = None
@@ -383,7 +386,8 @@ class ActorResolver:
             if named_by_role and sector == "ELI":
                 sector = self._office_meant(entry, tokens, apposed, on) or sector
             from_metonym = entry.kind in {"metonym", "organisation"} and sector is not None
-            if from_metonym:  # "Senate" in "National Republican Senate Committee"
+            if distance == 0:  # "Senate" in "National Republican Senate Committee",
+                # "Bank" in "the West Bank": words of the name, not titles
                 named_in = set(range(matched.start, matched.end))
         if person is not None:
             known_as = self.context.known_person(person)
@@ -411,6 +415,20 @@ class ActorResolver:
         return Actor(self.index.words(first, last), actor_code(country, sector),
                      None if is_transnational(country) else country,
                      sector, name, self.start(first), self.end(last))
+
+    def _people_of(self, head: Token, entry: ActorEntry, on: date | None) -> bool:
+        """Is a demonym said in the bare plural ("Americans are worried", "applies
+        to Britons who …") the state's people, civilians? With an article ("the
+        Americans rejected the proposal") it is the state, as in a negotiation.
+        Plural by its tag, or by the dictionary's singular of the same state
+        (the tagger takes "Britons" before "who" for a singular name)."""
+        if any(child.dep_ in {"det", "poss"} for child in head.children):
+            return False
+        if head.tag_ in {"NNS", "NNPS"}:
+            return True
+        return entry.alias.endswith("s") and any(
+            other.kind == "demonym" and other.actor == entry.actor
+            for other in self.context.dictionary.candidates(entry.alias[:-1], on))
 
     def _office_meant(self, entry: ActorEntry, tokens: list[Token], apposed: set[int],
                       on: date | None) -> str | None:
@@ -517,8 +535,12 @@ class ActorResolver:
         return None
 
     def _with_sector(self, owner: Actor, head: Token, tokens: list[Token]) -> Actor:
-        """"officials from the US": the owner's country with the head's sector."""
-        sector = self.index.title_sector(tokens) or owner.sector
+        """"officials from the US": the owner's country with the head's sector; a
+        generic state title keeps a body's own sector ("deputy chairman of the
+        European Research Group" is of a caucus of MPs, "a spokesman for Hamas"
+        of an armed group)."""
+        title = self.index.title_sector(tokens)
+        sector = owner.sector if owner.sector and title in {None, "GOV"} else title
         start = self.start(tokens[0])
         end = max(owner.end or 0, self.end(head))
         text = self.index.text[start - self.offset:end - self.offset]
@@ -566,14 +588,6 @@ def _of_a_thing(head: Token, tokens: list[Token]) -> bool:
     return head.lemma_.lower() in things or any(
         token.dep_ == "compound" and token.head.i == head.i and token.lemma_.lower() in things
         for token in tokens)
-
-
-def _people_of(head: Token) -> bool:
-    """Is a demonym said in the bare plural ("Americans are worried", "Britons")
-    the people of the state, civilians? With an article ("the Americans
-    rejected the proposal") it is the state, as in a negotiation."""
-    return head.tag_ in {"NNS", "NNPS"} and not any(child.dep_ in {"det", "poss"}
-                                                    for child in head.children)
 
 
 def _former(tokens: list[Token]) -> bool:
