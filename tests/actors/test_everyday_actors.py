@@ -109,3 +109,31 @@ def test_an_officer_of_a_body_is_of_that_body(pipeline, text, mention, code):
 ])
 def test_heads_of_the_largest_companies_are_business(pipeline, text, mention, day, code):
     assert code_of(pipeline, text, mention, day=day) == code
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # a family name that is a country's name is no country
+    ("Rep. Jim Jordan said the inquiry would go on.", "Rep. Jim Jordan", "USALEG"),
+    # a known person's name with "Jr." is the son, someone the dictionary lacks
+    ("Robert F. Kennedy Jr. announced an independent run.", "Robert F. Kennedy Jr.", None),
+])
+def test_a_name_is_not_taken_for_a_namesake(pipeline, text, mention, code):
+    assert code_of(pipeline, text, mention, day=DAY) == code
+
+
+@pytest.mark.parametrize(("text", "mention", "day", "code"), [
+    ("Speaker Mike Johnson said the border bill was dead.", "Speaker Mike Johnson",
+     "2023-12-19", "USALEG"),
+    ("Chuck Schumer said the Senate would stay.", "Chuck Schumer", "2023-12-19", "USALEG"),
+    ("Alejandro Mayorkas faced impeachment.", "Alejandro Mayorkas", "2024-02-13", "USAGOV"),
+    ("Christopher Wray warned of threats.", "Christopher Wray", "2023-12-19", "USACOP"),
+    ("William Burns travelled to Qatar.", "William Burns", "2023-11-28", "USASPY"),
+    ("Keir Starmer attacked the Rwanda plan.", "Keir Starmer", "2023-12-19", "GBROPP"),
+    ("Itamar Ben-Gvir called for settlements in Gaza.", "Itamar Ben-Gvir", "2024-01-02",
+     "ISRGOV"),
+    ("Peskov said Moscow would respond.", "Peskov", "2023-12-19", "RUSGOV"),
+    ("Martin Griffiths warned of famine in Gaza.", "Martin Griffiths", "2023-12-19",
+     "IGOOCHA"),
+])
+def test_the_officials_of_todays_news_resolve_on_the_day(pipeline, text, mention, day, code):
+    assert code_of(pipeline, text, mention, day=day) == code

@@ -354,7 +354,10 @@ class ActorResolver:
             distance = (0 if span.start <= head.i < span.end
                         else 1 if span.root.i in apposed else 2)
             for entry in entries:
-                if entry.kind == "person" and self._someone_else(span, entry):
+                if entry.kind == "person" and (self._someone_else(span, entry)
+                                               or _a_namesakes_son(span)):
+                    continue
+                if entry.kind != "person" and self._family_name(span):
                     continue
                 if distance == 2 and not agent and (entry.kind == "place" or (
                         entry.kind == "capital" and span.root.dep_ == "compound")):
@@ -442,6 +445,16 @@ class ActorResolver:
         if last is None or title != last.sector or _former(tokens):
             return None
         return title
+
+    def _family_name(self, span: Span) -> bool:
+        """Is an alias the family name of a person the tagger found ("Rep. Jim
+        Jordan" is no Jordan): a given name comes right before it?"""
+        person = self.index.person_at.get(span.start)
+        if person is None or span.start <= person.start:
+            return False
+        given = span.doc[span.start - 1]
+        return (given.ent_type_ == "PERSON" and given.is_alpha and given.is_title
+                and given.i not in self.index.title_at and given.i not in self.index.actor_at)
 
     def _someone_else(self, span: Span, entry: ActorEntry) -> bool:
         """Does the text name another person who shares a known person's family
@@ -588,6 +601,13 @@ def _of_a_thing(head: Token, tokens: list[Token]) -> bool:
     return head.lemma_.lower() in things or any(
         token.dep_ == "compound" and token.head.i == head.i and token.lemma_.lower() in things
         for token in tokens)
+
+
+def _a_namesakes_son(span: Span) -> bool:
+    """Is a known person's name followed by a generational suffix ("Robert F.
+    Kennedy Jr.", data/actor_words.yaml) and so someone else of that name?"""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return following is not None and following.text in actor_words().name_suffixes
 
 
 def _former(tokens: list[Token]) -> bool:

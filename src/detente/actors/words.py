@@ -32,6 +32,7 @@ class ActorWords:
     police_abbreviation_endings: frozenset[str]
     call_sign_prefixes: frozenset[str]
     call_sign_services: frozenset[str]
+    name_suffixes: frozenset[str]
 
 
 @cache
