@@ -357,7 +357,7 @@ class ActorResolver:
                 if entry.kind == "person" and (self._someone_else(span, entry)
                                                or _a_namesakes_son(span)):
                     continue
-                if entry.kind != "person" and self._family_name(span):
+                if entry.kind in PLACE_KINDS | {"demonym"} and self._family_name(span):
                     continue
                 if distance == 2 and not agent and (entry.kind == "place" or (
                         entry.kind == "capital" and span.root.dep_ == "compound")):
@@ -453,7 +453,7 @@ class ActorResolver:
         if person is None or span.start <= person.start:
             return False
         given = span.doc[span.start - 1]
-        return (given.ent_type_ == "PERSON" and given.is_alpha and given.is_title
+        return (given.ent_type_ == "PERSON" and given.pos_ == "PROPN" and given.is_title
                 and given.i not in self.index.title_at and given.i not in self.index.actor_at)
 
     def _someone_else(self, span: Span, entry: ActorEntry) -> bool:
