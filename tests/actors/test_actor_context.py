@@ -65,8 +65,9 @@ def test_gaza_doctors_accusing_israel_are_palestinian(pipeline):
 
 
 @pytest.mark.parametrize(("text", "mention", "code"), [
+    # Americans of Mexican origin, in the bare plural: the United States' people
     ("Mexico protested the ruling, and Mexican Americans rallied in Phoenix.",
-     "Mexican Americans", "USA"),
+     "Mexican Americans", "USACVL"),
     ("Mexico protested the ruling, and Mexican American leaders backed it.",
      "Mexican American leaders", "USAGOV"),
     ("Mexico protested the ruling, and Mexican-American leaders backed it.",

@@ -15,7 +15,7 @@ def coded(pipeline, text: str, pub_date: str = "2023-06-19") -> set[tuple[str, s
 
 
 def test_an_event_with_a_side_nobody_coded_is_not_emitted(pipeline, partial_pipeline):
-    text = "Police arrested Navalny on Friday."  # whose police: the text does not say
+    text = "Police arrested Arkady Velnov on Friday."  # whose police: the text does not say
     assert coded(pipeline, text) == set()
     assert [e.cameo for e in extract_text(text, pipeline=partial_pipeline)] == ["173"]
 

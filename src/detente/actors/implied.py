@@ -62,8 +62,11 @@ class ImpliedSides:
         titles = own if self.index.title_sector(own) else tokens
         sector = self.index.title_sector(titles)
         owner = self._possessor(head, on)
+        # a body's possessive is of the same place ("the university's rector")
+        bodies = {t.i for t in tokens if t.dep_ == "poss" and t.i in self.index.title_at}
         if sector not in LOCAL_SECTORS or _points_elsewhere(
-                head, [t for t in tokens if owner is None or t.i != owner[0].i]):
+                head, [t for t in tokens
+                       if (owner is None or t.i != owner[0].i) and t.i not in bodies]):
             return None
         towns = self._town_states(head, tokens, on)
         town = next(iter(towns)) if towns is not None and len(towns) == 1 else None
@@ -133,9 +136,16 @@ class ImpliedSides:
         """Does the phrase name someone it belongs to that was not resolved: an
         alias left unsettled ("Korean officials", "Latin American leaders"), a
         name the dictionary lacks ("a GoFundMe representative") or a place it
-        lacks ("Bucha residents" are from Bucha, wherever the paragraph is)?"""
+        lacks ("Bucha residents" are from Bucha, wherever the paragraph is)? The
+        person an apposition names as the holder is none."""
         own = self.index.person_at.get(head.i) or self.index.entity_at(head)
         own_tokens = set(range(own.start, own.end)) if own is not None else {head.i}
+        # the person an apposition says holds the title is who, not whose ("The
+        # university's rector, Milena Králíčková")
+        for appos in self.index.appositions(head):
+            person = self.index.person_at.get(appos.i)
+            if person is not None:
+                own_tokens |= set(range(person.start, person.end))
         # a title's own word is no owner, nor an alias inside the person's own
         # name that gave nothing ("Baker" in "Gov. Charlie Baker")
         return any(t.i not in own_tokens and (

@@ -90,6 +90,9 @@ class DocIndex:
         for token in _police_abbreviations(doc, actor_at, title_at):
             title_at[token.i] = doc[token.i:token.i + 1]
             sectors[token.i] = "COP"
+        for span in _call_signs(doc, actor_at, title_at):
+            for i in range(span.start, span.end):
+                title_at[i], sectors[i], states[i] = span, "MED", "USA"
         return cls(actor_at, title_at, by_token(people), text, matches,
                    {match.span.start: match for match in matches}, sectors=sectors,
                    states=states)
@@ -183,6 +186,22 @@ def _police_abbreviations(doc: Doc, actor_at: dict[int, Span],
             if token.i not in actor_at and token.i not in title_at and token.is_upper
             and token.is_alpha and 3 <= len(token.text) <= 6
             and any(token.text.endswith(ending) for ending in endings)]
+
+
+def _call_signs(doc: Doc, actor_at: dict[int, Span], title_at: dict[int, Span]) -> list[Span]:
+    """US broadcast stations by call sign and service ("WCVB-TV", "KQED-FM"): four
+    or three capitals starting with K or W, the letters the ITU gives the United
+    States' broadcasters (data/actor_words.yaml), where no alias or title has them."""
+    words = actor_words()
+    found = []
+    for token in doc[:-2]:
+        dash, service = doc[token.i + 1], doc[token.i + 2]
+        if (token.i not in actor_at and token.i not in title_at and token.is_upper
+                and token.is_alpha and 3 <= len(token.text) <= 4
+                and token.text[0] in words.call_sign_prefixes and dash.text == "-"
+                and service.text in words.call_sign_services):
+            found.append(doc[token.i:token.i + 3])
+    return found
 
 
 def _modifier_sector(title: Span, modifiers: dict[str, str]) -> str | None:

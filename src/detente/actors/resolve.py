@@ -111,8 +111,11 @@ class ActorResolver:
             implied = self.implied.actor(head, tokens, on) if titled and named else None
             return self._implied_side(implied, head, side)
         # "officials from the US": people of a country; "members of the
-        # Congressional Black Caucus": of a body, with its sector
-        for prep in head.children:
+        # Congressional Black Caucus": of a body, with its sector; the parser may
+        # hang the "of" on a word of the title ("general" in "secretary-general")
+        title = self.index.title_at.get(head.i)
+        heads = [head, *(t for t in title if t.i != head.i)] if title is not None else [head]
+        for prep in (child for word in heads for child in word.children):
             if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPOSITIONS:
                 owners = [owner for pobj in prep.children if pobj.dep_ == "pobj"
                           for token in coordinated(pobj)
@@ -351,7 +354,10 @@ class ActorResolver:
             distance = (0 if span.start <= head.i < span.end
                         else 1 if span.root.i in apposed else 2)
             for entry in entries:
-                if entry.kind == "person" and self._someone_else(span, entry):
+                if entry.kind == "person" and (self._someone_else(span, entry)
+                                               or _a_namesakes_son(span)):
+                    continue
+                if entry.kind in PLACE_KINDS | {"demonym"} and self._family_name(span):
                     continue
                 if distance == 2 and not agent and (entry.kind == "place" or (
                         entry.kind == "capital" and span.root.dep_ == "compound")):
@@ -364,10 +370,13 @@ class ActorResolver:
             return None
         country, sector, name = None, None, None
         named_by_role = from_metonym = False
+        named_in: set[int] = set()  # the words of a body's own name
         if candidates:
             ordered = sorted(candidates, key=lambda item: (item[0], item[1]))
-            distance, _, entry, _ = ordered[0]
+            distance, _, entry, matched = ordered[0]
             country, sector, name = self._entry_actor(entry, on)
+            if distance == 0 and entry.kind == "demonym" and self._people_of(head, entry, on):
+                sector = "CVL"
             if distance == 2:  # "Kim Jong-il's envoy" is not Kim Jong-il
                 name = None
             if country is None and len(ordered) > 1:
@@ -380,6 +389,9 @@ class ActorResolver:
             if named_by_role and sector == "ELI":
                 sector = self._office_meant(entry, tokens, apposed, on) or sector
             from_metonym = entry.kind in {"metonym", "organisation"} and sector is not None
+            if distance == 0:  # "Senate" in "National Republican Senate Committee",
+                # "Bank" in "the West Bank": words of the name, not titles
+                named_in = set(range(matched.start, matched.end))
         if person is not None:
             known_as = self.context.known_person(person)
             name = name or known_as or person
@@ -389,8 +401,9 @@ class ActorResolver:
             return None
         if not named_by_role:
             # the phrase's own title first ("Vice Marshal Jo, the first vice-chairman")
-            own = [t for t in tokens if t.i not in apposed]
-            title = self.index.title_sector(own) or self.index.title_sector(tokens)
+            own = [t for t in tokens if t.i not in apposed and t.i not in named_in]
+            title = (self.index.title_sector(own)
+                     or self.index.title_sector([t for t in tokens if t.i not in named_in]))
             # a generic state title keeps a metonym's sector ("DEA officials": COP),
             # a military rank an armed group's ("Boko Haram commanders": REB)
             if title and not (title == "GOV" and from_metonym) and not (
@@ -408,6 +421,20 @@ class ActorResolver:
                      None if is_transnational(country) else country,
                      sector, name, self.start(first), self.end(last))
 
+    def _people_of(self, head: Token, entry: ActorEntry, on: date | None) -> bool:
+        """Is a demonym said in the bare plural ("Americans are worried", "applies
+        to Britons who …") the state's people, civilians? With an article ("the
+        Americans rejected the proposal") it is the state, as in a negotiation.
+        Plural by its tag, or by the dictionary's singular of the same state
+        (the tagger takes "Britons" before "who" for a singular name)."""
+        if any(child.dep_ in {"det", "poss"} for child in head.children):
+            return False
+        if head.tag_ in {"NNS", "NNPS"}:
+            return True
+        return entry.alias.endswith("s") and any(
+            other.kind == "demonym" and other.actor == entry.actor
+            for other in self.context.dictionary.candidates(entry.alias[:-1], on))
+
     def _office_meant(self, entry: ActorEntry, tokens: list[Token], apposed: set[int],
                       on: date | None) -> str | None:
         """The sector of an office a person no longer holds on the day, where the
@@ -420,6 +447,16 @@ class ActorResolver:
         if last is None or title != last.sector or _former(tokens):
             return None
         return title
+
+    def _family_name(self, span: Span) -> bool:
+        """Is an alias the family name of a person the tagger found ("Rep. Jim
+        Jordan" is no Jordan): a given name comes right before it?"""
+        person = self.index.person_at.get(span.start)
+        if person is None or span.start <= person.start:
+            return False
+        given = span.doc[span.start - 1]
+        return (given.ent_type_ == "PERSON" and given.pos_ == "PROPN" and given.is_title
+                and given.i not in self.index.title_at and given.i not in self.index.actor_at)
 
     def _someone_else(self, span: Span, entry: ActorEntry) -> bool:
         """Does the text name another person who shares a known person's family
@@ -513,8 +550,12 @@ class ActorResolver:
         return None
 
     def _with_sector(self, owner: Actor, head: Token, tokens: list[Token]) -> Actor:
-        """"officials from the US": the owner's country with the head's sector."""
-        sector = self.index.title_sector(tokens) or owner.sector
+        """"officials from the US": the owner's country with the head's sector; a
+        generic state title keeps a body's own sector ("deputy chairman of the
+        European Research Group" is of a caucus of MPs, "a spokesman for Hamas"
+        of an armed group)."""
+        title = self.index.title_sector(tokens)
+        sector = owner.sector if owner.sector and title in {None, "GOV"} else title
         start = self.start(tokens[0])
         end = max(owner.end or 0, self.end(head))
         text = self.index.text[start - self.offset:end - self.offset]
@@ -562,6 +603,13 @@ def _of_a_thing(head: Token, tokens: list[Token]) -> bool:
     return head.lemma_.lower() in things or any(
         token.dep_ == "compound" and token.head.i == head.i and token.lemma_.lower() in things
         for token in tokens)
+
+
+def _a_namesakes_son(span: Span) -> bool:
+    """Is a known person's name followed by a generational suffix ("Robert F.
+    Kennedy Jr.", data/actor_words.yaml) and so someone else of that name?"""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return following is not None and following.text in actor_words().name_suffixes
 
 
 def _former(tokens: list[Token]) -> bool:

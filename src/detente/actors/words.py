@@ -31,6 +31,9 @@ class ActorWords:
     group_nouns: frozenset[str]
     armed_group_sectors: frozenset[str]
     police_abbreviation_endings: frozenset[str]
+    call_sign_prefixes: frozenset[str]
+    call_sign_services: frozenset[str]
+    name_suffixes: frozenset[str]
 
 
 @cache
