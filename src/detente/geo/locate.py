@@ -191,7 +191,7 @@ def _named_setting(named: list[tuple[Span, tuple[Place, str]]], trigger: Token, 
     if at_home is not None or trigger.lemma_.lower() not in geo_words().meeting_words:
         return at_home
     sides = {item[1][0].country for item in named} & {source.country, target.country}
-    if _named_as_state(source):
+    if _named_as_state(source) and source.country is not None:
         sides.add(source.country)  # "Canada and Costa Rica signed": both named
     return next((item for item in named if item[1][0].country in sides), None) if len(
         sides) == 1 else None
