@@ -326,8 +326,9 @@ def test_a_visit_pairs_its_sides_for_the_next_act_in_the_same_sentence(pipeline)
 
 def test_the_parties_a_mediator_brings_together_act_together(pipeline):
     # the talks or truce a mediator brokers between two sides is their own act as well
+    # (a truce, one way: first named to the other, as for any one-way act of two)
     assert coded(pipeline, "Norway brokered a truce between Ethiopia and Eritrea.") \
-        >= {("ETH", "0871", "ERI"), ("ERI", "0871", "ETH")}
+        >= {("ETH", "0871", "ERI")}
     # the parser hangs the "between" phrase on the verb: it still names the talks' parties
     assert coded(pipeline, "Switzerland hosted talks on Tuesday between Armenia and "
                            "Azerbaijan over the border.") \
@@ -469,10 +470,10 @@ def test_an_act_agreed_on_is_that_act_planned(pipeline):
     events = extract_text("India and China agreed on arms control.", pub_date="2023-06-19",
                           pipeline=pipeline)
     assert {(e.source.side, e.cameo, e.target.side, e.status) for e in events} == {
-        ("IND", "0873", "CHN", "planned"), ("CHN", "0873", "IND", "planned")}
+        ("IND", "0873", "CHN", "planned")}  # one way: first named to the other
     # with a to-clause beside it that is no event, the noun is still the act
     assert coded(pipeline, "Ethiopia and Eritrea agreed on weapons cuts and to keep in touch.") \
-        == {("ETH", "0873", "ERI"), ("ERI", "0873", "ETH")}
+        == {("ETH", "0873", "ERI")}
     # a deal agreed to is a deal reached, not an act to come
     assert coded(pipeline, "Chile and Peru agreed to a fisheries pact.") == {
         ("CHL", "057", "PER"), ("PER", "057", "CHL")}
@@ -480,15 +481,15 @@ def test_an_act_agreed_on_is_that_act_planned(pipeline):
 
 def test_ending_hostile_acts_de_escalates(pipeline):
     assert coded(pipeline, "Armenia and Azerbaijan agreed to stop hostile actions on the border.") \
-        == {("ARM", "087", "AZE"), ("AZE", "087", "ARM")}
+        == {("ARM", "087", "AZE")}
     assert coded(pipeline, "Sudan and Chad agreed to end the standoff.") \
-        == {("SDN", "087", "TCD"), ("TCD", "087", "SDN")}
+        == {("SDN", "087", "TCD")}
 
 
 def test_between_the_two_nations_are_the_two_the_pair_phrase_stands_for(pipeline):
     text = ("Serbia and Kosovo held talks in Brussels. The two sides pledged to halt "
             "provocative activities between the two nations.")
-    assert {("SRB", "087", "XKX"), ("XKX", "087", "SRB")} <= coded(pipeline, text)
+    assert ("SRB", "087", "XKX") in coded(pipeline, text)
 
 
 def test_who_an_undergone_act_comes_from_is_the_verb_s_from_phrase(pipeline):
@@ -529,3 +530,13 @@ def test_pressing_for_an_act_appeals_for_it(pipeline):
         == {("ESP", "025", "VEN")}
     assert coded(pipeline, "Norway pushed for peace talks with Colombia.") \
         == {("NOR", "026", "COL")}
+
+
+def test_two_parties_doing_a_one_way_act_together_go_first_to_second(pipeline):
+    """"Thailand and Cambodia agreed to a ceasefire" is listed once, first named to
+    the other; acts each does to the other (exchanges, clashes) go both ways, and a
+    joint act (a signed agreement) matches either way round anyway."""
+    assert coded(pipeline, "Armenia and Azerbaijan agreed to implement an immediate "
+                           "ceasefire.") == {("ARM", "0871", "AZE")}
+    assert coded(pipeline, "Armenia and Azerbaijan exchanged prisoners.") == {
+        ("ARM", "0841", "AZE"), ("AZE", "0841", "ARM")}

@@ -3,11 +3,10 @@ precision a label states, and when an event matches an expected one."""
 
 from __future__ import annotations
 
+from detente.events.ontology import JOINT_ROOTS
 from detente.events.pair import INTENT_STATUSES, VERBAL_ROOTS
 from detente.model import EventMention
 
-# Roots whose events are joint acts: "X and Y met" is as true as "Y and X met".
-JOINT_ROOTS = {"03", "04", "05", "06"}
 # CAMEO codes an act still to come as an intent (03 to cooperate, 13 to threaten);
 # detente codes the act itself with its status. A planned, proposed or conditional
 # material act matches either label (the same mapping PLV's scoring uses).

@@ -26,10 +26,11 @@ from detente.dates import first_day
 from detente.events import arguments
 from detente.events.diplomacy import diplomatic_step
 from detente.events.modality import event_status, looks_forward
-from detente.events.ontology import lookup
+from detente.events.ontology import JOINT_ROOTS, lookup
 from detente.events.patterns import ControlVerb, EventPattern, PatternBook, pattern_book
 from detente.events.sides import NON_ACTOR_ENTITIES, SideFinder, names_someone, same_side
 from detente.events.timex import date_entities, event_date
+from detente.events.words import event_words
 from detente.geo.locate import locate_event
 from detente.model import Actor, Article, DatePoint, EventMention
 from detente.settings import settings
@@ -341,6 +342,9 @@ class EventCoder:
         for trigger, status, when, pairs in coded:
             if trigger.code == MEDIATION and parties:
                 pairs = _mediated(pairs, parties)
+            if trigger.code[:2] not in JOINT_ROOTS and trigger.token.lemma_.lower() \
+                    not in event_words().reciprocal_triggers:
+                pairs = _one_way(pairs)
             for source, target, penalty in pairs:
                 if not (self.partial or (source.resolved and target.resolved)):
                     continue
@@ -715,6 +719,18 @@ def _mediated(pairs: list[tuple[Actor, Actor, float]], parties: list[Actor]
     return [(source, party, penalty) for source in _unique(s for s, _, _ in pairs)
             for penalty in [min(p for s, _, p in pairs if s == source)]
             for party in parties if not same_side(source, party)]
+
+
+def _one_way(pairs: list[tuple[Actor, Actor, float]]) -> list[tuple[Actor, Actor, float]]:
+    """Two parties said to do together what goes one way ("Thailand and Cambodia
+    agreed to a ceasefire", 0871): the first named to the other, as a reader lists
+    it, not each to each; joint acts (meet, agree, cooperate) keep both."""
+    def position(actor: Actor) -> int:
+        return actor.start if actor.start is not None else -1
+    return [(source, target, penalty) for source, target, penalty in pairs
+            if position(source) <= position(target) or not any(
+                other_source == target and other_target == source
+                for other_source, other_target, _ in pairs)]
 
 
 def _joint_pairs(parties: list[Actor], penalty: float) -> list[tuple[Actor, Actor, float]]:

@@ -9,6 +9,10 @@ from functools import cache
 
 from detente.data import read_table, split_list
 
+# Roots whose events are joint acts: "X and Y met" is as true as "Y and X met". Acts of
+# other roots go one way even when two parties are said to do them together.
+JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+
 
 @dataclass(frozen=True)
 class CameoCode:

@@ -22,6 +22,7 @@ class EventWords:
     side_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     reason_prepositions: frozenset[str]
+    reciprocal_triggers: frozenset[str]
     condition_marks: frozenset[str]
     homeland_words: frozenset[str]
     third_party_participles: frozenset[str]
