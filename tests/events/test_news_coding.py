@@ -540,3 +540,10 @@ def test_two_parties_doing_a_one_way_act_together_go_first_to_second(pipeline):
                            "ceasefire.") == {("ARM", "0871", "AZE")}
     assert coded(pipeline, "Armenia and Azerbaijan exchanged prisoners.") == {
         ("ARM", "0841", "AZE"), ("AZE", "0841", "ARM")}
+
+
+def test_denying_another_sides_charge_is_a_denial(pipeline):
+    """Root 01 is otherwise left out, but rejecting what another side charges is an act
+    between the two (016), not the rejection of a proposal (120)."""
+    assert coded(pipeline, "Armenia rejected Azerbaijan's accusations.") == {("ARM", "016", "AZE")}
+    assert coded(pipeline, "Moscow dismissed the allegations by Kyiv.") == {("RUS", "016", "UKR")}
