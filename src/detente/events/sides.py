@@ -298,9 +298,7 @@ def _owners(thing: Token) -> list[Token]:
     # "tariffs on electric vehicles from China": the parser hangs where the goods
     # come from on the measure, not on the goods
     if thing.dep_ == "pobj" and thing.head.lower_ == "on":
-        found += [pobj for prep in thing.head.head.children
-                  if prep.dep_ == "prep" and prep.lower_ == "from"
-                  for pobj in prep.children if pobj.dep_ == "pobj"]
+        found += arguments.prepositional_objects(thing.head.head, "from")
     # "the approval of Sweden joining NATO": the one doing what the thing is about
     found += [subject for prep in thing.children
               if prep.dep_ == "prep" and prep.lower_ == "of"
