@@ -120,7 +120,7 @@ class PlvReport:
         return Counter(zip(self.gold, self.predicted, strict=True))
 
 
-def _overlaps(actor: Actor, span: tuple[int, int] | None) -> bool:
+def overlaps(actor: Actor, span: tuple[int, int] | None) -> bool:
     if span is None:
         return True
     return (actor.start is not None and actor.end is not None
@@ -148,7 +148,7 @@ def evaluate_plv(items: list[PlvItem], pipeline: Pipeline) -> PlvReport:
         article = Article(doc=f"plv-{item.index}", paragraphs=[item.sentence])
         events, _ = extractor.code_article(article, [doc])
         hits = [e for e in events if plv_label(e.cameo, e.status) == item.gold_root
-                and _overlaps(e.source, item.source) and _overlaps(e.target, item.target)]
+                and overlaps(e.source, item.source) and overlaps(e.target, item.target)]
         report.end_to_end_hits += bool(hits)
         report.end_to_end_coded_hits += any(e.source.resolved and e.target.resolved for e in hits)
     return report

@@ -7,11 +7,19 @@ with the event beneath them into one event."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from detente.data import read_yaml
+from detente.data import read_table, read_yaml
 from detente.events.ontology import lookup
+
+# verbs carried over from PETRARCH-2's verb dictionary, each vetted on labelled text
+# (see tools/import_petrarch_verbs.py); only the rows it kept are read
+IMPORTED_VERBS = "petrarch_verbs.tsv"
+KEPT = "kept"
+# where an imported verb-and-object pattern finds its target ("voiced anger at X")
+IMPORTED_OBJECT_TARGETS = ("to", "with", "against", "at", "on", "over", "for")
 
 
 @dataclass(frozen=True)
@@ -99,7 +107,10 @@ PATTERN_FILE_KEYS = {"object_groups", "patterns", "control", "control_target_pre
 class PatternBook:
     """Patterns indexed by trigger lemma and part of speech."""
 
-    def __init__(self, path: str = "event_patterns.yaml") -> None:
+    def __init__(self, path: str = "event_patterns.yaml",
+                 imported: Iterable[dict[str, str]] | None = None) -> None:
+        """``imported``: rows from another dictionary (``verbs``, ``object``,
+        ``code``), by default the kept rows of ``data/petrarch_verbs.tsv``."""
         spec = read_yaml(path, keys=PATTERN_FILE_KEYS)
         for entry in spec["patterns"]:
             unknown = set(entry) - PATTERN_KEYS
@@ -127,8 +138,6 @@ class PatternBook:
                         not_objects=frozenset(entry.get("not_objects", [])),
                     )
                     self.by_trigger[(trigger, part_of_speech)].append(pattern)
-        for patterns in self.by_trigger.values():
-            patterns.sort(key=lambda pattern: -pattern.specificity)
         self.control_prepositions = frozenset(spec["control_target_prepositions"])
         self.light_verbs = frozenset(spec["light_verbs"])
         self.undergoing_verbs = frozenset(spec["undergoing_verbs"])
@@ -151,11 +160,50 @@ class PatternBook:
                     entry.get("kept_status"), tuple(entry.get("prepositions", ()))))
         for controls in self.control.values():
             controls.sort(key=lambda control: control.particle is None)
+        self._add_imported(kept_imported_verbs() if imported is None else imported)
+        for patterns in self.by_trigger.values():
+            patterns.sort(key=lambda pattern: -pattern.specificity)
+
+    def _add_imported(self, rows: Iterable[dict[str, str]]) -> None:
+        """Imported rows as transitive patterns: a row's verbs with no ``object``
+        state the event with any direct object (its target); with an ``object``
+        ("expressed condolences"), with that object only, the target a preposition
+        on it or on the verb. Only where ``takes_import`` says so, judged against
+        detente's own patterns before any import is added."""
+        added = []
+        for row in rows:
+            code, word = row["code"], row["object"]
+            lookup(code)  # an unknown code fails loudly at load time
+            added += [(verb, EventPattern(code=code, triggers=(verb,), part_of_speech="verb",
+                                          transitive=True, objects=frozenset({word} - {""}),
+                                          target=IMPORTED_OBJECT_TARGETS if word else ("obj",)))
+                      for verb in row["verbs"].split() if self.takes_import(verb, word)]
+        for verb, pattern in added:
+            self.by_trigger[(verb, "verb")].append(pattern)
+
+    def takes_import(self, verb: str, word: str) -> bool:
+        """Whether an imported meaning of ``verb`` (with the object ``word``, or any
+        object when empty) only fills a gap. Detente's own meanings stand: a verb it
+        codes with any object, or uses as a control, light or undergoing verb, takes
+        no import; neither does a verb and object it pairs already, nor a verb it
+        knows at all an import with any object."""
+        if verb in self.control or verb in self.light_verbs or verb in self.undergoing_verbs:
+            return False
+        own = self.by_trigger.get((verb, "verb"), [])
+        if own and not word:
+            return False
+        return not any(word in pattern.objects or not (pattern.objects or pattern.modifiers)
+                       for pattern in own)
 
     def candidates(self, lemma: str, part_of_speech: str) -> list[EventPattern]:
         return self.by_trigger.get((lemma, part_of_speech), [])
 
 
+
+
+def kept_imported_verbs() -> list[dict[str, str]]:
+    """The rows of ``data/petrarch_verbs.tsv`` its vetting kept."""
+    return [row for row in read_table(IMPORTED_VERBS) if row["verdict"] == KEPT]
 
 
 @cache
