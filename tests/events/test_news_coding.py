@@ -547,3 +547,17 @@ def test_denying_another_sides_charge_is_a_denial(pipeline):
     between the two (016), not the rejection of a proposal (120)."""
     assert coded(pipeline, "Armenia rejected Azerbaijan's accusations.") == {("ARM", "016", "AZE")}
     assert coded(pipeline, "Moscow dismissed the allegations by Kyiv.") == {("RUS", "016", "UKR")}
+
+
+def test_shooting_down_an_aircraft_is_force_and_shooting_down_a_plan_rejects_it(pipeline):
+    assert coded(pipeline, "Syrian air defences shot down an Israeli jet.") \
+        == {("SYR", "190", "ISR")}
+    assert coded(pipeline, "Iran downed a US surveillance drone over the Gulf.") \
+        == {("IRN", "190", "USA")}
+    assert coded(pipeline, "Britain shot down France's proposal on fishing quotas.") \
+        == {("GBR", "120", "FRA")}
+
+
+def test_vowing_harm_to_someone_threatens_them(pipeline):
+    assert coded(pipeline, "The Houthis vowed revenge on Saudi Arabia.") == {("YEM", "130", "SAU")}
+    assert coded(pipeline, "Iran promises death to America.") == {("IRN", "130", "USA")}
