@@ -561,3 +561,17 @@ def test_shooting_down_an_aircraft_is_force_and_shooting_down_a_plan_rejects_it(
 def test_vowing_harm_to_someone_threatens_them(pipeline):
     assert coded(pipeline, "The Houthis vowed revenge on Saudi Arabia.") == {("YEM", "130", "SAU")}
     assert coded(pipeline, "Iran promises death to America.") == {("IRN", "130", "USA")}
+
+
+def test_a_diplomatic_or_charm_offensive_attacks_no_one(pipeline):
+    assert coded(pipeline, "China has gone on the diplomatic offensive against Japan.") == set()
+    assert coded(pipeline, "Turkey began a charm offensive toward Greece.") == set()
+    assert coded(pipeline, "Israel launched a ground offensive in Gaza.") == {("ISR", "190", "PSE")}
+
+
+def test_condemning_an_act_done_by_someone_condemns_its_doer(pipeline):
+    # the parser hangs "by" on the verb or on the act; the doer is criticised either way
+    assert coded(pipeline, "The UN condemned the killings of Palestinians by Israeli troops.") \
+        == {("IGOUNO", "111", "ISR")}
+    assert ("IGOEU", "100", "RUS") in coded(
+        pipeline, "The EU demanded a probe into the shelling of Kharkiv by Russian forces.")

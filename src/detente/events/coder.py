@@ -301,7 +301,8 @@ class EventCoder:
                 if not pattern.subjects & subject_words:
                     continue
             fitting = [o for o in heads if pattern.objects & _object_words(o)]
-            if pattern.modifiers:  # "hunger strike": the noun's (or object's) own modifier
+            # "hunger strike", "diplomatic offensive": the noun's (or object's) own modifiers
+            if pattern.modifiers or pattern.not_modifiers:
                 modified = [token] if part_of_speech == "noun" else fitting or heads
                 present = {lemma for word in modified for lemma in _modifier_lemmas(word)}
                 if part_of_speech == "verb":  # "found X guilty", "called X a provocation"

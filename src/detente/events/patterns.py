@@ -42,6 +42,8 @@ class EventPattern:
     subjects: frozenset[str] = frozenset()
     # objects that give the trigger another sense: "released a statement" frees no one
     not_objects: frozenset[str] = frozenset()
+    # modifiers that give the noun another sense: a diplomatic offensive fights no one
+    not_modifiers: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
@@ -56,6 +58,8 @@ class EventPattern:
         return not self.objects or bool(self.objects & lemmas)
 
     def fits_modifiers(self, lemmas: set[str]) -> bool:
+        if self.not_modifiers & lemmas:
+            return False
         return not self.modifiers or bool(self.modifiers & lemmas)
 
 
@@ -96,8 +100,8 @@ class ControlVerb:
         return embedded_code[:2] in self.keeps
 
 
-PATTERN_KEYS = {"code", "verbs", "nouns", "objects", "not_objects", "target", "symmetric",
-                "host_target", "modifiers", "transitive", "prepositions", "subjects"}
+PATTERN_KEYS = {"code", "verbs", "nouns", "objects", "not_objects", "not_modifiers", "target",
+                "symmetric", "host_target", "modifiers", "transitive", "prepositions", "subjects"}
 CONTROL_KEYS = {"verbs", "codes", "symmetric", "status", "clause", "modal", "purpose", "keeps",
                 "kept_status", "prepositions"}
 PATTERN_FILE_KEYS = {"object_groups", "patterns", "control", "control_target_prepositions",
@@ -136,6 +140,7 @@ class PatternBook:
                         prepositions=tuple(entry.get("prepositions", ())),
                         subjects=frozenset(entry.get("subjects", [])),
                         not_objects=frozenset(entry.get("not_objects", [])),
+                        not_modifiers=frozenset(entry.get("not_modifiers", [])),
                     )
                     self.by_trigger[(trigger, part_of_speech)].append(pattern)
         self.control_prepositions = frozenset(spec["control_target_prepositions"])

@@ -292,9 +292,16 @@ def _owners(thing: Token) -> list[Token]:
     found = [child for child in thing.children if child.dep_ == "poss"]
     holders = [thing] + [child for child in thing.children if child.dep_ == "acl"
                          and child.lemma_.lower() not in event_words().third_party_participles]
-    found += [pobj for holder in holders for prep in holder.children
-              if prep.dep_ in {"prep", "agent"} and prep.lower_ in OWNER_PREPOSITIONS
-              for pobj in prep.children if pobj.dep_ == "pobj"]
+    # "the killings of civilians by the army": an act's doer ("by") owns it before
+    # whoever it was done to ("of")
+    found += sorted((pobj for holder in holders for prep in holder.children
+                     if prep.dep_ in {"prep", "agent"} and prep.lower_ in OWNER_PREPOSITIONS
+                     for pobj in prep.children if pobj.dep_ == "pobj"),
+                    key=lambda pobj: pobj.head.head != thing or pobj.head.lower_ != "by")
+    # the parser often hangs the doer on an active verb instead ("condemned the
+    # killings of civilians by the army"): no active verb acts "by" a noun
+    if thing.dep_ == "dobj" and not any(child.dep_ == "auxpass" for child in thing.head.children):
+        found[:0] = arguments.prepositional_objects(thing.head, "by")
     # "tariffs on electric vehicles from China": the parser hangs where the goods
     # come from on the measure, not on the goods
     if thing.dep_ == "pobj" and thing.head.lower_ == "on":
