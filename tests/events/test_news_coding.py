@@ -575,3 +575,8 @@ def test_condemning_an_act_done_by_someone_condemns_its_doer(pipeline):
         == {("IGOUNO", "111", "ISR")}
     assert ("IGOEU", "100", "RUS") in coded(
         pipeline, "The EU demanded a probe into the shelling of Kharkiv by Russian forces.")
+
+
+def test_giving_oneself_up_to_the_police_yields_and_is_no_military_surrender(pipeline):
+    assert coded(pipeline, "A Mexican drug lord surrendered to U.S. authorities on Friday.") \
+        == {("MEX", "080", "USA")}
