@@ -174,6 +174,10 @@ def test_an_after_clause_keeps_its_own_time(pipeline):
                              "after his Mexican counterpart visited Tokyo.", pub_date="2000-10-23")
     dates = {cameo[:2] + source[:3]: date for source, cameo, _, _, date in found}
     assert dates.get("04CAN") == "2000-10-26" and dates.get("04MEX") is None
+    # and the time of an after-clause below the act is the clause's, not the act's
+    found = events(pipeline, "Chile and Peru agreed to sign a trade accord, a year after "
+                             "Lima rejected an earlier draft in March.", pub_date="2000-10-26")
+    assert {date for _, cameo, _, _, date in found if cameo[:2] == "05"} == {None}
 
 
 def test_a_condition_or_possibility_looks_ahead(pipeline):

@@ -96,6 +96,8 @@ def event_date(trigger: Token, dates: list[Span], published: DatePoint,
             continue
         if above and _in_sequence_clause(trigger, verb):
             continue  # "will travel on Friday, days after Wang visited": not Friday's visit
+        if verb in trigger.subtree and _in_sequence_clause(verb, trigger):
+            continue  # "agreed to …, after Lula declined last year": the declining's year
         distance = tree_distance(entity.root, trigger)
         if distance <= MAX_TREE_DISTANCE or _dates_trigger(entity, verb, trigger):
             looks_ahead = not (above and verb.tag_ == "VBD")
@@ -114,10 +116,10 @@ def _in_another_clause(verb: Token, trigger: Token, above: bool) -> bool:
             and trigger not in verb.ancestors and verb.dep_ in {"advcl", "conj"})
 
 
-def _in_sequence_clause(trigger: Token, verb: Token) -> bool:
-    """Is the trigger, below ``verb``, inside an "after/before/since …" clause of it?"""
-    clause = trigger
-    while clause != verb and clause.head != clause:
+def _in_sequence_clause(inner: Token, outer: Token) -> bool:
+    """Is ``inner``, below ``outer``, inside an "after/before/since …" clause of it?"""
+    clause = inner
+    while clause != outer and clause.head != clause:
         if clause.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in SEQUENCE_MARKS
                                           for child in clause.children):
             return True
