@@ -580,3 +580,10 @@ def test_condemning_an_act_done_by_someone_condemns_its_doer(pipeline):
 def test_giving_oneself_up_to_the_police_yields_and_is_no_military_surrender(pipeline):
     assert coded(pipeline, "A Mexican drug lord surrendered to U.S. authorities on Friday.") \
         == {("MEX", "080", "USA")}
+
+
+def test_a_hyphenated_title_is_one_title_not_two_parties(pipeline):
+    # "Secretary-General" is no pair like "US-China": no side for "Secretary" alone
+    assert coded(pipeline, "Kenyan President William Ruto and UN Secretary-General Antonio "
+                           "Guterres met in Nairobi.") \
+        == {("KEN", "040", "IGOUNO"), ("IGOUNO", "040", "KEN")}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from detente.actors.words import is_person_noun
 from detente.events.words import event_words
 
 WORDS = event_words()  # read once at import: the lists are looked up per token
@@ -390,14 +391,16 @@ HYPHENED_TAGS = {"PROPN", "ADJ"}
 def hyphenated_pair(head: Token) -> list[Token]:
     """Two names joined by a hyphen before a noun: "Sweden-Turkey talks", "the
     US-China summit", "joint Russian-Belarusian drills" (a name with a hyphen of its
-    own is told apart by the caller)."""
+    own is told apart by the caller; a title with one, "Secretary-General", is one
+    title)."""
     doc = head.doc
     for second in head.children:
         if second.dep_ not in HYPHENED_DEPS or second.pos_ not in HYPHENED_TAGS or second.i < 2:
             continue
         first, dash = doc[second.i - 2], doc[second.i - 1]
         if (first.pos_ in HYPHENED_TAGS and first.head in {second, head} and dash.text in {"-", "–"}
-                and not first.whitespace_ and not dash.whitespace_):
+                and not first.whitespace_ and not dash.whitespace_
+                and not (is_person_noun(first) or is_person_noun(second))):  # "Secretary-General"
             return [first, second]
     return []
 
