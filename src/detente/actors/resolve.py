@@ -388,6 +388,10 @@ class ActorResolver:
             named_by_role = entry.kind == "person" and sector is not None and distance < 2
             if named_by_role and sector == "ELI":
                 sector = self._office_meant(entry, tokens, apposed, on) or sector
+            elif named_by_role and _former([t for t in tokens if t.i not in apposed]):
+                # the text knows better than a row's dates ("Former Secretary X"
+                # on a day the row still has in office): out of office, elite
+                sector = "ELI"
             from_metonym = entry.kind in {"metonym", "organisation"} and sector is not None
             if distance == 0:  # "Senate" in "National Republican Senate Committee",
                 # "Bank" in "the West Bank": words of the name, not titles
