@@ -96,6 +96,11 @@ def test_a_word_of_a_places_own_name_gives_no_sector(pipeline):
     # the parser hangs "of" on "general"; the title is still the organisation's
     ("The secretary-general of the United Nations urged a ceasefire.",
      "The secretary-general of the United Nations", "IGOUNO"),
+    # the one who heads a body, by a plain word for it, is the body's
+    ("The head of the World Bank flew to Accra.", "The head of the World Bank", "IGOWB"),
+    ("The chief of the Arab League spoke first.", "The chief of the Arab League", "IGOARL"),
+    ("The head of the Pakistani navy inspected the port.", "The head of the Pakistani navy",
+     "PAKMIL"),
 ])
 def test_an_officer_of_a_body_is_of_that_body(pipeline, text, mention, code):
     assert code_of(pipeline, text, mention, day=DAY) == code
@@ -137,3 +142,12 @@ def test_a_name_is_not_taken_for_a_namesake(pipeline, text, mention, code):
 ])
 def test_the_officials_of_todays_news_resolve_on_the_day(pipeline, text, mention, day, code):
     assert code_of(pipeline, text, mention, day=day) == code
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # a head of nobody the text names, and a head that is no one's office
+    ("The head of the delegation said little.", "The head of the delegation"),
+    ("A stone hit him in the head in Kyiv.", "the head"),
+])
+def test_a_head_of_no_named_body_is_no_one(pipeline, text, mention):
+    assert code_of(pipeline, text, mention, day=DAY) is None

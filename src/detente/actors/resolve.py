@@ -90,7 +90,8 @@ class ActorResolver:
         tokens = self.index.phrase(head)
         words = actor_words()
         actor = (self._from_tokens(head, tokens, on) or self._state_named_of(head, on)
-                 or self._state_a_site_is_in(head, on))
+                 or self._state_a_site_is_in(head, on)
+                 or self.coreference.state_described(head, on))
         if actor is not None:
             if not side and (self._only_where(head, tokens, on) or _of_a_thing(head, tokens)
                              or self._a_medium(head, tokens, on)
