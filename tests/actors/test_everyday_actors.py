@@ -151,3 +151,14 @@ def test_the_officials_of_todays_news_resolve_on_the_day(pipeline, text, mention
 ])
 def test_a_head_of_no_named_body_is_no_one(pipeline, text, mention):
     assert code_of(pipeline, text, mention, day=DAY) is None
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # the parser hangs "from" on the verb; after refugees it still says whose they are
+    ("Spain took in refugees from Sudan last year.", "refugees from Sudan", "SDNREF"),
+    ("Italy returned asylum seekers from Tunisia.", "asylum seekers from Tunisia", "TUNREF"),
+    ("The mayor wants to use a school to shelter refugees from Yemen.", "refugees from Yemen",
+     "YEMREF"),
+])
+def test_refugees_from_a_state_are_that_states_refugees(pipeline, text, mention, code):
+    assert code_of(pipeline, text, mention, day=DAY) == code

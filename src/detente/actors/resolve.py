@@ -39,6 +39,8 @@ PLACE_KINDS = {"country", "capital", "place"}
 SITES = {"EDU", "HLH"}
 # Sectors of companies and outlets that a message can be posted or shown on.
 MEDIA = {"BUS", "MED"}
+# The sector of people who fled their country (refugees, asylum seekers).
+REFUGEES = "REF"
 # Words that join the parts of a long title ("Minister for the Office of the State
 # Counsellor of Myanmar").
 TITLE_LINKS = {"of", "for", "the"}
@@ -116,7 +118,8 @@ class ActorResolver:
         # hang the "of" on a word of the title ("general" in "secretary-general")
         title = self.index.title_at.get(head.i)
         heads = [head, *(t for t in title if t.i != head.i)] if title is not None else [head]
-        for prep in (child for word in heads for child in word.children):
+        preps = [child for word in heads for child in word.children]
+        for prep in preps + self._origin_on_the_verb(head):
             if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPOSITIONS:
                 owners = [owner for pobj in prep.children if pobj.dep_ == "pobj"
                           for token in coordinated(pobj)
@@ -131,6 +134,16 @@ class ActorResolver:
                                               sector=first.sector, basis="owner")
                                       for owner in owners[1:]]
         return self._implied_side(self.implied.actor(head, tokens, on), head, side)
+
+    def _origin_on_the_verb(self, head: Token) -> list[Token]:
+        """The "from" right after a word for people who left their country ("took in
+        refugees from Syria", "to house asylum seekers from Eritrea"), which the
+        parser hangs on a verb: it still says where they come from."""
+        after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        if after is None or after.lower_ != "from" or after.dep_ != "prep" \
+                or after.head.i == head.i or self.index.sectors.get(head.i) != REFUGEES:
+            return []
+        return [after]
 
     def _role_said(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
         """A person the dictionary does not know, whose own sentence says what they
