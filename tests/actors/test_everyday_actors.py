@@ -23,6 +23,11 @@ DAY = "2023-12-08"
      "charged his brother.", "The Norfolk district attorney", "USAJUD"),
     ("A French lawyer said the trial in Paris was unfair.", "A French lawyer", "FRACVL"),
     ("Israeli warplanes struck Khan Younis overnight.", "Israeli warplanes", "ISRMIL"),
+    # sector words as Phoenix's agents dictionary codes them
+    ("Philippine vessels were blocked by the Chinese coast guard.", "the Chinese coast guard",
+     "CHNMIL"),
+    ("Armed Israeli settlers burned olive groves.", "Armed Israeli settlers", "ISRCVL"),
+    ("Russian drones hit a power plant in Odesa.", "Russian drones", "RUSMIL"),
 ])
 def test_a_trade_or_office_takes_the_sector_it_names(pipeline, text, mention, code):
     assert code_of(pipeline, text, mention, day=DAY) == code
