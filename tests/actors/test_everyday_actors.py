@@ -23,6 +23,11 @@ DAY = "2023-12-08"
      "charged his brother.", "The Norfolk district attorney", "USAJUD"),
     ("A French lawyer said the trial in Paris was unfair.", "A French lawyer", "FRACVL"),
     ("Israeli warplanes struck Khan Younis overnight.", "Israeli warplanes", "ISRMIL"),
+    # sector words as Phoenix's agents dictionary codes them
+    ("Philippine vessels were blocked by the Chinese coast guard.", "the Chinese coast guard",
+     "CHNMIL"),
+    ("Armed Israeli settlers burned olive groves.", "Armed Israeli settlers", "ISRCVL"),
+    ("Russian drones hit a power plant in Odesa.", "Russian drones", "RUSMIL"),
 ])
 def test_a_trade_or_office_takes_the_sector_it_names(pipeline, text, mention, code):
     assert code_of(pipeline, text, mention, day=DAY) == code
@@ -96,6 +101,11 @@ def test_a_word_of_a_places_own_name_gives_no_sector(pipeline):
     # the parser hangs "of" on "general"; the title is still the organisation's
     ("The secretary-general of the United Nations urged a ceasefire.",
      "The secretary-general of the United Nations", "IGOUNO"),
+    # the one who heads a body, by a plain word for it, is the body's
+    ("The head of the World Bank flew to Accra.", "The head of the World Bank", "IGOWB"),
+    ("The chief of the Arab League spoke first.", "The chief of the Arab League", "IGOARL"),
+    ("The head of the Pakistani navy inspected the port.", "The head of the Pakistani navy",
+     "PAKMIL"),
 ])
 def test_an_officer_of_a_body_is_of_that_body(pipeline, text, mention, code):
     assert code_of(pipeline, text, mention, day=DAY) == code
@@ -137,3 +147,23 @@ def test_a_name_is_not_taken_for_a_namesake(pipeline, text, mention, code):
 ])
 def test_the_officials_of_todays_news_resolve_on_the_day(pipeline, text, mention, day, code):
     assert code_of(pipeline, text, mention, day=day) == code
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # a head of nobody the text names, and a head that is no one's office
+    ("The head of the delegation said little.", "The head of the delegation"),
+    ("A stone hit him in the head in Kyiv.", "the head"),
+])
+def test_a_head_of_no_named_body_is_no_one(pipeline, text, mention):
+    assert code_of(pipeline, text, mention, day=DAY) is None
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # the parser hangs "from" on the verb; after refugees it still says whose they are
+    ("Spain took in refugees from Sudan last year.", "refugees from Sudan", "SDNREF"),
+    ("Italy returned asylum seekers from Tunisia.", "asylum seekers from Tunisia", "TUNREF"),
+    ("The mayor wants to use a school to shelter refugees from Yemen.", "refugees from Yemen",
+     "YEMREF"),
+])
+def test_refugees_from_a_state_are_that_states_refugees(pipeline, text, mention, code):
+    assert code_of(pipeline, text, mention, day=DAY) == code

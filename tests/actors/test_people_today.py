@@ -48,6 +48,9 @@ def code_on(name: str, day: str) -> str | None:
     ("Nicolás Maduro", "2019-02-01", "VENGOV"),
     ("Aleksandar Vučić", "2023-12-17", "SRBGOV"),
     ("Christopher Luxon", "2024-03-01", "NZLGOV"),
+    ("Merrick Garland", "2023-06-01", "USAGOV"),  # the attorney general heads a ministry
+    ("Chad Wolf", "2020-06-01", "USAGOV"),        # acting holders fill the gaps
+    ("Andrew McCabe", "2017-06-01", "USACOP"),
 ])
 def test_office_holders_resolve_on_the_day(name, day, code):
     assert code_on(name, day) == code
@@ -129,6 +132,9 @@ def who(pipeline, text: str, mention: str, day: str) -> str | None:
     ("Assad met Putin in Moscow.", "Assad", "2015-10-21", "SYRGOV"),
     ("Guterres urged a ceasefire.", "Guterres", "2023-10-18", "IGOUNO"),
     ("Hemedti rejected the talks.", "Hemedti", "2024-06-01", "SDNMIL"),
+    # the text's "former" beats a row's dates (a report dated before the resignation)
+    ("Former Attorney General William Barr testified.", "Former Attorney General William Barr",
+     "2020-06-01", "USAELI"),
 ])
 def test_names_in_text_resolve_on_the_day(pipeline, text, mention, day, code):
     assert who(pipeline, text, mention, day) == code
@@ -195,6 +201,18 @@ IGO_HEADS = [
     ("IGOIMF", "managing director"), ("IGOWB", "president"),
     ("IGOAU", "chairperson of the commission"), ("IGOARL", "secretary-general"),
     ("IGOASEAN", "secretary-general"),
+]
+
+# the US offices most quoted after the president's cabinet posts above: (code, role)
+US_OFFICES = [
+    ("USA", "vice president"), ("USA", "secretary of the treasury"),
+    ("USA", "attorney general"), ("USA", "secretary of homeland security"),
+    ("USA", "director of the cia"), ("USA", "director of the fbi"),
+    ("USA", "chairman of the joint chiefs of staff"), ("USA", "chair of the federal reserve"),
+    ("USA", "speaker of the house"), ("USA", "house minority leader"),
+    ("USA", "senate majority leader"), ("USA", "senate minority leader"),
+    ("USA", "governor of california"), ("USA", "governor of florida"),
+    ("USA", "governor of new york"), ("USA", "governor of texas"),
 ]
 
 # leaders of armed groups in the conflicts of the decade: (state or group code, title)
@@ -265,7 +283,7 @@ def audited_offices() -> list[tuple[str, str, set[str], date, date]]:
     first, last = AUDIT
     offices = [(state, name, roles, first, ENDED.get((state, name), last))
                for state, name, roles in state_offices()]
-    offices += [(code, role, {role}, first, last) for code, role in IGO_HEADS]
+    offices += [(code, role, {role}, first, last) for code, role in IGO_HEADS + US_OFFICES]
     for code, role in ARMED_GROUP_LEADERS:
         end = GROUP_SPANS.get((code, role), last)
         offices.append((code, role, {role}, GROUP_STARTS.get((code, role), first), end or last))

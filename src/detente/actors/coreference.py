@@ -5,6 +5,9 @@ reference the resolver follows.
   agrees with it, in its sentence or up to ``PRONOUN_REACH`` sentences back.
 - A description ("the kingdom", "the agency") stands for the nearest earlier
   state or organisation, named unambiguously, whose own name fits it.
+- A state described instead of named ("the East African nation", "the Gulf
+  state") is the nearest earlier state that every word of the description fits
+  (``data/state_descriptions.tsv``).
 - A body named again by its kind ("the department" after "the Police
   Department") is the nearest earlier body named with that word.
 - A person named again by a part of the name ("Kim" after "Kim Jong-il") is the
@@ -23,9 +26,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from detente.actors.dictionary import NAMING_KINDS, ActorEntry
+from detente.actors.dictionary import NAMING_KINDS, ActorEntry, is_transnational
 from detente.actors.index import OWNER_ENTITIES
-from detente.actors.words import actor_words, person_nouns
+from detente.actors.words import actor_words, person_nouns, state_descriptions
 from detente.model import Actor
 from detente.settings import settings
 from detente.syntax import coordinated, sentences_before
@@ -45,6 +48,11 @@ PRONOUN_REACH = settings().coding.pronoun_reach
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # What a group named again may say besides its noun: "the eight fishermen".
 GROUP_AGAIN_DEPS = {"det", "nummod"}
+# Aliases that name a state as such, which a description of it can refer back to
+# (a town or a person says where or who, not which state the text spoke of).
+STATE_NAMING_KINDS = {"country", "capital", "demonym", "metonym"}
+# The most words one row of state_descriptions.tsv has ("democratically governed island").
+DESCRIPTION_WORDS = 3
 
 
 def known_person(people: dict[str, tuple[str, str | None]], name: str) -> str | None:
@@ -275,6 +283,38 @@ class Coreference:
             if resolver is not None:
                 yield from ((resolver, earlier) for earlier in reversed(earlier_doc))
 
+    def state_described(self, head: Token, on: date | None) -> Actor | None:
+        """What "the East African nation" or "the tiny Gulf state" refers back to:
+        the state named most recently before it that every word of the
+        description fits. Only a definite phrase made of such words, one of
+        which narrows the states it can be ("the nation" alone could be any),
+        and unresolved where the sentence of the nearest fitting state names
+        another that fits ("Kenya and Uganda … the East African nation")."""
+        fitting = _states_described(head)
+        if fitting is None:
+            return None
+        chosen: tuple[str, tuple[int, int]] | None = None
+        for earlier in self.context.matches_before(head.doc[head.i:head.i + 1]):
+            actors = {entry.actor for entry in earlier.entries
+                      if entry.kind in STATE_NAMING_KINDS and self.context.applies(entry, on)}
+            if len(actors) != 1:
+                continue
+            [state] = actors
+            if is_transnational(state) or state not in fitting:
+                continue
+            sentence = (id(earlier.span.doc), earlier.span.sent.start)
+            if chosen is None:
+                chosen = (state, sentence)
+            elif chosen[1] != sentence:
+                break
+            elif chosen[0] != state:
+                return None
+        if chosen is None:
+            return None
+        first = head.left_edge.nbor()
+        return Actor(head.doc[first.i:head.i + 1].text, chosen[0], chosen[0], None, None,
+                     self.resolver.start(first), self.resolver.end(head), basis="description")
+
     def description(self, span: Span, description: ActorEntry,
                     on: date | None) -> ActorEntry | None:
         """What "the kingdom" or "the agency" refers back to: the nearest earlier
@@ -290,6 +330,32 @@ class Coreference:
                     and dictionary.named_with(entry.actor, description.requires):
                 return replace(entry, kind="contextual", sector=None)
         return None
+
+
+def _states_described(head: Token) -> frozenset[str] | None:
+    """The states a definite description headed by a state noun can be ("the
+    East African nation": those of East Africa), or None where it is no such
+    description: a word of it is not in the table, or none narrows the states."""
+    article = head.left_edge
+    if head.lemma_.lower() not in actor_words().state_nouns or article.lower_ != "the" \
+            or article.i >= head.i or any(child.dep_ == "prep" and child.lower_ == "of"
+                                          for child in head.children):
+        return None
+    words = head.doc[article.i + 1:head.i + 1].text.lower().replace(" - ", "-").split()
+    table = state_descriptions()
+    fitting: frozenset[str] | None = None
+    narrowed = False
+    while words:
+        size = next((n for n in range(min(DESCRIPTION_WORDS, len(words)), 0, -1)
+                     if " ".join(words[:n]) in table), 0)
+        if not size:
+            return None
+        states = table[" ".join(words[:size])]
+        words = words[size:]
+        if states is not None:
+            fitting = states if fitting is None else fitting & states
+            narrowed = True
+    return fitting if narrowed and fitting else None
 
 
 def _clause_subjects(token: Token) -> list[Token]:

@@ -39,6 +39,8 @@ PLACE_KINDS = {"country", "capital", "place"}
 SITES = {"EDU", "HLH"}
 # Sectors of companies and outlets that a message can be posted or shown on.
 MEDIA = {"BUS", "MED"}
+# The sector of people who fled their country (refugees, asylum seekers).
+REFUGEES = "REF"
 # Words that join the parts of a long title ("Minister for the Office of the State
 # Counsellor of Myanmar").
 TITLE_LINKS = {"of", "for", "the"}
@@ -90,7 +92,8 @@ class ActorResolver:
         tokens = self.index.phrase(head)
         words = actor_words()
         actor = (self._from_tokens(head, tokens, on) or self._state_named_of(head, on)
-                 or self._state_a_site_is_in(head, on))
+                 or self._state_a_site_is_in(head, on)
+                 or self.coreference.state_described(head, on))
         if actor is not None:
             if not side and (self._only_where(head, tokens, on) or _of_a_thing(head, tokens)
                              or self._a_medium(head, tokens, on)
@@ -115,7 +118,8 @@ class ActorResolver:
         # hang the "of" on a word of the title ("general" in "secretary-general")
         title = self.index.title_at.get(head.i)
         heads = [head, *(t for t in title if t.i != head.i)] if title is not None else [head]
-        for prep in (child for word in heads for child in word.children):
+        preps = [child for word in heads for child in word.children]
+        for prep in preps + self._origin_on_the_verb(head):
             if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPOSITIONS:
                 owners = [owner for pobj in prep.children if pobj.dep_ == "pobj"
                           for token in coordinated(pobj)
@@ -130,6 +134,16 @@ class ActorResolver:
                                               sector=first.sector, basis="owner")
                                       for owner in owners[1:]]
         return self._implied_side(self.implied.actor(head, tokens, on), head, side)
+
+    def _origin_on_the_verb(self, head: Token) -> list[Token]:
+        """The "from" right after a word for people who left their country ("took in
+        refugees from Syria", "to house asylum seekers from Eritrea"), which the
+        parser hangs on a verb: it still says where they come from."""
+        after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        if after is None or after.lower_ != "from" or after.dep_ != "prep" \
+                or after.head.i == head.i or self.index.sectors.get(head.i) != REFUGEES:
+            return []
+        return [after]
 
     def _role_said(self, head: Token, tokens: list[Token], on: date | None) -> Actor | None:
         """A person the dictionary does not know, whose own sentence says what they
@@ -388,6 +402,10 @@ class ActorResolver:
             named_by_role = entry.kind == "person" and sector is not None and distance < 2
             if named_by_role and sector == "ELI":
                 sector = self._office_meant(entry, tokens, apposed, on) or sector
+            elif named_by_role and _former([t for t in tokens if t.i not in apposed]):
+                # the text knows better than a row's dates ("Former Secretary X"
+                # on a day the row still has in office): out of office, elite
+                sector = "ELI"
             from_metonym = entry.kind in {"metonym", "organisation"} and sector is not None
             if distance == 0:  # "Senate" in "National Republican Senate Committee",
                 # "Bank" in "the West Bank": words of the name, not titles

@@ -1,5 +1,6 @@
 """Word lists the actor resolver reads, loaded from data/ once and checked on load:
-``actor_words.yaml`` (a list per key), ``person_nouns.yaml`` and ``us_states.tsv``."""
+``actor_words.yaml`` (a list per key), ``person_nouns.yaml``, ``us_states.tsv`` and
+``state_descriptions.tsv``."""
 
 from __future__ import annotations
 
@@ -54,6 +55,19 @@ def us_state_abbreviations() -> frozenset[str]:
 def person_nouns() -> frozenset[str]:
     """Nouns for people, whom "he" and "she" can stand for (data/person_nouns.yaml)."""
     return frozenset(read_yaml("person_nouns.yaml", keys=["person_nouns"])["person_nouns"])
+
+
+ANY_STATE = "*"
+
+
+@cache
+def state_descriptions() -> dict[str, frozenset[str] | None]:
+    """The words that describe a state in place of its name ("the East African
+    nation", "the Gulf state"), lower case, each with the states it fits (None:
+    any state; data/state_descriptions.tsv)."""
+    return {row["words"].lower(): None if row["states"] == ANY_STATE
+            else frozenset(row["states"].split(";"))
+            for row in read_table("state_descriptions.tsv")}
 
 
 def is_person_noun(token: Token) -> bool:
