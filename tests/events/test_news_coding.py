@@ -547,3 +547,30 @@ def test_denying_another_sides_charge_is_a_denial(pipeline):
     between the two (016), not the rejection of a proposal (120)."""
     assert coded(pipeline, "Armenia rejected Azerbaijan's accusations.") == {("ARM", "016", "AZE")}
     assert coded(pipeline, "Moscow dismissed the allegations by Kyiv.") == {("RUS", "016", "UKR")}
+
+
+
+def test_those_sent_somewhere_to_do_something_do_it_for_the_sender(pipeline):
+    """"sent experts to X to investigate" is an investigation by the sender, not aid or
+    a visit; whom the act is against comes first, and where they went stands in for a
+    target nobody names (at a lower confidence)."""
+    events = extract_text("Sweden dispatched two forensic experts to Kenya to investigate the "
+                          "bombing.", pub_date="2023-06-19", pipeline=pipeline)
+    assert [(e.source.side, e.cameo, e.target.side) for e in events] == [("SWE", "093", "KEN")]
+    assert events[0].confidence < 0.9
+    assert coded(pipeline, "Canada sent special forces to Mali to attack Al-Qaeda.") \
+        == {("CAN", "190", "IMGALQ")}
+    # nothing to do in a to-clause: what is sent says the event
+    assert coded(pipeline, "Japan sent tents to Peru.") == {("JPN", "073", "PER")}
+
+
+def test_fighting_an_illness_or_a_social_ill_is_no_use_of_force(pipeline, partial_pipeline):
+    text = "Norway pledged new money to help Guinea fight the measles outbreak."
+    assert not any(e.cameo.startswith("19") for e in extract_text(text, pipeline=partial_pipeline))
+    assert coded(pipeline, "Chadian troops fought Boko Haram near the lake.") \
+        == {("TCD", "190", "NGA")}
+
+
+def test_property_released_with_no_recipient_goes_back_to_its_owner(pipeline):
+    assert coded(pipeline, "The seized Liberian tanker was released by the Yemeni coast "
+                           "guard.") == {("YEM", "0842", "LBR")}

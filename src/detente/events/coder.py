@@ -509,8 +509,10 @@ class EventCoder:
     def _addressed(self, trigger: Trigger) -> bool:
         """Does a control verb name whom it addresses ("called on the authorities to
         close the embassy")? Then that phrase is the target, named or not: the
-        embassy is what the appeal is about, not whom it is made to."""
-        return trigger.control is not None and not trigger.control.modal and any(
+        embassy is what the appeal is about, not whom it is made to. Where those sent
+        go ("sent experts to Iraq to investigate") is no one addressed."""
+        return trigger.control is not None and not (trigger.control.modal
+                                                    or trigger.control.purpose) and any(
             addressee.ent_type_ not in NON_ACTOR_ENTITIES  # "on Wednesday" is no one
             for preposition in self.patterns.control_prepositions
             for addressee in arguments.prepositional_objects(trigger.token, preposition))
