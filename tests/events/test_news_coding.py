@@ -574,3 +574,11 @@ def test_fighting_an_illness_or_a_social_ill_is_no_use_of_force(pipeline, partia
 def test_property_released_with_no_recipient_goes_back_to_its_owner(pipeline):
     assert coded(pipeline, "The seized Liberian tanker was released by the Yemeni coast "
                            "guard.") == {("YEM", "0842", "LBR")}
+
+
+def test_an_inquiry_into_allegations_is_into_whoever_they_accuse(pipeline):
+    """The allegations are no side: their that-clause names whom the inquiry is into."""
+    assert coded(pipeline, "Romania opened an inquiry into allegations that Bulgarian border "
+                           "guards beat migrants.") == {("ROU", "090", "BGR")}
+    assert coded(pipeline, "Romanian prosecutors will investigate claims that Hungarian police "
+                           "mistreated the truck drivers.") == {("ROU", "090", "HUN")}

@@ -60,6 +60,7 @@ class Trigger:
 
 MEDIATION = "045"
 VISIT = "042"  # a visit is made to another state
+INVESTIGATION_ROOT = "09"  # investigations: whom an inquiry into allegations is into
 DONE_STATUSES = {"occurred", "ongoing"}
 
 
@@ -549,6 +550,8 @@ class EventCoder:
                                      in self.patterns.light_verbs) else None
             heads = arguments.target_heads(token, trigger.pattern.target, trigger.object_token,
                                            carrier)
+            if lookup(trigger.code).root == INVESTIGATION_ROOT:  # "a probe into claims that X"
+                heads = [arguments.alleged_party(head) for head in heads]
             if not heads and token.pos_ in {"NOUN", "PROPN"}:  # "faced criticism from X"
                 heads = [head] if (head := arguments.undergoer(
                     token, self.patterns.undergoing_verbs)) is not None else []
