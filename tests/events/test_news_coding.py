@@ -565,8 +565,10 @@ def test_those_sent_somewhere_to_do_something_do_it_for_the_sender(pipeline):
 
 
 def test_fighting_an_illness_or_a_social_ill_is_no_use_of_force(pipeline, partial_pipeline):
-    text = "Norway pledged new money to help Guinea fight the measles outbreak."
-    assert not any(e.cameo.startswith("19") for e in extract_text(text, pipeline=partial_pipeline))
+    for text in ("Liberian nurses are fighting the cholera epidemic.",
+                 "The Ghanaian government is battling the wildfires."):
+        assert not any(e.cameo.startswith("19")
+                       for e in extract_text(text, pipeline=partial_pipeline))
     assert coded(pipeline, "Chadian troops fought Boko Haram near the lake.") \
         == {("TCD", "190", "NGA")}
 
