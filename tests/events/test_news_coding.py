@@ -584,3 +584,18 @@ def test_an_inquiry_into_allegations_is_into_whoever_they_accuse(pipeline):
                            "guards beat migrants.") == {("ROU", "090", "BGR")}
     assert coded(pipeline, "Romanian prosecutors will investigate claims that Hungarian police "
                            "mistreated the truck drivers.") == {("ROU", "090", "HUN")}
+
+
+def test_a_named_place_a_few_phrases_below_the_act_is_its_target_at_lower_confidence(pipeline):
+    """With no party named as its target, the state named in the phrases below the act
+    stands for one, however many prepositions down ("the shelling of a hospital in
+    the city of Kherson")."""
+    for text, event in [
+        ("Norway has provided 12 million dollars this year to pay for food for families "
+         "displaced in Sudan.", ("NOR", "071", "SDN")),
+        ("Estonia condemned the shelling of a maternity hospital in the port city of Kherson.",
+         ("EST", "111", "UKR")),
+    ]:
+        events = extract_text(text, pub_date="2023-06-19", pipeline=pipeline)
+        assert [(e.source.side, e.cameo, e.target.side) for e in events] == [event]
+        assert events[0].confidence < 0.9
