@@ -57,7 +57,7 @@ class CodingSettings:
 
     base_confidence: float = 0.9  # an event stated plainly, both sides named
     penalties: Penalties = field(default_factory=Penalties)
-    nearby_depth: int = 4  # parse steps below a trigger searched for a nearby target
+    nearby_depth: int = 6  # parse steps below a trigger searched for a nearby target
     pronoun_reach: int = 3  # sentences back a pronoun may reach for its referent
 
 

@@ -587,3 +587,54 @@ def test_a_hyphenated_title_is_one_title_not_two_parties(pipeline):
     assert coded(pipeline, "Kenyan President William Ruto and UN Secretary-General Antonio "
                            "Guterres met in Nairobi.") \
         == {("KEN", "040", "IGOUNO"), ("IGOUNO", "040", "KEN")}
+
+
+def test_those_sent_somewhere_to_do_something_do_it_for_the_sender(pipeline):
+    """"sent experts to X to investigate" is an investigation by the sender, not aid or
+    a visit; whom the act is against comes first, and where they went stands in for a
+    target nobody names (at a lower confidence)."""
+    events = extract_text("Sweden dispatched two forensic experts to Kenya to investigate the "
+                          "bombing.", pub_date="2023-06-19", pipeline=pipeline)
+    assert [(e.source.side, e.cameo, e.target.side) for e in events] == [("SWE", "093", "KEN")]
+    assert events[0].confidence < 0.9
+    assert coded(pipeline, "Canada sent special forces to Mali to attack Al-Qaeda.") \
+        == {("CAN", "190", "IMGALQ")}
+    # nothing to do in a to-clause: what is sent says the event
+    assert coded(pipeline, "Japan sent tents to Peru.") == {("JPN", "073", "PER")}
+
+
+def test_fighting_an_illness_or_a_social_ill_is_no_use_of_force(pipeline, partial_pipeline):
+    for text in ("Liberian nurses are fighting the cholera epidemic.",
+                 "The Ghanaian government is battling the wildfires."):
+        assert not any(e.cameo.startswith("19")
+                       for e in extract_text(text, pipeline=partial_pipeline))
+    assert coded(pipeline, "Chadian troops fought Boko Haram near the lake.") \
+        == {("TCD", "190", "NGA")}
+
+
+def test_property_released_with_no_recipient_goes_back_to_its_owner(pipeline):
+    assert coded(pipeline, "The seized Liberian tanker was released by the Yemeni coast "
+                           "guard.") == {("YEM", "0842", "LBR")}
+
+
+def test_an_inquiry_into_allegations_is_into_whoever_they_accuse(pipeline):
+    """The allegations are no side: their that-clause names whom the inquiry is into."""
+    assert coded(pipeline, "Romania opened an inquiry into allegations that Bulgarian border "
+                           "guards beat migrants.") == {("ROU", "090", "BGR")}
+    assert coded(pipeline, "Romanian prosecutors will investigate claims that Hungarian police "
+                           "mistreated the truck drivers.") == {("ROU", "090", "HUN")}
+
+
+def test_a_named_place_a_few_phrases_below_the_act_is_its_target_at_lower_confidence(pipeline):
+    """With no party named as its target, the state named in the phrases below the act
+    stands for one, however many prepositions down ("the shelling of a hospital in
+    the city of Kherson")."""
+    for text, event in [
+        ("Norway has provided 12 million dollars this year to pay for food for families "
+         "displaced in Sudan.", ("NOR", "071", "SDN")),
+        ("Estonia condemned the shelling of a maternity hospital in the port city of Kherson.",
+         ("EST", "111", "UKR")),
+    ]:
+        events = extract_text(text, pub_date="2023-06-19", pipeline=pipeline)
+        assert [(e.source.side, e.cameo, e.target.side) for e in events] == [event]
+        assert events[0].confidence < 0.9

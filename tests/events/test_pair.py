@@ -159,3 +159,17 @@ def test_calls_welcomes_peacekeepers_and_mediation(pair_coder, marked, label):
 def test_releases_dropped_cases_grants_and_decisions_yield(pair_coder, marked, cameo):
     event = code(pair_coder, marked)
     assert event is not None and (event.cameo, event.label) == (cameo, "YIELD"), event
+
+
+@pytest.mark.parametrize(("marked", "label"), [
+    # an act done to another event is the event between the sides, not the event it
+    # acts on: the restrictions are eased, the order revoked, the offer spurned
+    ("<s>Washington</s> eased restrictions on humanitarian assistance to <t>Cuba</t>.", "YIELD"),
+    ("<s>The tribunal</s> revoked its order on the detention of <t>the opposition leader</t>.",
+     "YIELD"),
+    ("<s>The rebels</s> spurned fresh offers of negotiations from <t>the junta</t>.", "REJECT"),
+    ("<s>The court</s> rejected appeals against the eviction of <t>the farmers</t>.", "REJECT"),
+])
+def test_an_act_on_another_event_wins_over_the_event_it_acts_on(pair_coder, marked, label):
+    event = code(pair_coder, marked)
+    assert event is not None and event.label == label, event

@@ -72,6 +72,17 @@ def phrase_head(token: Token) -> Token:
     return token
 
 
+def alleged_party(noun: Token) -> Token:
+    """Whom an allegation's that-clause names ("claims that two officers took bribes":
+    the officers), else the noun itself."""
+    if noun.lemma_.lower() not in WORDS.allegation_nouns:
+        return noun
+    subjects = [subject for clause in noun.children if clause.dep_ in {"acl", "ccomp"}
+                and any(mark.dep_ == "mark" and mark.lower_ == "that" for mark in clause.children)
+                for subject in clause.children if subject.dep_ in {"nsubj", "nsubjpass"}]
+    return phrase_head(subjects[0]) if subjects else noun
+
+
 def verb_subject(verb: Token) -> Token | None:
     """The head of the phrase doing what ``verb`` says (the agent in a passive)."""
     subject = _verb_subject(verb)

@@ -60,6 +60,7 @@ class Trigger:
 
 MEDIATION = "045"
 VISIT = "042"  # a visit is made to another state
+INVESTIGATION_ROOT = "09"  # investigations: whom an inquiry into allegations is into
 DONE_STATUSES = {"occurred", "ongoing"}
 
 
@@ -510,8 +511,10 @@ class EventCoder:
     def _addressed(self, trigger: Trigger) -> bool:
         """Does a control verb name whom it addresses ("called on the authorities to
         close the embassy")? Then that phrase is the target, named or not: the
-        embassy is what the appeal is about, not whom it is made to."""
-        return trigger.control is not None and not trigger.control.modal and any(
+        embassy is what the appeal is about, not whom it is made to. Where those sent
+        go ("sent experts to Iraq to investigate") is no one addressed."""
+        return trigger.control is not None and not (trigger.control.modal
+                                                    or trigger.control.purpose) and any(
             addressee.ent_type_ not in NON_ACTOR_ENTITIES  # "on Wednesday" is no one
             for preposition in self.patterns.control_prepositions
             for addressee in arguments.prepositional_objects(trigger.token, preposition))
@@ -548,6 +551,8 @@ class EventCoder:
                                      in self.patterns.light_verbs) else None
             heads = arguments.target_heads(token, trigger.pattern.target, trigger.object_token,
                                            carrier)
+            if lookup(trigger.code).root == INVESTIGATION_ROOT:  # "a probe into claims that X"
+                heads = [arguments.alleged_party(head) for head in heads]
             if not heads and token.pos_ in {"NOUN", "PROPN"}:  # "faced criticism from X"
                 heads = [head] if (head := arguments.undergoer(
                     token, self.patterns.undergoing_verbs)) is not None else []

@@ -26,6 +26,7 @@ PLV_FOLDS = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "INVESTIGATE": "ACCUSE",
 # occupation included, where the 2021 crosswalk files 191 and 192 under COERCE.
 PLV_ROOT_TYPES = {"19": "FIGHT", "09": "INVESTIGATE"}
 MAX_FALLBACK_DISTANCE = 3
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 
 
 # PLOVER's own quad classes of its roots (they differ from CAMEO's for appeals,
@@ -80,6 +81,15 @@ def _side_touches(head: Token, span: tuple[int, int] | None) -> bool:
     return referent is not None and _touches(referent, span)
 
 
+def _acts_on(outer: Token, inner: Token) -> bool:
+    """Is ``inner`` in what ``outer`` acts on (its object or complement), not in the
+    phrase naming who acts?"""
+    token = inner
+    while token.head != outer and token.head != token:
+        token = token.head
+    return token.head == outer and token.dep_ not in SUBJECT_DEPS
+
+
 def _spans_root(doc: Doc, marked: tuple[int, int] | None) -> Token | None:
     if marked is None:
         return None
@@ -109,6 +119,12 @@ class PairCoder:
         best_score = max(score for score, _ in scored)
         anchor = _spans_root(doc, target) or _spans_root(doc, source)
         candidates = [trigger for score, trigger in scored if score == best_score]
+        if best_score > 0:
+            # "eased restrictions on aid", "reversed the conviction": the act done to
+            # another event is the event between the sides, not the event it acts on
+            candidates = [trigger for trigger in candidates if not any(
+                other is not trigger and other.token.is_ancestor(trigger.token)
+                and _acts_on(other.token, trigger.token) for other in candidates)]
         trigger = min(candidates, key=lambda t: (tree_distance(t.token, anchor)
                                                 if anchor is not None else 0, t.token.i))
         if best_score == 0 and (anchor is None or
