@@ -510,6 +510,21 @@ def test_a_statement_is_not_placed_in_a_town_it_speaks_of(pipeline):
     assert (found["TUR 020 SYR"].name, found["TUR 020 SYR"].basis) == ("Ankara", "capital")
 
 
+def test_a_state_named_as_whose_leader_is_a_side_not_a_place(pipeline):
+    (spoke,) = located(pipeline, "Kenya's foreign minister spoke by phone with the president "
+                                 "of Somalia.").values()
+    assert (spoke.name, spoke.basis) == ("Mogadishu", "capital")  # a guess, not "Somalia"
+
+
+def test_a_speaker_the_story_does_not_take_abroad_speaks_at_home(pipeline):
+    text = ("Heavy fighting raged in Khartoum on Sunday.\n\n"
+            "The United States condemned the Sudanese army for the attacks on civilians.")
+    (condemned,) = located(pipeline, text).values()
+    assert (condemned.name, condemned.basis) == ("Washington", "capital")
+    (filed,) = located(pipeline, "KHARTOUM (Reuters) - " + text).values()
+    assert (filed.name, filed.basis) == ("Khartoum", "dateline")  # filed where spoken
+
+
 def test_an_act_tried_in_what_a_speaker_tells_is_no_statement(pipeline):
     found = located(pipeline, "A Russian drone was shot down while trying to attack "
                               "Ukrainian troops, the Ukrainian army said.")

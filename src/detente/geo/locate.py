@@ -65,7 +65,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
-from detente.actors.words import actor_words
+from detente.actors.words import actor_words, person_nouns
 from detente.data import read_word_lists
 from detente.datelines import opening_place, opening_place_end
 from detente.geo.gazetteer import Place, gazetteer, name_key
@@ -181,12 +181,15 @@ def _placed_by_text(trigger: Token, sentence: Span, offset: int, source: Actor, 
     opening = offset < OPENING_CHARS
     meeting = meeting_place(run) if opening and trigger.lemma_.lower() in (
         geo_words().meeting_words) else None
-    told = (meeting or (visited_place(run) if opening else None)
-            or dateline_location(run, states) or (article_place(run) if opening else None))
-    if told is not None and told.country != source.country and _acting_side(code) == "home" \
+    placed = (meeting or (visited_place(run) if opening else None)
+              or dateline_location(run, states))
+    told = placed or (article_place(run) if opening else None)
+    if told is not None and told.country != source.country and (
+            _acting_side(code) == "home" or (statement and placed is None)) \
             and (home := capital_location(source)) is not None:
         # "WASHINGTON - Venezuela freed seven Americans": done on Venezuelan soil,
-        # wherever the story is told from
+        # wherever the story is told from; "Strikes hit Gaza ... Netanyahu warned":
+        # a speaker the story does not take abroad speaks at home
         return home
     return (told
             or (_refined(_spanned(named_state, "sentence", offset), run)
@@ -391,7 +394,10 @@ def sentence_places(sentence: Span, offset: int, source: Actor,
 
 def _owner_only(name: Token) -> bool:
     """Does a state name own something other than its land ("in retaliation for
-    Rwanda's support": a side), not its land ("a breach of Pakistan's airspace")?"""
+    Rwanda's support": a side), not its land ("a breach of Pakistan's airspace"),
+    or name whose person someone is ("spoke with the president of Ukraine")?"""
+    if name.dep_ == "pobj" and name.head.lower_ == "of":
+        return name.head.head.lemma_.lower() in person_nouns()
     return name.dep_ == "poss" and name.head.lemma_.lower() not in geo_words().territory_nouns
 
 
