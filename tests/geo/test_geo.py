@@ -5,6 +5,7 @@ the GDELT geo fields."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from detente.geo.gazetteer import gazetteer
 from detente.geo.gdelt import country_geo, geo_type, location_geo
@@ -52,6 +53,14 @@ def test_every_state_s_first_level_divisions_are_regions():
     # a division's name that a town of its state bears means the town
     assert places.lookup("Batken").kind == "city"
     assert places.lookup("Central") is None or places.lookup("Central").kind == "city"
+
+
+def test_a_region_is_meant_before_a_smaller_city_abroad_of_its_name():
+    places = gazetteer()
+    virginia = places.lookup("Virginia")
+    assert (virginia.kind, virginia.country) == ("region", "USA")  # not the Free State town
+    assert places.lookup("Virginia", {"ZAF"}).country == "ZAF"  # a story about South Africa
+    assert places.lookup("New York").kind == "city"  # a large city of the region's own state
 
 
 def test_bases_and_border_points_the_news_names_are_places():
@@ -454,6 +463,83 @@ def test_to_is_a_destination_only_after_going(pipeline):
 def test_continents_place_nothing(pipeline):
     found = located(pipeline, "The United States held talks with China in Asia.")
     assert all(place is None or place.name != "Asia" for place in found.values())
+
+
+def test_into_is_a_place_only_after_going_in_or_firing(pipeline):
+    fired = located(pipeline, "Egyptian jets fired missiles into Libya.")["EGY 194 LBY"]
+    assert (fired.name, fired.basis) == ("Libya", "text")
+    inquiry = located(pipeline, "Georgia opened an investigation into Russia over the "
+                                "cyberattack.")["GEO 090 RUS"]
+    assert (inquiry.name, inquiry.basis) == ("Tbilisi", "capital")  # what is looked into
+
+
+def test_an_organisation_acted_on_is_reached_where_it_works_not_at_its_seat(pipeline):
+    (place,) = located(pipeline, "Mali expelled the UN peacekeepers on Friday.").values()
+    assert (place.name, place.basis) == ("Bamako", "capital")  # not New York
+
+
+def test_a_district_many_cities_have_takes_the_city_named_with_it(pipeline):
+    (shelled,) = located(pipeline, "Syrian troops shelled Free Syrian Army fighters in the "
+                                   "Old City of Homs.").values()
+    assert (shelled.name, shelled.country, shelled.basis) == ("Homs", "SYR", "text")
+    (clash,) = located(pipeline, "Israeli police clashed with Palestinian protesters in the "
+                                 "Old City.").values()
+    assert clash.name != "Old City" and clash.basis == "capital"  # which city's, unsaid
+
+
+def test_initials_are_no_small_town(pipeline):
+    from detente.geo.locate import place_of
+    doc = pipeline.nlp("Officials briefed the IG and then flew to KYIV and Ig.")
+    initials, capitals, short = Span(doc, 2, 4, "GPE"), Span(doc, 8, 9, "GPE"), Span(
+        doc, 10, 11, "GPE")
+    assert (initials.text, capitals.text, short.text) == ("the IG", "KYIV", "Ig")
+    assert place_of(initials, frozenset()) is None  # not Ig, a Slovenian village
+    assert place_of(short, frozenset()) is None
+    assert place_of(capitals, frozenset())[0].name == "Kyiv"  # a large city in capitals
+
+
+def test_a_state_naming_whose_aid_is_no_place(pipeline):
+    (cut,) = located(pipeline, "Britain cut UK humanitarian aid to the Afghan "
+                               "government.").values()
+    assert (cut.name, cut.basis) == ("London", "capital")  # not "UK" as where
+
+
+def test_a_statement_is_not_placed_in_a_town_it_speaks_of(pipeline):
+    found = located(pipeline, "Erdogan threatened to turn Afrin into a graveyard and urged "
+                              "Syrian Kurds to leave.")
+    assert (found["TUR 020 SYR"].name, found["TUR 020 SYR"].basis) == ("Ankara", "capital")
+
+
+def test_a_state_named_as_whose_leader_is_a_side_not_a_place(pipeline):
+    (spoke,) = located(pipeline, "Kenya's foreign minister spoke by phone with the president "
+                                 "of Somalia.").values()
+    assert (spoke.name, spoke.basis) == ("Mogadishu", "capital")  # a guess, not "Somalia"
+
+
+def test_a_speaker_the_story_does_not_take_abroad_speaks_at_home(pipeline):
+    text = ("Heavy fighting raged in Khartoum on Sunday.\n\n"
+            "The United States condemned the Sudanese army for the attacks on civilians.")
+    (condemned,) = located(pipeline, text).values()
+    assert (condemned.name, condemned.basis) == ("Washington", "capital")
+    (filed,) = located(pipeline, "KHARTOUM (Reuters) - " + text).values()
+    assert (filed.name, filed.basis) == ("Khartoum", "dateline")  # filed where spoken
+
+
+def test_an_act_tried_in_what_a_speaker_tells_is_no_statement(pipeline):
+    found = located(pipeline, "A Russian drone was shot down while trying to attack "
+                              "Ukrainian troops, the Ukrainian army said.")
+    assert found["RUS 190 UKR"].name == "Kyiv"  # where the attack reached, not Moscow
+
+
+FILLER = "\n\n".join(["Markets were calm through the week, and traders said prices of rice "
+                      "and fish had barely moved since the spring, while analysts expected "
+                      "little change before the new year."] * 16)
+
+
+def test_the_opening_s_town_places_no_act_told_past_the_opening(pipeline):
+    found = located(pipeline, f"Rebels freed two aid workers in Goma on Monday.\n\n{FILLER}"
+                              "\n\nRwanda and Uganda have held talks on the rebels for years.")
+    assert all(place.name != "Goma" for key, place in found.items() if " 046 " in key)
 
 
 # -- tone --------------------------------------------------------------------------------

@@ -30,7 +30,8 @@ ALTERNATE_WEIGHT = 0.2
 # Switzerland, ten times Geneva, Illinois, even in a story about the United States).
 CONTEXT_WEIGHT = 5.0
 # A US state is meant by its name unless a city this large shares it
-# ("Washington", "New York" are cities in the news; "Texas" is the state).
+# ("Washington", "New York" are cities in the news; "Texas" is the state); a
+# city abroad only where the text is about its state or it outnumbers the region.
 CITY_OVER_STATE = 100_000
 
 
@@ -161,8 +162,8 @@ class Gazetteer:
         region = max((place for place, _ in entries if place.kind == "region"), default=None,
                      key=lambda place: (place.country in countries, place.feature_id is None,
                                         place.population))
-        if region is not None and not any(place.kind == "city" and place.population
-                                          >= CITY_OVER_STATE for place, _ in entries):
+        if region is not None and not any(_city_over_region(place, region, countries)
+                                          for place, _ in entries):
             return region
         entries = [entry for entry in entries if entry[0].kind == "city"] or entries
 
@@ -201,6 +202,15 @@ class Gazetteer:
     def fips(self, iso3: str | None) -> str | None:
         """GDELT's (FIPS 10-4) country code of an ISO3 state."""
         return self._fips.get(iso3) if iso3 else None
+
+
+def _city_over_region(city: Place, region: Place, countries: frozenset[str] | set[str]) -> bool:
+    """Is a city meant by a name it shares with a region: a large one ("Washington",
+    "New York"), but one abroad only where the text is about its state or it
+    outnumbers the region ("Virginia" is the US state, not the South African city)?"""
+    return city.kind == "city" and city.population >= CITY_OVER_STATE and (
+        city.country == region.country or city.country in countries
+        or city.population >= region.population)
 
 
 @cache

@@ -21,10 +21,12 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
 3. ``capital``: for a summoned envoy, the summoning state's capital (its foreign
    ministry); ``sentence``: for a statement of a government named by its capital
    ("Baghdad accused ..."), that capital;
-4. ``article``: for a meeting, talks, agreement or signing, where the article says
-   the parties met ("The agreement was signed at RDF headquarters in Kigali"); then
-   the first town of the article's opening paragraphs when they place a visit or
-   meeting there ("Koizumi arrived in Pyongyang"), even in a story filed from home;
+4. ``article`` (for an act told in the article's opening, its first
+   ``OPENING_CHARS`` characters: past it, background): for a meeting, talks,
+   agreement or signing, where the opening says the parties met ("The agreement
+   was signed at RDF headquarters in Kigali"); then the first town of the
+   article's opening paragraphs when they place a visit or meeting there
+   ("Koizumi arrived in Pyongyang"), even in a story filed from home;
 5. ``dateline``: the city the article was filed from ("GENEVA, March 3 (Reuters)",
    also one ingest took off the text: ``Article.dateline``), where the story is
    told from; ``article`` without one: the first town or region the article's
@@ -40,7 +42,9 @@ Tried in order, the first place the gazetteer knows wins, marked with its basis:
    the kind of act happens at home for (``acting_side`` in geo_words.yaml:
    the expelling state's for an expelled envoy, the target's for a strike); an
    international organisation's home is its seat (data/igo_seats.tsv: a ruling of
-   the International Court of Justice is made in The Hague).
+   the International Court of Justice is made in The Hague), but only for what it
+   does: one that is the target is reached where it works, so the source's home
+   is taken ("Iraq expelled the UN inspectors": Baghdad, not New York).
 
 A state found is made precise by a town of it the article gives: its opening
 town, its dateline's city, else the first town of that state a place phrase names
@@ -61,7 +65,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
-from detente.actors.words import actor_words
+from detente.actors.words import actor_words, person_nouns
 from detente.data import read_word_lists
 from detente.datelines import opening_place, opening_place_end
 from detente.geo.gazetteer import Place, gazetteer, name_key
@@ -73,8 +77,13 @@ if TYPE_CHECKING:
 
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "pobj"}
 ARTICLE_PARAGRAPHS = 3  # the opening paragraphs, where a story says where it is
+# characters: a story's opening (its lead and the paragraphs that tell the news),
+# where the article's meeting and opening town place acts; past it, background
+OPENING_CHARS = 2500
 NOUN_HEAD_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}  # "US military aid": a state naming whose
 LARGE_CITY = 100_000  # a name the model calls a language is a place if a city this large
+SHORT_NAME = 3  # letters: a name this short or in capitals is a small town's by chance
 
 
 @dataclass(frozen=True)
@@ -86,11 +95,13 @@ class GeoWords:
     not_places: frozenset[str]
     destination: frozenset[str]
     motion_verbs: frozenset[str]
+    entry_words: frozenset[str]
     event_nouns: frozenset[str]
     sequence: frozenset[str]
     aim_prepositions: frozenset[str]
     city_states: frozenset[str]
     summon_verbs: frozenset[str]
+    district_names: frozenset[str]
     speech_verbs: frozenset[str]
     meeting_words: frozenset[str]
     settlement_nouns: frozenset[str]
@@ -153,6 +164,10 @@ def _placed_by_text(trigger: Token, sentence: Span, offset: int, source: Actor, 
             continue  # "the stay of troops in Cabo Delgado": about the troops, not the act
         if not in_phrase and span.label_ == "GPE" and _is_capital(found[0]):
             continue  # "a treaty with Moscow", "Tehran's programme": a government
+        if not in_phrase and statement:
+            continue  # "threatened to turn Gaza into a wasteland and warned ...": spoken of
+        if not in_phrase and found[1] == "country" and span.root.dep_ in MODIFIER_DEPS:
+            continue  # "withheld US military aid": whose aid, not where
         if in_phrase or found[1] != "country":
             return _refined(_spanned((span, found), "sentence", offset), run)
         named_states.append((span, found))
@@ -160,12 +175,21 @@ def _placed_by_text(trigger: Token, sentence: Span, offset: int, source: Actor, 
         return summoner
     if statement and (seat := _speaking_capital(source)) is not None:
         return seat
-    meeting = meeting_place(run) if trigger.lemma_.lower() in geo_words().meeting_words else None
-    told = meeting or visited_place(run) or dateline_location(run, states) or article_place(run)
-    if told is not None and told.country != source.country and _acting_side(code) == "home" \
+    # the article's own places tell where its opening's story happened; an act told
+    # past the opening is background ("... the talks that led to the deal"), placed
+    # by its sentence, the dateline or the last resort
+    opening = offset < OPENING_CHARS
+    meeting = meeting_place(run) if opening and trigger.lemma_.lower() in (
+        geo_words().meeting_words) else None
+    placed = (meeting or (visited_place(run) if opening else None)
+              or dateline_location(run, states))
+    told = placed or (article_place(run) if opening else None)
+    if told is not None and told.country != source.country and (
+            _acting_side(code) == "home" or (statement and placed is None)) \
             and (home := capital_location(source)) is not None:
         # "WASHINGTON - Venezuela freed seven Americans": done on Venezuelan soil,
-        # wherever the story is told from
+        # wherever the story is told from; "Strikes hit Gaza ... Netanyahu warned":
+        # a speaker the story does not take abroad speaks at home
         return home
     return (told
             or (_refined(_spanned(named_state, "sentence", offset), run)
@@ -217,7 +241,9 @@ def _speaking_capital(source: Actor) -> Location | None:
 def _is_statement(trigger: Token) -> bool:
     """Is the event a statement: a verb of saying, or an act still to come that a
     speaker says will be done ("said that his country maintains its will to reach
-    a treaty", "said Russia would help Syria": an intent, stated)?"""
+    a treaty", "said Russia would help Syria": an intent, stated), not one told as
+    the circumstance of another act ("said a helicopter was shot down while trying
+    to raid a position": a raid tried)?"""
     words = geo_words()
     if trigger.lemma_.lower() in words.speech_verbs:
         return True
@@ -228,6 +254,8 @@ def _is_statement(trigger: Token) -> bool:
     while node.head.i != node.i:
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in words.speech_verbs:
             return True
+        if node.dep_ in {"advcl", "acl", "relcl"}:
+            return False  # "a helicopter shot down while trying to raid a position": done
         node = node.head
     return False
 
@@ -366,7 +394,10 @@ def sentence_places(sentence: Span, offset: int, source: Actor,
 
 def _owner_only(name: Token) -> bool:
     """Does a state name own something other than its land ("in retaliation for
-    Rwanda's support": a side), not its land ("a breach of Pakistan's airspace")?"""
+    Rwanda's support": a side), not its land ("a breach of Pakistan's airspace"),
+    or name whose person someone is ("spoke with the president of Ukraine")?"""
+    if name.dep_ == "pobj" and name.head.lower_ == "of":
+        return name.head.head.lemma_.lower() in person_nouns()
     return name.dep_ == "poss" and name.head.lemma_.lower() not in geo_words().territory_nouns
 
 
@@ -442,7 +473,10 @@ def _is_locative(preposition: Token) -> bool:
     if word == "on":  # "on the southern side of the truce village", "on the outskirts of Kyiv"
         return any(child.dep_ == "pobj" and child.lemma_.lower() in words.side_nouns
                    for child in preposition.children)
-    return word in words.destination and preposition.head.lemma_.lower() in words.motion_verbs
+    head = preposition.head.lemma_.lower()
+    if word == "into":  # "fired rockets into Israel"; not "turned Gaza into a wasteland"
+        return head in words.motion_verbs or head in words.entry_words
+    return word in words.destination and head in words.motion_verbs
 
 
 def _locative_objects(head: Token) -> Iterator[Span]:
@@ -468,6 +502,9 @@ def _phrase_names(noun: Token, place_labels_only: bool = False,
     site = None if place_labels_only else _site_name(noun)
     if site is not None:  # "the Zaporozhye nuclear power plant" before "Zaporozhye"
         yield site
+    district = _district_of_town(noun)
+    if district is not None:  # "the Old City of Mosul", though the model tags no Mosul
+        yield district
     for token in noun_phrase_tokens(noun):
         span = _name_at(token)
         if span is not None and span.root.i == token.i and (
@@ -499,6 +536,19 @@ def _site_name(noun: Token) -> Span | None:
     if start == noun.i or noun.doc[start].pos_ != "PROPN":
         return None
     return Span(noun.doc, start, noun.i + 1)
+
+
+def _district_of_town(noun: Token) -> Span | None:
+    """A district many towns have, with the town named by its "of" ("the Old
+    City of Mosul"), as one name; None for any other noun."""
+    if not noun.text[:1].isupper():
+        return None
+    start = noun.left_edge.i + (noun.left_edge.dep_ == "det")
+    if name_key(noun.doc[start:noun.i + 1].text) not in geo_words().district_names:
+        return None
+    town = next((obj for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+                 for obj in child.children if obj.dep_ == "pobj" and obj.pos_ == "PROPN"), None)
+    return Span(noun.doc, start, town.i + 1) if town is not None else None
 
 
 def _name_at(token: Token) -> Span | None:
@@ -534,12 +584,19 @@ def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
         text = text[:-2].rstrip()  # "Papua New Guinea's capital"
     if not text[:1].isupper() and not text.lower().startswith("the "):
         return None
-    if name_key(text) in geo_words().not_places:
-        return None
+    words = geo_words()
+    key = name_key(text)
+    if key in words.not_places or key in words.district_names:
+        return None  # "in Asia"; "the Old City": whose, only a city named with it says
+    town = _district_town(text, states)
+    if town is not None:
+        return town, town.kind
     places = gazetteer()
     place = places.lookup(text, states)
-    if place is not None and place.kind == "country" and name_key(text) in (
-            geo_words().city_states):
+    if place is not None and _acronym_like(text) and place.kind == "city" and (
+            place.population < LARGE_CITY):
+        return None  # "the IG", "ICC": an organisation's initials, not Ig, Slovenia
+    if place is not None and place.kind == "country" and key in words.city_states:
         capital = places.capital(place.country)  # "the ministers' meeting in Luxembourg"
         return (capital, "city") if capital is not None else (place, place.kind)
     if place is not None:
@@ -553,11 +610,35 @@ def place_of(span: Span, states: frozenset[str]) -> tuple[Place, str] | None:
     owned = _owned_place(text, states)
     if owned is not None:
         return owned, owned.kind
-    words = text.split()
-    if len(words) > 1 and words[-1].lower() in geo_words().area_words:
-        place = places.lookup(" ".join(words[:-1]), states)
+    names = text.split()
+    if len(names) > 1 and names[-1].lower() in words.area_words:
+        place = places.lookup(" ".join(names[:-1]), states)
         if place is not None:
             return place, "country" if place.kind == "country" else "region"
+    return None
+
+
+def _acronym_like(name: str) -> bool:
+    """Is the name written as initials ("IG", "the ICC", "NATO") or as short as
+    initials ("Ig")? Such a name is a small town's only by chance."""
+    bare = name[4:] if name.lower().startswith("the ") else name
+    letters = bare.replace(".", "").replace(" ", "")
+    return len(letters) <= SHORT_NAME or (letters.isalpha() and letters.isupper())
+
+
+def _district_town(name: str, states: frozenset[str]) -> Place | None:
+    """The town of a district name many towns share, when the name gives the
+    town ("the Old City of Mosul", "Mosul's Old City"): the town, not the Old City
+    of Jerusalem; None for any other name."""
+    districts = geo_words().district_names
+    for district, mark, town in (name.partition(" of "), name.partition("'s "),
+                                 name.partition("’s ")):
+        if not mark:
+            continue
+        if mark != " of ":
+            district, town = town, district  # "Mosul's Old City"
+        if name_key(district) in districts and town[:1].isupper():
+            return gazetteer().lookup(town, states)
     return None
 
 
@@ -579,11 +660,11 @@ def _owned_place(name: str, states: frozenset[str]) -> Place | None:
 
 def meeting_place(run: ArticleRun) -> Location | None:
     """Where the article says its parties met: the first place phrase of a meeting,
-    talks or signing anywhere in it ("The agreement was signed at RDF headquarters
-    in Kigali", "The September meeting will take place in Vienna", "held the
-    meeting in Thimphu"), basis ``article``: where a meeting, agreement or signing
-    the sentence does not place happened. A state is made precise by a town of it
-    the article gives. Found once per article."""
+    talks or signing in its opening (``OPENING_CHARS``; "The agreement was signed
+    at RDF headquarters in Kigali", "The September meeting will take place in
+    Vienna", "held the meeting in Thimphu"), basis ``article``: where a meeting,
+    agreement or signing the sentence does not place happened. A state is made
+    precise by a town of it the article gives. Found once per article."""
     def find() -> Location | None:
         found = _first_meeting_place(run)
         return _refined(found, run) if found is not None else None
@@ -594,6 +675,8 @@ def meeting_place(run: ArticleRun) -> Location | None:
 
 def _first_meeting_place(run: ArticleRun) -> Location | None:
     for preposition, offset, states in _article_place_phrases(run):
+        if offset >= OPENING_CHARS:
+            break  # "a meeting in Chile that was cancelled", deep in a long story
         head = preposition.head
         if not (_of_meeting(head) or (head.dep_ == "acl" and head.head.lemma_.lower()
                                       in geo_words().meeting_words)):
@@ -728,10 +811,13 @@ def _placed_by_act(code: str, source: Actor, target: Actor) -> Location | None:
     text places the event nowhere: an envoy expelled, a seizure or a court's ruling
     is the acting side's doing, a strike or a visit happens at the target's
     (``acting_side``, by CAMEO code); an act with no home on that side is placed at
-    the target's."""
-    if _acting_side(code) != "target" and (home := home_location(source)) is not None:
-        return home
-    return home_location(target)
+    the target's. An international organisation as the target is reached where
+    it works, not at its seat ("Iraq expelled the UN inspectors": in Iraq, not New
+    York): the source's home then, else nothing."""
+    target_home = capital_location(target) if target.country else None
+    if _acting_side(code) == "target":
+        return target_home or home_location(source)
+    return home_location(source) or target_home
 
 
 def _acting_state(code: str, source: Actor, target: Actor) -> str | None:
