@@ -68,6 +68,7 @@ from spacy.tokens import Span, Token
 from detente.actors.words import actor_words, person_nouns
 from detente.data import read_word_lists
 from detente.datelines import opening_place, opening_place_end
+from detente.dates import time_words
 from detente.geo.gazetteer import Place, gazetteer, name_key
 from detente.model import Actor, Location
 from detente.syntax import entities_in, noun_phrase_tokens
@@ -97,7 +98,6 @@ class GeoWords:
     motion_verbs: frozenset[str]
     entry_words: frozenset[str]
     event_nouns: frozenset[str]
-    sequence: frozenset[str]
     aim_prepositions: frozenset[str]
     city_states: frozenset[str]
     summon_verbs: frozenset[str]
@@ -411,7 +411,7 @@ def _other_act(token: Token, trigger: Token | None) -> bool:
     Israel")?"""
     if trigger is None:
         return False
-    words = geo_words()
+    sequence = time_words().sequence_marks
     node = token
     while node.head.i != node.i and node.i != trigger.i:
         if node.dep_ in {"acl", "relcl"} and not (
@@ -419,7 +419,7 @@ def _other_act(token: Token, trigger: Token | None) -> bool:
             return True
         if node.dep_ in {"xcomp", "ccomp"} and node.head.i == trigger.i:
             return True
-        if node.dep_ == "pcomp" and node.head.lower_ in words.sequence:
+        if node.dep_ == "pcomp" and node.head.lower_ in sequence:
             return True
         if node.dep_ in {"advcl", "conj"} and _own_clause(node) and not (
                 node.left_edge.i <= trigger.i <= node.right_edge.i):
@@ -434,7 +434,7 @@ def _own_clause(verb: Token) -> bool:
     led by a word of sequence? Not a clause that shares the event's actor
     ("Speaking in Moscow, Putin said ...")."""
     return any(child.dep_ in {"nsubj", "nsubjpass"}
-               or (child.dep_ == "mark" and child.lower_ in geo_words().sequence)
+               or (child.dep_ == "mark" and child.lower_ in time_words().sequence_marks)
                for child in verb.children)
 
 
