@@ -128,6 +128,11 @@ class ArticleContext:
                 abbreviation, (doc for doc, _ in self.paragraphs))
         return self.expansions[abbreviation]
 
+    def text_of(self, doc: Doc) -> str:
+        """A paragraph's text: the noted paragraph's (``doc.text`` joins it anew
+        from every token at each call)."""
+        return next((index.text for noted, index in self.paragraphs if noted is doc), doc.text)
+
     def paragraph_of(self, index: DocIndex) -> int | None:
         """The position of a paragraph in the article (None: not noted)."""
         return next((i for i, (_, noted) in enumerate(self.paragraphs) if noted is index), None)

@@ -59,6 +59,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import DEP
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from detente.actors.words import actor_words
@@ -74,6 +76,7 @@ if TYPE_CHECKING:
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "pobj"}
 ARTICLE_PARAGRAPHS = 3  # the opening paragraphs, where a story says where it is
 NOUN_HEAD_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
+PREP = get_string_id("prep")  # the DEP of a preposition, as a hash
 LARGE_CITY = 100_000  # a name the model calls a language is a place if a city this large
 
 
@@ -137,7 +140,7 @@ def _placed_by_text(trigger: Token, sentence: Span, offset: int, source: Actor, 
     summons = bool(source.country) and _summons(trigger)
     # a statement is where its speaker was: a state it names is what it speaks of
     statement = _is_statement(trigger)
-    for span, in_phrase in sentence_places(sentence, offset, source, trigger):
+    for span, in_phrase in sentence_places(sentence, offset, source, run, trigger):
         if span.start in passed:
             continue
         if summons and (not in_phrase or _purpose_of(span.root, trigger)):
@@ -342,7 +345,7 @@ def _aimed_at(head: Token) -> Iterator[Token]:
             yield from (obj for obj in child.children if obj.dep_ == "pobj")
 
 
-def sentence_places(sentence: Span, offset: int, source: Actor,
+def sentence_places(sentence: Span, offset: int, source: Actor, run: ArticleRun,
                     trigger: Token | None = None) -> Iterator[tuple[Span, str | None]]:
     """Place phrases anywhere in the sentence, those of its verbs first, then its
     named places that are not the event's source ("Israel struck Gaza": the
@@ -350,13 +353,18 @@ def sentence_places(sentence: Span, offset: int, source: Actor,
     with what the place phrase belongs to ("verb", "noun"; None: no phrase).
     Places of another act the sentence tells of are left (see ``_other_act``)."""
     phrases: list[tuple[Span, str]] = []
-    for token in sentence:
-        if token.dep_ == "prep" and _is_locative(token) and not _other_act(token, trigger):
+    doc, start = sentence.doc, sentence.start
+    # prepositions found on the words' DEP hashes: no Token made for the other words
+    for i, dep in enumerate(sentence.to_array([DEP])[:, 0].tolist(), start):
+        if dep != PREP:
+            continue
+        token = doc[i]
+        if _is_locative(token) and not _other_act(token, trigger):
             phrases += [(span, _phrase_kind(token)) for span in _place_spans(token)]
     yield from sorted(phrases, key=lambda item: item[1] != "verb")
     start, end = ((source.start - offset, source.end - offset)
                   if source.start is not None and source.end is not None else (-1, -1))
-    head = _dateline_head(sentence)
+    head = _dateline_head(sentence, run)
     for entity in entities_in(sentence):
         if entity.label_ in geo_words().place_labels and entity.start_char >= head and not (
                 start < entity.end_char and entity.start_char < end) and not _other_act(
@@ -407,13 +415,13 @@ def _own_clause(verb: Token) -> bool:
                for child in verb.children)
 
 
-def _dateline_head(sentence: Span) -> int:
+def _dateline_head(sentence: Span, run: ArticleRun) -> int:
     """Where the dateline opening the sentence's paragraph ends ("ERBIL, Kurdistan
     Region -", "Jakarta:"), 0 for none: a dateline places the story's filing,
     not the sentence's act (the dateline itself is read apart)."""
     if sentence.start != 0:
         return 0
-    return opening_place_end(sentence.doc.text)
+    return opening_place_end(run.context.text_of(sentence.doc))
 
 
 def _is_capital(place: Place) -> bool:
