@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.attrs import ENT_IOB
 from spacy.tokens import Doc, Span, Token
 
-IOB_INSIDE, IOB_BEGIN = 1, 3  # a token's ENT_IOB code inside and at the start of an entity
 # Dependents that belong to a noun phrase's own description of its referent.
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "case", "flat", "nn"}
 # Prepositions whose object, a city or capital, is where something happened.
@@ -100,12 +98,11 @@ def entities_in(sentence: Span) -> Iterator[Span]:
     ``Span.ents`` builds every entity of the whole paragraph on each call, which
     makes a look-up per event quadratic in a long paragraph."""
     doc, start = sentence.doc, None
-    # read on the words' IOB codes (no Token made for them): 1 is "I", 3 is "B"
-    for i, iob in enumerate(sentence.to_array([ENT_IOB])[:, 0].tolist(), sentence.start):
-        if start is not None and iob != IOB_INSIDE:
-            yield Span(doc, start, i, label=doc[start].ent_type_)
+    for token in sentence:
+        if start is not None and token.ent_iob_ != "I":
+            yield Span(doc, start, token.i, label=doc[start].ent_type_)
             start = None
-        if iob == IOB_BEGIN:
-            start = i
+        if token.ent_iob_ == "B":
+            start = token.i
     if start is not None and (sentence.end == len(doc) or doc[sentence.end].ent_iob_ != "I"):
         yield Span(doc, start, sentence.end, label=doc[start].ent_type_)

@@ -79,6 +79,8 @@ class ArticleContext:
     states_on: dict[date | None, set[str]] = field(default_factory=dict)  # named, by day
     places_on: dict[date | None, set[str]] = field(default_factory=dict)  # placed, by day
     expansions: dict[str, Span | None] = field(default_factory=dict)  # by abbreviation
+    # what an alias can stand for here on a day (``ActorResolver._applicable``)
+    applicable: dict[tuple[str, date | None], list[ActorEntry]] = field(default_factory=dict)
 
     @property
     def dictionary(self) -> ActorDictionary:

@@ -59,8 +59,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from spacy.attrs import DEP
-from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from detente.actors.words import actor_words
@@ -76,7 +74,6 @@ if TYPE_CHECKING:
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "pobj"}
 ARTICLE_PARAGRAPHS = 3  # the opening paragraphs, where a story says where it is
 NOUN_HEAD_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
-PREP = get_string_id("prep")  # the DEP of a preposition, as a hash
 LARGE_CITY = 100_000  # a name the model calls a language is a place if a city this large
 
 
@@ -353,13 +350,8 @@ def sentence_places(sentence: Span, offset: int, source: Actor, run: ArticleRun,
     with what the place phrase belongs to ("verb", "noun"; None: no phrase).
     Places of another act the sentence tells of are left (see ``_other_act``)."""
     phrases: list[tuple[Span, str]] = []
-    doc, start = sentence.doc, sentence.start
-    # prepositions found on the words' DEP hashes: no Token made for the other words
-    for i, dep in enumerate(sentence.to_array([DEP])[:, 0].tolist(), start):
-        if dep != PREP:
-            continue
-        token = doc[i]
-        if _is_locative(token) and not _other_act(token, trigger):
+    for token in sentence:
+        if token.dep_ == "prep" and _is_locative(token) and not _other_act(token, trigger):
             phrases += [(span, _phrase_kind(token)) for span in _place_spans(token)]
     yield from sorted(phrases, key=lambda item: item[1] != "verb")
     start, end = ((source.start - offset, source.end - offset)
