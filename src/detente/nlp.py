@@ -11,7 +11,9 @@ from functools import cache
 from itertools import groupby
 
 import spacy
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -52,14 +54,21 @@ def title_abbreviations() -> frozenset[str]:
     return frozenset(row["abbreviation"] for row in read_table("title_abbreviations.tsv"))
 
 
+@cache
+def title_abbreviation_ids() -> frozenset[int]:
+    """The hashes of ``title_abbreviations``, as a token's LOWER attribute holds them."""
+    return frozenset(get_string_id(abbreviation) for abbreviation in title_abbreviations())
+
+
 @Language.component("title_abbreviations")
 def keep_titles_with_names(doc: Doc) -> Doc:
     """No sentence starts after an abbreviated title ("Staff Sgt. John Smith"); spaCy
-    splits there otherwise. Runs before the parser, which keeps the boundaries set."""
-    abbreviations = title_abbreviations()
-    for token in doc[:-1]:
-        if token.lower_ in abbreviations:
-            doc[token.i + 1].is_sent_start = False
+    splits there otherwise. Runs before the parser, which keeps the boundaries set.
+    The words are read on their LOWER hashes: no Token is made for the others."""
+    abbreviations = title_abbreviation_ids()
+    for i, lower in enumerate(doc.to_array(LOWER)[:-1].tolist()):
+        if lower in abbreviations:
+            doc[i + 1].is_sent_start = False
     return doc
 
 

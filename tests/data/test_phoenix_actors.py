@@ -200,3 +200,15 @@ def test_an_imported_minister_resolves_on_a_day_in_office(pipeline):
     assert dictionary.role_on("Antonio Palocci", date(2008, 6, 1)) is None  # between offices
     assert sides(pipeline, "Antonio Palocci met Argentine officials in Buenos Aires.",
                  "2003-06-01") == [("BRAGOV", "ARGGOV")]
+
+
+def test_an_imported_alias_of_plain_words_matches_only_as_a_whole_phrase(pipeline):
+    """Imported aliases are matched word by word apart from the phrase matcher: two that
+    share their first word are each found whole, at the start or the end of a paragraph,
+    and neither is found on its first words alone."""
+    matcher = pipeline.coder.matcher
+    doc = pipeline.nlp("Aden Islamic Army fighters clashed with the Aden Abyan Islamic Army")
+    assert [span.text for span in matcher.actor_spans(doc)] == [
+        "Aden Islamic Army", "Aden Abyan Islamic Army"]
+    doc = pipeline.nlp("The Aden Abyan Islamic movement held a rally.")
+    assert "Aden Abyan Islamic Army" not in [span.text for span in matcher.actor_spans(doc)]

@@ -20,8 +20,10 @@ NAME_LINKS = {"of", "and", "for", "the", "on", "&"}
 
 def is_abbreviation(word: str) -> bool:
     """Two to six letters, capitals all but at most the small words' ("DoL")."""
+    if not ABBREVIATION.fullmatch(word):  # first: most words are longer or not capitalised
+        return False
     capitals = sum(char.isupper() for char in word)
-    return bool(ABBREVIATION.fullmatch(word)) and capitals >= 2 and capitals >= len(word) - 1
+    return capitals >= 2 and capitals >= len(word) - 1
 
 
 def spelt_out(word: str, docs: Iterable[Doc]) -> Span | None:

@@ -79,6 +79,8 @@ class ArticleContext:
     states_on: dict[date | None, set[str]] = field(default_factory=dict)  # named, by day
     places_on: dict[date | None, set[str]] = field(default_factory=dict)  # placed, by day
     expansions: dict[str, Span | None] = field(default_factory=dict)  # by abbreviation
+    # what an alias can stand for here on a day (``ActorResolver._applicable``)
+    applicable: dict[tuple[str, date | None], list[ActorEntry]] = field(default_factory=dict)
 
     @property
     def dictionary(self) -> ActorDictionary:
@@ -127,6 +129,11 @@ class ArticleContext:
             self.expansions[abbreviation] = spelt_out(
                 abbreviation, (doc for doc, _ in self.paragraphs))
         return self.expansions[abbreviation]
+
+    def text_of(self, doc: Doc) -> str:
+        """A paragraph's text: the noted paragraph's (``doc.text`` joins it anew
+        from every token at each call)."""
+        return next((index.text for noted, index in self.paragraphs if noted is doc), doc.text)
 
     def paragraph_of(self, index: DocIndex) -> int | None:
         """The position of a paragraph in the article (None: not noted)."""

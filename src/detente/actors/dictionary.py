@@ -38,8 +38,10 @@ from datetime import date
 from functools import cache
 from typing import TypedDict
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -444,8 +446,11 @@ class ActorMatcher:
                             for alias in self.dictionary.entries if "'" in alias}
         # imported aliases of plain words (the tokenizer would only split them at
         # blanks) are matched word by word: tokenizing tens of thousands of
-        # them for the phrase matcher would cost seconds at start-up
-        self.plain: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        # them for the phrase matcher would cost seconds at start-up. They are
+        # kept as the hashes of their words (a token's ORTH), by first word and
+        # number of words, so that a paragraph is matched on its ORTH array with
+        # one set look-up per length, without making a Token or a string
+        self.plain: dict[int, dict[int, set[tuple[int, ...]]]] = {}
         tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]  # never replaced here
         rules = tokenizer.rules or {}
         phrases = []
@@ -453,7 +458,8 @@ class ActorMatcher:
             words = alias.split(" ")
             if alias in self.dictionary.imported_aliases and _PLAIN.fullmatch(alias) \
                     and not any(word in rules for word in words):
-                self.plain[words[0]].append(tuple(words))
+                hashes = tuple(get_string_id(word) for word in words)
+                self.plain.setdefault(hashes[0], {}).setdefault(len(hashes), set()).add(hashes)
             else:
                 phrases.append(alias)
         self.names.add("ACTOR", list(tokenizer.pipe(sorted(phrases))))
@@ -477,12 +483,11 @@ class ActorMatcher:
     def _plain_matches(self, doc: Doc) -> Iterator[tuple[int, int]]:
         if not self.plain:
             return
-        texts = [token.text for token in doc]
-        for start, text in enumerate(texts):
-            for words in self.plain.get(text, ()):
-                end = start + len(words)
-                if tuple(texts[start:end]) == words:
-                    yield start, end
+        words = doc.to_array(ORTH).tolist()
+        for start, word in enumerate(words):
+            for length, aliases in self.plain.get(word, {}).items():
+                if tuple(words[start:start + length]) in aliases:
+                    yield start, start + length
 
     def _contextual_only(self, span: Span) -> bool:
         return all(entry.kind == "contextual" for entry in self.entries(span))

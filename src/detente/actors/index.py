@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -193,14 +195,18 @@ def _call_signs(doc: Doc, actor_at: dict[int, Span], title_at: dict[int, Span]) 
     or three capitals starting with K or W, the letters the ITU gives the United
     States' broadcasters (data/actor_words.yaml), where no alias or title has them."""
     words = actor_words()
+    dash = get_string_id("-")
+    orths = doc.to_array(ORTH).tolist()  # the dash first: no Token made for most words
     found = []
-    for token in doc[:-2]:
-        dash, service = doc[token.i + 1], doc[token.i + 2]
-        if (token.i not in actor_at and token.i not in title_at and token.is_upper
+    for i in range(len(orths) - 2):
+        if orths[i + 1] != dash:
+            continue
+        token, service = doc[i], doc[i + 2]
+        if (i not in actor_at and i not in title_at and token.is_upper
                 and token.is_alpha and 3 <= len(token.text) <= 4
-                and token.text[0] in words.call_sign_prefixes and dash.text == "-"
+                and token.text[0] in words.call_sign_prefixes
                 and service.text in words.call_sign_services):
-            found.append(doc[token.i:token.i + 3])
+            found.append(doc[i:i + 3])
     return found
 
 

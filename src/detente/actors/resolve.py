@@ -518,12 +518,8 @@ class ActorResolver:
         return self._settlements[key]
 
     def _settle(self, match: AliasMatch, on: date | None) -> list[ActorEntry]:
-        span, known = match.span, match.entries
-        entries = [entry for entry in known if self.context.applies(entry, on)]
-        if on is not None and not any(entry.kind in NAMING_KINDS for entry in entries):
-            entries += _historic(known, on)
-        entries = self._people_on(entries, on)
-        entries = [found for entry in entries
+        span = match.span
+        entries = [found for entry in self._applicable(match, on)
                    for found in ([self.coreference.description(span, entry, on)]
                                  if entry.kind == "description" else [entry]) if found]
         alias = match.alias
@@ -536,6 +532,22 @@ class ActorResolver:
                                                   choice)
         return [entry for entry in entries
                 if entry.kind not in NAMING_KINDS or entry.actor == choice.actor]
+
+    def _applicable(self, match: AliasMatch, on: date | None) -> list[ActorEntry]:
+        """The entries of a matched alias valid on the day and applicable in this
+        article, of several people sharing the name the one meant then: the same
+        for every match of the alias, since the article's context is fixed once
+        its paragraphs are noted, and so worked out once per article (do not change
+        the list)."""
+        key = (match.alias, on)
+        found = self.context.applicable.get(key)
+        if found is None:
+            known = match.entries
+            entries = [entry for entry in known if self.context.applies(entry, on)]
+            if on is not None and not any(entry.kind in NAMING_KINDS for entry in entries):
+                entries += _historic(known, on)
+            found = self.context.applicable[key] = self._people_on(entries, on)
+        return found
 
     def _people_on(self, entries: list[ActorEntry], on: date | None) -> list[ActorEntry]:
         """Of several people sharing a name ("Bush"), the one in office on the day,

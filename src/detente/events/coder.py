@@ -283,6 +283,8 @@ class EventCoder:
         objects = (arguments.verb_objects(token) if part_of_speech == "verb"
                    else arguments.prepositional_objects(token, "of"))
         default_heads = _with_phrase_heads(objects)
+        default_words = {word for o in default_heads for word in _object_words(o)}  # once,
+        # not for each of the word's patterns (a common verb has dozens)
         # the verb's particle; an adverb does as well ("sent the ambassador home")
         particles = {child.lower_ for child in token.children if child.dep_ in {"prt", "advmod"}}
         subject_words: set[str] | None = None
@@ -291,10 +293,13 @@ class EventCoder:
                 continue
             if pattern.transitive and not objects:  # "returned to Seoul" returns nothing
                 continue
-            heads = default_heads if not pattern.prepositions else _with_phrase_heads(
-                [o for word in pattern.prepositions
-                 for o in arguments.prepositional_objects(token, word)])
-            if not pattern.fits_object({word for o in heads for word in _object_words(o)}):
+            if pattern.prepositions:
+                heads = _with_phrase_heads([o for word in pattern.prepositions
+                                            for o in arguments.prepositional_objects(token, word)])
+                words = {word for o in heads for word in _object_words(o)}
+            else:
+                heads, words = default_heads, default_words
+            if not pattern.fits_object(words):
                 continue
             if pattern.subjects:  # "peacekeepers arrived": who acts says which event
                 if subject_words is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -154,8 +155,10 @@ def _has_own_time(trigger: Token, report: Token) -> bool:
                for token in (trigger, clause) for child in token.children)
 
 
+@lru_cache(maxsize=4096)
 def resolve_expression(text: str, published: DatePoint, future: bool = False) -> DatePoint:
-    """An ISO date for a date expression; relative ones need the publication date."""
+    """An ISO date for a date expression; relative ones need the publication date.
+    Remembered: an article asks about its few expressions for every event near them."""
     words = re.sub(r"['’]s\b", "", text.lower()).replace(",", " ").split()  # "Friday's"
     if not words or _is_duration(words):
         return DatePoint()

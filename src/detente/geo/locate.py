@@ -148,7 +148,7 @@ def _placed_by_text(trigger: Token, sentence: Span, offset: int, source: Actor, 
     summons = bool(source.country) and _summons(trigger)
     # a statement is where its speaker was: a state it names is what it speaks of
     statement = _is_statement(trigger)
-    for span, in_phrase in sentence_places(sentence, offset, source, trigger):
+    for span, in_phrase in sentence_places(sentence, offset, source, run, trigger):
         if span.start in passed:
             continue
         if summons and (not in_phrase or _purpose_of(span.root, trigger)):
@@ -370,7 +370,7 @@ def _aimed_at(head: Token) -> Iterator[Token]:
             yield from (obj for obj in child.children if obj.dep_ == "pobj")
 
 
-def sentence_places(sentence: Span, offset: int, source: Actor,
+def sentence_places(sentence: Span, offset: int, source: Actor, run: ArticleRun,
                     trigger: Token | None = None) -> Iterator[tuple[Span, str | None]]:
     """Place phrases anywhere in the sentence, those of its verbs first, then its
     named places that are not the event's source ("Israel struck Gaza": the
@@ -384,7 +384,7 @@ def sentence_places(sentence: Span, offset: int, source: Actor,
     yield from sorted(phrases, key=lambda item: item[1] != "verb")
     start, end = ((source.start - offset, source.end - offset)
                   if source.start is not None and source.end is not None else (-1, -1))
-    head = _dateline_head(sentence)
+    head = _dateline_head(sentence, run)
     for entity in entities_in(sentence):
         if entity.label_ in geo_words().place_labels and entity.start_char >= head and not (
                 start < entity.end_char and entity.start_char < end) and not _other_act(
@@ -438,13 +438,13 @@ def _own_clause(verb: Token) -> bool:
                for child in verb.children)
 
 
-def _dateline_head(sentence: Span) -> int:
+def _dateline_head(sentence: Span, run: ArticleRun) -> int:
     """Where the dateline opening the sentence's paragraph ends ("ERBIL, Kurdistan
     Region -", "Jakarta:"), 0 for none: a dateline places the story's filing,
     not the sentence's act (the dateline itself is read apart)."""
     if sentence.start != 0:
         return 0
-    return opening_place_end(sentence.doc.text)
+    return opening_place_end(run.context.text_of(sentence.doc))
 
 
 def _is_capital(place: Place) -> bool:
