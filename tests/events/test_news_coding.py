@@ -547,3 +547,16 @@ def test_denying_another_sides_charge_is_a_denial(pipeline):
     between the two (016), not the rejection of a proposal (120)."""
     assert coded(pipeline, "Armenia rejected Azerbaijan's accusations.") == {("ARM", "016", "AZE")}
     assert coded(pipeline, "Moscow dismissed the allegations by Kyiv.") == {("RUS", "016", "UKR")}
+
+
+def test_talks_that_led_to_a_joint_act_were_held_by_its_parties(pipeline):
+    """Negotiations set before a deal ("after", "following"), with no parties of their
+    own, were between the deal's parties; their broker stays a mediator."""
+    assert coded(pipeline, "Ghana and Togo signed a border treaty after two years of "
+                           "negotiations.") >= {("GHA", "046", "TGO"), ("TGO", "046", "GHA")}
+    assert coded(pipeline, "Peru and Ecuador reached an accord following talks mediated by "
+                           "Brazil.") >= {("PER", "046", "ECU"), ("BRA", "045", "PER"),
+                                          ("BRA", "045", "ECU")}
+    # talks that led to no joint act are nobody's
+    assert not any(event[1].startswith("04") for event in coded(
+        pipeline, "Ghana condemned Togo after the talks."))

@@ -338,10 +338,14 @@ class EventCoder:
             coded.append((trigger, status, when, pairs))
         # a mediator stands between the parties of the joint act beside it, else
         # between the two the article last paired ("the mediation efforts of the UAE")
-        parties = _joint_parties(coded) or run.pair.recalled(None)
+        joint = _joint_parties(coded)
+        parties = joint or run.pair.recalled(None)
         for trigger, status, when, pairs in coded:
             if trigger.code == MEDIATION and parties:
                 pairs = _mediated(pairs, parties)
+            elif joint and _led_up_to_joint_act(trigger, pairs):
+                # "reached a deal after months of talks": the deal's parties held them
+                pairs = _joint_pairs(joint, PENALTIES["noun"] + PENALTIES["implied"])
             if trigger.code[:2] not in JOINT_ROOTS and trigger.token.lemma_.lower() \
                     not in event_words().reciprocal_triggers:
                 pairs = _one_way(pairs)
@@ -698,6 +702,15 @@ def _pairs_its_sides(trigger: Trigger) -> bool:
     mediator is no party to the talks it brokers."""
     return (trigger.code[:2] == "04" and trigger.code != MEDIATION) or (
         trigger.pattern is not None and trigger.pattern.symmetric)
+
+
+def _led_up_to_joint_act(trigger: Trigger, pairs: list[tuple[Actor, Actor, float]]) -> bool:
+    """Are these talks or a meeting, with no two parties of their own, set before the
+    sentence's act ("signed the accord after three days of talks")?"""
+    return (trigger.code[:2] == "04" and trigger.pattern is not None and trigger.pattern.symmetric
+            and trigger.token.pos_ in {"NOUN", "PROPN"}
+            and not any(source.resolved and target.resolved for source, target, _ in pairs)
+            and arguments.leads_up(trigger.token))
 
 
 def _joint_parties(coded: list[tuple[Trigger, str, DatePoint, list[tuple[Actor, Actor, float]]]]

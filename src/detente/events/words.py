@@ -18,6 +18,7 @@ class EventWords:
     goal_verbs: frozenset[str]
     engaging_verbs: frozenset[str]
     joint_settings: frozenset[str]
+    lead_up_marks: frozenset[str]
     mandative_auxiliaries: frozenset[str]
     side_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
