@@ -560,3 +560,8 @@ def test_talks_that_led_to_a_joint_act_were_held_by_its_parties(pipeline):
     # talks that led to no joint act are nobody's
     assert not any(event[1].startswith("04") for event in coded(
         pipeline, "Ghana condemned Togo after the talks."))
+
+
+def test_a_discussion_with_another_side_is_negotiation(pipeline):
+    assert coded(pipeline, "Chad said the text was settled after a discussion with "
+                           "Sudanese officials.") >= {("TCD", "046", "SDN")}
