@@ -565,3 +565,16 @@ def test_talks_that_led_to_a_joint_act_were_held_by_its_parties(pipeline):
 def test_a_discussion_with_another_side_is_negotiation(pipeline):
     assert coded(pipeline, "Chad said the text was settled after a discussion with "
                            "Sudanese officials.") >= {("TCD", "046", "SDN")}
+
+
+def test_a_move_said_of_by_another_side_is_said_of_whoever_made_it(pipeline):
+    """"a move condemned by X" beside a clause sums up that clause's act: X condemned
+    the clause's subject, not "a move"."""
+    assert ("IGOEU", "111", "IRN") in coded(
+        pipeline, "Iran detained a French journalist, a step criticised by the European Union.")
+    assert ("PRK", "051", "CHN") in coded(
+        pipeline, "China recalled its envoy from Japan, a decision welcomed by North Korea.")
+    # a move with an owner of its own is that owner's
+    assert ("IGOEU", "111", "IRN") not in coded(
+        pipeline, "Iran detained a French journalist. Turkey's move was criticised by the "
+                  "European Union.")

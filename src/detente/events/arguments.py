@@ -448,7 +448,18 @@ def target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | N
     """Heads of the target phrase, trying each role in the pattern's order; a
     ``carrier`` (the light verb of an event noun) may hold the preposition too:
     "opened investigations on Tuesday against the banks"."""
-    return [phrase_head(head) for head in _target_heads(trigger, roles, object_token, carrier)]
+    return [summed_up_act(head) or head for head in map(
+        phrase_head, _target_heads(trigger, roles, object_token, carrier))]
+
+
+def summed_up_act(noun: Token) -> Token | None:
+    """Who did the act a noun beside a clause sums up: "Russia annexed Crimea, a move
+    condemned by Germany" (the move is Russia's); None for any other phrase, or one
+    with an owner of its own ("Iran's decision")."""
+    if not (noun.lemma_.lower() in WORDS.summary_nouns and noun.dep_ in {"appos", "npadvmod"}
+            and not children(noun, "poss")):
+        return None
+    return clause_subject(noun)
 
 
 def _target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | None,

@@ -29,6 +29,7 @@ class EventWords:
     third_party_participles: frozenset[str]
     elsewhere_prepositions: frozenset[str]
     helper_nouns: frozenset[str]
+    summary_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     own_time_words: frozenset[str]
 
