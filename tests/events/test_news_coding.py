@@ -578,3 +578,15 @@ def test_a_move_said_of_by_another_side_is_said_of_whoever_made_it(pipeline):
     assert ("IGOEU", "111", "IRN") not in coded(
         pipeline, "Iran detained a French journalist. Turkey's move was criticised by the "
                   "European Union.")
+
+
+def test_a_verdict_in_what_a_side_says_is_criticism_of_the_clause_subject(pipeline):
+    """"said the junta was illegitimate": the verdict the speaker passes in a reported
+    clause criticises its subject, as "called the junta illegitimate" does."""
+    assert coded(pipeline, "Chile said the Bolivian blockade was unlawful and dangerous.") \
+        == {("CHL", "111", "BOL")}
+    assert coded(pipeline, "Ghana insisted that Togo's decision is a provocation.") \
+        == {("GHA", "111", "TGO")}
+    # denied, or said of no side, it is no criticism
+    assert not coded(pipeline, "Chile said the Bolivian blockade was not unlawful.")
+    assert not coded(pipeline, "Chile said the weather was dangerous.")

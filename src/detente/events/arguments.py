@@ -251,6 +251,17 @@ def verdict_nouns(verb: Token) -> list[Token]:
                     for kind in prepositional_objects(noun, "of")]
 
 
+def clause_verdicts(verb: Token) -> list[Token]:
+    """What a reported clause calls its subject, affirmed: "said the junta was
+    illegitimate and out of control", "stressed that the blockade is a violation" (a
+    copula's adjective or noun, and those conjoined to it)."""
+    said = [complement for clause in children(verb, "ccomp")
+            if clause.lemma_.lower() == "be" and children(clause, "nsubj")
+            and not children(clause, "neg")
+            for complement in children(clause, "acomp", "attr")]
+    return said + [other for word in said for other in children(word, "conj")]
+
+
 def that_clauses(verb: Token) -> list[Token]:
     """Mandative complement clauses with their own subject: "demanded that X lift
     the embargo", "urged that X should withdraw" (a bare or "should" verb; "insists

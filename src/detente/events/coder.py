@@ -305,8 +305,10 @@ class EventCoder:
                 modified = [token] if part_of_speech == "noun" else fitting or heads
                 present = {lemma for word in modified for lemma in _modifier_lemmas(word)}
                 if part_of_speech == "verb":  # "found X guilty", "called X a provocation"
-                    present |= {lemma for word in [*arguments.predicate_adjectives(token),
-                                                   *arguments.verdict_nouns(token)]
+                    said = [*arguments.predicate_adjectives(token), *arguments.verdict_nouns(token)]
+                    if pattern.target[:1] == ("clause",):  # "said the vote was illegal"
+                        said = arguments.clause_verdicts(token)
+                    present |= {lemma for word in said
                                 for lemma in (word.lemma_.lower(), word.lower_)}
                 if not pattern.fits_modifiers(present):
                     continue
