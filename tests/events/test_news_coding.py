@@ -590,3 +590,15 @@ def test_a_verdict_in_what_a_side_says_is_criticism_of_the_clause_subject(pipeli
     # denied, or said of no side, it is no criticism
     assert not coded(pipeline, "Chile said the Bolivian blockade was not unlawful.")
     assert not coded(pipeline, "Chile said the weather was dangerous.")
+
+
+def test_concern_or_anger_felt_at_another_sides_act_is_disapproval(pipeline):
+    """A verb of feeling names who feels it as the source and what caused it as the
+    target, whichever way round the sentence puts them."""
+    assert coded(pipeline, "Vietnam is alarmed by Cambodia's new dam.") == {("VNM", "110", "KHM")}
+    assert coded(pipeline, "Algeria's border closure angered Morocco.") >= {("MAR", "110", "DZA")}
+    assert coded(pipeline, "Lithuania worries about Belarusian troops.") == {("LTU", "110", "BLR")}
+    # what is felt about a pact between two states is felt about both
+    assert coded(pipeline, "Kenya and Uganda are concerned by a defence deal between Sudan "
+                           "and Chad.") == {("KEN", "110", "SDN"), ("KEN", "110", "TCD"),
+                                            ("UGA", "110", "SDN"), ("UGA", "110", "TCD")}

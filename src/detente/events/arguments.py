@@ -251,6 +251,17 @@ def verdict_nouns(verb: Token) -> list[Token]:
                     for kind in prepositional_objects(noun, "of")]
 
 
+def experiencer(verb: Token) -> Token | None:
+    """Who feels what a verb of feeling says: "Y is concerned by X" (the passive's
+    subject), "X's move angered Y" (the object), "Y worries about X" (the subject of
+    a verb with no object)."""
+    if is_passive(verb):
+        found = children(verb, "nsubjpass")
+        return phrase_head(found[0]) if found else None
+    objects = verb_objects(verb)
+    return phrase_head(objects[0]) if objects else verb_subject(verb)
+
+
 def clause_verdicts(verb: Token) -> list[Token]:
     """What a reported clause calls its subject, affirmed: "said the junta was
     illegitimate and out of control", "stressed that the blockade is a violation" (a
@@ -502,6 +513,10 @@ def _target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | 
                         for subject in children(clause, "nsubj")]
             if subjects:
                 return subjects
+            continue
+        if role == "subj":  # "X's move angered Y": what caused the feeling
+            if not is_passive(trigger) and verb_objects(trigger):
+                return children(trigger, "nsubj")
             continue
         if role == "dative":
             datives = [d for d in children(trigger, "dative") if d.pos_ != "ADP"]

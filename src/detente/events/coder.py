@@ -425,7 +425,11 @@ class EventCoder:
             own = {source.country for source in sources if source.country is not None}
             owners = [actor for head in target_heads
                       for actor in finder.pronoun_owner(head, on, own)]
-            targets = owners or targets
+            # "concerned by a pact between China and Fiji": the pact's parties
+            parties = [actor for head in target_heads
+                       for side in arguments.prepositional_objects(head, "between")
+                       for actor in finder.actors(side, on)]
+            targets = owners or parties or targets
         if named_parties and not any(names_someone(t) for t in targets):
             # "Marles signed the Australia-Indonesia Defence Agreement": its other party
             own = {source.country for source in sources if source.country is not None}
@@ -509,7 +513,10 @@ class EventCoder:
                 from_source=pattern is not None and "from" not in pattern.target,
                 joint=pattern is not None and pattern.symmetric,
                 undergoing_verbs=self.patterns.undergoing_verbs)
-        subject = arguments.verb_subject(token) or arguments.passive_place(token)
+        if pattern is not None and pattern.experiencer:  # "Y is concerned by X": Y
+            subject = arguments.experiencer(token)
+        else:
+            subject = arguments.verb_subject(token) or arguments.passive_place(token)
         return [subject] if subject is not None else []
 
     def _addressed(self, trigger: Trigger) -> bool:

@@ -34,6 +34,9 @@ class EventPattern:
     subjects: frozenset[str] = frozenset()
     # objects that give the trigger another sense: "released a statement" frees no one
     not_objects: frozenset[str] = frozenset()
+    # the verb says what its object feels ("X's move angered Y", "Y is concerned by
+    # X"): the one who feels is the source, what causes it the target
+    experiencer: bool = False
 
     @property
     def specificity(self) -> int:
@@ -89,7 +92,8 @@ class ControlVerb:
 
 
 PATTERN_KEYS = {"code", "verbs", "nouns", "objects", "not_objects", "target", "symmetric",
-                "host_target", "modifiers", "transitive", "prepositions", "subjects"}
+                "host_target", "modifiers", "transitive", "prepositions", "subjects",
+                "experiencer"}
 CONTROL_KEYS = {"verbs", "codes", "symmetric", "status", "clause", "modal", "purpose", "keeps",
                 "kept_status", "prepositions"}
 PATTERN_FILE_KEYS = {"object_groups", "patterns", "control", "control_target_prepositions",
@@ -125,6 +129,7 @@ class PatternBook:
                         prepositions=tuple(entry.get("prepositions", ())),
                         subjects=frozenset(entry.get("subjects", [])),
                         not_objects=frozenset(entry.get("not_objects", [])),
+                        experiencer=bool(entry.get("experiencer", False)),
                     )
                     self.by_trigger[(trigger, part_of_speech)].append(pattern)
         for patterns in self.by_trigger.values():
