@@ -602,3 +602,12 @@ def test_concern_or_anger_felt_at_another_sides_act_is_disapproval(pipeline):
     assert coded(pipeline, "Kenya and Uganda are concerned by a defence deal between Sudan "
                            "and Chad.") == {("KEN", "110", "SDN"), ("KEN", "110", "TCD"),
                                             ("UGA", "110", "SDN"), ("UGA", "110", "TCD")}
+
+
+def test_a_feeling_said_as_an_adjective_is_disapproval_of_what_it_is_about(pipeline):
+    assert coded(pipeline, "Greece is deeply worried about Turkish drilling.") \
+        == {("GRC", "110", "TUR")}
+    assert coded(pipeline, "Peru voiced disappointment with Chile's ruling.") \
+        == {("PER", "111", "CHL")}
+    # concern for someone, or about a place's plight, disapproves of no one there
+    assert not coded(pipeline, "Greece is concerned for the safety of its sailors in Libya.")

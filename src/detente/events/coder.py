@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
-from spacy.symbols import AUX, NOUN, PROPN, VERB
+from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.context import ArticleContext
@@ -41,6 +41,7 @@ NAME_ENTITIES = {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 VERB_TAGS = frozenset({int(VERB), int(AUX)})  # parts of speech as ints: no string work
 NOUN_TAGS = frozenset({int(NOUN), int(PROPN)})
+ADJECTIVE = int(ADJ)  # "is concerned about X": a feeling's adjective may be a trigger
 VERB_TRIGGER, NOUN_TRIGGER, CONTROL_VERB = 1, 2, 4  # what a lemma (or word) may be
 MEMO_LIMIT = 500_000  # distinct lemmas remembered; then the memo starts again
 PENALTIES = asdict(settings().coding.penalties)  # [coding.penalties]
@@ -163,8 +164,9 @@ class EventCoder:
                     triggers.append(i)
                 if kind & CONTROL_VERB:
                     controls.append(i)
-            elif pos in NOUN_TAGS and (self._kind(lemma, strings) & NOUN_TRIGGER
-                                       or self._kind(lower, strings) & NOUN_TRIGGER):
+            elif (pos == ADJECTIVE and self._kind(lemma, strings) & VERB_TRIGGER) or (
+                    pos in NOUN_TAGS and (self._kind(lemma, strings) & NOUN_TRIGGER
+                                          or self._kind(lower, strings) & NOUN_TRIGGER)):
                 triggers.append(i)
         self._last = (doc, triggers, controls)
         return triggers, controls
@@ -267,7 +269,8 @@ class EventCoder:
 
     def _match(self, token: Token) -> Trigger | None:
         lemma = token.lemma_.lower()
-        if token.pos_ in {"VERB", "AUX"}:
+        feeling = token.pos_ == "ADJ" and token.dep_ == "acomp"  # "is concerned about X"
+        if token.pos_ in {"VERB", "AUX"} or feeling:
             part_of_speech = "verb"
         elif token.pos_ in {"NOUN", "PROPN"}:
             if token.ent_type_ in NAME_ENTITIES:  # "Gulf Cooperation Council" is a name
@@ -277,6 +280,8 @@ class EventCoder:
         else:
             return None
         candidates = self.patterns.candidates(lemma, part_of_speech)
+        if feeling:  # a predicate adjective is a trigger only as a feeling
+            candidates = [pattern for pattern in candidates if pattern.experiencer]
         if not candidates:  # most words: no need to look at their objects
             return None
         objects = (arguments.verb_objects(token) if part_of_speech == "verb"
@@ -441,8 +446,11 @@ class EventCoder:
         # (no light verb: "held meetings in Baghdad") meets no one where it takes place
         unheld = symmetric and token.pos_ in {"NOUN", "PROPN"} and not (
             token.dep_ == "dobj" and token.head.lemma_.lower() in self.patterns.light_verbs)
+        # a feeling is about what its phrase names, not about a place beside it
+        # ("concerned for the safety of its citizens in Ukraine")
+        felt = pattern is not None and pattern.experiencer
         if not any(names_someone(t) for t in targets) and not (
-                unheld or (symmetric and len(sources) > 1) or self._addressed(trigger)):
+                unheld or felt or (symmetric and len(sources) > 1) or self._addressed(trigger)):
             # "set up a plant at Digha": the named place or party near the trigger is a
             # side too, beside a description ("a plant"), at a lower confidence
             exclude = {t.i for head in source_heads for t in coordinated(head)}
