@@ -574,6 +574,8 @@ def test_a_move_said_of_by_another_side_is_said_of_whoever_made_it(pipeline):
         pipeline, "Iran detained a French journalist, a step criticised by the European Union.")
     assert ("PRK", "051", "CHN") in coded(
         pipeline, "China recalled its envoy from Japan, a decision welcomed by North Korea.")
+    assert ("DEU", "111", "IRN") in coded(
+        pipeline, "Iran detained a French journalist, a step which Germany condemned.")
     # a move with an owner of its own is that owner's
     assert ("IGOEU", "111", "IRN") not in coded(
         pipeline, "Iran detained a French journalist. Turkey's move was criticised by the "

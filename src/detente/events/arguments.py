@@ -476,8 +476,10 @@ def target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | N
 
 def summed_up_act(noun: Token) -> Token | None:
     """Who did the act a noun beside a clause sums up: "Russia annexed Crimea, a move
-    condemned by Germany" (the move is Russia's); None for any other phrase, or one
-    with an owner of its own ("Iran's decision")."""
+    condemned by Germany", "…, a move that angered Germany" (the move is Russia's);
+    None for any other phrase, or one with an owner of its own ("Iran's decision")."""
+    if noun.lower_ in WORDS.relative_pronouns and noun.head.dep_ == "relcl":
+        noun = noun.head.head
     if not (noun.lemma_.lower() in WORDS.summary_nouns and noun.dep_ in {"appos", "npadvmod"}
             and not children(noun, "poss")):
         return None
