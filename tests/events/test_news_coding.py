@@ -557,9 +557,12 @@ def test_talks_that_led_to_a_joint_act_were_held_by_its_parties(pipeline):
     assert coded(pipeline, "Peru and Ecuador reached an accord following talks mediated by "
                            "Brazil.") >= {("PER", "046", "ECU"), ("BRA", "045", "PER"),
                                           ("BRA", "045", "ECU")}
-    # talks that led to no joint act are nobody's
+    # talks that led to no joint act are nobody's, nor those set before something else
     assert not any(event[1].startswith("04") for event in coded(
         pipeline, "Ghana condemned Togo after the talks."))
+    assert not any(event[1].startswith("04") for event in coded(
+        pipeline, "At a briefing after the summit, Ghana said it would hold joint drills "
+                  "with Togo."))
 
 
 def test_a_discussion_with_another_side_is_negotiation(pipeline):

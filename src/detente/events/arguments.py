@@ -352,18 +352,20 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
     return found + senders
 
 
-def leads_up(noun: Token) -> bool:
-    """Is the event noun set before its clause's act ("reached a deal after months of
-    negotiations", "following talks between officials, the two sides signed")? Talks
-    that led to a joint act were its parties' own."""
+def led_up_to(noun: Token) -> Token | None:
+    """The word an event noun is set before, or None: "reached a deal after months of
+    negotiations" (reached), "an exchange following talks" (exchange). Talks that led
+    to a joint act were its parties' own."""
     head = noun
     while (head.dep_ == "pobj" and head.head.lower_ == "of"  # "months of talks"
            and (head.head.head.ent_type_ == "DATE"
                 or head.head.head.lemma_.lower() in WORDS.quantifiers)):
         head = head.head.head
     mark = head.head
-    return mark.lower_ in WORDS.lead_up_marks and (
-        head.dep_ == "pobj" or (head.dep_ == "dobj" and mark.tag_ == "VBG"))
+    if mark.lower_ in WORDS.lead_up_marks and (
+            head.dep_ == "pobj" or (head.dep_ == "dobj" and mark.tag_ == "VBG")):
+        return mark.head
+    return None
 
 
 def state_verb(noun: Token) -> Token | None:

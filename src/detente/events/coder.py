@@ -345,14 +345,13 @@ class EventCoder:
             coded.append((trigger, status, when, pairs))
         # a mediator stands between the parties of the joint act beside it, else
         # between the two the article last paired ("the mediation efforts of the UAE")
-        joint = _joint_parties(coded)
-        parties = joint or run.pair.recalled(None)
+        parties = _joint_parties(coded) or run.pair.recalled(None)
         for trigger, status, when, pairs in coded:
             if trigger.code == MEDIATION and parties:
                 pairs = _mediated(pairs, parties)
-            elif joint and _led_up_to_joint_act(trigger, pairs):
+            elif lead_up := _joint_act_led_up_to(trigger, pairs, coded):
                 # "reached a deal after months of talks": the deal's parties held them
-                pairs = _joint_pairs(joint, PENALTIES["noun"] + PENALTIES["implied"])
+                pairs = _joint_pairs(lead_up, PENALTIES["noun"] + PENALTIES["implied"])
             if trigger.code[:2] not in JOINT_ROOTS and trigger.token.lemma_.lower() \
                     not in event_words().reciprocal_triggers:
                 pairs = _one_way(pairs)
@@ -721,13 +720,25 @@ def _pairs_its_sides(trigger: Trigger) -> bool:
         trigger.pattern is not None and trigger.pattern.symmetric)
 
 
-def _led_up_to_joint_act(trigger: Trigger, pairs: list[tuple[Actor, Actor, float]]) -> bool:
-    """Are these talks or a meeting, with no two parties of their own, set before the
-    sentence's act ("signed the accord after three days of talks")?"""
-    return (trigger.code[:2] == "04" and trigger.pattern is not None and trigger.pattern.symmetric
+def _joint_act_led_up_to(
+        trigger: Trigger, pairs: list[tuple[Actor, Actor, float]],
+        coded: list[tuple[Trigger, str, DatePoint, list[tuple[Actor, Actor, float]]]]
+) -> list[Actor]:
+    """The parties of the joint act that talks or a meeting with no two parties of
+    their own are set before ("signed the accord after three days of talks"), or none
+    (not "a news conference after the summit")."""
+    if not (trigger.code[:2] == "04" and trigger.pattern is not None and trigger.pattern.symmetric
             and trigger.token.pos_ in {"NOUN", "PROPN"}
-            and not any(source.resolved and target.resolved for source, target, _ in pairs)
-            and arguments.leads_up(trigger.token))
+            and not any(source.resolved and target.resolved for source, target, _ in pairs)):
+        return []
+    act = arguments.led_up_to(trigger.token)
+    if act is None:
+        return []
+    # "agreed to pursue peace as they embraced after a summit": a clause of the act's
+    if act.dep_ in {"advcl", "conj"} and act.pos_ in {"VERB", "AUX"}:
+        act = act.head
+    return _joint_parties([entry for entry in coded
+                           if act in {entry[0].token, entry[0].object_token}])
 
 
 def _joint_parties(coded: list[tuple[Trigger, str, DatePoint, list[tuple[Actor, Actor, float]]]]
