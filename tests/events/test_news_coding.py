@@ -616,3 +616,11 @@ def test_a_feeling_said_as_an_adjective_is_disapproval_of_what_it_is_about(pipel
         == {("PER", "111", "CHL")}
     # concern for someone, or about a place's plight, disapproves of no one there
     assert not coded(pipeline, "Greece is concerned for the safety of its sailors in Libya.")
+
+
+def test_hosting_talks_between_two_sides_hosts_both(pipeline):
+    """The target named only as talks "between X and Y" is both parties: the host
+    received each (on the sample corpus, "Iraq and Oman hosted earlier rounds of talks
+    between Saudi and Iranian officials" now gives each host's 043 to both)."""
+    assert coded(pipeline, "Kenya hosted two rounds of talks between Ethiopian and Eritrean "
+                           "officials.") >= {("KEN", "043", "ETH"), ("KEN", "043", "ERI")}
