@@ -180,6 +180,15 @@ def test_an_after_clause_keeps_its_own_time(pipeline):
     assert {date for _, cameo, _, _, date in found if cameo[:2] == "05"} == {None}
 
 
+def test_a_move_said_of_later_keeps_no_date_of_the_act_it_sums_up(pipeline):
+    """"seized a tanker on Monday, a step condemned by X": Monday dates the seizure,
+    not the condemnation."""
+    found = events(pipeline, "Iran seized a Greek tanker on Monday, a step condemned by "
+                             "the European Union.", pub_date="2000-10-26")
+    dates = {cameo[:2]: date for _, cameo, _, _, date in found}
+    assert dates.get("17") == "2000-10-23" and dates.get("11") is None
+
+
 def test_a_condition_or_possibility_looks_ahead(pipeline):
     cut = events(pipeline, "Russia will cut off gas supplies to Ukraine on 1 January unless "
                            "Kiev agrees to pay more.", pub_date="2005-12-28")

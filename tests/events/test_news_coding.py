@@ -638,3 +638,80 @@ def test_a_named_place_a_few_phrases_below_the_act_is_its_target_at_lower_confid
         events = extract_text(text, pub_date="2023-06-19", pipeline=pipeline)
         assert [(e.source.side, e.cameo, e.target.side) for e in events] == [event]
         assert events[0].confidence < 0.9
+
+
+def test_talks_that_led_to_a_joint_act_were_held_by_its_parties(pipeline):
+    """Negotiations set before a deal ("after", "following"), with no parties of their
+    own, were between the deal's parties; their broker stays a mediator."""
+    assert coded(pipeline, "Ghana and Togo signed a border treaty after two years of "
+                           "negotiations.") >= {("GHA", "046", "TGO"), ("TGO", "046", "GHA")}
+    assert coded(pipeline, "Peru and Ecuador reached an accord following talks mediated by "
+                           "Brazil.") >= {("PER", "046", "ECU"), ("BRA", "045", "PER"),
+                                          ("BRA", "045", "ECU")}
+    # talks that led to no joint act are nobody's, nor those set before something else
+    assert not any(event[1].startswith("04") for event in coded(
+        pipeline, "Ghana condemned Togo after the talks."))
+    assert not any(event[1].startswith("04") for event in coded(
+        pipeline, "At a briefing after the summit, Ghana said it would hold joint drills "
+                  "with Togo."))
+
+
+def test_a_discussion_with_another_side_is_negotiation(pipeline):
+    assert coded(pipeline, "Chad said the text was settled after a discussion with "
+                           "Sudanese officials.") >= {("TCD", "046", "SDN")}
+
+
+def test_a_move_said_of_by_another_side_is_said_of_whoever_made_it(pipeline):
+    """"a move condemned by X" beside a clause sums up that clause's act: X condemned
+    the clause's subject, not "a move"."""
+    assert ("IGOEU", "111", "IRN") in coded(
+        pipeline, "Iran detained a French journalist, a step criticised by the European Union.")
+    assert ("PRK", "051", "CHN") in coded(
+        pipeline, "China recalled its envoy from Japan, a decision welcomed by North Korea.")
+    assert ("DEU", "111", "IRN") in coded(
+        pipeline, "Iran detained a French journalist, a step which Germany condemned.")
+    # a move with an owner of its own is that owner's
+    assert ("IGOEU", "111", "IRN") not in coded(
+        pipeline, "Iran detained a French journalist. Turkey's move was criticised by the "
+                  "European Union.")
+
+
+def test_a_verdict_in_what_a_side_says_is_criticism_of_the_clause_subject(pipeline):
+    """"said the junta was illegitimate": the verdict the speaker passes in a reported
+    clause criticises its subject, as "called the junta illegitimate" does."""
+    assert coded(pipeline, "Chile said the Bolivian blockade was unlawful and dangerous.") \
+        == {("CHL", "111", "BOL")}
+    assert coded(pipeline, "Ghana insisted that Togo's decision is a provocation.") \
+        == {("GHA", "111", "TGO")}
+    # denied, or said of no side, it is no criticism
+    assert not coded(pipeline, "Chile said the Bolivian blockade was not unlawful.")
+    assert not coded(pipeline, "Chile said the weather was dangerous.")
+
+
+def test_concern_or_anger_felt_at_another_sides_act_is_disapproval(pipeline):
+    """A verb of feeling names who feels it as the source and what caused it as the
+    target, whichever way round the sentence puts them."""
+    assert coded(pipeline, "Vietnam is alarmed by Cambodia's new dam.") == {("VNM", "110", "KHM")}
+    assert coded(pipeline, "Algeria's border closure angered Morocco.") >= {("MAR", "110", "DZA")}
+    assert coded(pipeline, "Lithuania worries about Belarusian troops.") == {("LTU", "110", "BLR")}
+    # what is felt about a pact between two states is felt about both
+    assert coded(pipeline, "Kenya and Uganda are concerned by a defence deal between Sudan "
+                           "and Chad.") == {("KEN", "110", "SDN"), ("KEN", "110", "TCD"),
+                                            ("UGA", "110", "SDN"), ("UGA", "110", "TCD")}
+
+
+def test_a_feeling_said_as_an_adjective_is_disapproval_of_what_it_is_about(pipeline):
+    assert coded(pipeline, "Greece is deeply worried about Turkish drilling.") \
+        == {("GRC", "110", "TUR")}
+    assert coded(pipeline, "Peru voiced disappointment with Chile's ruling.") \
+        == {("PER", "111", "CHL")}
+    # concern for someone, or about a place's plight, disapproves of no one there
+    assert not coded(pipeline, "Greece is concerned for the safety of its sailors in Libya.")
+
+
+def test_hosting_talks_between_two_sides_hosts_both(pipeline):
+    """The target named only as talks "between X and Y" is both parties: the host
+    received each (on the sample corpus, "Iraq and Oman hosted earlier rounds of talks
+    between Saudi and Iranian officials" now gives each host's 043 to both)."""
+    assert coded(pipeline, "Kenya hosted two rounds of talks between Ethiopian and Eritrean "
+                           "officials.") >= {("KEN", "043", "ETH"), ("KEN", "043", "ERI")}

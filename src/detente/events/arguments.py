@@ -263,6 +263,28 @@ def verdict_nouns(verb: Token) -> list[Token]:
                     for kind in prepositional_objects(noun, "of")]
 
 
+def experiencer(verb: Token) -> Token | None:
+    """Who feels what a verb of feeling says: "Y is concerned by X" (the passive's
+    subject), "X's move angered Y" (the object), "Y worries about X" (the subject of
+    a verb with no object)."""
+    if is_passive(verb):
+        found = children(verb, "nsubjpass")
+        return phrase_head(found[0]) if found else None
+    objects = verb_objects(verb)
+    return phrase_head(objects[0]) if objects else verb_subject(verb)
+
+
+def clause_verdicts(verb: Token) -> list[Token]:
+    """What a reported clause calls its subject, affirmed: "said the junta was
+    illegitimate and out of control", "stressed that the blockade is a violation" (a
+    copula's adjective or noun, and those conjoined to it)."""
+    said = [complement for clause in children(verb, "ccomp")
+            if clause.lemma_.lower() == "be" and children(clause, "nsubj")
+            and not children(clause, "neg")
+            for complement in children(clause, "acomp", "attr")]
+    return said + [other for word in said for other in children(word, "conj")]
+
+
 def that_clauses(verb: Token) -> list[Token]:
     """Mandative complement clauses with their own subject: "demanded that X lift
     the embargo", "urged that X should withdraw" (a bare or "should" verb; "insists
@@ -340,6 +362,22 @@ def noun_source_candidates(noun: Token, light_verbs: frozenset[str],
         if subject is not None:
             found.append(subject)
     return found + senders
+
+
+def led_up_to(noun: Token) -> Token | None:
+    """The word an event noun is set before, or None: "reached a deal after months of
+    negotiations" (reached), "an exchange following talks" (exchange). Talks that led
+    to a joint act were its parties' own."""
+    head = noun
+    while (head.dep_ == "pobj" and head.head.lower_ == "of"  # "months of talks"
+           and (head.head.head.ent_type_ == "DATE"
+                or head.head.head.lemma_.lower() in WORDS.quantifiers)):
+        head = head.head.head
+    mark = head.head
+    if mark.lower_ in WORDS.lead_up_marks and (
+            head.dep_ == "pobj" or (head.dep_ == "dobj" and mark.tag_ == "VBG")):
+        return mark.head
+    return None
 
 
 def state_verb(noun: Token) -> Token | None:
@@ -448,7 +486,20 @@ def target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | N
     """Heads of the target phrase, trying each role in the pattern's order; a
     ``carrier`` (the light verb of an event noun) may hold the preposition too:
     "opened investigations on Tuesday against the banks"."""
-    return [phrase_head(head) for head in _target_heads(trigger, roles, object_token, carrier)]
+    return [summed_up_act(head) or head for head in map(
+        phrase_head, _target_heads(trigger, roles, object_token, carrier))]
+
+
+def summed_up_act(noun: Token) -> Token | None:
+    """Who did the act a noun beside a clause sums up: "Russia annexed Crimea, a move
+    condemned by Germany", "…, a move that angered Germany" (the move is Russia's);
+    None for any other phrase, or one with an owner of its own ("Iran's decision")."""
+    if noun.lower_ in WORDS.relative_pronouns and noun.head.dep_ == "relcl":
+        noun = noun.head.head
+    if not (noun.lemma_.lower() in WORDS.summary_nouns and noun.dep_ in {"appos", "npadvmod"}
+            and not children(noun, "poss")):
+        return None
+    return clause_subject(noun)
 
 
 def _target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | None,
@@ -480,6 +531,10 @@ def _target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | 
                         for subject in children(clause, "nsubj")]
             if subjects:
                 return subjects
+            continue
+        if role == "subj":  # "X's move angered Y": what caused the feeling
+            if not is_passive(trigger) and verb_objects(trigger):
+                return children(trigger, "nsubj")
             continue
         if role == "dative":
             datives = [d for d in children(trigger, "dative") if d.pos_ != "ADP"]

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
-from spacy.symbols import AUX, NOUN, PROPN, VERB
+from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.context import ArticleContext
@@ -41,6 +41,7 @@ NAME_ENTITIES = {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 VERB_TAGS = frozenset({int(VERB), int(AUX)})  # parts of speech as ints: no string work
 NOUN_TAGS = frozenset({int(NOUN), int(PROPN)})
+ADJECTIVE = int(ADJ)  # "is concerned about X": a feeling's adjective may be a trigger
 VERB_TRIGGER, NOUN_TRIGGER, CONTROL_VERB = 1, 2, 4  # what a lemma (or word) may be
 MEMO_LIMIT = 500_000  # distinct lemmas remembered; then the memo starts again
 PENALTIES = asdict(settings().coding.penalties)  # [coding.penalties]
@@ -164,8 +165,9 @@ class EventCoder:
                     triggers.append(i)
                 if kind & CONTROL_VERB:
                     controls.append(i)
-            elif pos in NOUN_TAGS and (self._kind(lemma, strings) & NOUN_TRIGGER
-                                       or self._kind(lower, strings) & NOUN_TRIGGER):
+            elif (pos == ADJECTIVE and self._kind(lemma, strings) & VERB_TRIGGER) or (
+                    pos in NOUN_TAGS and (self._kind(lemma, strings) & NOUN_TRIGGER
+                                          or self._kind(lower, strings) & NOUN_TRIGGER)):
                 triggers.append(i)
         self._last = (doc, triggers, controls)
         return triggers, controls
@@ -268,7 +270,8 @@ class EventCoder:
 
     def _match(self, token: Token) -> Trigger | None:
         lemma = token.lemma_.lower()
-        if token.pos_ in {"VERB", "AUX"}:
+        feeling = token.pos_ == "ADJ" and token.dep_ == "acomp"  # "is concerned about X"
+        if token.pos_ in {"VERB", "AUX"} or feeling:
             part_of_speech = "verb"
         elif token.pos_ in {"NOUN", "PROPN"}:
             if token.ent_type_ in NAME_ENTITIES:  # "Gulf Cooperation Council" is a name
@@ -278,6 +281,8 @@ class EventCoder:
         else:
             return None
         candidates = self.patterns.candidates(lemma, part_of_speech)
+        if feeling:  # a predicate adjective is a trigger only as a feeling
+            candidates = [pattern for pattern in candidates if pattern.experiencer]
         if not candidates:  # most words: no need to look at their objects
             return None
         objects = (arguments.verb_objects(token) if part_of_speech == "verb"
@@ -312,8 +317,10 @@ class EventCoder:
                 modified = [token] if part_of_speech == "noun" else fitting or heads
                 present = {lemma for word in modified for lemma in _modifier_lemmas(word)}
                 if part_of_speech == "verb":  # "found X guilty", "called X a provocation"
-                    present |= {lemma for word in [*arguments.predicate_adjectives(token),
-                                                   *arguments.verdict_nouns(token)]
+                    said = [*arguments.predicate_adjectives(token), *arguments.verdict_nouns(token)]
+                    if pattern.target[:1] == ("clause",):  # "said the vote was illegal"
+                        said = arguments.clause_verdicts(token)
+                    present |= {lemma for word in said
                                 for lemma in (word.lemma_.lower(), word.lower_)}
                 if not pattern.fits_modifiers(present):
                     continue
@@ -349,6 +356,9 @@ class EventCoder:
         for trigger, status, when, pairs in coded:
             if trigger.code == MEDIATION and parties:
                 pairs = _mediated(pairs, parties)
+            elif lead_up := _joint_act_led_up_to(trigger, pairs, coded):
+                # "reached a deal after months of talks": the deal's parties held them
+                pairs = _joint_pairs(lead_up, PENALTIES["noun"] + PENALTIES["implied"])
             if trigger.code[:2] not in JOINT_ROOTS and trigger.token.lemma_.lower() \
                     not in event_words().reciprocal_triggers:
                 pairs = _one_way(pairs)
@@ -426,7 +436,11 @@ class EventCoder:
             own = {source.country for source in sources if source.country is not None}
             owners = [actor for head in target_heads
                       for actor in finder.pronoun_owner(head, on, own)]
-            targets = owners or targets
+            # "concerned by a pact between China and Fiji": the pact's parties
+            parties = [actor for head in target_heads
+                       for side in arguments.prepositional_objects(head, "between")
+                       for actor in finder.actors(side, on)]
+            targets = owners or parties or targets
         if named_parties and not any(names_someone(t) for t in targets):
             # "Marles signed the Australia-Indonesia Defence Agreement": its other party
             own = {source.country for source in sources if source.country is not None}
@@ -438,8 +452,11 @@ class EventCoder:
         # (no light verb: "held meetings in Baghdad") meets no one where it takes place
         unheld = symmetric and token.pos_ in {"NOUN", "PROPN"} and not (
             token.dep_ == "dobj" and token.head.lemma_.lower() in self.patterns.light_verbs)
+        # a feeling is about what its phrase names, not about a place beside it
+        # ("concerned for the safety of its citizens in Ukraine")
+        felt = pattern is not None and pattern.experiencer
         if not any(names_someone(t) for t in targets) and not (
-                unheld or (symmetric and len(sources) > 1) or self._addressed(trigger)):
+                unheld or felt or (symmetric and len(sources) > 1) or self._addressed(trigger)):
             # "set up a plant at Digha": the named place or party near the trigger is a
             # side too, beside a description ("a plant"), at a lower confidence
             exclude = {t.i for head in source_heads for t in coordinated(head)}
@@ -510,7 +527,10 @@ class EventCoder:
                 from_source=pattern is not None and "from" not in pattern.target,
                 joint=pattern is not None and pattern.symmetric,
                 undergoing_verbs=self.patterns.undergoing_verbs)
-        subject = arguments.verb_subject(token) or arguments.passive_place(token)
+        if pattern is not None and pattern.experiencer:  # "Y is concerned by X": Y
+            subject = arguments.experiencer(token)
+        else:
+            subject = arguments.verb_subject(token) or arguments.passive_place(token)
         return [subject] if subject is not None else []
 
     def _addressed(self, trigger: Trigger) -> bool:
@@ -709,6 +729,27 @@ def _pairs_its_sides(trigger: Trigger) -> bool:
     mediator is no party to the talks it brokers."""
     return (trigger.code[:2] == "04" and trigger.code != MEDIATION) or (
         trigger.pattern is not None and trigger.pattern.symmetric)
+
+
+def _joint_act_led_up_to(
+        trigger: Trigger, pairs: list[tuple[Actor, Actor, float]],
+        coded: list[tuple[Trigger, str, DatePoint, list[tuple[Actor, Actor, float]]]]
+) -> list[Actor]:
+    """The parties of the joint act that talks or a meeting with no two parties of
+    their own are set before ("signed the accord after three days of talks"), or none
+    (not "a news conference after the summit")."""
+    if not (trigger.code[:2] == "04" and trigger.pattern is not None and trigger.pattern.symmetric
+            and trigger.token.pos_ in {"NOUN", "PROPN"}
+            and not any(source.resolved and target.resolved for source, target, _ in pairs)):
+        return []
+    act = arguments.led_up_to(trigger.token)
+    if act is None:
+        return []
+    # "agreed to pursue peace as they embraced after a summit": a clause of the act's
+    if act.dep_ in {"advcl", "conj"} and act.pos_ in {"VERB", "AUX"}:
+        act = act.head
+    return _joint_parties([entry for entry in coded
+                           if act in {entry[0].token, entry[0].object_token}])
 
 
 def _joint_parties(coded: list[tuple[Trigger, str, DatePoint, list[tuple[Actor, Actor, float]]]]

@@ -44,6 +44,9 @@ class EventPattern:
     not_objects: frozenset[str] = frozenset()
     # modifiers that give the noun another sense: a diplomatic offensive fights no one
     not_modifiers: frozenset[str] = frozenset()
+    # the verb says what its object feels ("X's move angered Y", "Y is concerned by
+    # X"): the one who feels is the source, what causes it the target
+    experiencer: bool = False
 
     @property
     def specificity(self) -> int:
@@ -101,7 +104,8 @@ class ControlVerb:
 
 
 PATTERN_KEYS = {"code", "verbs", "nouns", "objects", "not_objects", "not_modifiers", "target",
-                "symmetric", "host_target", "modifiers", "transitive", "prepositions", "subjects"}
+                "symmetric", "host_target", "modifiers", "transitive", "prepositions", "subjects",
+                "experiencer"}
 CONTROL_KEYS = {"verbs", "codes", "symmetric", "status", "clause", "modal", "purpose", "keeps",
                 "kept_status", "prepositions"}
 PATTERN_FILE_KEYS = {"object_groups", "patterns", "control", "control_target_prepositions",
@@ -141,6 +145,7 @@ class PatternBook:
                         subjects=frozenset(entry.get("subjects", [])),
                         not_objects=frozenset(entry.get("not_objects", [])),
                         not_modifiers=frozenset(entry.get("not_modifiers", [])),
+                        experiencer=bool(entry.get("experiencer", False)),
                     )
                     self.by_trigger[(trigger, part_of_speech)].append(pattern)
         self.control_prepositions = frozenset(spec["control_target_prepositions"])

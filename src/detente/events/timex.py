@@ -34,6 +34,7 @@ SEQUENCE_MARKS = time_words().sequence_marks
 # (data/event_words.yaml).
 REPORTING_VERBS = event_words().reporting_verbs
 OWN_TIME_WORDS = event_words().own_time_words
+SUMMARY_NOUNS = event_words().summary_nouns
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -99,6 +100,8 @@ def event_date(trigger: Token, dates: list[Span], published: DatePoint,
             continue  # "will travel on Friday, days after Wang visited": not Friday's visit
         if verb in trigger.subtree and _in_sequence_clause(verb, trigger):
             continue  # "agreed to …, after Lula declined last year": the declining's year
+        if above and _in_summing_up(trigger, verb):
+            continue  # "used water cannon on May 2, a move condemned by Japan": not May 2's
         distance = tree_distance(entity.root, trigger)
         if distance <= MAX_TREE_DISTANCE or _dates_trigger(entity, verb, trigger):
             looks_ahead = not (above and verb.tag_ == "VBD")
@@ -123,6 +126,17 @@ def _in_sequence_clause(inner: Token, outer: Token) -> bool:
     while clause != outer and clause.head != clause:
         if clause.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in SEQUENCE_MARKS
                                           for child in clause.children):
+            return True
+        clause = clause.head
+    return False
+
+
+def _in_summing_up(trigger: Token, verb: Token) -> bool:
+    """Is the trigger, below ``verb``, in what a noun beside the clause says of its act
+    ("a move condemned by Japan": said later than the act it sums up)?"""
+    clause = trigger
+    while clause != verb and clause.head != clause:
+        if clause.lemma_.lower() in SUMMARY_NOUNS and clause.dep_ in {"appos", "npadvmod"}:
             return True
         clause = clause.head
     return False

@@ -18,6 +18,7 @@ class EventWords:
     goal_verbs: frozenset[str]
     engaging_verbs: frozenset[str]
     joint_settings: frozenset[str]
+    lead_up_marks: frozenset[str]
     mandative_auxiliaries: frozenset[str]
     side_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -29,6 +30,7 @@ class EventWords:
     elsewhere_prepositions: frozenset[str]
     helper_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
+    summary_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     own_time_words: frozenset[str]
 
