@@ -715,3 +715,9 @@ def test_hosting_talks_between_two_sides_hosts_both(pipeline):
     between Saudi and Iranian officials" now gives each host's 043 to both)."""
     assert coded(pipeline, "Kenya hosted two rounds of talks between Ethiopian and Eritrean "
                            "officials.") >= {("KEN", "043", "ETH"), ("KEN", "043", "ERI")}
+
+
+def test_talks_a_third_state_hosts_between_two_others_are_theirs(pipeline):
+    # the host hosts each party; the talks are the two parties', not the host's
+    assert coded(pipeline, "Kenya hosted talks between Ethiopia and Eritrea.") == {
+        ("KEN", "043", "ETH"), ("KEN", "043", "ERI"), ("ETH", "046", "ERI"), ("ERI", "046", "ETH")}

@@ -403,8 +403,8 @@ class EventCoder:
         # phrases stand for the pair, which the source's recalls below
         between_pair = pair_phrase is not None and bool(between) and arguments.names_a_pair(
             between[0], self.patterns.pair_nouns)
-        if symmetric and between and not between_pair \
-                and not any(source.resolved for source in sources):
+        if symmetric and between and not between_pair and (
+                not any(source.resolved for source in sources) or _convened(token)):
             return _joint_pairs(finder.actors(between[0], on), penalty)
         # "the Australia-Indonesia Defence Agreement": the parties its name gives
         named_parties = finder.parties(trigger.object_token, on) \
@@ -722,6 +722,12 @@ def _controlled(verb: Token, control: ControlVerb, embedded: Trigger | None) -> 
     return Trigger(verb, code, embedded.pattern if embedded else None,
                    embedded.object_token if embedded else None,
                    control=control, embedded=embedded)
+
+
+def _convened(token: Token) -> bool:
+    """Is the joint act the object of a verb whose subject convenes it between others
+    ("hosted talks between X and Y")? Then the subject is no party to it."""
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in event_words().convening_verbs
 
 
 def _pairs_its_sides(trigger: Trigger) -> bool:

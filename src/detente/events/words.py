@@ -27,6 +27,7 @@ class EventWords:
     condition_marks: frozenset[str]
     homeland_words: frozenset[str]
     third_party_participles: frozenset[str]
+    convening_verbs: frozenset[str]
     elsewhere_prepositions: frozenset[str]
     helper_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
