@@ -496,10 +496,15 @@ def summed_up_act(noun: Token) -> Token | None:
     None for any other phrase, or one with an owner of its own ("Iran's decision")."""
     if noun.lower_ in WORDS.relative_pronouns and noun.head.dep_ == "relcl":
         noun = noun.head.head
-    if not (noun.lemma_.lower() in WORDS.summary_nouns and noun.dep_ in {"appos", "npadvmod"}
-            and not children(noun, "poss")):
+    if not sums_up_an_act(noun) or children(noun, "poss"):
         return None
     return clause_subject(noun)
+
+
+def sums_up_an_act(noun: Token) -> bool:
+    """Is the noun set beside a clause to sum up its act ("…, a move condemned by
+    Germany")?"""
+    return noun.lemma_.lower() in WORDS.summary_nouns and noun.dep_ in {"appos", "npadvmod"}
 
 
 def _target_heads(trigger: Token, roles: tuple[str, ...], object_token: Token | None,

@@ -317,9 +317,10 @@ class EventCoder:
                 modified = [token] if part_of_speech == "noun" else fitting or heads
                 present = {lemma for word in modified for lemma in _modifier_lemmas(word)}
                 if part_of_speech == "verb":  # "found X guilty", "called X a provocation"
-                    said = [*arguments.predicate_adjectives(token), *arguments.verdict_nouns(token)]
-                    if pattern.target[:1] == ("clause",):  # "said the vote was illegal"
-                        said = arguments.clause_verdicts(token)
+                    said = (arguments.clause_verdicts(token)  # "said the vote was illegal"
+                            if pattern.target[:1] == ("clause",) else
+                            [*arguments.predicate_adjectives(token),
+                             *arguments.verdict_nouns(token)])
                     present |= {lemma for word in said
                                 for lemma in (word.lemma_.lower(), word.lower_)}
                 if not pattern.fits_modifiers(present):

@@ -209,8 +209,6 @@ class PatternBook:
         return self.by_trigger.get((lemma, part_of_speech), [])
 
 
-
-
 def kept_imported_verbs() -> list[dict[str, str]]:
     """The rows of ``data/petrarch_verbs.tsv`` its vetting kept."""
     return [row for row in read_table(IMPORTED_VERBS) if row["verdict"] == KEPT]

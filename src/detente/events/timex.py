@@ -8,12 +8,14 @@ skipped. Without a publication date, relative expressions stay unresolved."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.dates import first_day, time_words
+from detente.events import arguments
 from detente.events.words import event_words
 from detente.ingest.dates import MONTHS, parse_date
 from detente.model import DatePoint
@@ -34,7 +36,6 @@ SEQUENCE_MARKS = time_words().sequence_marks
 # (data/event_words.yaml).
 REPORTING_VERBS = event_words().reporting_verbs
 OWN_TIME_WORDS = event_words().own_time_words
-SUMMARY_NOUNS = event_words().summary_nouns
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -122,24 +123,23 @@ def _in_another_clause(verb: Token, trigger: Token, above: bool) -> bool:
 
 def _in_sequence_clause(inner: Token, outer: Token) -> bool:
     """Is ``inner``, below ``outer``, inside an "after/before/since …" clause of it?"""
-    clause = inner
-    while clause != outer and clause.head != clause:
-        if clause.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in SEQUENCE_MARKS
-                                          for child in clause.children):
-            return True
-        clause = clause.head
-    return False
+    return any(clause.dep_ == "advcl" and any(
+        child.dep_ == "mark" and child.lower_ in SEQUENCE_MARKS for child in clause.children)
+        for clause in _path_up(inner, outer))
 
 
 def _in_summing_up(trigger: Token, verb: Token) -> bool:
     """Is the trigger, below ``verb``, in what a noun beside the clause says of its act
     ("a move condemned by Japan": said later than the act it sums up)?"""
-    clause = trigger
-    while clause != verb and clause.head != clause:
-        if clause.lemma_.lower() in SUMMARY_NOUNS and clause.dep_ in {"appos", "npadvmod"}:
-            return True
-        clause = clause.head
-    return False
+    return any(arguments.sums_up_an_act(word) for word in _path_up(trigger, verb))
+
+
+def _path_up(inner: Token, outer: Token) -> Iterator[Token]:
+    """The words from ``inner`` up its heads, short of ``outer`` (or of the root)."""
+    word = inner
+    while word != outer and word.head != word:
+        yield word
+        word = word.head
 
 
 def _dates_trigger(entity: Span, verb: Token, trigger: Token) -> bool:
